@@ -1,0 +1,554 @@
+using System.Collections.Generic;
+using System.Linq;
+using EndpointGen.Generator.Model;
+
+namespace EndpointGen.Generator.Emitting;
+
+/// <summary>
+/// Emits the service file: the options, the typed exception, the client interface and class with one async method
+/// per endpoint, and the parameter types of endpoints with query or header parameters.
+/// </summary>
+internal static class ClientEmitter
+{
+    private const string Runtime = "global::EndpointGen.Runtime";
+    private const string Http = "global::System.Net.Http";
+
+    public static string Emit(ServiceSpec service, EmitOptions options)
+    {
+        var w = new SourceWriter();
+        EmitterHeader.Write(w, service.Namespace);
+        EmitOptionsType(w, service, options);
+        w.Line();
+        EmitException(w, service, options);
+        w.Line();
+        EmitInterface(w, service, options);
+        w.Line();
+        EmitClient(w, service, options);
+        foreach (var endpoint in service.Endpoints.Where(e => e.ParametersTypeName is not null))
+        {
+            w.Line();
+            EmitParametersType(w, service, endpoint, options);
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string Q(ServiceSpec service, string name) => "global::" + service.Namespace + "." + name;
+
+    private static void EmitOptionsType(SourceWriter w, ServiceSpec service, EmitOptions options)
+    {
+        var name = service.Name + "ClientOptions";
+        w.DocRaw("<summary>Where <see cref=\"" + Q(service, service.Name + "Client") + "\"/> sends requests, and its credentials.</summary>");
+        w.DocRaw("<remarks>Settable properties, so the options bind from configuration. <see cref=\"ToString\"/> never shows a secret.</remarks>");
+        w.Line(EmitterHeader.GeneratedCodeAttribute);
+        w.Open(options.Visibility + " sealed partial class " + name);
+        w.DocRaw("<summary>The base URL as the vendor documents it: <c>" + SourceWriter.Escape(service.BaseUrl) + "</c>.</summary>");
+        w.Line("public const string BaseUrlTemplate = " + SourceWriter.Literal(service.BaseUrl) + ";");
+        w.Line();
+        w.DocRaw("<summary>The absolute base address requests go to; paths are appended to its path. When unset, the HttpClient's BaseAddress is used"
+            + (service.BaseUrlPlaceholders.Count == 0 ? ", and when that is unset too, <see cref=\"BaseUrlTemplate\"/>." : "; build one with <see cref=\"CreateBaseAddress\"/>.") + "</summary>");
+        w.Line("public global::System.Uri? BaseAddress { get; set; }");
+        w.Line();
+        var secrets = new List<(string Property, bool Secret)>();
+        switch (service.Auth?.Scheme)
+        {
+            case AuthScheme.Basic:
+                w.DocRaw("<summary>The user name for HTTP Basic authentication.</summary>");
+                w.Line("public string? Username { get; set; }");
+                w.Line();
+                w.DocRaw("<summary>The password for HTTP Basic authentication.</summary>");
+                w.Line("public string? Password { get; set; }");
+                w.Line();
+                secrets.Add(("Username", false));
+                secrets.Add(("Password", true));
+                break;
+            case AuthScheme.Bearer:
+                w.DocRaw("<summary>The bearer token sent in the <c>Authorization</c> header.</summary>");
+                w.Line("public string? Token { get; set; }");
+                w.Line();
+                secrets.Add(("Token", true));
+                break;
+            case AuthScheme.ApiKey:
+                w.DocRaw("<summary>The API key sent in the <c>" + SourceWriter.Escape(service.Auth!.HeaderName!) + "</c> header.</summary>");
+                w.Line("public string? ApiKey { get; set; }");
+                w.Line();
+                secrets.Add(("ApiKey", true));
+                break;
+        }
+
+        if (service.BaseUrlPlaceholders.Count > 0)
+        {
+            var arguments = service.BaseUrlPlaceholders.Select(p => (Placeholder: p, Argument: Parsing.Naming.ToCamelCase(Parsing.Naming.ToPascalCase(p)!))).ToList();
+            w.DocRaw("<summary>Builds the documented base address from its placeholders.</summary>");
+            foreach (var (placeholder, argument) in arguments)
+            {
+                w.DocRaw("<param name=\"" + argument.TrimStart('@') + "\">The value of <c>{" + SourceWriter.Escape(placeholder) + "}</c>.</param>");
+            }
+
+            w.DocRaw("<returns>The base address.</returns>");
+            w.DocRaw("<exception cref=\"global::System.ArgumentException\">A value is empty or the result is not an absolute URI.</exception>");
+            w.Open("public static global::System.Uri CreateBaseAddress(" + string.Join(", ", arguments.Select(a => "string " + a.Argument)) + ")");
+            w.Line("var url = BaseUrlTemplate;");
+            foreach (var (placeholder, argument) in arguments)
+            {
+                w.Line("url = url.Replace(" + SourceWriter.Literal("{" + placeholder + "}") + ", " + Runtime + ".ApiUrl.EscapePathSegment(" + argument + "));");
+            }
+
+            w.Line("return " + Runtime + ".ApiUrl.NormalizeBaseAddress(new global::System.Uri(url, global::System.UriKind.Absolute));");
+            w.Close();
+            w.Line();
+        }
+
+        w.DocRaw("<summary>Describes the options; secrets show as <c>***</c>.</summary>");
+        w.DocRaw("<returns>The description.</returns>");
+        var parts = new List<string> { "\"BaseAddress = \" + (BaseAddress?.ToString() ?? \"(unset)\")" };
+        parts.AddRange(secrets.Select(s => "\"" + s.Property + " = \" + (" + s.Property + " is null ? \"(unset)\" : " + (s.Secret ? "\"***\"" : s.Property) + ")"));
+        w.Line("public override string ToString() => \"" + name + " { \" + " + string.Join(" + \", \" + ", parts) + " + \" }\";");
+        w.Close();
+    }
+
+    private static void EmitException(SourceWriter w, ServiceSpec service, EmitOptions options)
+    {
+        var name = service.Name + "ApiException";
+        var error = service.Error is null ? null : Q(service, service.Error.TypeName);
+        w.DocRaw("<summary>Thrown by <see cref=\"" + Q(service, service.Name + "Client") + "\"/> when " + SourceWriter.Escape(service.Name)
+            + " answers with a non-success status, or with a success body that does not match the descriptor.</summary>");
+        w.Line(EmitterHeader.GeneratedCodeAttribute);
+        w.Open(options.Visibility + " sealed partial class " + name + " : " + Runtime + ".ApiException");
+        w.DocRaw("<summary>Creates the exception from a received response.</summary>");
+        w.DocRaw("<param name=\"operation\">The endpoint name.</param>");
+        w.DocRaw("<param name=\"response\">The response.</param>");
+        w.DocRaw("<param name=\"responseBody\">The raw response body.</param>");
+        if (error is not null)
+        {
+            w.DocRaw("<param name=\"error\">The parsed error body, when it matched.</param>");
+        }
+
+        w.DocRaw("<param name=\"detail\">The vendor's message, or what was wrong with a success body.</param>");
+        w.DocRaw("<param name=\"innerException\">The parsing failure, when there was one.</param>");
+        w.Line("public " + name + "(string operation, " + Http + ".HttpResponseMessage response, string responseBody, "
+            + (error is null ? string.Empty : error + "? error, ") + "string? detail, global::System.Exception? innerException)");
+        w.Line("    : base(" + SourceWriter.Literal(service.Name) + ", operation, response, responseBody, detail, innerException)");
+        w.OpenBlock();
+        if (error is not null)
+        {
+            w.Line("Error = error;");
+        }
+
+        w.Close();
+        if (error is not null)
+        {
+            w.Line();
+            w.DocRaw("<summary>The vendor's error body, when the response carried one that matched <see cref=\"" + error + "\"/>.</summary>");
+            w.Line("public " + error + "? Error { get; }");
+            w.Line();
+            w.DocRaw("<inheritdoc/>");
+            w.Line("public override object? ErrorBody => Error;");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitInterface(SourceWriter w, ServiceSpec service, EmitOptions options)
+    {
+        w.Doc("summary", service.Description ?? "The " + service.Name + " API.");
+        w.Line(EmitterHeader.GeneratedCodeAttribute);
+        w.Open(options.Visibility + " partial interface I" + service.Name + "Client");
+        var first = true;
+        foreach (var endpoint in service.Endpoints)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            EmitMethodDocs(w, service, endpoint);
+            w.Line(Signature(service, endpoint, withDefault: true) + ";");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitMethodDocs(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
+    {
+        if (endpoint.Summary is null)
+        {
+            w.DocRaw("<summary><c>" + endpoint.Method + " " + SourceWriter.Escape(endpoint.Path) + "</c></summary>");
+        }
+        else
+        {
+            w.Doc("summary", endpoint.Summary);
+        }
+
+        var remarks = (endpoint.Description is null ? string.Empty : endpoint.Description + "\n") + endpoint.Method + " " + endpoint.Path;
+        w.Doc("remarks", remarks);
+        foreach (var parameter in endpoint.PathParameters)
+        {
+            w.Doc("param", (parameter.Description ?? "The " + parameter.WireName + " path parameter.") + (parameter.Example is null ? string.Empty : " Example: " + parameter.Example + "."), "name=\"" + parameter.ArgumentName.TrimStart('@') + "\"");
+        }
+
+        if (endpoint.Body is not null)
+        {
+            w.DocRaw("<param name=\"body\">The request body.</param>");
+        }
+
+        if (endpoint.ParametersTypeName is not null)
+        {
+            w.DocRaw("<param name=\"parameters\">The query and header parameters.</param>");
+        }
+
+        w.DocRaw("<param name=\"cancellationToken\">Cancels the request.</param>");
+        if (endpoint.Response.Type is not null)
+        {
+            w.Doc("returns", endpoint.Response.Description ?? "The response body.");
+        }
+        else
+        {
+            w.DocRaw("<returns>A task that completes when the service has answered with a success status.</returns>");
+        }
+
+        w.DocRaw("<exception cref=\"" + Q(service, service.Name + "ApiException") + "\">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>");
+        w.DocRaw("<exception cref=\"global::System.ArgumentException\">A required argument or parameter is missing, or a header value contains a line break.</exception>");
+    }
+
+    private static string Signature(ServiceSpec service, EndpointSpec endpoint, bool withDefault)
+    {
+        var ns = service.Namespace;
+        var returns = endpoint.Response.Type is null
+            ? "global::System.Threading.Tasks.Task"
+            : "global::System.Threading.Tasks.Task<" + TypeSyntax.Name(endpoint.Response.Type, ns) + ">";
+        var arguments = new List<string>();
+        arguments.AddRange(endpoint.PathParameters.Select(p => TypeSyntax.Name(p.Type, ns) + " " + p.ArgumentName));
+        if (endpoint.Body is not null)
+        {
+            arguments.Add(TypeSyntax.Name(endpoint.Body, ns) + " body");
+        }
+
+        if (endpoint.ParametersTypeName is not null)
+        {
+            arguments.Add(Q(service, endpoint.ParametersTypeName) + " parameters");
+        }
+
+        arguments.Add("global::System.Threading.CancellationToken cancellationToken" + (withDefault ? " = default" : string.Empty));
+        return returns + " " + endpoint.Name + "Async(" + string.Join(", ", arguments) + ")";
+    }
+
+    private static void EmitClient(SourceWriter w, ServiceSpec service, EmitOptions options)
+    {
+        var name = service.Name + "Client";
+        var optionsType = Q(service, service.Name + "ClientOptions");
+        var exception = Q(service, service.Name + "ApiException");
+        w.Doc("summary", service.Description ?? "The " + service.Name + " API.");
+        w.DocRaw("<remarks>Thread-safe: one instance may serve many concurrent calls. The <see cref=\"" + Http + ".HttpClient\"/> is not disposed by the client.</remarks>");
+        w.Line(EmitterHeader.GeneratedCodeAttribute);
+        w.Open(options.Visibility + " sealed partial class " + name + " : " + Q(service, "I" + name));
+        w.DocRaw("<summary>The service name, as exception messages show it.</summary>");
+        w.Line("public const string ServiceName = " + SourceWriter.Literal(service.Name) + ";");
+        w.Line();
+        if (service.Endpoints.Any(e => e.Method == "PATCH"))
+        {
+            // HttpMethod.Patch does not exist on netstandard2.0.
+            w.Line("private static readonly " + Http + ".HttpMethod s_patch = new " + Http + ".HttpMethod(\"PATCH\");");
+        }
+
+        w.Line("private readonly " + Http + ".HttpClient _httpClient;");
+        w.Line("private readonly global::System.Uri _baseAddress;");
+        if (service.Auth is not null)
+        {
+            w.Line("private readonly string? _credential;");
+        }
+
+        w.Line();
+        w.DocRaw("<summary>Creates a client over an <see cref=\"" + Http + ".HttpClient\"/>, such as one from <c>IHttpClientFactory</c>.</summary>");
+        w.DocRaw("<param name=\"httpClient\">The HTTP client; its handlers (logging, resilience) apply to every call.</param>");
+        w.DocRaw("<param name=\"options\">The base address and credentials.</param>");
+        w.DocRaw("<exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
+        w.DocRaw("<exception cref=\"global::System.ArgumentException\">No base address is set, or it is not an absolute http or https URI.</exception>");
+        w.Open("public " + name + "(" + Http + ".HttpClient httpClient, " + optionsType + " options)");
+        w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        w.Open("if (options is null)");
+        w.Line("throw new global::System.ArgumentNullException(nameof(options));");
+        w.Close();
+        w.Line();
+        var fallback = service.BaseUrlPlaceholders.Count == 0 ? " ?? new global::System.Uri(" + optionsType + ".BaseUrlTemplate, global::System.UriKind.Absolute)" : string.Empty;
+        w.Line("var baseAddress = options.BaseAddress ?? httpClient.BaseAddress" + fallback);
+        w.Line("    ?? throw new global::System.ArgumentException(" + SourceWriter.Literal(
+            service.Name + "ClientOptions.BaseAddress is not set: set it (" + service.Name + "ClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.") + ", nameof(options));");
+        w.Line("_baseAddress = " + Runtime + ".ApiUrl.NormalizeBaseAddress(baseAddress);");
+        switch (service.Auth?.Scheme)
+        {
+            case AuthScheme.Basic:
+                w.Line("_credential = " + Runtime + ".ApiRequest.BasicAuthorization(options.Username, options.Password);");
+                break;
+            case AuthScheme.Bearer:
+                w.Line("_credential = " + Runtime + ".ApiRequest.BearerAuthorization(options.Token);");
+                break;
+            case AuthScheme.ApiKey:
+                w.Line("_credential = options.ApiKey;");
+                break;
+        }
+
+        w.Close();
+        foreach (var endpoint in service.Endpoints)
+        {
+            w.Line();
+            EmitMethod(w, service, endpoint);
+        }
+
+        w.Line();
+        EmitHelpers(w, service, exception);
+        w.Close();
+    }
+
+    private static void EmitMethod(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
+    {
+        var ns = service.Namespace;
+        w.DocRaw("<inheritdoc/>");
+        w.Open("public async " + Signature(service, endpoint, withDefault: true));
+        if (endpoint.Body is not null && !endpoint.Body.IsValueType && endpoint.Body.Kind != TypeKind.Json)
+        {
+            w.Open("if (body is null)");
+            w.Line("throw new global::System.ArgumentNullException(nameof(body));");
+            w.Close();
+            w.Line();
+        }
+
+        if (endpoint.ParametersTypeName is not null)
+        {
+            w.Open("if (parameters is null)");
+            w.Line("throw new global::System.ArgumentNullException(nameof(parameters));");
+            w.Close();
+            w.Line();
+            foreach (var parameter in endpoint.QueryParameters.Concat(endpoint.HeaderParameters).Where(p => p.Required && p.Type.Kind == TypeKind.String))
+            {
+                w.Open("if (string.IsNullOrEmpty(parameters." + parameter.PropertyName + "))");
+                w.Line("throw new global::System.ArgumentException(" + SourceWriter.Literal("The parameter '" + parameter.WireName + "' is required.") + ", nameof(parameters));");
+                w.Close();
+                w.Line();
+            }
+        }
+
+        var path = string.Join(", ", endpoint.Segments.Select(s => s.IsParameter ? PathArgument(endpoint, s.Text) : SourceWriter.Literal(s.Text)));
+        var pathExpression = endpoint.Segments.Count == 1 && !endpoint.Segments[0].IsParameter ? path : "string.Concat(" + path + ")";
+        if (endpoint.QueryParameters.Count > 0)
+        {
+            w.Line("var query = new " + Runtime + ".QueryBuilder();");
+            foreach (var parameter in endpoint.QueryParameters)
+            {
+                w.Line("query.Add(" + SourceWriter.Literal(parameter.WireName) + ", " + ParameterValue(parameter, "parameters." + parameter.PropertyName) + ");");
+            }
+
+            w.Line("var uri = " + Runtime + ".ApiUrl.Combine(_baseAddress, " + pathExpression + ", query.ToString());");
+        }
+        else
+        {
+            w.Line("var uri = " + Runtime + ".ApiUrl.Combine(_baseAddress, " + pathExpression + ");");
+        }
+
+        var method = endpoint.Method switch
+        {
+            "PATCH" => "s_patch",
+            _ => Http + ".HttpMethod." + endpoint.Method.Substring(0, 1) + endpoint.Method.Substring(1).ToLowerInvariant(),
+        };
+        w.Line("using var request = new " + Http + ".HttpRequestMessage(" + method + ", uri);");
+        w.Line("ApplyHeaders(request);");
+        foreach (var parameter in endpoint.HeaderParameters)
+        {
+            w.Line(Runtime + ".ApiRequest.AddHeader(request, " + SourceWriter.Literal(parameter.WireName) + ", " + HeaderValue(parameter, "parameters." + parameter.PropertyName) + ");");
+        }
+
+        if (endpoint.Body is not null)
+        {
+            w.Line("request.Content = " + Runtime + ".ApiRequest.JsonContent(" + Runtime + ".JsonValueWriter.Serialize<" + TypeSyntax.Name(endpoint.Body, ns) + ">(body, " + TypeSyntax.WriteFunction(endpoint.Body, ns) + "));");
+        }
+        else if (endpoint.Method is "POST" or "PUT" or "PATCH")
+        {
+            w.Line("request.Content = " + Runtime + ".ApiRequest.EmptyJsonContent();");
+        }
+
+        w.Line();
+        w.Line("using var response = await _httpClient.SendAsync(request, " + Http + ".HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+        w.Open("if (!response.IsSuccessStatusCode)");
+        w.Line("throw await CreateExceptionAsync(" + SourceWriter.Literal(endpoint.Name) + ", response, cancellationToken).ConfigureAwait(false);");
+        w.Close();
+        if (endpoint.Response.Type is { } responseType)
+        {
+            w.Line();
+            w.Line("return await ReadAsync<" + TypeSyntax.Name(responseType, ns) + ">(" + SourceWriter.Literal(endpoint.Name) + ", "
+                + SourceWriter.Literal(responseType.Display) + ", response, " + TypeSyntax.ReadFunction(responseType, ns) + ", cancellationToken).ConfigureAwait(false);");
+        }
+
+        w.Close();
+    }
+
+    private static string PathArgument(EndpointSpec endpoint, string wireName)
+    {
+        var parameter = endpoint.PathParameters.First(p => p.WireName == wireName);
+        var value = parameter.Type.Kind == TypeKind.Enum ? parameter.ArgumentName + ".Value" : parameter.ArgumentName;
+        return Runtime + ".ApiUrl.EscapePathSegment(" + value + ")";
+    }
+
+    private static string ParameterValue(ParameterSpec parameter, string access) => parameter.Type.Kind switch
+    {
+        TypeKind.Enum => parameter.Required ? access + ".Value" : access + "?.Value",
+        _ => access,
+    };
+
+    private static string HeaderValue(ParameterSpec parameter, string access)
+    {
+        var q = parameter.Required ? string.Empty : "?";
+        return parameter.Type.Kind switch
+        {
+            TypeKind.String => access,
+            TypeKind.Enum => access + q + ".Value",
+            TypeKind.Boolean => parameter.Required ? "(" + access + " ? \"true\" : \"false\")" : "(" + access + " is null ? null : " + access + ".Value ? \"true\" : \"false\")",
+            TypeKind.Uuid => access + q + ".ToString(\"D\")",
+            TypeKind.DateTime => access + q + ".ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
+            TypeKind.Number => access + q + ".ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)",
+            _ => access + q + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+        };
+    }
+
+    private static void EmitHelpers(SourceWriter w, ServiceSpec service, string exception)
+    {
+        w.Open("private void ApplyHeaders(" + Http + ".HttpRequestMessage request)");
+        foreach (var header in service.DefaultHeaders)
+        {
+            w.Line("request.Headers.TryAddWithoutValidation(" + SourceWriter.Literal(header.Name) + ", " + SourceWriter.Literal(header.Value) + ");");
+        }
+
+        switch (service.Auth?.Scheme)
+        {
+            case AuthScheme.Basic or AuthScheme.Bearer:
+                w.Open("if (_credential is not null)");
+                w.Line("request.Headers.TryAddWithoutValidation(\"Authorization\", _credential);");
+                w.Close();
+                break;
+            case AuthScheme.ApiKey:
+                w.Line(Runtime + ".ApiRequest.AddHeader(request, " + SourceWriter.Literal(service.Auth!.HeaderName!) + ", _credential);");
+                break;
+        }
+
+        w.Close();
+        w.Line();
+
+        w.Open("private static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, " + Http + ".HttpResponseMessage response, " + Runtime + ".JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)");
+        w.Line("var body = await " + Runtime + ".ApiRequest.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);");
+        w.Open("try");
+        w.Line("return " + Runtime + ".JsonValueReader.Deserialize(body, read);");
+        w.Close();
+        w.Line("catch (global::System.Exception ex) when (" + Runtime + ".ApiRequest.IsBodyException(ex))");
+        w.Line("{");
+        w.Line("    throw new " + exception + "(operation, response, " + Runtime + ".ApiRequest.BodyText(body), " + (service.Error is null ? string.Empty : "null, ") + "\"the response body is not a valid \" + typeName + \": \" + ex.Message, ex);");
+        w.Line("}");
+        w.Close();
+        w.Line();
+
+        w.Open("private static async global::System.Threading.Tasks.Task<" + exception + "> CreateExceptionAsync(string operation, " + Http + ".HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)");
+        w.Line("var body = await " + Runtime + ".ApiRequest.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);");
+        if (service.Error is null)
+        {
+            w.Line("return new " + exception + "(operation, response, " + Runtime + ".ApiRequest.BodyText(body), null, null);");
+            w.Close();
+            return;
+        }
+
+        var errorType = Q(service, service.Error.TypeName);
+        w.Line(errorType + "? error = null;");
+        w.Line("string? detail = null;");
+        w.Open("if (" + Runtime + ".ApiRequest.HasContent(body))");
+        w.Open("try");
+        w.Line("error = " + Runtime + ".JsonValueReader.Deserialize(body, " + errorType + ".JsonConverter.ReadValue);");
+        w.Line("detail = DescribeError(error);");
+        w.Close();
+        w.Line("catch (global::System.Exception ex) when (" + Runtime + ".ApiRequest.IsBodyException(ex))");
+        w.Line("{");
+        w.Line("    // Not the documented error body (a proxy's HTML page, say): the raw body stays on the exception.");
+        w.Line("}");
+        w.Close();
+        w.Line();
+        w.Line("return new " + exception + "(operation, response, " + Runtime + ".ApiRequest.BodyText(body), error, detail, null);");
+        w.Close();
+        w.Line();
+
+        w.Open("private static string? DescribeError(" + errorType + " error)");
+        if (service.Error.MessagePath.Count == 0)
+        {
+            w.Line("return null;");
+            w.Close();
+            return;
+        }
+
+        w.Line("var parts = new global::System.Collections.Generic.List<string>();");
+        var current = "error";
+        var depth = 0;
+        foreach (var step in service.Error.MessagePath)
+        {
+            var value = "v" + depth++;
+            w.Open("if (" + current + "." + step.PropertyName + " is { } " + value + ")");
+            current = value;
+            if (step.IsArray)
+            {
+                var item = "v" + depth++;
+                w.Open("foreach (var " + item + " in " + current + ")");
+                w.Open("if (" + item + " is null)");
+                w.Line("continue;");
+                w.Close();
+                w.Line();
+                current = item;
+            }
+        }
+
+        w.Open("if (" + current + ".Length > 0)");
+        w.Line("parts.Add(" + current + ");");
+        w.Close();
+        foreach (var step in service.Error.MessagePath)
+        {
+            w.Close();
+            if (step.IsArray)
+            {
+                w.Close();
+            }
+        }
+
+        w.Line();
+        w.Line("return parts.Count == 0 ? null : string.Join(\"; \", parts);");
+        w.Close();
+    }
+
+    private static void EmitParametersType(SourceWriter w, ServiceSpec service, EndpointSpec endpoint, EmitOptions options)
+    {
+        var ns = service.Namespace;
+        w.DocRaw("<summary>The query and header parameters of <see cref=\"" + Q(service, service.Name + "Client") + "." + endpoint.Name + "Async\"/>.</summary>");
+        w.DocRaw("<remarks>Unset (<see langword=\"null\"/>) optional parameters, and empty strings, are not sent.</remarks>");
+        w.Line(EmitterHeader.GeneratedCodeAttribute);
+        w.Open(options.Visibility + " sealed partial class " + endpoint.ParametersTypeName);
+        var first = true;
+        foreach (var (parameter, where) in endpoint.QueryParameters.Select(p => (p, "Query parameter")).Concat(endpoint.HeaderParameters.Select(p => (p, "Header"))))
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            if (parameter.Description is null)
+            {
+                w.DocRaw("<summary>The <c>" + SourceWriter.Escape(parameter.WireName) + "</c> parameter.</summary>");
+            }
+            else
+            {
+                w.Doc("summary", parameter.Description);
+            }
+
+            w.DocRaw("<remarks>" + where + " <c>" + SourceWriter.Escape(parameter.WireName) + "</c>" + (parameter.Required ? ", required" : ", optional")
+                + (parameter.Example is null ? "." : ". Example: <c>" + SourceWriter.Escape(parameter.Example.Replace("\n", " ")) + "</c>.") + "</remarks>");
+            var type = parameter.Required ? TypeSyntax.Name(parameter.Type, ns) : TypeSyntax.NullableName(parameter.Type, ns);
+            w.Line("public " + (parameter.Required ? "required " : string.Empty) + type + " " + parameter.PropertyName + " { get; init; }");
+        }
+
+        w.Close();
+    }
+}

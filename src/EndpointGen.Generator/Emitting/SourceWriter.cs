@@ -1,0 +1,138 @@
+using System;
+using System.Text;
+
+namespace EndpointGen.Generator.Emitting;
+
+/// <summary>An indenting text writer for generated C#; newlines are always '\n' so output is byte-identical on every OS.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _builder.Append(' ', _indent * 4);
+            _builder.Append(text);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes several lines (a raw block), indenting each non-empty one.</summary>
+    public SourceWriter Lines(string text)
+    {
+        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line);
+        }
+
+        return this;
+    }
+
+    public SourceWriter Open(string text)
+    {
+        Line(text);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    /// <summary>Opens a block whose header was written already (a constructor initializer, say).</summary>
+    public SourceWriter OpenBlock()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        _indent--;
+        return Line("}" + suffix);
+    }
+
+    /// <summary>XML doc lines from free text: escaped, one <c>///</c> line per text line.</summary>
+    public SourceWriter Doc(string tag, string? text, string? attributes = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return this;
+        }
+
+        var open = attributes is null ? "<" + tag + ">" : "<" + tag + " " + attributes + ">";
+        var lines = Escape(text!).Replace("\r\n", "\n").Split('\n');
+        if (lines.Length == 1)
+        {
+            return Line("/// " + open + lines[0].Trim() + "</" + tag + ">");
+        }
+
+        Line("/// " + open);
+        foreach (var line in lines)
+        {
+            Line(line.Trim().Length == 0 ? "/// <para/>" : "/// " + line.Trim());
+        }
+
+        return Line("/// </" + tag + ">");
+    }
+
+    /// <summary>A raw XML doc line, for markup the emitter composes itself.</summary>
+    public SourceWriter DocRaw(string xml) => Line("/// " + xml);
+
+    /// <summary>
+    /// Escapes text for an XML doc comment. Every character C# reads as a line end becomes '\n' here, so that the
+    /// caller splits on it: a stray U+2028 in a description must not end the comment and turn the rest into code.
+    /// </summary>
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
+            .Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n');
+
+    public override string ToString() => _builder.ToString();
+
+    public static string Literal(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2);
+        builder.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                default:
+                    if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A UTF-8 string literal (<c>"..."u8</c>).</summary>
+    public static string Utf8Literal(string value) => Literal(value) + "u8";
+
+    public static string Join(string separator, params string[] parts) => string.Join(separator, Array.FindAll(parts, p => p.Length > 0));
+}

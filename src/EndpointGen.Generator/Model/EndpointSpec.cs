@@ -1,0 +1,42 @@
+namespace EndpointGen.Generator.Model;
+
+/// <summary>One endpoint: one async method on the client.</summary>
+/// <param name="Name">The C# name; the method is <c>{Name}Async</c>.</param>
+/// <param name="Method">The HTTP method, upper case.</param>
+/// <param name="Path">The path template as written.</param>
+/// <param name="Segments">The path split into literal text and parameter references.</param>
+/// <param name="ParametersTypeName">The C# name of the query/header parameter type, or <see langword="null"/> when the endpoint has none.</param>
+/// <param name="Body">The request body type, or <see langword="null"/> for none.</param>
+internal sealed record EndpointSpec(
+    string Name,
+    string Method,
+    string Path,
+    EquatableArray<PathSegment> Segments,
+    string? Summary,
+    string? Description,
+    EquatableArray<ParameterSpec> PathParameters,
+    EquatableArray<ParameterSpec> QueryParameters,
+    EquatableArray<ParameterSpec> HeaderParameters,
+    string? ParametersTypeName,
+    TypeRef? Body,
+    ResponseSpec Response);
+
+/// <summary>A piece of a path template: literal text, or the path parameter with the given wire name.</summary>
+internal sealed record PathSegment(string Text, bool IsParameter);
+
+/// <summary>A path, query or header parameter.</summary>
+/// <param name="WireName">The name on the wire, exactly as documented.</param>
+/// <param name="PropertyName">The PascalCase C# name (a property of the parameters type).</param>
+/// <param name="ArgumentName">The camelCase C# name (a method argument), escaped with <c>@</c> where it is a keyword.</param>
+internal sealed record ParameterSpec(
+    string WireName,
+    string PropertyName,
+    string ArgumentName,
+    TypeRef Type,
+    bool Required,
+    string? Description,
+    string? Example);
+
+/// <summary>The documented success response.</summary>
+/// <param name="Type">The body type, or <see langword="null"/> for an empty or ignored body.</param>
+internal sealed record ResponseSpec(int Status, TypeRef? Type, string? Description);

@@ -1,0 +1,45 @@
+namespace EndpointGen.Generator.Model;
+
+/// <summary>One descriptor file, resolved and ready to emit: every name is already a valid C# identifier.</summary>
+/// <param name="Name">The service name; the client is <c>{Name}Client</c>.</param>
+/// <param name="Namespace">The C# namespace of everything emitted.</param>
+/// <param name="BaseUrl">The documented base URL template, placeholders included.</param>
+/// <param name="BaseUrlPlaceholders">The placeholders of <paramref name="BaseUrl"/>, in order of appearance.</param>
+/// <param name="HintName">The file-unique prefix of the emitted hint names.</param>
+internal sealed record ServiceSpec(
+    string Name,
+    string Namespace,
+    string? Description,
+    string BaseUrl,
+    EquatableArray<string> BaseUrlPlaceholders,
+    AuthSpec? Auth,
+    EquatableArray<HeaderSpec> DefaultHeaders,
+    ErrorSpec? Error,
+    EquatableArray<EndpointSpec> Endpoints,
+    EquatableArray<TypeSpec> Types,
+    string HintName);
+
+/// <summary>The authentication schemes a descriptor can name.</summary>
+internal enum AuthScheme
+{
+    Basic,
+    Bearer,
+    ApiKey,
+}
+
+/// <summary>How the client authenticates.</summary>
+/// <param name="HeaderName">The header carrying the key, for <see cref="AuthScheme.ApiKey"/>.</param>
+internal sealed record AuthSpec(AuthScheme Scheme, string? HeaderName, string? Description);
+
+/// <summary>A header sent on every request.</summary>
+internal sealed record HeaderSpec(string Name, string Value);
+
+/// <summary>The vendor's error body and where its human-readable message is.</summary>
+/// <param name="TypeName">The C# name of the error object type.</param>
+/// <param name="MessagePath">The fields to walk from the error body to the message; empty when none is named.</param>
+internal sealed record ErrorSpec(string TypeName, EquatableArray<MessageStep> MessagePath);
+
+/// <summary>One step of an error message path.</summary>
+/// <param name="PropertyName">The C# property to read.</param>
+/// <param name="IsArray">Whether the property is an array, so every element is visited.</param>
+internal sealed record MessageStep(string PropertyName, bool IsArray);

@@ -1,0 +1,50 @@
+using System;
+
+namespace EndpointGen.Generator.Model;
+
+/// <summary>The kinds of value a type expression can name.</summary>
+internal enum TypeKind
+{
+    String,
+    Int32,
+    Int64,
+    Number,
+    Boolean,
+    Uuid,
+    DateTime,
+    UnixTime,
+    Json,
+    Array,
+    Map,
+    Object,
+    Enum,
+}
+
+/// <summary>
+/// A resolved type expression: a primitive, an array or map of an element type, or a named object or enum
+/// type of the same descriptor (by its C# name).
+/// </summary>
+internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
+{
+    public static readonly TypeRef String = new(TypeKind.String);
+
+    /// <summary>Whether the C# type is a value type, so that an optional value needs <c>?</c> to be nullable.</summary>
+    public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number or TypeKind.Boolean
+        or TypeKind.Uuid or TypeKind.DateTime or TypeKind.UnixTime or TypeKind.Enum;
+
+    /// <summary>The expression as a descriptor would spell it, for messages.</summary>
+    public string Display => Kind switch
+    {
+        TypeKind.Array => Element!.Display + "[]",
+        TypeKind.Map => "map<" + Element!.Display + ">",
+        TypeKind.Object or TypeKind.Enum => Name!,
+        TypeKind.DateTime => "date-time",
+        TypeKind.UnixTime => "unix-time",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
+
+    public bool Equals(TypeRef? other) =>
+        other is not null && Kind == other.Kind && string.Equals(Name, other.Name, StringComparison.Ordinal) && Equals(Element, other.Element);
+
+    public override int GetHashCode() => unchecked(((int)Kind * 397) ^ (Name?.GetHashCode() ?? 0) ^ (Element?.GetHashCode() ?? 0));
+}

@@ -1,0 +1,28 @@
+namespace EndpointGen.Generator.Model;
+
+/// <summary>A named type: an object with fields, or an open string enum.</summary>
+/// <param name="Name">The C# name.</param>
+/// <param name="IsEnum">Whether this is a string enum (then <paramref name="Values"/> is set, else <paramref name="Fields"/>).</param>
+internal sealed record TypeSpec(
+    string Name,
+    string? Description,
+    bool IsEnum,
+    EquatableArray<FieldSpec> Fields,
+    EquatableArray<EnumValueSpec> Values);
+
+/// <summary>A field of an object type.</summary>
+/// <param name="JsonName">The exact JSON property name.</param>
+/// <param name="PropertyName">The C# property name.</param>
+/// <param name="Required">The property is always present; in C# the property is <c>required</c>.</param>
+/// <param name="Nullable">JSON <c>null</c> is a documented value.</param>
+internal sealed record FieldSpec(
+    string JsonName,
+    string PropertyName,
+    TypeRef Type,
+    bool Required,
+    bool Nullable,
+    string? Description,
+    string? Example);
+
+/// <summary>A known value of an open enum.</summary>
+internal sealed record EnumValueSpec(string Value, string MemberName);

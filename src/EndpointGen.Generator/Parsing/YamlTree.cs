@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using EndpointGen.Generator.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace EndpointGen.Generator.Parsing;
+
+/// <summary>A node of the small YAML tree the descriptor reader walks; positions are kept, YamlDotNet objects are not.</summary>
+internal abstract class YamlNode
+{
+    protected YamlNode(LocationInfo location) => Location = location;
+
+    public LocationInfo Location { get; }
+
+    public abstract string KindName { get; }
+}
+
+/// <summary>A scalar; <see cref="IsPlain"/> tells an unquoted <c>null</c> or <c>~</c> from the string "null".</summary>
+internal sealed class YamlScalar : YamlNode
+{
+    public YamlScalar(LocationInfo location, string value, bool isPlain)
+        : base(location)
+    {
+        Value = value;
+        IsPlain = isPlain;
+    }
+
+    public string Value { get; }
+
+    public bool IsPlain { get; }
+
+    public bool IsNull => IsPlain && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
+
+    public override string KindName => "a scalar";
+}
+
+/// <summary>A sequence.</summary>
+internal sealed class YamlSequence : YamlNode
+{
+    public YamlSequence(LocationInfo location, List<YamlNode> items)
+        : base(location) => Items = items;
+
+    public List<YamlNode> Items { get; }
+
+    public override string KindName => "a list";
+}
+
+/// <summary>A mapping whose keys are scalars, in document order.</summary>
+internal sealed class YamlMapping : YamlNode
+{
+    public YamlMapping(LocationInfo location, List<KeyValuePair<YamlScalar, YamlNode>> entries)
+        : base(location) => Entries = entries;
+
+    public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; }
+
+    public override string KindName => "a mapping";
+}
+
+/// <summary>
+/// Reads YAML text into a <see cref="YamlNode"/> tree with explicit bounds: nesting depth and node count are
+/// limited (a runaway document must not overflow the compiler's stack or memory) and aliases are refused
+/// (so no alias expansion can multiply the work).
+/// </summary>
+internal static class YamlTreeReader
+{
+    /// <summary>Deeper than any sensible descriptor; recursion below stays far from the stack limit.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Nodes in one file; about ten times the largest realistic descriptor.</summary>
+    public const int MaxNodes = 1_000_000;
+
+    public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics)
+    {
+        var state = new ReadState(filePath);
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotADescriptor, state.Point(0, 1, 1), "the file is empty"));
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, state, 0);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.NotADescriptor,
+                    state.Location(second.Start, second.End),
+                    "a descriptor holds exactly one YAML document, and this file has more"));
+                return null;
+            }
+
+            return root;
+        }
+        catch (YamlTreeException ex)
+        {
+            diagnostics.Add(ex.Diagnostic);
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, state.Location(ex.Start, ex.End), CleanMessage(ex)));
+            return null;
+        }
+    }
+
+    private static YamlNode ReadNode(IParser parser, ReadState state, int depth)
+    {
+        if (parser.Accept<AnchorAlias>(out var alias))
+        {
+            throw new YamlTreeException(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNotSupported, state.Location(alias.Start, alias.End)));
+        }
+
+        var current = parser.Current!;
+        if (++state.NodeCount > MaxNodes)
+        {
+            throw new YamlTreeException(DiagnosticInfo.Create(
+                DiagnosticDescriptors.TooComplex, state.Location(current.Start, current.End), $"more than {MaxNodes} nodes"));
+        }
+
+        if (depth > MaxDepth)
+        {
+            throw new YamlTreeException(DiagnosticInfo.Create(
+                DiagnosticDescriptors.TooComplex, state.Location(current.Start, current.End), $"nesting deeper than {MaxDepth} levels"));
+        }
+
+        if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)
+        {
+            throw new YamlTreeException(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNotSupported, state.Location(anchored.Start, anchored.End)));
+        }
+
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            return new YamlScalar(state.Location(scalar.Start, scalar.End), scalar.Value, scalar.Style == ScalarStyle.Plain);
+        }
+
+        if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            var items = new List<YamlNode>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                items.Add(ReadNode(parser, state, depth + 1));
+            }
+
+            return new YamlSequence(state.Location(sequenceStart.Start, sequenceStart.End), items);
+        }
+
+        var mappingStart = parser.Consume<MappingStart>();
+        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyNode = ReadNode(parser, state, depth + 1);
+            if (keyNode is not YamlScalar key)
+            {
+                throw new YamlTreeException(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidValue, keyNode.Location, "mapping key", "a key must be a plain name, not " + keyNode.KindName));
+            }
+
+            entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, ReadNode(parser, state, depth + 1)));
+        }
+
+        return new YamlMapping(state.Location(mappingStart.Start, mappingStart.End), entries);
+    }
+
+    private static string CleanMessage(YamlException ex)
+    {
+        // YamlDotNet prefixes its message with "(Line: 1, Col: 1, Idx: 0) - (Line: ...): "; the location says that already.
+        var message = ex.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0)
+        {
+            message = message.Substring(marker + 3);
+        }
+
+        return message.Trim();
+    }
+
+    private sealed class ReadState
+    {
+        public ReadState(string filePath) => FilePath = filePath;
+
+        public string FilePath { get; }
+
+        public int NodeCount { get; set; }
+
+        public LocationInfo Location(Mark start, Mark end)
+        {
+            // YamlDotNet marks are 1-based; Roslyn line positions are 0-based.
+            var startIndex = (int)Math.Max(0, start.Index);
+            var endIndex = (int)Math.Max(startIndex, end.Index);
+            var startLine = (int)Math.Max(0, start.Line - 1);
+            var startColumn = (int)Math.Max(0, start.Column - 1);
+            var endLine = (int)Math.Max(startLine, end.Line - 1);
+            var endColumn = endLine == startLine ? (int)Math.Max(startColumn, end.Column - 1) : (int)Math.Max(0, end.Column - 1);
+            return new LocationInfo(FilePath, startIndex, endIndex - startIndex, startLine, startColumn, endLine, endColumn);
+        }
+
+        public LocationInfo Point(int index, int line, int column) =>
+            new(FilePath, index, 0, line - 1, column - 1, line - 1, column - 1);
+    }
+
+    private sealed class YamlTreeException : Exception
+    {
+        public YamlTreeException(DiagnosticInfo diagnostic) => Diagnostic = diagnostic;
+
+        public DiagnosticInfo Diagnostic { get; }
+    }
+}

@@ -1,0 +1,12 @@
+namespace EndpointGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can find them in the driver's tracked steps.</summary>
+internal static class TrackingNames
+{
+    public const string Descriptors = nameof(Descriptors);
+    public const string Parse = nameof(Parse);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Services = nameof(Services);
+    public const string Options = nameof(Options);
+    public const string LanguageVersion = nameof(LanguageVersion);
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace EndpointGen.Runtime;
+
+/// <summary>Builds request URIs from a base address, a relative path and a query, the way generated clients need them.</summary>
+public static class ApiUrl
+{
+    /// <summary>
+    /// Normalizes a base address so that relative paths are appended to its path rather than replacing its last
+    /// segment: <c>https://x.thulium.com/api</c> becomes <c>https://x.thulium.com/api/</c>.
+    /// </summary>
+    /// <param name="baseAddress">An absolute http or https URI without query or fragment.</param>
+    /// <returns>The base address ending in a slash.</returns>
+    /// <exception cref="ArgumentException">The address is relative, not http(s), or carries a query or fragment.</exception>
+    public static Uri NormalizeBaseAddress(Uri baseAddress)
+    {
+        if (baseAddress is null)
+        {
+            throw new ArgumentNullException(nameof(baseAddress));
+        }
+
+        if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"The base address '{baseAddress}' must be an absolute http or https URI.", nameof(baseAddress));
+        }
+
+        if (baseAddress.Query.Length > 0 || baseAddress.Fragment.Length > 0)
+        {
+            throw new ArgumentException($"The base address '{baseAddress.GetLeftPart(UriPartial.Path)}' must not carry a query or fragment.", nameof(baseAddress));
+        }
+
+        var text = baseAddress.AbsoluteUri;
+        return text.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(text + "/", UriKind.Absolute);
+    }
+
+    /// <summary>Joins a normalized base address, a relative path (its leading slash ignored) and an optional query.</summary>
+    /// <param name="baseAddress">A base address from <see cref="NormalizeBaseAddress"/>.</param>
+    /// <param name="relativePath">The path, already escaped.</param>
+    /// <param name="query">The query without '?', already encoded; <see langword="null"/> or empty for none.</param>
+    /// <returns>The request URI.</returns>
+    public static Uri Combine(Uri baseAddress, string relativePath, string? query = null)
+    {
+        var builder = new StringBuilder(baseAddress.AbsoluteUri.Length + relativePath.Length + (query?.Length ?? 0) + 1);
+        builder.Append(baseAddress.AbsoluteUri);
+        builder.Append(relativePath, relativePath.StartsWith("/", StringComparison.Ordinal) ? 1 : 0, relativePath.Length - (relativePath.StartsWith("/", StringComparison.Ordinal) ? 1 : 0));
+        if (!string.IsNullOrEmpty(query))
+        {
+            builder.Append('?').Append(query);
+        }
+
+        return new Uri(builder.ToString(), UriKind.Absolute);
+    }
+
+    /// <summary>
+    /// Escapes a value to stay inside one path segment: '/', '?', '#', '%' and '.'-only segments cannot
+    /// change the path the request goes to.
+    /// </summary>
+    /// <param name="value">The raw value.</param>
+    /// <returns>The escaped segment.</returns>
+    /// <exception cref="ArgumentException">The value is empty, which would collapse the segment.</exception>
+    public static string EscapePathSegment(string value)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
+        if (value.Length == 0)
+        {
+            throw new ArgumentException("A path parameter must not be empty.", nameof(value));
+        }
+
+        var escaped = Uri.EscapeDataString(value);
+
+        // "." and ".." are unreserved, so EscapeDataString keeps them, and the URI parser would then
+        // resolve them as dot-segments. Percent-encoding the dots keeps them a literal segment.
+        if (escaped == "." || escaped == "..")
+        {
+            return escaped.Replace(".", "%2E");
+        }
+
+        return escaped;
+    }
+
+    /// <summary>Formats a path parameter.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The escaped segment.</returns>
+    public static string EscapePathSegment(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a path parameter.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The escaped segment.</returns>
+    public static string EscapePathSegment(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a path parameter.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The segment in the 8-4-4-4-12 form.</returns>
+    public static string EscapePathSegment(Guid value) => value.ToString("D");
+}

@@ -1,0 +1,33 @@
+using System.Linq;
+using EndpointGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace EndpointGen.Tests.Generator;
+
+/// <summary>The emitted code compiles with zero diagnostics under Nullable, warnings as errors and documentation checks.</summary>
+public sealed class CompileTests
+{
+    [Theory]
+    [InlineData("thulium.endpoints.yaml")]
+    [InlineData("ccai-platform.endpoints.yaml")]
+    [InlineData("livedesk.endpoints.yaml")]
+    public void Each_spec_generates_code_that_compiles_without_diagnostics(string spec)
+    {
+        var run = GeneratorHarness.Run(new[] { Repository.Spec(spec) });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.NotEmpty(run.Sources);
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void All_three_specs_compile_together()
+    {
+        var run = GeneratorHarness.Run(Repository.SpecFiles.Select(Repository.Spec));
+
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+    }
+}

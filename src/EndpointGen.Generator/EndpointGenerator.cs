@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using EndpointGen.Generator.Diagnostics;
 using EndpointGen.Generator.Emitting;
 using EndpointGen.Generator.Model;
@@ -51,13 +50,33 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             .Select(static (parseOptions, _) => parseOptions is CSharpParseOptions csharp ? csharp.LanguageVersion : MinimumLanguageVersion)
             .WithTrackingName(TrackingNames.LanguageVersion);
 
+        // Two descriptors for one service would emit the same hint names, which fails the whole generator
+        // after the output step. The claims are small values: collecting them re-runs on any spec edit,
+        // but its result (usually empty) stays equal, so the other files' outputs stay cached.
+        var duplicates = results
+            .Select(static (result, _) => result.Claim)
+            .Where(static claim => claim is not null)
+            .Collect()
+            .Select(static (claims, _) => ServiceClaims.Losers(claims!))
+            .WithTrackingName(TrackingNames.Duplicates);
+
         var services = results
-            .Select(static (result, _) => result.Service)
-            .Where(static service => service is not null)
+            .Where(static result => result.Service is not null)
             .Combine(options)
             .Combine(languageVersion)
+            .Combine(duplicates)
             .WithTrackingName(TrackingNames.Services);
-        context.RegisterSourceOutput(services, static (spc, input) => Emit(spc, input.Left.Left!, input.Left.Right, input.Right));
+        context.RegisterSourceOutput(services, static (spc, input) =>
+        {
+            var (((result, emitOptions), language), losers) = input;
+            if (result.Claim is { } claim && losers.Contains(claim))
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, claim.NameLocation.ToLocation(), claim.Name, claim.Namespace));
+                return;
+            }
+
+            Emit(spc, result.Service!, emitOptions, language);
+        });
     }
 
     private static bool IsDescriptor(string path) =>
@@ -66,26 +85,23 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
     private static DescriptorResult Parse(AdditionalText text, System.Threading.CancellationToken cancellationToken)
     {
-        SourceText? source;
+        string? content;
         try
         {
-            source = text.GetText(cancellationToken);
+            content = text.GetText(cancellationToken)?.ToString();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            source = null;
+            return Failure(text.Path, DiagnosticDescriptors.InternalError, "the file could not be read: " + ex.GetType().Name + ": " + ex.Message);
         }
 
-        if (source is null)
-        {
-            return new DescriptorResult(null, new[]
-            {
-                DiagnosticInfo.Create(DiagnosticDescriptors.NotADescriptor, new LocationInfo(text.Path, 0, 0, 0, 0, 0, 0), "the file could not be read"),
-            }.ToEquatableArray());
-        }
-
-        return DescriptorParser.Parse(text.Path, source.ToString());
+        return content is null
+            ? Failure(text.Path, DiagnosticDescriptors.NotADescriptor, "the file could not be read")
+            : DescriptorParser.Parse(text.Path, content);
     }
+
+    private static DescriptorResult Failure(string path, DiagnosticDescriptor descriptor, string message) =>
+        new(null, new[] { DiagnosticInfo.Create(descriptor, new LocationInfo(path, 0, 0, 0, 0, 0, 0), message) }.ToEquatableArray());
 
     private static EmitOptions ReadOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider provider)
     {
@@ -109,11 +125,6 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             {
                 context.AddSource(service.HintName + "." + type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(service, type, options), System.Text.Encoding.UTF8));
             }
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "hintName" || ex.Message.Contains("hintName"))
-        {
-            // AddSource refuses a hint name already added: another descriptor declares the same service.
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, Location.None, service.Name, service.Namespace));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

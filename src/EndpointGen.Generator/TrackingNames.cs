@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Services = nameof(Services);
+    public const string Duplicates = nameof(Duplicates);
     public const string Options = nameof(Options);
     public const string LanguageVersion = nameof(LanguageVersion);
 }

@@ -23,6 +23,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public T this[int index] => _items[index];
 
+    public bool Contains(T item) => !_items.IsDefault && _items.Contains(item);
+
     public bool Equals(EquatableArray<T> other)
     {
         if (Count != other.Count)

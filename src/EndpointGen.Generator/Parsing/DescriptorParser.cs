@@ -9,7 +9,13 @@ namespace EndpointGen.Generator.Parsing;
 
 /// <summary>What parsing one descriptor file produced: the model when it is valid, and every diagnostic.</summary>
 /// <param name="Service">The model, or <see langword="null"/> when any error was found.</param>
-internal sealed record DescriptorResult(ServiceSpec? Service, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="Claim">Which generated service this file claims, so two files claiming one can be told apart.</param>
+internal sealed record DescriptorResult(ServiceSpec? Service, EquatableArray<DiagnosticInfo> Diagnostics, ServiceClaim? Claim = null);
+
+/// <summary>A file's claim on the generated names of one service.</summary>
+/// <param name="HintName">The service's hint name prefix (namespace and name).</param>
+/// <param name="NameLocation">Where the service name is written, for the diagnostic when two files claim one service.</param>
+internal sealed record ServiceClaim(string HintName, string Name, string Namespace, LocationInfo NameLocation);
 
 /// <summary>
 /// Reads a descriptor file into a <see cref="ServiceSpec"/>. It never throws: YAML errors, schema errors and its
@@ -23,9 +29,13 @@ internal static class DescriptorParser
         try
         {
             var root = YamlTreeReader.Read(filePath, text, diagnostics);
-            var service = root is null ? null : new DescriptorReader(filePath, diagnostics).Read(root);
+            var reader = root is null ? null : new DescriptorReader(filePath, diagnostics);
+            var service = root is null ? null : reader!.Read(root);
             var hasErrors = diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
-            return new DescriptorResult(hasErrors ? null : service, diagnostics.ToEquatableArray());
+            var claim = hasErrors || service is null || reader!.NameLocation is not { } nameLocation
+                ? null
+                : new ServiceClaim(service.HintName, service.Name, service.Namespace, nameLocation);
+            return new DescriptorResult(hasErrors ? null : service, diagnostics.ToEquatableArray(), claim);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

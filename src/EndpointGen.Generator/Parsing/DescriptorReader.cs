@@ -44,6 +44,9 @@ internal sealed class DescriptorReader
         _diagnostics = diagnostics;
     }
 
+    /// <summary>Where the service name is written, once <see cref="Read"/> has read it.</summary>
+    public LocationInfo? NameLocation { get; private set; }
+
     public ServiceSpec? Read(YamlNode root)
     {
         if (root is not YamlMapping rootMap)
@@ -98,6 +101,7 @@ internal sealed class DescriptorReader
 
         var keys = ReadKeys(map, "service", s_serviceKeys, new[] { "name", "namespace", "baseUrl" });
         var name = Identifier(keys.Get("name"), "service name");
+        NameLocation = keys.Get("name")?.Location;
         var ns = String(keys.Get("namespace"), "namespace");
         if (ns is not null && !Naming.IsValidNamespace(ns))
         {

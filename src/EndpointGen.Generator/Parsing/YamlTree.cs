@@ -74,9 +74,9 @@ internal static class YamlTreeReader
     public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics)
     {
         var state = new ReadState(filePath);
+        var parser = new Parser(new StringReader(text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -106,6 +106,15 @@ internal static class YamlTreeReader
         catch (YamlException ex)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, state.Location(ex.Start, ex.End), CleanMessage(ex)));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // YamlDotNet throws these, not a YamlException, for some malformed input (an unclosed flow
+            // sequence in a block mapping, for one). The last event it produced is the closest position known.
+            var near = parser.Current;
+            var location = near is null ? state.Point(0, 1, 1) : state.Location(near.Start, near.End);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, location, "the YAML is malformed at or after this point"));
             return null;
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using EndpointGen.Generator.Diagnostics;
 using EndpointGen.Generator.Emitting;
 using EndpointGen.Generator.Model;
@@ -60,22 +61,33 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             .Select(static (claims, _) => ServiceClaims.Losers(claims!))
             .WithTrackingName(TrackingNames.Duplicates);
 
+        context.RegisterSourceOutput(duplicates, static (spc, losers) =>
+        {
+            foreach (var claim in losers)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, claim.NameLocation.ToLocation(), claim.Name, claim.Namespace));
+            }
+        });
+
+        // Emitting sees only which files lose, not where their names are, so a shifted line re-emits nothing.
+        var losingFiles = duplicates
+            .Select(static (losers, _) => losers.Select(static claim => claim.NameLocation.FilePath).ToEquatableArray())
+            .WithTrackingName(TrackingNames.LosingFiles);
+
         var services = results
-            .Where(static result => result.Service is not null)
+            .Select(static (result, _) => result.Service)
+            .Where(static service => service is not null)
             .Combine(options)
             .Combine(languageVersion)
-            .Combine(duplicates)
+            .Combine(losingFiles)
             .WithTrackingName(TrackingNames.Services);
         context.RegisterSourceOutput(services, static (spc, input) =>
         {
-            var (((result, emitOptions), language), losers) = input;
-            if (result.Claim is { } claim && losers.Contains(claim))
+            var (((service, emitOptions), language), losers) = input;
+            if (!losers.Contains(service!.SourcePath))
             {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, claim.NameLocation.ToLocation(), claim.Name, claim.Namespace));
-                return;
+                Emit(spc, service, emitOptions, language);
             }
-
-            Emit(spc, result.Service!, emitOptions, language);
         });
     }
 

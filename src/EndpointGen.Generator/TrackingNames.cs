@@ -8,6 +8,7 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Services = nameof(Services);
     public const string Duplicates = nameof(Duplicates);
+    public const string LosingFiles = nameof(LosingFiles);
     public const string Options = nameof(Options);
     public const string LanguageVersion = nameof(LanguageVersion);
 }

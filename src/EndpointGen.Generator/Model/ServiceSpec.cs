@@ -5,7 +5,8 @@ namespace EndpointGen.Generator.Model;
 /// <param name="Namespace">The C# namespace of everything emitted.</param>
 /// <param name="BaseUrl">The documented base URL template, placeholders included.</param>
 /// <param name="BaseUrlPlaceholders">The placeholders of <paramref name="BaseUrl"/>, in order of appearance.</param>
-/// <param name="HintName">The file-unique prefix of the emitted hint names.</param>
+/// <param name="HintName">The prefix of the emitted hint names (namespace and service name).</param>
+/// <param name="SourcePath">The descriptor file's path.</param>
 internal sealed record ServiceSpec(
     string Name,
     string Namespace,
@@ -17,7 +18,8 @@ internal sealed record ServiceSpec(
     ErrorSpec? Error,
     EquatableArray<EndpointSpec> Endpoints,
     EquatableArray<TypeSpec> Types,
-    string HintName);
+    string HintName,
+    string SourcePath);
 
 /// <summary>The authentication schemes a descriptor can name.</summary>
 internal enum AuthScheme

@@ -86,7 +86,8 @@ internal sealed class DescriptorReader
             error,
             endpoints.ToEquatableArray(),
             types.Select(t => t.Spec).ToEquatableArray(),
-            service.Namespace + "." + service.Name);
+            service.Namespace + "." + service.Name,
+            _filePath);
     }
 
     // ---- service ----------------------------------------------------------------------------------

@@ -155,21 +155,16 @@ public static class JsonValueReader
     /// <returns>The instant, with the offset the string carries (UTC when it carries none).</returns>
     public static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.String)
+        // Parsed from the text rather than with TryGetDateTimeOffset, which reads a value without an offset
+        // as local time: a server's clock zone must not depend on the client machine's.
+        if (reader.TokenType == JsonTokenType.String &&
+            DateTimeOffset.TryParse(
+                reader.GetString(),
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
+                out var value))
         {
-            if (reader.TryGetDateTimeOffset(out var value))
-            {
-                return value;
-            }
-
-            if (DateTimeOffset.TryParse(
-                    reader.GetString(),
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
-                    out value))
-            {
-                return value;
-            }
+            return value;
         }
 
         throw Unexpected(ref reader, "an ISO 8601 date-time string");

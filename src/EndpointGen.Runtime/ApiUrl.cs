@@ -54,12 +54,15 @@ public static class ApiUrl
     }
 
     /// <summary>
-    /// Escapes a value to stay inside one path segment: '/', '?', '#', '%' and '.'-only segments cannot
-    /// change the path the request goes to.
+    /// Escapes a value to stay inside one path segment: '/', '?', '#' and '%' in it cannot change the path
+    /// the request goes to.
     /// </summary>
     /// <param name="value">The raw value.</param>
     /// <returns>The escaped segment.</returns>
-    /// <exception cref="ArgumentException">The value is empty, which would collapse the segment.</exception>
+    /// <exception cref="ArgumentException">
+    /// The value is empty, <c>.</c> or <c>..</c>: an empty segment collapses, and <see cref="Uri"/> resolves dot
+    /// segments even when percent-encoded, so no form of them can be sent as a literal segment.
+    /// </exception>
     public static string EscapePathSegment(string value)
     {
         if (value is null)
@@ -67,21 +70,12 @@ public static class ApiUrl
             throw new ArgumentNullException(nameof(value));
         }
 
-        if (value.Length == 0)
+        if (value.Length == 0 || value == "." || value == "..")
         {
-            throw new ArgumentException("A path parameter must not be empty.", nameof(value));
+            throw new ArgumentException($"A path parameter must not be empty, '.' or '..' (got '{value}').", nameof(value));
         }
 
-        var escaped = Uri.EscapeDataString(value);
-
-        // "." and ".." are unreserved, so EscapeDataString keeps them, and the URI parser would then
-        // resolve them as dot-segments. Percent-encoding the dots keeps them a literal segment.
-        if (escaped == "." || escaped == "..")
-        {
-            return escaped.Replace(".", "%2E");
-        }
-
-        return escaped;
+        return Uri.EscapeDataString(value);
     }
 
     /// <summary>Formats a path parameter.</summary>

@@ -30,4 +30,18 @@ public sealed class CompileTests
         Assert.Empty(run.Result.Diagnostics);
         Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
     }
+
+    [Fact]
+    public void Internal_visibility_makes_every_generated_type_internal_and_still_compiles()
+    {
+        var run = GeneratorHarness.Run(
+            Repository.SpecFiles.Select(Repository.Spec),
+            buildProperties: new System.Collections.Generic.Dictionary<string, string> { ["EndpointGenVisibility"] = "internal" });
+
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+        var generated = run.Output.Assembly.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "ContactCenter").GetNamespaceMembers().SelectMany(n => n.GetTypeMembers()).ToList();
+        Assert.NotEmpty(generated);
+        Assert.All(generated, t => Assert.Equal(Accessibility.Internal, t.DeclaredAccessibility));
+    }
 }

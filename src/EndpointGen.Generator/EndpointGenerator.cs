@@ -74,19 +74,41 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             .Select(static (losers, _) => losers.Select(static claim => claim.NameLocation.FilePath).ToEquatableArray())
             .WithTrackingName(TrackingNames.LosingFiles);
 
+        var facts = context.CompilationProvider
+            .Select(static (compilation, _) => CompilationFacts.From(compilation))
+            .WithTrackingName(TrackingNames.CompilationFacts);
+
         var services = results
             .Select(static (result, _) => result.Service)
             .Where(static service => service is not null)
             .Combine(options)
             .Combine(languageVersion)
             .Combine(losingFiles)
+            .Combine(facts)
             .WithTrackingName(TrackingNames.Services);
         context.RegisterSourceOutput(services, static (spc, input) =>
         {
-            var (((service, emitOptions), language), losers) = input;
+            var ((((service, emitOptions), language), losers), compilationFacts) = input;
             if (!losers.Contains(service!.SourcePath))
             {
-                Emit(spc, service, emitOptions, language);
+                Emit(spc, service, emitOptions, language, compilationFacts);
+            }
+        });
+
+        // The support types go out once per project, and only when some descriptor generates code.
+        var polyfills = results
+            .Select(static (result, _) => result.Service is not null)
+            .Collect()
+            .Select(static (flags, _) => flags.Contains(true))
+            .Combine(facts)
+            .Combine(languageVersion)
+            .WithTrackingName(TrackingNames.Polyfills);
+        context.RegisterSourceOutput(polyfills, static (spc, input) =>
+        {
+            var ((anyService, compilationFacts), language) = input;
+            if (anyService && compilationFacts.NeedsPolyfills && language >= MinimumLanguageVersion)
+            {
+                spc.AddSource("EndpointGen.Polyfills.g.cs", SourceText.From(PolyfillEmitter.Emit(compilationFacts), System.Text.Encoding.UTF8));
             }
         });
     }
@@ -121,7 +143,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         return string.Equals(visibility?.Trim(), "internal", StringComparison.OrdinalIgnoreCase) ? new EmitOptions("internal") : EmitOptions.Default;
     }
 
-    private static void Emit(SourceProductionContext context, ServiceSpec service, EmitOptions options, LanguageVersion languageVersion)
+    private static void Emit(SourceProductionContext context, ServiceSpec service, EmitOptions options, LanguageVersion languageVersion, CompilationFacts facts)
     {
         if (languageVersion < MinimumLanguageVersion)
         {
@@ -133,6 +155,11 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         try
         {
             context.AddSource(service.HintName + "Client.g.cs", SourceText.From(ClientEmitter.Emit(service, options), System.Text.Encoding.UTF8));
+            if (facts.HasHttpClientFactory)
+            {
+                context.AddSource(service.HintName + "ServiceCollectionExtensions.g.cs", SourceText.From(DependencyInjectionEmitter.Emit(service, options), System.Text.Encoding.UTF8));
+            }
+
             foreach (var type in service.Types)
             {
                 context.AddSource(service.HintName + "." + type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(service, type, options), System.Text.Encoding.UTF8));

@@ -9,6 +9,8 @@ internal static class TrackingNames
     public const string Services = nameof(Services);
     public const string Duplicates = nameof(Duplicates);
     public const string LosingFiles = nameof(LosingFiles);
+    public const string CompilationFacts = nameof(CompilationFacts);
+    public const string Polyfills = nameof(Polyfills);
     public const string Options = nameof(Options);
     public const string LanguageVersion = nameof(LanguageVersion);
 }

@@ -341,7 +341,7 @@ internal sealed class DescriptorReader
     {
         var generatedNames = serviceName is null
             ? new HashSet<string>(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal) { serviceName + "Client", "I" + serviceName + "Client", serviceName + "ClientOptions", serviceName + "ApiException" };
+            : new HashSet<string>(StringComparer.Ordinal) { serviceName + "Client", "I" + serviceName + "Client", serviceName + "ClientOptions", serviceName + "ApiException", serviceName + "ServiceCollectionExtensions" };
         var types = new List<DeclaredType>();
         foreach (var entry in typeNodes)
         {

@@ -27,6 +27,9 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         // descriptor leaves this file's parse cached.
         var results = context.AdditionalTextsProvider
             .Where(static text => IsDescriptor(text.Path))
+            .Collect()
+            // The same file listed twice (by hand and by a glob) must not generate its service twice.
+            .SelectMany(static (texts, _) => texts.GroupBy(static t => t.Path, StringComparer.Ordinal).Select(static g => g.First()))
             .WithTrackingName(TrackingNames.Descriptors)
             .Select(static (text, cancellationToken) => Parse(text, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
@@ -65,7 +68,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         {
             foreach (var claim in losers)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, claim.NameLocation.ToLocation(), claim.Name, claim.Namespace));
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, claim.NameLocation.ToLocation(), claim.Name, claim.Namespace ?? "the project's"));
             }
         });
 
@@ -102,10 +105,16 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             .Select(static (flags, _) => flags.Contains(true))
             .Combine(facts)
             .Combine(languageVersion)
+            .Combine(options)
             .WithTrackingName(TrackingNames.Polyfills);
         context.RegisterSourceOutput(polyfills, static (spc, input) =>
         {
-            var ((anyService, compilationFacts), language) = input;
+            var (((anyService, compilationFacts), language), emitOptions) = input;
+            if (anyService && emitOptions.InvalidSetting is { } setting)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidSetting, Location.None, setting));
+            }
+
             if (anyService && compilationFacts.NeedsPolyfills && language >= MinimumLanguageVersion)
             {
                 spc.AddSource("EndpointGen.Polyfills.g.cs", SourceText.From(PolyfillEmitter.Emit(compilationFacts), System.Text.Encoding.UTF8));
@@ -139,12 +148,39 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
     private static EmitOptions ReadOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider provider)
     {
-        provider.GlobalOptions.TryGetValue("build_property.EndpointGenVisibility", out var visibility);
-        return string.Equals(visibility?.Trim(), "internal", StringComparison.OrdinalIgnoreCase) ? new EmitOptions("internal") : EmitOptions.Default;
+        var global = provider.GlobalOptions;
+        string? invalid = null;
+        global.TryGetValue("build_property.EndpointGenVisibility", out var visibilityText);
+        var visibility = visibilityText?.Trim() ?? string.Empty;
+        if (!(visibility.Length == 0 || visibility.Equals("public", StringComparison.OrdinalIgnoreCase) || visibility.Equals("internal", StringComparison.OrdinalIgnoreCase)))
+        {
+            invalid = "EndpointGenVisibility=" + visibility;
+        }
+
+        string? ns = null;
+        foreach (var property in new[] { "EndpointGenNamespace", "RootNamespace" })
+        {
+            if (global.TryGetValue("build_property." + property, out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                ns = value.Trim();
+                if (!Naming.IsValidNamespace(ns))
+                {
+                    invalid ??= property + "=" + ns;
+                    ns = null;
+                }
+
+                break;
+            }
+        }
+
+        return new EmitOptions(visibility.Equals("internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public", ns, invalid);
     }
 
     private static void Emit(SourceProductionContext context, ServiceSpec service, EmitOptions options, LanguageVersion languageVersion, CompilationFacts facts)
     {
+        // A descriptor without a namespace takes the project's; the service name stands in when there is none.
+        service = service.Namespace is null ? service with { Namespace = options.DefaultNamespace ?? service.Name } : service;
+
         if (languageVersion < MinimumLanguageVersion)
         {
             context.ReportDiagnostic(Diagnostic.Create(

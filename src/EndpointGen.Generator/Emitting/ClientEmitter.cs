@@ -16,7 +16,7 @@ internal static class ClientEmitter
     public static string Emit(ServiceSpec service, EmitOptions options)
     {
         var w = new SourceWriter();
-        EmitterHeader.Write(w, service.Namespace);
+        EmitterHeader.Write(w, service.Ns);
         EmitOptionsType(w, service, options);
         w.Line();
         EmitException(w, service, options);
@@ -34,7 +34,7 @@ internal static class ClientEmitter
         return w.ToString();
     }
 
-    private static string Q(ServiceSpec service, string name) => "global::" + service.Namespace + "." + name;
+    private static string Q(ServiceSpec service, string name) => "global::" + service.Ns + "." + name;
 
     private static void EmitOptionsType(SourceWriter w, ServiceSpec service, EmitOptions options)
     {
@@ -215,7 +215,7 @@ internal static class ClientEmitter
 
     private static string Signature(ServiceSpec service, EndpointSpec endpoint, bool withDefault)
     {
-        var ns = service.Namespace;
+        var ns = service.Ns;
         var returns = endpoint.Response.Type is null
             ? "global::System.Threading.Tasks.Task"
             : "global::System.Threading.Tasks.Task<" + TypeSyntax.Name(endpoint.Response.Type, ns) + ">";
@@ -304,7 +304,7 @@ internal static class ClientEmitter
 
     private static void EmitMethod(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
     {
-        var ns = service.Namespace;
+        var ns = service.Ns;
         w.DocRaw("<inheritdoc/>");
         w.Open("public async " + Signature(service, endpoint, withDefault: true));
         if (endpoint.Body is not null && !endpoint.Body.IsValueType && endpoint.Body.Kind != TypeKind.Json)
@@ -520,7 +520,7 @@ internal static class ClientEmitter
 
     private static void EmitParametersType(SourceWriter w, ServiceSpec service, EndpointSpec endpoint, EmitOptions options)
     {
-        var ns = service.Namespace;
+        var ns = service.Ns;
         w.DocRaw("<summary>The query and header parameters of <see cref=\"" + Q(service, service.Name + "Client") + "." + endpoint.Name + "Async\"/>.</summary>");
         w.DocRaw("<remarks>Unset (<see langword=\"null\"/>) optional parameters, and empty strings, are not sent.</remarks>");
         w.Line(EmitterHeader.GeneratedCodeAttribute);

@@ -11,7 +11,7 @@ internal static class DependencyInjectionEmitter
 {
     public static string Emit(ServiceSpec service, EmitOptions options)
     {
-        var ns = "global::" + service.Namespace + ".";
+        var ns = "global::" + service.Ns + ".";
         var client = ns + service.Name + "Client";
         var contract = ns + "I" + service.Name + "Client";
         var clientOptions = ns + service.Name + "ClientOptions";
@@ -19,7 +19,7 @@ internal static class DependencyInjectionEmitter
         const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
 
         var w = new SourceWriter();
-        EmitterHeader.Write(w, service.Namespace);
+        EmitterHeader.Write(w, service.Ns);
         w.DocRaw("<summary>Registers <see cref=\"" + client + "\"/> with dependency injection.</summary>");
         w.Line(EmitterHeader.GeneratedCodeAttribute);
         w.Open(options.Visibility + " static partial class " + service.Name + "ServiceCollectionExtensions");

@@ -12,7 +12,7 @@ internal static class ModelEmitter
     public static string Emit(ServiceSpec service, TypeSpec type, EmitOptions options)
     {
         var writer = new SourceWriter();
-        EmitterHeader.Write(writer, service.Namespace);
+        EmitterHeader.Write(writer, service.Ns);
         if (type.IsEnum)
         {
             EmitEnum(writer, service, type, options);
@@ -28,7 +28,7 @@ internal static class ModelEmitter
 
     private static void EmitObject(SourceWriter w, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
-        var ns = service.Namespace;
+        var ns = service.Ns;
         var self = "global::" + ns + "." + type.Name;
         w.Doc("summary", type.Description ?? "The " + type.Name + " object of the " + service.Name + " API.");
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + self + ".JsonConverter))]");
@@ -220,7 +220,7 @@ internal static class ModelEmitter
 
     private static void EmitEnum(SourceWriter w, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
-        var self = "global::" + service.Namespace + "." + type.Name;
+        var self = "global::" + service.Ns + "." + type.Name;
         w.Doc("summary", type.Description ?? "The " + type.Name + " values of the " + service.Name + " API.");
         w.DocRaw("<remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref=\"IsKnown\"/> to tell listed values from others.</remarks>");
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + self + ".JsonConverter))]");

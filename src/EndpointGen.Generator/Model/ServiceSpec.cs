@@ -2,14 +2,14 @@ namespace EndpointGen.Generator.Model;
 
 /// <summary>One descriptor file, resolved and ready to emit: every name is already a valid C# identifier.</summary>
 /// <param name="Name">The service name; the client is <c>{Name}Client</c>.</param>
-/// <param name="Namespace">The C# namespace of everything emitted.</param>
+/// <param name="Namespace">The C# namespace of everything emitted; <see langword="null"/> until the output step fills in the project's when the descriptor names none.</param>
 /// <param name="BaseUrl">The documented base URL template, placeholders included.</param>
 /// <param name="BaseUrlPlaceholders">The placeholders of <paramref name="BaseUrl"/>, in order of appearance.</param>
 /// <param name="HintName">The prefix of the emitted hint names (namespace and service name).</param>
 /// <param name="SourcePath">The descriptor file's path.</param>
 internal sealed record ServiceSpec(
     string Name,
-    string Namespace,
+    string? Namespace,
     string? Description,
     string BaseUrl,
     EquatableArray<string> BaseUrlPlaceholders,
@@ -19,7 +19,11 @@ internal sealed record ServiceSpec(
     EquatableArray<EndpointSpec> Endpoints,
     EquatableArray<TypeSpec> Types,
     string HintName,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>The namespace, once resolved (emitters run on resolved specs only).</summary>
+    public string Ns => Namespace ?? throw new System.InvalidOperationException("The namespace is resolved before emitting.");
+}
 
 /// <summary>The authentication schemes a descriptor can name.</summary>
 internal enum AuthScheme

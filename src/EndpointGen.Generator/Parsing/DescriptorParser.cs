@@ -15,7 +15,7 @@ internal sealed record DescriptorResult(ServiceSpec? Service, EquatableArray<Dia
 /// <summary>A file's claim on the generated names of one service.</summary>
 /// <param name="HintName">The service's hint name prefix (namespace and name).</param>
 /// <param name="NameLocation">Where the service name is written, for the diagnostic when two files claim one service.</param>
-internal sealed record ServiceClaim(string HintName, string Name, string Namespace, LocationInfo NameLocation);
+internal sealed record ServiceClaim(string HintName, string Name, string? Namespace, LocationInfo NameLocation);
 
 /// <summary>
 /// Reads a descriptor file into a <see cref="ServiceSpec"/>. It never throws: YAML errors, schema errors and its

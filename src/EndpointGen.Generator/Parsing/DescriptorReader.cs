@@ -86,7 +86,7 @@ internal sealed class DescriptorReader
             error,
             endpoints.ToEquatableArray(),
             types.Select(t => t.Spec).ToEquatableArray(),
-            service.Namespace + "." + service.Name,
+            service.Namespace is null ? service.Name : service.Namespace + "." + service.Name,
             _filePath);
     }
 
@@ -100,7 +100,7 @@ internal sealed class DescriptorReader
             return null;
         }
 
-        var keys = ReadKeys(map, "service", s_serviceKeys, new[] { "name", "namespace", "baseUrl" });
+        var keys = ReadKeys(map, "service", s_serviceKeys, new[] { "name", "baseUrl" });
         var name = Identifier(keys.Get("name"), "service name");
         NameLocation = keys.Get("name")?.Location;
         var ns = String(keys.Get("namespace"), "namespace");
@@ -116,7 +116,7 @@ internal sealed class DescriptorReader
         var headers = ReadDefaultHeaders(keys.Get("headers"));
         var description = OptionalText(keys.Get("description"), "description");
 
-        if (name is null || ns is null || baseUrl is null || placeholders is null)
+        if (name is null || (ns is null && keys.Get("namespace") is not null) || baseUrl is null || placeholders is null)
         {
             return null;
         }
@@ -1123,7 +1123,7 @@ internal sealed class DescriptorReader
 
     private sealed record ServiceHeader(
         string Name,
-        string Namespace,
+        string? Namespace,
         string? Description,
         string BaseUrl,
         List<string> Placeholders,

@@ -156,6 +156,19 @@ public sealed class DiagnosticTests
         AssertGeneratorDidNotFail(run);
     }
 
+    [Theory]
+    [InlineData("EndpointGenVisibility", "protected")]
+    [InlineData("EndpointGenNamespace", "My-App.Clients")]
+    public void EPG018_an_invalid_msbuild_setting_is_reported_once(string property, string value)
+    {
+        var run = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(File, Valid), new InMemoryAdditionalText("/specs/other.endpoints.yaml", Valid.Replace("name: Demo", "name: Other")) },
+            buildProperties: new System.Collections.Generic.Dictionary<string, string> { [property] = value });
+        var diagnostic = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal("EPG018", diagnostic.Id);
+        Assert.Contains(property + "=" + value, diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertGeneratorDidNotFail(run);
+    }
+
     [Fact]
     public void EPG099_a_failure_inside_the_generator_becomes_a_located_diagnostic()
     {
@@ -173,6 +186,39 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run((File, yaml));
         Assert.Equal(new[] { "EPG003", "EPG006", "EPG010" }, run.Result.Diagnostics.Select(d => d.Id).OrderBy(i => i).ToArray());
         Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void The_same_file_listed_twice_generates_its_service_once()
+    {
+        var run = GeneratorHarness.Run((File, Valid), (File, Valid));
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Equal(2, run.Sources.Count);
+        AssertGeneratorDidNotFail(run);
+    }
+
+    [Theory]
+    [InlineData(null, null, "Demo")]
+    [InlineData("Acme.App", null, "Acme.App")]
+    [InlineData("Acme.App", "Acme.Clients", "Acme.Clients")]
+    public void A_descriptor_without_a_namespace_takes_the_projects(string? rootNamespace, string? endpointGenNamespace, string expected)
+    {
+        var properties = new System.Collections.Generic.Dictionary<string, string>();
+        if (rootNamespace is not null)
+        {
+            properties["RootNamespace"] = rootNamespace;
+        }
+
+        if (endpointGenNamespace is not null)
+        {
+            properties["EndpointGenNamespace"] = endpointGenNamespace;
+        }
+
+        var run = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(File, Valid.Replace("  namespace: Demo.Api\n", string.Empty)) }, buildProperties: properties);
+
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings);
+        Assert.NotNull(run.Output.GetTypeByMetadataName(expected + ".DemoClient"));
     }
 
     [Fact]

@@ -80,23 +80,78 @@ public static class ApiRequest
     /// <returns>The content.</returns>
     public static HttpContent EmptyJsonContent() => JsonContent(s_empty);
 
-    /// <summary>Reads the whole response body.</summary>
+    /// <summary>The default cap on a response body: far above any documented answer, far below what could exhaust memory.</summary>
+    public const long DefaultMaxResponseBodyBytes = 32L * 1024 * 1024;
+
+    /// <summary>Reads the whole response body, up to a limit, honouring cancellation on every target framework.</summary>
     /// <param name="response">The response.</param>
+    /// <param name="maxBytes">The most bytes to accept.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The body bytes (empty when there is none).</returns>
-    public static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <exception cref="ResponseBodyException">The body is larger than <paramref name="maxBytes"/>, or the connection failed while it was read.</exception>
+    public static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
     {
         if (response.Content is null)
         {
             return s_empty;
         }
 
+        if (response.Content.Headers.ContentLength is long declared && declared > maxBytes)
+        {
+            throw new ResponseBodyException($"the response body of {declared} bytes is larger than the limit of {maxBytes} bytes", null);
+        }
+
+        try
+        {
 #if NET5_0_OR_GREATER
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+            var capacity = response.Content.Headers.ContentLength is long length ? (int)Math.Min(length, maxBytes) : 4096;
+            var buffer = new byte[Math.Max(capacity, 1)];
+            var total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (total >= maxBytes)
+                    {
+                        // One more byte tells a body of exactly maxBytes from a larger one.
+                        var probe = new byte[1];
+                        if (await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false) > 0)
+                        {
+                            throw new ResponseBodyException($"the response body is larger than the limit of {maxBytes} bytes", null);
+                        }
+
+                        break;
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min(Math.Max((long)buffer.Length * 2, 4096), maxBytes));
+                }
+
+                var read = await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            if (total == buffer.Length)
+            {
+                return buffer;
+            }
+
+            var body = new byte[total];
+            Buffer.BlockCopy(buffer, 0, body, 0, total);
+            return body;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ResponseBodyException("the response body could not be read: " + ex.Message, ex);
+        }
     }
 
     /// <summary>Decodes a body for an exception's <see cref="ApiException.ResponseBody"/>.</summary>

@@ -11,10 +11,11 @@ public static class ApiUrl
     /// Normalizes a base address so that relative paths are appended to its path rather than replacing its last
     /// segment: <c>https://x.thulium.com/api</c> becomes <c>https://x.thulium.com/api/</c>.
     /// </summary>
-    /// <param name="baseAddress">An absolute http or https URI without query or fragment.</param>
+    /// <param name="baseAddress">An absolute https URI without query or fragment (http only for loopback, or when allowed).</param>
+    /// <param name="allowInsecureHttp">Allow plain http to hosts other than loopback (credentials then cross the network in clear).</param>
     /// <returns>The base address ending in a slash.</returns>
-    /// <exception cref="ArgumentException">The address is relative, not http(s), or carries a query or fragment.</exception>
-    public static Uri NormalizeBaseAddress(Uri baseAddress)
+    /// <exception cref="ArgumentException">The address is relative, not http(s), plain http to a remote host without opting in, or carries a query or fragment.</exception>
+    public static Uri NormalizeBaseAddress(Uri baseAddress, bool allowInsecureHttp = false)
     {
         if (baseAddress is null)
         {
@@ -23,7 +24,15 @@ public static class ApiUrl
 
         if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"The base address '{baseAddress}' must be an absolute http or https URI.", nameof(baseAddress));
+            throw new ArgumentException($"The base address '{baseAddress}' must be an absolute https URI.", nameof(baseAddress));
+        }
+
+        if (baseAddress.Scheme == Uri.UriSchemeHttp && !allowInsecureHttp && !IsLoopback(baseAddress))
+        {
+            throw new ArgumentException(
+                $"The base address '{baseAddress.GetLeftPart(UriPartial.Authority)}' uses plain http, which would send credentials in clear. " +
+                "Use https, or set AllowInsecureHttp on the client options to opt in (http to loopback is always allowed).",
+                nameof(baseAddress));
         }
 
         if (baseAddress.Query.Length > 0 || baseAddress.Fragment.Length > 0)
@@ -31,9 +40,20 @@ public static class ApiUrl
             throw new ArgumentException($"The base address '{baseAddress.GetLeftPart(UriPartial.Path)}' must not carry a query or fragment.", nameof(baseAddress));
         }
 
+        if (baseAddress.UserInfo.Length > 0)
+        {
+            throw new ArgumentException("The base address must not carry credentials; set them on the client options.", nameof(baseAddress));
+        }
+
         var text = baseAddress.AbsoluteUri;
         return text.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(text + "/", UriKind.Absolute);
     }
+
+    /// <summary>Whether the URI names this machine: <c>localhost</c>, 127.0.0.0/8 or [::1].</summary>
+    /// <param name="uri">An absolute URI.</param>
+    /// <returns><see langword="true"/> for a loopback host.</returns>
+    public static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || string.Equals(uri.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Joins a normalized base address, a relative path (its leading slash ignored) and an optional query.</summary>
     /// <param name="baseAddress">A base address from <see cref="NormalizeBaseAddress"/>.</param>

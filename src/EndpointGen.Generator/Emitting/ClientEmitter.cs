@@ -50,6 +50,12 @@ internal static class ClientEmitter
             + (service.BaseUrlPlaceholders.Count == 0 ? ", and when that is unset too, <see cref=\"BaseUrlTemplate\"/>." : "; build one with <see cref=\"CreateBaseAddress\"/>.") + "</summary>");
         w.Line("public global::System.Uri? BaseAddress { get; set; }");
         w.Line();
+        w.DocRaw("<summary>Allows a plain http base address to a host other than loopback. Off by default: credentials would cross the network in clear.</summary>");
+        w.Line("public bool AllowInsecureHttp { get; set; }");
+        w.Line();
+        w.DocRaw("<summary>The largest response body accepted, in bytes; a larger one fails the call instead of exhausting memory. Default: 32 MiB.</summary>");
+        w.Line("public long MaxResponseBodyBytes { get; set; } = " + Runtime + ".ApiRequest.DefaultMaxResponseBodyBytes;");
+        w.Line();
         var secrets = new List<(string Property, bool Secret)>();
         switch (service.Auth?.Scheme)
         {
@@ -255,6 +261,7 @@ internal static class ClientEmitter
 
         w.Line("private readonly " + Http + ".HttpClient _httpClient;");
         w.Line("private readonly global::System.Uri _baseAddress;");
+        w.Line("private readonly long _maxResponseBodyBytes;");
         if (service.Auth is not null)
         {
             w.Line("private readonly string? _credential;");
@@ -265,7 +272,7 @@ internal static class ClientEmitter
         w.DocRaw("<param name=\"httpClient\">The HTTP client; its handlers (logging, resilience) apply to every call.</param>");
         w.DocRaw("<param name=\"options\">The base address and credentials.</param>");
         w.DocRaw("<exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
-        w.DocRaw("<exception cref=\"global::System.ArgumentException\">No base address is set, or it is not an absolute http or https URI.</exception>");
+        w.DocRaw("<exception cref=\"global::System.ArgumentException\">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>");
         w.Open("public " + name + "(" + Http + ".HttpClient httpClient, " + optionsType + " options)");
         w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
         w.Open("if (options is null)");
@@ -276,7 +283,10 @@ internal static class ClientEmitter
         w.Line("var baseAddress = options.BaseAddress ?? httpClient.BaseAddress" + fallback);
         w.Line("    ?? throw new global::System.ArgumentException(" + SourceWriter.Literal(
             service.Name + "ClientOptions.BaseAddress is not set: set it (" + service.Name + "ClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.") + ", nameof(options));");
-        w.Line("_baseAddress = " + Runtime + ".ApiUrl.NormalizeBaseAddress(baseAddress);");
+        w.Line("_baseAddress = " + Runtime + ".ApiUrl.NormalizeBaseAddress(baseAddress, options.AllowInsecureHttp);");
+        w.Line("_maxResponseBodyBytes = options.MaxResponseBodyBytes > 0");
+        w.Line("    ? options.MaxResponseBodyBytes");
+        w.Line("    : throw new global::System.ArgumentException(" + SourceWriter.Literal(service.Name + "ClientOptions.MaxResponseBodyBytes must be positive.") + ", nameof(options));");
         switch (service.Auth?.Scheme)
         {
             case AuthScheme.Basic:
@@ -434,8 +444,15 @@ internal static class ClientEmitter
         w.Close();
         w.Line();
 
-        w.Open("private static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, " + Http + ".HttpResponseMessage response, " + Runtime + ".JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)");
-        w.Line("var body = await " + Runtime + ".ApiRequest.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);");
+        w.Open("private async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, " + Http + ".HttpResponseMessage response, " + Runtime + ".JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)");
+        w.Line("byte[] body;");
+        w.Open("try");
+        w.Line("body = await " + Runtime + ".ApiRequest.ReadBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);");
+        w.Close();
+        w.Open("catch (" + Runtime + ".ResponseBodyException ex)");
+        w.Line("throw new " + exception + "(operation, response, string.Empty, " + (service.Error is null ? string.Empty : "null, ") + "ex.Message, ex);");
+        w.Close();
+        w.Line();
         w.Open("try");
         w.Line("return " + Runtime + ".JsonValueReader.Deserialize(body, read);");
         w.Close();
@@ -446,8 +463,15 @@ internal static class ClientEmitter
         w.Close();
         w.Line();
 
-        w.Open("private static async global::System.Threading.Tasks.Task<" + exception + "> CreateExceptionAsync(string operation, " + Http + ".HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)");
-        w.Line("var body = await " + Runtime + ".ApiRequest.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);");
+        w.Open("private async global::System.Threading.Tasks.Task<" + exception + "> CreateExceptionAsync(string operation, " + Http + ".HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)");
+        w.Line("byte[] body;");
+        w.Open("try");
+        w.Line("body = await " + Runtime + ".ApiRequest.ReadBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);");
+        w.Close();
+        w.Open("catch (" + Runtime + ".ResponseBodyException ex)");
+        w.Line("return new " + exception + "(operation, response, string.Empty, " + (service.Error is null ? string.Empty : "null, ") + "ex.Message, ex);");
+        w.Close();
+        w.Line();
         if (service.Error is null)
         {
             w.Line("return new " + exception + "(operation, response, " + Runtime + ".ApiRequest.BodyText(body), null, null);");

@@ -15,6 +15,12 @@ namespace ContactCenter.Thulium
         /// <summary>The absolute base address requests go to; paths are appended to its path. When unset, the HttpClient's BaseAddress is used; build one with <see cref="CreateBaseAddress"/>.</summary>
         public global::System.Uri? BaseAddress { get; set; }
 
+        /// <summary>Allows a plain http base address to a host other than loopback. Off by default: credentials would cross the network in clear.</summary>
+        public bool AllowInsecureHttp { get; set; }
+
+        /// <summary>The largest response body accepted, in bytes; a larger one fails the call instead of exhausting memory. Default: 32 MiB.</summary>
+        public long MaxResponseBodyBytes { get; set; } = global::EndpointGen.Runtime.ApiRequest.DefaultMaxResponseBodyBytes;
+
         /// <summary>The user name for HTTP Basic authentication.</summary>
         public string? Username { get; set; }
 
@@ -100,13 +106,14 @@ namespace ContactCenter.Thulium
 
         private readonly global::System.Net.Http.HttpClient _httpClient;
         private readonly global::System.Uri _baseAddress;
+        private readonly long _maxResponseBodyBytes;
         private readonly string? _credential;
 
         /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
         /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
         /// <param name="options">The base address and credentials.</param>
         /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException">No base address is set, or it is not an absolute http or https URI.</exception>
+        /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
         public ThuliumClient(global::System.Net.Http.HttpClient httpClient, global::ContactCenter.Thulium.ThuliumClientOptions options)
         {
             _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
@@ -117,7 +124,10 @@ namespace ContactCenter.Thulium
 
             var baseAddress = options.BaseAddress ?? httpClient.BaseAddress
                 ?? throw new global::System.ArgumentException("ThuliumClientOptions.BaseAddress is not set: set it (ThuliumClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.", nameof(options));
-            _baseAddress = global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(baseAddress);
+            _baseAddress = global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(baseAddress, options.AllowInsecureHttp);
+            _maxResponseBodyBytes = options.MaxResponseBodyBytes > 0
+                ? options.MaxResponseBodyBytes
+                : throw new global::System.ArgumentException("ThuliumClientOptions.MaxResponseBodyBytes must be positive.", nameof(options));
             _credential = global::EndpointGen.Runtime.ApiRequest.BasicAuthorization(options.Username, options.Password);
         }
 
@@ -174,9 +184,18 @@ namespace ContactCenter.Thulium
             }
         }
 
-        private static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, global::System.Net.Http.HttpResponseMessage response, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
+        private async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, global::System.Net.Http.HttpResponseMessage response, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
         {
-            var body = await global::EndpointGen.Runtime.ApiRequest.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            byte[] body;
+            try
+            {
+                body = await global::EndpointGen.Runtime.ApiRequest.ReadBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (global::EndpointGen.Runtime.ResponseBodyException ex)
+            {
+                throw new global::ContactCenter.Thulium.ThuliumApiException(operation, response, string.Empty, null, ex.Message, ex);
+            }
+
             try
             {
                 return global::EndpointGen.Runtime.JsonValueReader.Deserialize(body, read);
@@ -187,9 +206,18 @@ namespace ContactCenter.Thulium
             }
         }
 
-        private static async global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.ThuliumApiException> CreateExceptionAsync(string operation, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        private async global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.ThuliumApiException> CreateExceptionAsync(string operation, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
-            var body = await global::EndpointGen.Runtime.ApiRequest.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            byte[] body;
+            try
+            {
+                body = await global::EndpointGen.Runtime.ApiRequest.ReadBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (global::EndpointGen.Runtime.ResponseBodyException ex)
+            {
+                return new global::ContactCenter.Thulium.ThuliumApiException(operation, response, string.Empty, null, ex.Message, ex);
+            }
+
             global::ContactCenter.Thulium.ThuliumError? error = null;
             string? detail = null;
             if (global::EndpointGen.Runtime.ApiRequest.HasContent(body))

@@ -11,7 +11,6 @@ namespace EndpointGen.Runtime;
 public static class ApiRequest
 {
     private static readonly byte[] s_empty = new byte[0];
-    private static readonly MediaTypeHeaderValue s_json = new("application/json");
 
     /// <summary>Adds a header after checking that its value cannot inject another header.</summary>
     /// <param name="request">The request.</param>
@@ -72,7 +71,9 @@ public static class ApiRequest
     public static HttpContent JsonContent(byte[] utf8Json)
     {
         var content = new ByteArrayContent(utf8Json);
-        content.Headers.ContentType = s_json;
+
+        // A new header value each time: it is mutable, and a handler that changes one request's must not change all.
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
     }
 

@@ -103,7 +103,7 @@ internal static class ModelEmitter
             first = false;
             w.Line("reader.Read();");
             var read = "p_" + field.PropertyName + " = " + TypeSyntax.ReadExpression(field.Type, ns, "reader") + ";";
-            if (TypeSyntax.ReadsNull(field.Type))
+            if (TypeSyntax.ReadsNull(field.Type) && !(field.Required && !field.Nullable))
             {
                 w.Line(read);
             }
@@ -183,7 +183,7 @@ internal static class ModelEmitter
         {
             var local = "v_" + field.PropertyName;
             var name = "s_" + field.PropertyName;
-            if (field.Required && !field.Nullable && field.Type.Kind != TypeKind.Json)
+            if (field.Required && !field.Nullable)
             {
                 if (field.Type.IsValueType)
                 {

@@ -54,7 +54,7 @@ internal sealed class SourceWriter
         return Line("}" + suffix);
     }
 
-    /// <summary>XML doc lines from free text: escaped, one <c>///</c> line per text line.</summary>
+    /// <summary>XML doc lines from free text: escaped, one <c>///</c> line per text line; nothing for blank text.</summary>
     public SourceWriter Doc(string tag, string? text, string? attributes = null)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -84,10 +84,57 @@ internal sealed class SourceWriter
     /// <summary>
     /// Escapes text for an XML doc comment. Every character C# reads as a line end becomes '\n' here, so that the
     /// caller splits on it: a stray U+2028 in a description must not end the comment and turn the rest into code.
+    /// Characters XML does not allow (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD.
     /// </summary>
-    public static string Escape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
-            .Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n');
+    public static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    continue;
+                case '<':
+                    builder.Append("&lt;");
+                    continue;
+                case '>':
+                    builder.Append("&gt;");
+                    continue;
+                case '\r':
+                    builder.Append('\n');
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    continue;
+                case '\n' or '\u2028' or '\u2029' or '\u0085':
+                    builder.Append('\n');
+                    continue;
+                case '\t':
+                    builder.Append(' ');
+                    continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c) || c < 0x20 || c == '\uFFFE' || c == '\uFFFF' || (c >= 0x7F && c <= 0x9F))
+            {
+                builder.Append('\uFFFD');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     public override string ToString() => _builder.ToString();
 

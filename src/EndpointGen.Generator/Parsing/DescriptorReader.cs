@@ -746,9 +746,12 @@ internal sealed class DescriptorReader
         {
             foreach (var (key, spec) in ReadParameterGroup(keys.Get(group), group, ref ok))
             {
-                if (propertyNames.TryGetValue(spec.PropertyName, out var other) || spec.PropertyName == "JsonConverter")
+                var clash = s_reservedObjectMembers.Contains(spec.PropertyName) ? "is a member every generated class has"
+                    : propertyNames.TryGetValue(spec.PropertyName, out var other) ? $"the parameter '{other}' becomes too"
+                    : null;
+                if (clash is not null)
                 {
-                    Report(DiagnosticDescriptors.NameCollision, key.Location, group + " parameter", key.Value, spec.PropertyName, $"the parameter '{other ?? spec.PropertyName}' becomes too");
+                    Report(DiagnosticDescriptors.NameCollision, key.Location, group + " parameter", key.Value, spec.PropertyName, clash);
                     ok = false;
                     continue;
                 }
@@ -1020,8 +1023,9 @@ internal sealed class DescriptorReader
             return null;
         }
 
-        var text = String(node, key);
-        return text is null ? null : text.Trim();
+        // Blank text documents nothing: treat it as absent so the emitter's default wording applies.
+        var text = String(node, key)?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
     }
 
     private bool? Bool(YamlNode? node, string key)

@@ -146,7 +146,14 @@ internal static class YamlTreeReader
 
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            return new YamlScalar(state.Location(scalar.Start, scalar.End), scalar.Value, scalar.Style == ScalarStyle.Plain);
+            var location = state.Location(scalar.Start, scalar.End);
+            if (HasUnpairedSurrogate(scalar.Value))
+            {
+                // A "\uD800" escape: such text has no UTF-8 form, so it cannot be a JSON name, a value or a C# literal.
+                throw new YamlTreeException(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, location, "text", "it contains an unpaired UTF-16 surrogate"));
+            }
+
+            return new YamlScalar(location, scalar.Value, scalar.Style == ScalarStyle.Plain);
         }
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
@@ -175,6 +182,23 @@ internal static class YamlTreeReader
         }
 
         return new YamlMapping(state.Location(mappingStart.Start, mappingStart.End), entries);
+    }
+
+    private static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string CleanMessage(YamlException ex)

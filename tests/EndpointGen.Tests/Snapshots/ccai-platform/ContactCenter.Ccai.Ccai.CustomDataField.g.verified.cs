@@ -49,6 +49,10 @@ namespace ContactCenter.Ccai
                     else if (reader.ValueTextEquals("value"u8))
                     {
                         reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("CustomDataField", "value");
+                        }
                         p_Value = global::EndpointGen.Runtime.JsonValueReader.ReadJson(ref reader);
                         has_Value = true;
                     }
@@ -83,15 +87,9 @@ namespace ContactCenter.Ccai
                     writer.WritePropertyName(s_Label);
                     writer.WriteStringValue(v_Label);
                 }
-                if (value.Value is { } v_Value)
-                {
-                    writer.WritePropertyName(s_Value);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_Value);
-                }
-                else
-                {
-                    writer.WriteNull(s_Value);
-                }
+                var v_Value = value.Value ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("CustomDataField", "value");
+                writer.WritePropertyName(s_Value);
+                global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_Value);
                 writer.WriteEndObject();
             }
         }

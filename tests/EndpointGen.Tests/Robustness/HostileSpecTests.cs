@@ -1,0 +1,187 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using EndpointGen.Generator.Parsing;
+using EndpointGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace EndpointGen.Tests.Robustness;
+
+/// <summary>Named hostile inputs: each ends in located diagnostics, quickly, without recursing deeply or expanding aliases.</summary>
+public sealed class HostileSpecTests
+{
+    private const string File = "/specs/hostile.endpoints.yaml";
+
+    [Fact]
+    public void An_alias_expansion_bomb_is_refused_at_its_first_alias()
+    {
+        var bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 30; i++)
+        {
+            bomb.Append($"a{i}: &a{i} [" + string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10)) + "]\n");
+        }
+
+        var run = Run(bomb.ToString());
+        var diagnostic = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal("EPG013", diagnostic.Id);
+        Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Theory]
+    [InlineData("{a: ", "}")]
+    [InlineData("[", "]")]
+    [InlineData("- ", "")]
+    public void Twenty_thousand_levels_of_nesting_are_refused_without_a_stack_overflow(string open, string close)
+    {
+        // A stack overflow would kill the test host, failing every test; reaching the assert is the proof.
+        var text = close.Length == 0
+            ? string.Concat(Enumerable.Range(0, 20_000).Select(i => new string(' ', 0) + open)) + "x"
+            : string.Concat(Enumerable.Repeat(open, 20_000)) + "x" + string.Concat(Enumerable.Repeat(close, 20_000));
+        var run = RunOnSmallStack(text);
+        Assert.Contains(run.Result.Diagnostics, d => d.Id is "EPG014" or "EPG001");
+        AssertDidNotFail(run);
+    }
+
+    [Fact]
+    public void A_twenty_thousand_deep_type_expression_is_an_unknown_type_not_a_stack_overflow()
+    {
+        var type = string.Concat(Enumerable.Repeat("map<", 20_000)) + "string" + new string('>', 20_000);
+        var yaml = $"service: {{ name: Deep, namespace: Deep, baseUrl: 'https://x.example' }}\nendpoints: {{}}\ntypes:\n  T:\n    fields:\n      f: '{type}'\n";
+        var run = RunOnSmallStack(yaml);
+        Assert.Equal("EPG006", Assert.Single(run.Result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void A_multi_megabyte_descriptor_is_read_in_time_proportional_to_its_size()
+    {
+        var small = Synthetic(2_000);
+        var large = Synthetic(20_000);
+        Assert.True(large.Length > 4_000_000, $"the large descriptor is {large.Length} characters");
+
+        DescriptorParser.Parse(File, small); // warm up the JIT
+        var smallTime = Time(() => DescriptorParser.Parse(File, small));
+        var largeTime = Time(() => DescriptorParser.Parse(File, large));
+        var result = DescriptorParser.Parse(File, large);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(20_000, result.Service!.Endpoints.Count);
+
+        // Ten times the input: linear work is about 10x, quadratic 100x. 35x leaves room for noise and GC.
+        Assert.True(largeTime.TotalMilliseconds < smallTime.TotalMilliseconds * 35 + 500, $"2,000 endpoints: {smallTime.TotalMilliseconds:F0} ms; 20,000: {largeTime.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public void Invalid_utf8_bytes_end_in_diagnostics()
+    {
+        var bytes = Encoding.UTF8.GetBytes("service:\n  name: Bad\n  namespace: Bad\n  baseUrl: https://x.example\nendpoints:\n  Get");
+        var invalid = bytes.Concat(new byte[] { 0xC3, 0x28, 0xFF, 0xFE, 0x80, (byte)':', (byte)' ', 0xE2, 0x82 }).ToArray();
+        var text = SourceText.From(invalid, invalid.Length, Encoding.UTF8, canBeEmbedded: false, throwIfBinaryDetected: false);
+        var run = GeneratorHarness.Run(new AdditionalText[] { new BytesAdditionalText(File, text) });
+        AssertDidNotFail(run);
+        Assert.NotEmpty(run.Result.Diagnostics);
+        Assert.All(run.Result.Diagnostics, d => Assert.Equal(File, d.Location.GetLineSpan().Path));
+    }
+
+    [Theory]
+    [InlineData("", "EPG002")]
+    [InlineData("   \n\n  # only a comment\n", "EPG002")]
+    [InlineData("just a plain scalar", "EPG002")]
+    [InlineData("service:\n\tname: Tabbed\n", "EPG001")]
+    [InlineData("\0\0\0", "EPG002")]
+    [InlineData("service: {name: \"\\uD800\", namespace: X, baseUrl: 'https://x.example'}\nendpoints: {}\n", "EPG001")]
+    public void Degenerate_files_end_in_a_located_diagnostic(string text, string id)
+    {
+        var run = Run(text);
+        AssertDidNotFail(run);
+        var diagnostic = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(File, diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void Text_with_an_unpaired_surrogate_is_refused_at_its_node()
+    {
+        // Built at run time: attribute strings are stored as UTF-8, which cannot hold the lone surrogate.
+        var run = Run("service: {name: \"a" + (char)0xD800 + "b\", namespace: X, baseUrl: 'https://x.example'}\nendpoints: {}\n");
+        AssertDidNotFail(run);
+        var diagnostic = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal("EPG005", diagnostic.Id);
+        Assert.Equal((0, 16), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+    }
+
+    private static GeneratorRun Run(string text) => GeneratorHarness.Run((File, text));
+
+    /// <summary>Runs on a 256 KiB stack, far smaller than the compiler's, so an unbounded recursion fails here first.</summary>
+    private static GeneratorRun RunOnSmallStack(string text)
+    {
+        GeneratorRun? run = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                run = Run(text);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        }, 256 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Null(failure);
+        AssertDidNotFail(run!);
+        return run!;
+    }
+
+    private static void AssertDidNotFail(GeneratorRun run)
+    {
+        Assert.Null(run.Result.Results.Single().Exception);
+        Assert.DoesNotContain(run.Result.Diagnostics, d => d.Id == "EPG099");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");
+    }
+
+    private static string Synthetic(int endpoints)
+    {
+        var builder = new StringBuilder("service:\n  name: Big\n  namespace: Big.Api\n  baseUrl: https://api.example.com/v1\nendpoints:\n");
+        for (var i = 0; i < endpoints; i++)
+        {
+            builder.Append($"  Get{i}:\n    method: GET\n    path: items{i}/{{id}}\n    summary: Returns item {i}, with a description long enough to look like a real one.\n    parameters:\n      path:\n        id: int64\n      query:\n        filter: {{ type: string, description: A filter. }}\n    response: Item\n");
+        }
+
+        builder.Append("types:\n  Item:\n    fields:\n      id: { type: int64, required: true }\n      name: string\n");
+        return builder.ToString();
+    }
+
+    private static TimeSpan Time(Action action)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            best = clock.Elapsed < best ? clock.Elapsed : best;
+        }
+
+        return best;
+    }
+
+    private sealed class BytesAdditionalText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public BytesAdditionalText(string path, SourceText text)
+        {
+            Path = path;
+            _text = text;
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}

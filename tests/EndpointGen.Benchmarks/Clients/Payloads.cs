@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace EndpointGen.Benchmarks.Clients;
+
+/// <summary>The canned response bodies and the request values every contender sends.</summary>
+internal static class Payloads
+{
+    /// <summary>The number of elements in the large payloads.</summary>
+    public const int LargeCount = 1000;
+
+    /// <summary>The base address of every contender (a CCAI tenant).</summary>
+    public const string BaseAddress = "https://customer.uc1.ccaiplatform.com/apps/api/v1/";
+
+    /// <summary>The HTTP Basic user (CCAI: the subdomain).</summary>
+    public const string User = "customer";
+
+    /// <summary>The HTTP Basic password (CCAI: the API token).</summary>
+    public const string Password = "s3cr3t-t0ken";
+
+    /// <summary>The account of the GET requests.</summary>
+    public const long AccountId = 77;
+
+    /// <summary>The chat of every request.</summary>
+    public const long ChatId = 1234;
+
+    /// <summary>The <c>lang</c> query value of the small GET.</summary>
+    public const string Lang = "en";
+
+    /// <summary>The <c>kind</c> query value of the large GET.</summary>
+    public const string Kind = "photo";
+
+    /// <summary>One CCAI chat object, every field set, as the vendor's page shows it (about 1 KB).</summary>
+    public static readonly byte[] Chat = Encoding.UTF8.GetBytes("""
+        {
+          "id": 1234,
+          "status": "assigned",
+          "status_text": "Assigned",
+          "features": ["photo", "video", "screenshare"],
+          "created_at": "2024-05-02T10:15:30+00:00",
+          "ends_at": "2024-05-02T11:15:30+00:00",
+          "timeout_at": "2024-05-02T10:45:30+00:00",
+          "agent": { "id": 42, "name": "Anna Rossi", "first_name": "Anna", "avatar_url": "https://customer.uc1.ccaiplatform.com/avatars/42.png", "status": "available" },
+          "virtual_agent": { "id": 7, "name": "Support Bot", "avatar_url": "https://customer.uc1.ccaiplatform.com/avatars/va-7.png", "status": "active" },
+          "all_agents": [
+            { "id": 42, "name": "Anna Rossi", "first_name": "Anna", "avatar_url": "https://customer.uc1.ccaiplatform.com/avatars/42.png", "status": "available" },
+            { "id": 43, "name": "Marco Bianchi", "first_name": "Marco", "avatar_url": "https://customer.uc1.ccaiplatform.com/avatars/43.png", "status": "away" }
+          ],
+          "all_virtual_agents": [
+            { "id": 7, "name": "Support Bot", "avatar_url": "https://customer.uc1.ccaiplatform.com/avatars/va-7.png", "status": "active" }
+          ],
+          "lang": "en",
+          "menus": [ { "id": 17, "name": "Billing" }, { "id": 18, "name": "Shipping" } ],
+          "end_user": { "id": 9001, "identifier": "customer-8812" }
+        }
+        """);
+
+    /// <summary>A CCAI media object (the answer to AddPhotos).</summary>
+    public static readonly byte[] Media = Encoding.UTF8.GetBytes("""
+        {"url": "https://media.example-bucket.s3.amazonaws.com/chats/1234/photos/0000-receipt.jpg", "media_id": 880}
+        """);
+
+    /// <summary>A JSON array of <see cref="LargeCount"/> CCAI media objects (about 110 KB).</summary>
+    public static readonly byte[] MediaList = CreateMediaList();
+
+    /// <summary>The S3 path of photo <paramref name="i"/> of the large AddPhotos body.</summary>
+    /// <param name="i">The photo's index.</param>
+    /// <returns>The path.</returns>
+    public static string PhotoPath(int i) => string.Create(CultureInfo.InvariantCulture, $"chats/1234/photos/{i:D4}-3f9c2b7e-receipt.jpg");
+
+    private static byte[] CreateMediaList()
+    {
+        var json = new StringBuilder("[");
+        for (var i = 0; i < LargeCount; i++)
+        {
+            json.Append(i == 0 ? "\n  " : ",\n  ");
+            json.Append(CultureInfo.InvariantCulture, $"{{\"url\": \"https://media.example-bucket.s3.amazonaws.com/chats/1234/photos/{i:D4}-3f9c2b7e-receipt.jpg\", \"media_id\": {100000 + i}}}");
+        }
+
+        return Encoding.UTF8.GetBytes(json.Append("\n]").ToString());
+    }
+}

@@ -190,16 +190,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
         try
         {
-            context.AddSource(service.HintName + "Client.g.cs", SourceText.From(ClientEmitter.Emit(service, options), System.Text.Encoding.UTF8));
-            if (facts.HasHttpClientFactory)
-            {
-                context.AddSource(service.HintName + "ServiceCollectionExtensions.g.cs", SourceText.From(DependencyInjectionEmitter.Emit(service, options), System.Text.Encoding.UTF8));
-            }
-
-            foreach (var type in service.Types)
-            {
-                context.AddSource(service.HintName + "." + type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(service, type, options), System.Text.Encoding.UTF8));
-            }
+            context.AddSource(service.HintName + ".g.cs", SourceText.From(ServiceEmitter.Emit(service, options, facts), System.Text.Encoding.UTF8));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -81,27 +83,80 @@ public static class ApiRequest
     /// <returns>The content.</returns>
     public static HttpContent EmptyJsonContent() => JsonContent(s_empty);
 
+    /// <summary>
+    /// A JSON request body serialized now, into a buffer rented from <see cref="ArrayPool{T}.Shared"/> that the content
+    /// returns when it is disposed (as <see cref="HttpRequestMessage"/> disposes its content).
+    /// </summary>
+    /// <typeparam name="T">The type written.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="write">The writer of the root value.</param>
+    /// <returns>The content, typed <c>application/json</c>.</returns>
+    /// <exception cref="System.Text.Json.JsonException">The value cannot be written, such as a required property that is <see langword="null"/>.</exception>
+    public static HttpContent JsonContent<T>(T value, JsonWriteFunc<T> write)
+    {
+        if (write is null)
+        {
+            throw new ArgumentNullException(nameof(write));
+        }
+
+        var (buffer, count) = PooledJsonWriter.Write(value, write);
+        return new PooledJsonContent(buffer, count);
+    }
+
     /// <summary>The default cap on a response body: far above any documented answer, far below what could exhaust memory.</summary>
     public const long DefaultMaxResponseBodyBytes = 32L * 1024 * 1024;
 
-    /// <summary>Reads the whole response body, up to a limit, honouring cancellation on every target framework.</summary>
+    /// <summary>Reads the whole response body into an exact array, up to a limit, honouring cancellation on every target framework.</summary>
     /// <param name="response">The response.</param>
     /// <param name="maxBytes">The most bytes to accept.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The body bytes (empty when there is none).</returns>
     /// <exception cref="ResponseBodyException">The body is larger than <paramref name="maxBytes"/>, or the connection failed while it was read.</exception>
+    /// <remarks><see cref="ReadPooledBodyAsync"/> reads the same body without copying it out of a pooled buffer.</remarks>
     public static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
     {
-        if (response.Content is null)
+        using var body = await ReadPooledBodyAsync(response, maxBytes, cancellationToken).ConfigureAwait(false);
+        return body.Length == 0 ? s_empty : body.ToArray();
+    }
+
+    /// <summary>
+    /// Reads the whole response body into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, up to a limit,
+    /// honouring cancellation on every target framework. Dispose the result to return the buffer.
+    /// </summary>
+    /// <param name="response">The response.</param>
+    /// <param name="maxBytes">The most bytes to accept: a body of exactly this size is read, a larger one fails.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The body (empty when there is none).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="response"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is negative.</exception>
+    /// <exception cref="ResponseBodyException">The body is larger than <paramref name="maxBytes"/>, or the connection failed while it was read.</exception>
+    public static async ValueTask<ResponseBody> ReadPooledBodyAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (response is null)
         {
-            return s_empty;
+            throw new ArgumentNullException(nameof(response));
         }
 
-        if (response.Content.Headers.ContentLength is long declared && declared > maxBytes)
+        if (maxBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "The limit must not be negative.");
+        }
+
+        if (response.Content is null)
+        {
+            return default;
+        }
+
+        var declaredLength = response.Content.Headers.ContentLength;
+        if (declaredLength is long declared && declared > maxBytes)
         {
             throw new ResponseBodyException($"the response body of {declared} bytes is larger than the limit of {maxBytes} bytes", null);
         }
 
+        // One byte more than the limit: reading it tells a body of exactly maxBytes from a larger one, and a body
+        // of its declared length fits with room for the read that reports the end, so the buffer never grows then.
+        var cap = maxBytes >= MaxBufferLength ? MaxBufferLength : (int)maxBytes + 1;
+        byte[]? buffer = null;
         try
         {
 #if NET5_0_OR_GREATER
@@ -109,29 +164,32 @@ public static class ApiRequest
 #else
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            var capacity = response.Content.Headers.ContentLength is long length ? (int)Math.Min(length, maxBytes) : 4096;
-            var buffer = new byte[Math.Max(capacity, 1)];
+            var initial = declaredLength is long length ? (int)Math.Min(length + 1, cap) : Math.Min(4096, cap);
+            buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 1));
             var total = 0;
             while (true)
             {
-                if (total == buffer.Length)
+                var room = Math.Min(buffer.Length, cap) - total;
+                if (room == 0)
                 {
-                    if (total >= maxBytes)
+                    if (total > maxBytes || total == MaxBufferLength)
                     {
-                        // One more byte tells a body of exactly maxBytes from a larger one.
-                        var probe = new byte[1];
-                        if (await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false) > 0)
-                        {
-                            throw new ResponseBodyException($"the response body is larger than the limit of {maxBytes} bytes", null);
-                        }
-
-                        break;
+                        throw new ResponseBodyException($"the response body is larger than the limit of {maxBytes} bytes", null);
                     }
 
-                    Array.Resize(ref buffer, (int)Math.Min(Math.Max((long)buffer.Length * 2, 4096), maxBytes));
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)buffer.Length * 2, 4096), cap));
+                    Buffer.BlockCopy(buffer, 0, larger, 0, total);
+                    var old = buffer;
+                    buffer = larger;
+                    ArrayPool<byte>.Shared.Return(old);
+                    continue;
                 }
 
-                var read = await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false);
+#if NET5_0_OR_GREATER
+                var read = await stream.ReadAsync(buffer.AsMemory(total, room), cancellationToken).ConfigureAwait(false);
+#else
+                var read = await stream.ReadAsync(buffer, total, room, cancellationToken).ConfigureAwait(false);
+#endif
                 if (read == 0)
                 {
                     break;
@@ -140,20 +198,30 @@ public static class ApiRequest
                 total += read;
             }
 
-            if (total == buffer.Length)
+            if (total == 0)
             {
-                return buffer;
+                return default;
             }
 
-            var body = new byte[total];
-            Buffer.BlockCopy(buffer, 0, body, 0, total);
+            var body = new ResponseBody(buffer, total);
+            buffer = null;
             return body;
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
             throw new ResponseBodyException("the response body could not be read: " + ex.Message, ex);
         }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
+
+    /// <summary>The longest array the runtime allocates (<c>Array.MaxLength</c>, which netstandard2.0 lacks).</summary>
+    private const int MaxBufferLength = 0x7FFFFFC7;
 
     /// <summary>Decodes a body for an exception's <see cref="ApiException.ResponseBody"/>.</summary>
     /// <param name="body">The body bytes.</param>

@@ -13,10 +13,9 @@ internal static class ClientEmitter
     private const string Runtime = "global::EndpointGen.Runtime";
     private const string Http = "global::System.Net.Http";
 
-    public static string Emit(ServiceSpec service, EmitOptions options)
+    /// <summary>Writes the service's own types into an open namespace block.</summary>
+    public static void EmitBody(SourceWriter w, ServiceSpec service, EmitOptions options)
     {
-        var w = new SourceWriter();
-        EmitterHeader.Write(w, service.Ns);
         EmitOptionsType(w, service, options);
         w.Line();
         EmitException(w, service, options);
@@ -29,9 +28,6 @@ internal static class ClientEmitter
             w.Line();
             EmitParametersType(w, service, endpoint, options);
         }
-
-        w.Close();
-        return w.ToString();
     }
 
     private static string Q(ServiceSpec service, string name) => "global::" + service.Ns + "." + name;
@@ -340,22 +336,20 @@ internal static class ClientEmitter
             }
         }
 
-        var path = string.Join(", ", endpoint.Segments.Select(s => s.IsParameter ? PathArgument(endpoint, s.Text) : SourceWriter.Literal(s.Text)));
-        var pathExpression = endpoint.Segments.Count == 1 && !endpoint.Segments[0].IsParameter ? path : "string.Concat(" + path + ")";
-        if (endpoint.QueryParameters.Count > 0)
+        w.Line("var url = new " + Runtime + ".ApiUrlBuilder(_baseAddress);");
+        foreach (var segment in endpoint.Segments)
         {
-            w.Line("var query = new " + Runtime + ".QueryBuilder();");
-            foreach (var parameter in endpoint.QueryParameters)
-            {
-                w.Line("query.Add(" + SourceWriter.Literal(parameter.WireName) + ", " + ParameterValue(parameter, "parameters." + parameter.PropertyName) + ");");
-            }
+            w.Line(segment.IsParameter
+                ? "url.AppendSegment(" + PathArgument(endpoint, segment.Text) + ");"
+                : "url.AppendPath(" + SourceWriter.Literal(segment.Text) + ");");
+        }
 
-            w.Line("var uri = " + Runtime + ".ApiUrl.Combine(_baseAddress, " + pathExpression + ", query.ToString());");
-        }
-        else
+        foreach (var parameter in endpoint.QueryParameters)
         {
-            w.Line("var uri = " + Runtime + ".ApiUrl.Combine(_baseAddress, " + pathExpression + ");");
+            w.Line("url.AddQuery(" + SourceWriter.Literal(parameter.WireName) + ", " + ParameterValue(parameter, "parameters." + parameter.PropertyName) + ");");
         }
+
+        w.Line("var uri = url.ToUri();");
 
         var method = endpoint.Method switch
         {
@@ -371,7 +365,7 @@ internal static class ClientEmitter
 
         if (endpoint.Body is not null)
         {
-            w.Line("request.Content = " + Runtime + ".ApiRequest.JsonContent(" + Runtime + ".JsonValueWriter.Serialize<" + TypeSyntax.Name(endpoint.Body, ns) + ">(body, " + TypeSyntax.WriteFunction(endpoint.Body, ns) + "));");
+            w.Line("request.Content = " + Runtime + ".ApiRequest.JsonContent<" + TypeSyntax.Name(endpoint.Body, ns) + ">(body, " + TypeSyntax.WriteFunction(endpoint.Body, ns) + ");");
         }
         else if (endpoint.Method is "POST" or "PUT" or "PATCH")
         {
@@ -397,7 +391,7 @@ internal static class ClientEmitter
     {
         var parameter = endpoint.PathParameters.First(p => p.WireName == wireName);
         var value = parameter.Type.Kind == TypeKind.Enum ? parameter.ArgumentName + ".Value" : parameter.ArgumentName;
-        return Runtime + ".ApiUrl.EscapePathSegment(" + value + ")";
+        return value;
     }
 
     private static string ParameterValue(ParameterSpec parameter, string access) => parameter.Type.Kind switch
@@ -445,28 +439,32 @@ internal static class ClientEmitter
         w.Line();
 
         w.Open("private async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, " + Http + ".HttpResponseMessage response, " + Runtime + ".JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)");
-        w.Line("byte[] body;");
+        w.Line(Runtime + ".ResponseBody body;");
         w.Open("try");
-        w.Line("body = await " + Runtime + ".ApiRequest.ReadBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);");
+        w.Line("body = await " + Runtime + ".ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);");
         w.Close();
         w.Open("catch (" + Runtime + ".ResponseBodyException ex)");
         w.Line("throw new " + exception + "(operation, response, string.Empty, " + (service.Error is null ? string.Empty : "null, ") + "ex.Message, ex);");
         w.Close();
         w.Line();
+
+        // The buffer goes back to the pool once parsed: the readers copy every string they keep.
+        w.Open("using (body)");
         w.Open("try");
-        w.Line("return " + Runtime + ".JsonValueReader.Deserialize(body, read);");
+        w.Line("return " + Runtime + ".JsonValueReader.Deserialize(body.Span, read);");
         w.Close();
         w.Line("catch (global::System.Exception ex) when (" + Runtime + ".ApiRequest.IsBodyException(ex))");
         w.Line("{");
-        w.Line("    throw new " + exception + "(operation, response, " + Runtime + ".ApiRequest.BodyText(body), " + (service.Error is null ? string.Empty : "null, ") + "\"the response body is not a valid \" + typeName + \": \" + ex.Message, ex);");
+        w.Line("    throw new " + exception + "(operation, response, body.Text(), " + (service.Error is null ? string.Empty : "null, ") + "\"the response body is not a valid \" + typeName + \": \" + ex.Message, ex);");
         w.Line("}");
+        w.Close();
         w.Close();
         w.Line();
 
         w.Open("private async global::System.Threading.Tasks.Task<" + exception + "> CreateExceptionAsync(string operation, " + Http + ".HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)");
-        w.Line("byte[] body;");
+        w.Line(Runtime + ".ResponseBody body;");
         w.Open("try");
-        w.Line("body = await " + Runtime + ".ApiRequest.ReadBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);");
+        w.Line("body = await " + Runtime + ".ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);");
         w.Close();
         w.Open("catch (" + Runtime + ".ResponseBodyException ex)");
         w.Line("return new " + exception + "(operation, response, string.Empty, " + (service.Error is null ? string.Empty : "null, ") + "ex.Message, ex);");
@@ -474,17 +472,20 @@ internal static class ClientEmitter
         w.Line();
         if (service.Error is null)
         {
-            w.Line("return new " + exception + "(operation, response, " + Runtime + ".ApiRequest.BodyText(body), null, null);");
+            w.Open("using (body)");
+            w.Line("return new " + exception + "(operation, response, body.Text(), null, null);");
+            w.Close();
             w.Close();
             return;
         }
 
         var errorType = Q(service, service.Error.TypeName);
+        w.Open("using (body)");
         w.Line(errorType + "? error = null;");
         w.Line("string? detail = null;");
-        w.Open("if (" + Runtime + ".ApiRequest.HasContent(body))");
+        w.Open("if (body.HasContent)");
         w.Open("try");
-        w.Line("error = " + Runtime + ".JsonValueReader.Deserialize(body, " + errorType + ".JsonConverter.ReadValue);");
+        w.Line("error = " + Runtime + ".JsonValueReader.Deserialize(body.Span, " + errorType + ".JsonConverter.ReadValue);");
         w.Line("detail = DescribeError(error);");
         w.Close();
         w.Line("catch (global::System.Exception ex) when (" + Runtime + ".ApiRequest.IsBodyException(ex))");
@@ -493,7 +494,8 @@ internal static class ClientEmitter
         w.Line("}");
         w.Close();
         w.Line();
-        w.Line("return new " + exception + "(operation, response, " + Runtime + ".ApiRequest.BodyText(body), error, detail, null);");
+        w.Line("return new " + exception + "(operation, response, body.Text(), error, detail, null);");
+        w.Close();
         w.Close();
         w.Line();
 

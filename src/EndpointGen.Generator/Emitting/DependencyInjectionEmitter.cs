@@ -9,7 +9,8 @@ namespace EndpointGen.Generator.Emitting;
 /// </summary>
 internal static class DependencyInjectionEmitter
 {
-    public static string Emit(ServiceSpec service, EmitOptions options)
+    /// <summary>Writes the registration class into an open namespace block.</summary>
+    public static void EmitBody(SourceWriter w, ServiceSpec service, EmitOptions options)
     {
         var ns = "global::" + service.Ns + ".";
         var client = ns + service.Name + "Client";
@@ -18,8 +19,6 @@ internal static class DependencyInjectionEmitter
         const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
         const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
 
-        var w = new SourceWriter();
-        EmitterHeader.Write(w, service.Ns);
         w.DocRaw("<summary>Registers <see cref=\"" + client + "\"/> with dependency injection.</summary>");
         w.Line(EmitterHeader.GeneratedCodeAttribute);
         w.Open(options.Visibility + " static partial class " + service.Name + "ServiceCollectionExtensions");
@@ -47,7 +46,5 @@ internal static class DependencyInjectionEmitter
         w.Line("        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<" + clientOptions + ">>(provider).Value));");
         w.Close();
         w.Close();
-        w.Close();
-        return w.ToString();
     }
 }

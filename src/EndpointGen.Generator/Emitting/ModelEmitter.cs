@@ -9,10 +9,9 @@ namespace EndpointGen.Generator.Emitting;
 /// </summary>
 internal static class ModelEmitter
 {
-    public static string Emit(ServiceSpec service, TypeSpec type, EmitOptions options)
+    /// <summary>Writes one declared type into an open namespace block.</summary>
+    public static void EmitBody(SourceWriter writer, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
-        var writer = new SourceWriter();
-        EmitterHeader.Write(writer, service.Ns);
         if (type.IsEnum)
         {
             EmitEnum(writer, service, type, options);
@@ -21,9 +20,6 @@ internal static class ModelEmitter
         {
             EmitObject(writer, service, type, options);
         }
-
-        writer.Close();
-        return writer.ToString();
     }
 
     private static void EmitObject(SourceWriter w, ServiceSpec service, TypeSpec type, EmitOptions options)

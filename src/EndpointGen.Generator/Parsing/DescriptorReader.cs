@@ -27,7 +27,8 @@ internal sealed class DescriptorReader
     private static readonly string[] s_enumTypeKeys = { "description", "enum" };
     private static readonly string[] s_fieldKeys = { "type", "required", "nullable", "description", "example", "name" };
     private static readonly string[] s_httpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
-    private static readonly string[] s_reservedArguments = { "body", "parameters", "cancellationToken" };
+    // The generated method's own arguments and locals (and the lambda parameters of its read/write calls).
+    private static readonly string[] s_reservedArguments = { "body", "parameters", "cancellationToken", "url", "uri", "request", "response", "r", "w", "v" };
     private static readonly string[] s_reservedEnumMembers = { "Value", "IsKnown", "KnownValues", "JsonConverter", "Equals", "GetHashCode", "ToString" };
     private static readonly string[] s_reservedObjectMembers = { "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType" };
     private static readonly Regex s_placeholder = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
@@ -727,7 +728,7 @@ internal sealed class DescriptorReader
         var argumentNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, spec) in ReadParameterGroup(keys.Get("path"), "path", ref ok))
         {
-            var clash = s_reservedArguments.Contains(spec.ArgumentName) ? "is an argument every generated method may have"
+            var clash = s_reservedArguments.Contains(spec.ArgumentName) ? "is an argument or local every generated method may have"
                 : argumentNames.TryGetValue(spec.ArgumentName, out var other) ? $"the path parameter '{other}' becomes too"
                 : null;
             if (clash is not null)

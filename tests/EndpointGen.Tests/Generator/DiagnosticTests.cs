@@ -44,7 +44,7 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run((File, Valid));
         Assert.Empty(run.Result.Diagnostics);
         Assert.Empty(run.CompileErrorsAndWarnings);
-        Assert.Equal(2, run.Sources.Count);
+        Assert.Single(run.Sources);
     }
 
     [Fact]
@@ -115,6 +115,14 @@ public sealed class DiagnosticTests
     public void EPG012_enum_values_that_collide_after_conversion() =>
         AssertDiagnostic(Valid + "\n  Colour:\n    enum: [dark-red, dark_red]\n", "EPG012", 19, 22);
 
+    [Theory]
+    [InlineData("request")]
+    [InlineData("response")]
+    [InlineData("url")]
+    [InlineData("cancellation_token")]
+    public void EPG012_a_path_parameter_named_like_the_generated_methods_own_names(string name) =>
+        AssertDiagnostic(Valid.Replace("path: things/{id}", "path: things/{" + name + "}").Replace("        id: int64", "        " + name + ": int64"), "EPG012", 11, 9);
+
     [Fact]
     public void EPG013_anchors_and_aliases_are_refused() =>
         AssertDiagnostic(Valid.Replace("name: string", "name: &t string\n      other: *t"), "EPG013", 17, 13);
@@ -141,7 +149,7 @@ public sealed class DiagnosticTests
         Assert.Equal(("/specs/demo.endpoints.yaml", 2, 9), (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
 
         // The first file by path still generates the service, so the project keeps its client.
-        Assert.Equal(2, run.Sources.Count);
+        Assert.Single(run.Sources);
         Assert.Empty(run.CompileErrorsAndWarnings);
         AssertGeneratorDidNotFail(run);
     }
@@ -193,7 +201,7 @@ public sealed class DiagnosticTests
     {
         var run = GeneratorHarness.Run((File, Valid), (File, Valid));
         Assert.Empty(run.Result.Diagnostics);
-        Assert.Equal(2, run.Sources.Count);
+        Assert.Single(run.Sources);
         AssertGeneratorDidNotFail(run);
     }
 
@@ -234,7 +242,7 @@ public sealed class DiagnosticTests
     {
         var run = GeneratorHarness.Run(("/specs/demo.endpoints.yml", Valid));
         Assert.Empty(run.Result.Diagnostics);
-        Assert.Equal(2, run.Sources.Count);
+        Assert.Single(run.Sources);
     }
 
     private static void AssertDiagnostic(string yaml, string id, int line, int column)

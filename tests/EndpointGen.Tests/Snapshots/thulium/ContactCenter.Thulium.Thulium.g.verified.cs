@@ -139,14 +139,15 @@ namespace ContactCenter.Thulium
                 throw new global::System.ArgumentNullException(nameof(parameters));
             }
 
-            var query = new global::EndpointGen.Runtime.QueryBuilder();
-            query.Add("chat_queue_id", parameters.ChatQueueId);
-            query.Add("client_name", parameters.ClientName);
-            query.Add("client_surname", parameters.ClientSurname);
-            query.Add("client_email", parameters.ClientEmail);
-            query.Add("client_id", parameters.ClientId);
-            query.Add("customer_id", parameters.CustomerId);
-            var uri = global::EndpointGen.Runtime.ApiUrl.Combine(_baseAddress, "chat_conversations/start", query.ToString());
+            var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+            url.AppendPath("chat_conversations/start");
+            url.AddQuery("chat_queue_id", parameters.ChatQueueId);
+            url.AddQuery("client_name", parameters.ClientName);
+            url.AddQuery("client_surname", parameters.ClientSurname);
+            url.AddQuery("client_email", parameters.ClientEmail);
+            url.AddQuery("client_id", parameters.ClientId);
+            url.AddQuery("customer_id", parameters.CustomerId);
+            var uri = url.ToUri();
             using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
             ApplyHeaders(request);
             request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
@@ -163,7 +164,11 @@ namespace ContactCenter.Thulium
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task StopChatConversationAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var uri = global::EndpointGen.Runtime.ApiUrl.Combine(_baseAddress, string.Concat("chat_conversations/", global::EndpointGen.Runtime.ApiUrl.EscapePathSegment(id), "/stop"));
+            var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+            url.AppendPath("chat_conversations/");
+            url.AppendSegment(id);
+            url.AppendPath("/stop");
+            var uri = url.ToUri();
             using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
             ApplyHeaders(request);
             request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
@@ -186,54 +191,60 @@ namespace ContactCenter.Thulium
 
         private async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, global::System.Net.Http.HttpResponseMessage response, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
         {
-            byte[] body;
+            global::EndpointGen.Runtime.ResponseBody body;
             try
             {
-                body = await global::EndpointGen.Runtime.ApiRequest.ReadBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+                body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
             }
             catch (global::EndpointGen.Runtime.ResponseBodyException ex)
             {
                 throw new global::ContactCenter.Thulium.ThuliumApiException(operation, response, string.Empty, null, ex.Message, ex);
             }
 
-            try
+            using (body)
             {
-                return global::EndpointGen.Runtime.JsonValueReader.Deserialize(body, read);
-            }
-            catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-            {
-                throw new global::ContactCenter.Thulium.ThuliumApiException(operation, response, global::EndpointGen.Runtime.ApiRequest.BodyText(body), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
+                try
+                {
+                    return global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, read);
+                }
+                catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
+                {
+                    throw new global::ContactCenter.Thulium.ThuliumApiException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
+                }
             }
         }
 
         private async global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.ThuliumApiException> CreateExceptionAsync(string operation, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
-            byte[] body;
+            global::EndpointGen.Runtime.ResponseBody body;
             try
             {
-                body = await global::EndpointGen.Runtime.ApiRequest.ReadBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+                body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
             }
             catch (global::EndpointGen.Runtime.ResponseBodyException ex)
             {
                 return new global::ContactCenter.Thulium.ThuliumApiException(operation, response, string.Empty, null, ex.Message, ex);
             }
 
-            global::ContactCenter.Thulium.ThuliumError? error = null;
-            string? detail = null;
-            if (global::EndpointGen.Runtime.ApiRequest.HasContent(body))
+            using (body)
             {
-                try
+                global::ContactCenter.Thulium.ThuliumError? error = null;
+                string? detail = null;
+                if (body.HasContent)
                 {
-                    error = global::EndpointGen.Runtime.JsonValueReader.Deserialize(body, global::ContactCenter.Thulium.ThuliumError.JsonConverter.ReadValue);
-                    detail = DescribeError(error);
+                    try
+                    {
+                        error = global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, global::ContactCenter.Thulium.ThuliumError.JsonConverter.ReadValue);
+                        detail = DescribeError(error);
+                    }
+                    catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
+                    {
+                        // Not the documented error body (a proxy's HTML page, say): the raw body stays on the exception.
+                    }
                 }
-                catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-                {
-                    // Not the documented error body (a proxy's HTML page, say): the raw body stays on the exception.
-                }
-            }
 
-            return new global::ContactCenter.Thulium.ThuliumApiException(operation, response, global::EndpointGen.Runtime.ApiRequest.BodyText(body), error, detail, null);
+                return new global::ContactCenter.Thulium.ThuliumApiException(operation, response, body.Text(), error, detail, null);
+            }
         }
 
         private static string? DescribeError(global::ContactCenter.Thulium.ThuliumError error)
@@ -290,5 +301,247 @@ namespace ContactCenter.Thulium
         /// <summary>Identifier of the customer in Thulium (first in the CRM matching order).</summary>
         /// <remarks>Query parameter <c>customer_id</c>, optional. Example: <c>1</c>.</remarks>
         public long? CustomerId { get; init; }
+    }
+
+    /// <summary>Response of chat_conversations/start.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+    public sealed partial class StartChatConversationResult
+    {
+        /// <summary>Identifier of the started conversation; pass it to chat_conversations/{id}/stop.</summary>
+        /// <remarks>JSON name: <c>conversation_id</c>; always present. Example: <c>6ed7c941-2c8a-411e-95d2-338a9f64800a</c>.</remarks>
+        public required global::System.Guid ConversationId { get; init; }
+
+        /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.StartChatConversationResult"/> as the descriptor spells it, without reflection.</summary>
+        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Thulium.StartChatConversationResult>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_ConversationId = global::System.Text.Json.JsonEncodedText.Encode("conversation_id");
+
+            /// <inheritdoc/>
+            public override global::ContactCenter.Thulium.StartChatConversationResult? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.StartChatConversationResult value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+            /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+            internal static global::ContactCenter.Thulium.StartChatConversationResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "StartChatConversationResult");
+                global::System.Guid p_ConversationId = default;
+                bool has_ConversationId = false;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("conversation_id"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("StartChatConversationResult", "conversation_id");
+                        }
+                        p_ConversationId = global::EndpointGen.Runtime.JsonValueReader.ReadGuid(ref reader);
+                        has_ConversationId = true;
+                    }
+                    else
+                    {
+                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
+                    }
+                }
+                if (!has_ConversationId)
+                {
+                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("StartChatConversationResult", "conversation_id");
+                }
+                return new global::ContactCenter.Thulium.StartChatConversationResult
+                {
+                    ConversationId = p_ConversationId,
+                };
+            }
+
+            /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+            internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.StartChatConversationResult value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_ConversationId);
+                writer.WriteStringValue(value.ConversationId);
+                writer.WriteEndObject();
+            }
+        }
+    }
+
+    /// <summary>Error body returned by the Thulium API, e.g. {"request_id": "53678450401cf", "errors": [{"message": "...", "code": 111111}]}. Several errors may come back at once.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Thulium.ThuliumError.JsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+    public sealed partial class ThuliumError
+    {
+        /// <summary>Identifier of the failed request.</summary>
+        /// <remarks>JSON name: <c>request_id</c>; omitted when unset. Example: <c>53678450401cf</c>.</remarks>
+        public string? RequestId { get; init; }
+
+        /// <summary>The errors (one or more).</summary>
+        /// <remarks>JSON name: <c>errors</c>; omitted when unset.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? Errors { get; init; }
+
+        /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumError"/> as the descriptor spells it, without reflection.</summary>
+        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Thulium.ThuliumError>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_RequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Errors = global::System.Text.Json.JsonEncodedText.Encode("errors");
+
+            /// <inheritdoc/>
+            public override global::ContactCenter.Thulium.ThuliumError? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+            /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+            internal static global::ContactCenter.Thulium.ThuliumError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "ThuliumError");
+                string? p_RequestId = default;
+                global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? p_Errors = default;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("request_id"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            p_RequestId = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
+                        }
+                    }
+                    else if (reader.ValueTextEquals("errors"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            p_Errors = global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Thulium.ThuliumErrorItem>(ref reader, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.ReadValue);
+                        }
+                    }
+                    else
+                    {
+                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
+                    }
+                }
+                return new global::ContactCenter.Thulium.ThuliumError
+                {
+                    RequestId = p_RequestId,
+                    Errors = p_Errors,
+                };
+            }
+
+            /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+            internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumError value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                if (value.RequestId is { } v_RequestId)
+                {
+                    writer.WritePropertyName(s_RequestId);
+                    writer.WriteStringValue(v_RequestId);
+                }
+                if (value.Errors is { } v_Errors)
+                {
+                    writer.WritePropertyName(s_Errors);
+                    global::EndpointGen.Runtime.JsonValueWriter.WriteList<global::ContactCenter.Thulium.ThuliumErrorItem>(writer, v_Errors, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.WriteValue);
+                }
+                writer.WriteEndObject();
+            }
+        }
+    }
+
+    /// <summary>One error of a ThuliumError.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+    public sealed partial class ThuliumErrorItem
+    {
+        /// <summary>Human-readable message (in Polish when the request sent Accept-Language pl).</summary>
+        /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
+        public string? Message { get; init; }
+
+        /// <summary>Error code.</summary>
+        /// <remarks>JSON name: <c>code</c>; omitted when unset. Example: <c>111111</c>.</remarks>
+        public long? Code { get; init; }
+
+        /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumErrorItem"/> as the descriptor spells it, without reflection.</summary>
+        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Thulium.ThuliumErrorItem>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+
+            /// <inheritdoc/>
+            public override global::ContactCenter.Thulium.ThuliumErrorItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumErrorItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+            /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+            internal static global::ContactCenter.Thulium.ThuliumErrorItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "ThuliumErrorItem");
+                string? p_Message = default;
+                long? p_Code = default;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("message"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            p_Message = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
+                        }
+                    }
+                    else if (reader.ValueTextEquals("code"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            p_Code = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
+                        }
+                    }
+                    else
+                    {
+                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
+                    }
+                }
+                return new global::ContactCenter.Thulium.ThuliumErrorItem
+                {
+                    Message = p_Message,
+                    Code = p_Code,
+                };
+            }
+
+            /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+            internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumErrorItem value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                if (value.Message is { } v_Message)
+                {
+                    writer.WritePropertyName(s_Message);
+                    writer.WriteStringValue(v_Message);
+                }
+                if (value.Code is { } v_Code)
+                {
+                    writer.WritePropertyName(s_Code);
+                    writer.WriteNumberValue(v_Code);
+                }
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -1,0 +1,32 @@
+using EndpointGen.Generator.Model;
+
+namespace EndpointGen.Generator.Emitting;
+
+/// <summary>
+/// Composes everything one descriptor generates into one file. One file per service, not one per type: the
+/// compiler's driver checks each added file's hint name against every other, so many small files make each
+/// IDE rerun cost grow with the square of their number (measured in docs/performance.md).
+/// </summary>
+internal static class ServiceEmitter
+{
+    public static string Emit(ServiceSpec service, EmitOptions options, CompilationFacts facts)
+    {
+        var writer = new SourceWriter();
+        EmitterHeader.Write(writer, service.Ns);
+        ClientEmitter.EmitBody(writer, service, options);
+        if (facts.HasHttpClientFactory)
+        {
+            writer.Line();
+            DependencyInjectionEmitter.EmitBody(writer, service, options);
+        }
+
+        foreach (var type in service.Types)
+        {
+            writer.Line();
+            ModelEmitter.EmitBody(writer, service, type, options);
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+}

@@ -144,7 +144,7 @@ public static class ApiRequest
 
         if (response.Content is null)
         {
-            return default;
+            return ResponseBody.Empty;
         }
 
         var declaredLength = response.Content.Headers.ContentLength;
@@ -200,7 +200,7 @@ public static class ApiRequest
 
             if (total == 0)
             {
-                return default;
+                return ResponseBody.Empty;
             }
 
             var body = new ResponseBody(buffer, total);

@@ -5,13 +5,17 @@ using System.Text;
 namespace EndpointGen.Runtime;
 
 /// <summary>
-/// A response body read into a buffer rented from <see cref="ArrayPool{T}.Shared"/>. Dispose it exactly once, after the
-/// last use of <see cref="Span"/>: disposing returns the buffer, which another caller may then overwrite.
+/// A response body read into a buffer rented from <see cref="ArrayPool{T}.Shared"/>. Dispose it after the last use of
+/// <see cref="Span"/>: disposing returns the buffer, which another caller may then overwrite. A class rather than a
+/// struct so that disposing twice (or a copy) can never hand the same buffer to the pool twice.
 /// </summary>
-public readonly struct ResponseBody : IDisposable
+public sealed class ResponseBody : IDisposable
 {
-    private readonly byte[]? _buffer;
+    /// <summary>An empty body; disposing it does nothing.</summary>
+    public static readonly ResponseBody Empty = new(null, 0);
+
     private readonly int _length;
+    private byte[]? _buffer;
 
     /// <summary>Wraps a buffer rented from <see cref="ArrayPool{T}.Shared"/>; the body takes it over.</summary>
     /// <param name="buffer">The rented buffer, or <see langword="null"/> for an empty body.</param>
@@ -23,10 +27,10 @@ public readonly struct ResponseBody : IDisposable
     }
 
     /// <summary>The body bytes, valid until the body is disposed.</summary>
-    public ReadOnlySpan<byte> Span => _buffer is null ? ReadOnlySpan<byte>.Empty : new ReadOnlySpan<byte>(_buffer, 0, _length);
+    public ReadOnlySpan<byte> Span => _buffer is { } buffer ? new ReadOnlySpan<byte>(buffer, 0, _length) : ReadOnlySpan<byte>.Empty;
 
-    /// <summary>The number of bytes in the body.</summary>
-    public int Length => _length;
+    /// <summary>The number of bytes in the body (0 once disposed).</summary>
+    public int Length => _buffer is null ? 0 : _length;
 
     /// <summary>Whether the body holds anything but white space, so it is worth parsing.</summary>
     public bool HasContent
@@ -49,18 +53,18 @@ public readonly struct ResponseBody : IDisposable
 
     /// <summary>Decodes the body for an exception's <see cref="ApiException.ResponseBody"/>.</summary>
     /// <returns>The text (invalid UTF-8 replaced).</returns>
-    public string Text() => _buffer is null || _length == 0 ? string.Empty : Encoding.UTF8.GetString(_buffer, 0, _length);
+    public string Text() => _buffer is { } buffer && _length > 0 ? Encoding.UTF8.GetString(buffer, 0, _length) : string.Empty;
 
     /// <summary>A copy of the body in an array of its exact length.</summary>
     /// <returns>The body bytes.</returns>
     public byte[] ToArray() => Span.ToArray();
 
-    /// <summary>Returns the buffer to the pool.</summary>
+    /// <summary>Returns the buffer to the pool, once; the body reads as empty afterwards.</summary>
     public void Dispose()
     {
-        if (_buffer is not null)
+        if (System.Threading.Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -114,8 +114,9 @@ internal sealed class GeneratorWorkload
         Require(first.Exception is null, "the generator threw: " + first.Exception);
         var errors = first.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
         Require(errors.Count == 0, $"the descriptors have {errors.Count} errors, the first: " + string.Join("; ", errors.Take(3)));
-        var clients = first.GeneratedSources.Count(static s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal));
-        Require(clients == Texts.Length, $"expected {Texts.Length} clients, got {clients}");
+        // One generated file per descriptor, each holding that service's client class.
+        var clients = first.GeneratedSources.Count(static s => s.SourceText.ToString().Contains("Client : global::", StringComparison.Ordinal));
+        Require(clients == Texts.Length, $"expected {Texts.Length} generated clients, got {clients}");
 
         driver = driver.RunGenerators(EditedCompilation);
         var unrelated = driver.GetRunResult().Results.Single();

@@ -38,17 +38,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes several lines (a raw block), indenting each non-empty one.</summary>
-    public SourceWriter Lines(string text)
-    {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
-        {
-            Line(line);
-        }
-
-        return this;
-    }
-
     public SourceWriter Open(string text)
     {
         Line(text);
@@ -213,6 +202,4 @@ internal sealed class SourceWriter
 
     /// <summary>A UTF-8 string literal (<c>"..."u8</c>).</summary>
     public static string Utf8Literal(string value) => Literal(value) + "u8";
-
-    public static string Join(string separator, params string[] parts) => string.Join(separator, Array.FindAll(parts, p => p.Length > 0));
 }

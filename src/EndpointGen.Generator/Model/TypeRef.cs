@@ -26,8 +26,6 @@ internal enum TypeKind
 /// </summary>
 internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
 {
-    public static readonly TypeRef String = new(TypeKind.String);
-
     /// <summary>Whether the C# type is a value type, so that an optional value needs <c>?</c> to be nullable.</summary>
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number or TypeKind.Boolean
         or TypeKind.Uuid or TypeKind.DateTime or TypeKind.UnixTime or TypeKind.Enum;

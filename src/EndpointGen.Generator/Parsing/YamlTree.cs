@@ -71,7 +71,12 @@ internal static class YamlTreeReader
     /// <summary>Nodes in one file; about ten times the largest realistic descriptor.</summary>
     public const int MaxNodes = 1_000_000;
 
-    public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics)
+    /// <summary>Reads a descriptor's YAML: the fast path when the text is within it, YamlDotNet otherwise.</summary>
+    public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics) =>
+        YamlFastReader.TryRead(filePath, text) ?? ReadWithYamlDotNet(filePath, text, diagnostics);
+
+    /// <summary>Reads any YAML with YamlDotNet, reporting every error; the reference the fast path is tested against.</summary>
+    public static YamlNode? ReadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics)
     {
         var state = new ReadState(filePath);
         var parser = new Parser(new StringReader(text));

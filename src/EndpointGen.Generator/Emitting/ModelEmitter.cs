@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using EndpointGen.Generator.Model;
 
@@ -35,27 +37,48 @@ internal static class ModelEmitter
         {
             if (field.Description is null)
             {
-                w.DocRaw("<summary>The <c>" + SourceWriter.Escape(field.JsonName) + "</c> property.</summary>");
+                w.Begin().Add("/// <summary>The <c>").Add(SourceWriter.Escape(field.JsonName)).Add("</c> property.</summary>").End();
             }
             else
             {
                 w.Doc("summary", field.Description);
             }
 
-            w.DocRaw("<remarks>JSON name: <c>" + SourceWriter.Escape(field.JsonName) + "</c>"
-                + (field.Required ? "; always present" : "; omitted when unset")
-                + (field.Nullable ? "; may be <c>null</c>" : string.Empty)
-                + (field.Example is null ? "." : ". Example: <c>" + SourceWriter.Escape(OneLine(field.Example)) + "</c>.") + "</remarks>");
+            w.Begin().Add("/// <remarks>JSON name: <c>").Add(SourceWriter.Escape(field.JsonName)).Add("</c>")
+                .Add(field.Required ? "; always present" : "; omitted when unset")
+                .Add(field.Nullable ? "; may be <c>null</c>" : string.Empty);
+            if (field.Example is null)
+            {
+                w.Add('.');
+            }
+            else
+            {
+                w.Add(". Example: <c>").Add(SourceWriter.Escape(OneLine(field.Example))).Add("</c>.");
+            }
+
+            w.Add("</remarks>").End();
             var propertyType = field.Required && !field.Nullable ? TypeSyntax.Name(field.Type, ns) : TypeSyntax.NullableName(field.Type, ns);
-            w.Line("public " + (field.Required ? "required " : string.Empty) + propertyType + " " + field.PropertyName + " { get; init; }");
+            w.Begin().Add("public ").Add(field.Required ? "required " : string.Empty).Add(propertyType).Add(' ').Add(field.PropertyName).Add(" { get; init; }").End();
             w.Line();
         }
 
         w.DocRaw("<summary>Reads and writes <see cref=\"" + self + "\"/> as the descriptor spells it, without reflection.</summary>");
-        w.Open("internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + self + ">");
+        w.Begin().Add("internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<").Add(self).Add('>').EndOpen();
         foreach (var field in type.Fields)
         {
-            w.Line("private static readonly global::System.Text.Json.JsonEncodedText s_" + field.PropertyName + " = global::System.Text.Json.JsonEncodedText.Encode(" + SourceWriter.Literal(field.JsonName) + ");");
+            w.Begin().Add("private static readonly global::System.Text.Json.JsonEncodedText s_").Add(field.PropertyName).Add(" = Name(").AddLiteral(field.JsonName).Add(");").End();
+        }
+
+        var required = type.Fields.Where(static f => f.Required).ToList();
+        if (required.Count > 0)
+        {
+            w.Begin().Add("private static readonly string[] s_requiredNames = { ");
+            for (var i = 0; i < required.Count; i++)
+            {
+                w.Add(i == 0 ? string.Empty : ", ").AddLiteral(required[i].JsonName);
+            }
+
+            w.Add(" };").End();
         }
 
         if (type.Fields.Count > 0)
@@ -63,100 +86,93 @@ internal static class ModelEmitter
             w.Line();
         }
 
-        w.DocRaw("<inheritdoc/>");
-        w.Line("public override " + self + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+        w.DocRaw("<summary>Creates the converter.</summary>");
+        w.Line("public JsonConverter()");
+        w.Line("    : base(ReadValue, WriteValue)");
+        w.OpenBlock();
+        w.Close();
         w.Line();
-        w.DocRaw("<inheritdoc/>");
-        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
-        w.Line();
-        EmitRead(w, ns, type, self);
+        EmitRead(w, ns, type, self, required);
         w.Line();
         EmitWrite(w, ns, type, self);
         w.Close();
         w.Close();
     }
 
-    private static void EmitRead(SourceWriter w, string ns, TypeSpec type, string self)
+    // One line per property: the base class (GeneratedJsonConverter) moves to the value, tells null from a value and
+    // checks required properties, so the generated code names only what differs from property to property.
+    private static void EmitRead(SourceWriter w, string ns, TypeSpec type, string self, List<FieldSpec> required)
     {
         w.DocRaw("<summary>Reads the object under the reader; unknown properties are skipped.</summary>");
-        w.Open("internal static " + self + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
-        w.Line("global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, " + SourceWriter.Literal(type.Name) + ");");
+        w.Begin().Add("internal static ").Add(self).Add(" ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)").EndOpen();
+        w.Begin().Add("ExpectObject(ref reader, ").AddLiteral(type.Name).Add(");").End();
+        for (var chunk = 0; chunk * 64 < required.Count; chunk++)
+        {
+            w.Begin().Add("var seen").Add(Number(chunk)).Add(" = 0UL;").End();
+        }
+
         foreach (var field in type.Fields)
         {
             var localType = field.Required && !field.Nullable && field.Type.IsValueType ? TypeSyntax.Name(field.Type, ns) : TypeSyntax.NullableName(field.Type, ns);
-            w.Line(localType + " p_" + field.PropertyName + " = default;");
-            if (field.Required)
-            {
-                w.Line("bool has_" + field.PropertyName + " = false;");
-            }
+            w.Begin().Add(localType).Add(" p_").Add(field.PropertyName).Add(" = default;").End();
         }
 
-        w.Open("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
+        w.Open("while (NextProperty(ref reader))");
         var first = true;
+        var index = 0;
         foreach (var field in type.Fields)
         {
-            w.Open((first ? "if" : "else if") + " (reader.ValueTextEquals(" + SourceWriter.Utf8Literal(field.JsonName) + "))");
+            w.Begin().Add(first ? "if (reader.ValueTextEquals(" : "else if (reader.ValueTextEquals(").AddUtf8Literal(field.JsonName).Add("))");
             first = false;
-            w.Line("reader.Read();");
-            var read = "p_" + field.PropertyName + " = " + TypeSyntax.ReadExpression(field.Type, ns, "reader") + ";";
-            if (TypeSyntax.ReadsNull(field.Type) && !(field.Required && !field.Nullable))
+            w.Add(field.Required ? " { p_" : " p_").Add(field.PropertyName).Add(" = ");
+            var strict = field.Required && !field.Nullable;
+            switch (field.Type.Kind)
             {
-                w.Line(read);
-            }
-            else if (field.Required && !field.Nullable)
-            {
-                w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
-                w.Line("throw global::EndpointGen.Runtime.JsonValueReader.NullProperty(" + SourceWriter.Literal(type.Name) + ", " + SourceWriter.Literal(field.JsonName) + ");");
-                w.Close();
-                w.Line(read);
-            }
-            else
-            {
-                // A documented null, or null for an optional field, both read as "unset".
-                w.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)");
-                w.Line(read);
-                w.Close();
+                case TypeKind.Array:
+                case TypeKind.Map:
+                    w.Add(field.Type.Kind == TypeKind.Array ? (strict ? "RequiredList" : "OptionalList") : (strict ? "RequiredMap" : "OptionalMap"))
+                        .Add("(ref reader, ").Add(ReadFunction(field.Type.Element!, ns));
+                    break;
+                default:
+                    w.Add(strict ? "Required" : field.Type.IsValueType ? "OptionalStruct" : "Optional").Add("(ref reader, ").Add(ReadFunction(field.Type, ns));
+                    break;
             }
 
+            if (strict)
+            {
+                w.Add(", ").AddLiteral(type.Name).Add(", ").AddLiteral(field.JsonName);
+            }
+
+            w.Add(");");
             if (field.Required)
             {
-                w.Line("has_" + field.PropertyName + " = true;");
+                // Bit i of seen(i / 64) is required property i.
+                w.Add(" seen").Add(Number(index / 64)).Add(" |= 0x").Add((1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture)).Add("UL; }");
+                index++;
             }
 
-            w.Close();
+            w.End();
         }
 
-        if (first)
-        {
-            w.Line("global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);");
-        }
-        else
-        {
-            w.Open("else");
-            w.Line("global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);");
-            w.Close();
-        }
-
+        w.Line(first ? "SkipProperty(ref reader);" : "else SkipProperty(ref reader);");
         w.Close();
-        foreach (var field in type.Fields.Where(f => f.Required))
+        for (var chunk = 0; chunk * 64 < required.Count; chunk++)
         {
-            w.Open("if (!has_" + field.PropertyName + ")");
-            w.Line("throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty(" + SourceWriter.Literal(type.Name) + ", " + SourceWriter.Literal(field.JsonName) + ");");
-            w.Close();
+            w.Begin().Add("CheckRequired(seen").Add(Number(chunk)).Add(", s_requiredNames, ").Add(Number(chunk * 64)).Add(", ").AddLiteral(type.Name).Add(");").End();
         }
 
         if (type.Fields.Count == 0)
         {
-            w.Line("return new " + self + "();");
+            w.Begin().Add("return new ").Add(self).Add("();").End();
         }
         else
         {
-            w.Line("return new " + self);
+            w.Begin().Add("return new ").Add(self).End();
             w.Line("{");
             foreach (var field in type.Fields)
             {
-                var bang = field.Required && !field.Nullable && !field.Type.IsValueType && field.Type.Kind != TypeKind.Json ? "!" : string.Empty;
-                w.Line("    " + field.PropertyName + " = p_" + field.PropertyName + bang + ",");
+                var bang = field.Required && !field.Nullable && !field.Type.IsValueType && field.Type.Kind != TypeKind.Json ? "!," : ",";
+                w.Begin().Add("    ").Add(field.PropertyName).Add(" = p_").Add(field.PropertyName).Add(bang).End();
             }
 
             w.Line("};");
@@ -168,7 +184,7 @@ internal static class ModelEmitter
     private static void EmitWrite(SourceWriter w, string ns, TypeSpec type, string self)
     {
         w.DocRaw("<summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>");
-        w.Open("internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value)");
+        w.Begin().Add("internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ").Add(self).Add(" value)").EndOpen();
         w.Open("if (value is null)");
         w.Line("writer.WriteNullValue();");
         w.Line("return;");
@@ -177,42 +193,57 @@ internal static class ModelEmitter
         w.Line("writer.WriteStartObject();");
         foreach (var field in type.Fields)
         {
-            var local = "v_" + field.PropertyName;
-            var name = "s_" + field.PropertyName;
-            if (field.Required && !field.Nullable)
+            var valueType = field.Type.IsValueType;
+            var helper = field.Required && !field.Nullable ? (valueType ? "Write" : "WriteRequired")
+                : field.Required ? (valueType ? "WriteNullableStruct" : "WriteNullable")
+                : valueType ? "WriteOptionalStruct" : "WriteOptional";
+            w.Begin().Add(helper).Add("(writer, s_").Add(field.PropertyName).Add(", value.").Add(field.PropertyName).Add(", ").Add(WriteFunction(field.Type, ns, 0));
+            if (helper == "WriteRequired")
             {
-                if (field.Type.IsValueType)
-                {
-                    w.Line("writer.WritePropertyName(" + name + ");");
-                    w.Line(TypeSyntax.WriteStatement(field.Type, ns, "writer", "value." + field.PropertyName));
-                }
-                else
-                {
-                    // A required property can still hold null at run time (set with '!'): fail clearly rather than send null.
-                    w.Line("var " + local + " = value." + field.PropertyName + " ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("
-                        + SourceWriter.Literal(type.Name) + ", " + SourceWriter.Literal(field.JsonName) + ");");
-                    w.Line("writer.WritePropertyName(" + name + ");");
-                    w.Line(TypeSyntax.WriteStatement(field.Type, ns, "writer", local));
-                }
-
-                continue;
+                // A required property can still hold null at run time (set with '!'): fail clearly rather than send null.
+                w.Add(", ").AddLiteral(type.Name).Add(", ").AddLiteral(field.JsonName);
             }
 
-            w.Open("if (value." + field.PropertyName + " is { } " + local + ")");
-            w.Line("writer.WritePropertyName(" + name + ");");
-            w.Line(TypeSyntax.WriteStatement(field.Type, ns, "writer", local));
-            w.Close();
-            if (field.Required)
-            {
-                w.Open("else");
-                w.Line("writer.WriteNull(" + name + ");");
-                w.Close();
-            }
+            w.Add(");").End();
         }
 
         w.Line("writer.WriteEndObject();");
         w.Close();
     }
+
+    /// <summary>A value reader as the converter spells it: the base class's method group for a primitive.</summary>
+    private static string ReadFunction(TypeRef type, string ns) => type.Kind switch
+    {
+        TypeKind.String => "ReadString",
+        TypeKind.Int32 => "ReadInt32",
+        TypeKind.Int64 => "ReadInt64",
+        TypeKind.Number => "ReadDouble",
+        TypeKind.Boolean => "ReadBoolean",
+        TypeKind.Uuid => "ReadGuid",
+        TypeKind.DateTime => "ReadDateTime",
+        TypeKind.UnixTime => "ReadUnixTime",
+        TypeKind.Json => "ReadJson",
+        _ => TypeSyntax.ReadFunction(type, ns),
+    };
+
+    /// <summary>A value writer as the converter spells it; collections as static lambdas, which the compiler caches.</summary>
+    private static string WriteFunction(TypeRef type, string ns, int depth) => type.Kind switch
+    {
+        TypeKind.String => "WriteString",
+        TypeKind.Int32 => "WriteInt32",
+        TypeKind.Int64 => "WriteInt64",
+        TypeKind.Number => "WriteDouble",
+        TypeKind.Boolean => "WriteBoolean",
+        TypeKind.Uuid => "WriteGuid",
+        TypeKind.DateTime => "WriteDateTime",
+        TypeKind.UnixTime => "WriteUnixTime",
+        TypeKind.Json => "WriteJson",
+        TypeKind.Array or TypeKind.Map => "static (w" + Number(depth) + ", v" + Number(depth) + ") => " + (type.Kind == TypeKind.Array ? "WriteList" : "WriteMap")
+            + "(w" + Number(depth) + ", v" + Number(depth) + ", " + WriteFunction(type.Element!, ns, depth + 1) + ")",
+        _ => TypeSyntax.WriteFunction(type, ns),
+    };
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void EmitEnum(SourceWriter w, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
@@ -282,30 +313,32 @@ internal static class ModelEmitter
         w.Line("public static implicit operator " + self + "(string value) => new " + self + "(value);");
         w.Line();
         w.DocRaw("<summary>Reads and writes <see cref=\"" + self + "\"/> as a JSON string, without reflection.</summary>");
-        w.Open("internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + self + ">");
-        w.DocRaw("<inheritdoc/>");
-        w.Line("public override " + self + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
-        w.Line();
-        w.DocRaw("<inheritdoc/>");
-        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+        w.Begin().Add("internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<").Add(self).Add('>').EndOpen();
+        w.DocRaw("<summary>Creates the converter.</summary>");
+        w.Line("public JsonConverter()");
+        w.Line("    : base(ReadValue, WriteValue)");
+        w.OpenBlock();
+        w.Close();
         w.Line();
         w.DocRaw("<summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>");
-        w.Open("internal static " + self + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
-        var first = true;
-        foreach (var value in type.Values)
+        w.Begin().Add("internal static ").Add(self).Add(" ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)").EndOpen();
+        if (type.Values.Count > 0)
         {
-            w.Open((first ? "if" : "else if") + " (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(" + SourceWriter.Utf8Literal(value.Value) + "))");
-            w.Line("return " + value.MemberName + ";");
+            w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
+            foreach (var value in type.Values)
+            {
+                w.Begin().Add("if (reader.ValueTextEquals(").AddUtf8Literal(value.Value).Add(")) return ").Add(self).Add('.').Add(value.MemberName).Add(';').End();
+            }
+
             w.Close();
-            first = false;
+            w.Line();
         }
 
-        w.Line();
-        w.Line("return new " + self + "(global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader));");
+        w.Begin().Add("return new ").Add(self).Add("(ReadString(ref reader));").End();
         w.Close();
         w.Line();
         w.DocRaw("<summary>Writes the value as a JSON string.</summary>");
-        w.Line("internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value) => writer.WriteStringValue(value.Value);");
+        w.Begin().Add("internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ").Add(self).Add(" value) => writer.WriteStringValue(value.Value);").End();
         w.Close();
         w.Close();
     }

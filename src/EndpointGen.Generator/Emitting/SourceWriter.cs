@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace EndpointGen.Generator.Emitting;
 
@@ -38,6 +40,55 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Starts a line piece by piece: indentation now, then <see cref="Add(string)"/> calls, then <see cref="End"/>.</summary>
+    /// <remarks>The pieces go straight into the builder, so a line of many parts costs no intermediate strings.</remarks>
+    public SourceWriter Begin()
+    {
+        Builder.Append(' ', _indent * 4);
+        return this;
+    }
+
+    public SourceWriter Add(string text)
+    {
+        Builder.Append(text);
+        return this;
+    }
+
+    public SourceWriter Add(char c)
+    {
+        Builder.Append(c);
+        return this;
+    }
+
+    /// <summary>Appends <paramref name="value"/> as a C# string literal.</summary>
+    public SourceWriter AddLiteral(string value)
+    {
+        AppendLiteral(Builder, value);
+        return this;
+    }
+
+    /// <summary>Appends <paramref name="value"/> as a C# UTF-8 string literal (<c>"..."u8</c>).</summary>
+    public SourceWriter AddUtf8Literal(string value)
+    {
+        AppendLiteral(Builder, value);
+        Builder.Append("u8");
+        return this;
+    }
+
+    /// <summary>Ends the line <see cref="Begin"/> started.</summary>
+    public SourceWriter End()
+    {
+        Builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Ends the line and opens a block below it.</summary>
+    public SourceWriter EndOpen()
+    {
+        End();
+        return OpenBlock();
+    }
+
     public SourceWriter Open(string text)
     {
         Line(text);
@@ -61,6 +112,11 @@ internal sealed class SourceWriter
     }
 
     /// <summary>XML doc lines from free text: escaped, one <c>///</c> line per text line; nothing for blank text.</summary>
+    /// <remarks>
+    /// Written straight into the builder: splitting, trimming and escaping here cost no intermediate strings. A line
+    /// ends at every character C# reads as a line end (see <see cref="Escape"/>), and lines are trimmed as
+    /// <see cref="string.Trim()"/> trims the escaped text.
+    /// </remarks>
     public SourceWriter Doc(string tag, string? text, string? attributes = null)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -68,20 +124,120 @@ internal sealed class SourceWriter
             return this;
         }
 
-        var open = attributes is null ? "<" + tag + ">" : "<" + tag + " " + attributes + ">";
-        var lines = Escape(text!).Replace("\r\n", "\n").Split('\n');
-        if (lines.Length == 1)
+        var value = text!;
+        var firstBreak = NextLineBreak(value, 0);
+        if (firstBreak < 0)
         {
-            return Line("/// " + open + lines[0].Trim() + "</" + tag + ">");
+            Begin().Add("/// <").Add(tag);
+            if (attributes is not null)
+            {
+                Add(' ').Add(attributes);
+            }
+
+            Add('>');
+            AppendEscapedTrimmed(value, 0, value.Length);
+            return Add("</").Add(tag).Add('>').End();
         }
 
-        Line("/// " + open);
-        foreach (var line in lines)
+        Begin().Add("/// <").Add(tag);
+        if (attributes is not null)
         {
-            Line(line.Trim().Length == 0 ? "/// <para/>" : "/// " + line.Trim());
+            Add(' ').Add(attributes);
         }
 
-        return Line("/// </" + tag + ">");
+        Add('>').End();
+        var start = 0;
+        while (true)
+        {
+            var end = NextLineBreak(value, start);
+            var lineEnd = end < 0 ? value.Length : end;
+            Begin().Add("/// ");
+            if (!AppendEscapedTrimmed(value, start, lineEnd))
+            {
+                Add("<para/>");
+            }
+
+            End();
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + (value[end] == '\r' && end + 1 < value.Length && value[end + 1] == '\n' ? 2 : 1);
+        }
+
+        return Begin().Add("/// </").Add(tag).Add('>').End();
+    }
+
+    private static int NextLineBreak(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] is '\r' or '\n' or '\u2028' or '\u2029' or '\u0085')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Trim as string.Trim() trims the escaped text: escaping turns a tab into a space and other controls into U+FFFD.
+    private static bool IsTrimmed(char c) => c == '\t' || (c >= 0x20 && !(c >= 0x7F && c <= 0x9F) && char.IsWhiteSpace(c));
+
+    /// <summary>Appends text[start..end), trimmed and escaped; false when nothing is left after trimming.</summary>
+    private bool AppendEscapedTrimmed(string text, int start, int end)
+    {
+        while (start < end && IsTrimmed(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsTrimmed(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            return false;
+        }
+
+        var builder = Builder;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    continue;
+                case '<':
+                    builder.Append("&lt;");
+                    continue;
+                case '>':
+                    builder.Append("&gt;");
+                    continue;
+                case '\t':
+                    builder.Append(' ');
+                    continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c) || c < 0x20 || c == '\uFFFE' || c == '\uFFFF' || (c >= 0x7F && c <= 0x9F))
+            {
+                builder.Append('\uFFFD');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A raw XML doc line, for markup the emitter composes itself.</summary>
@@ -94,6 +250,22 @@ internal sealed class SourceWriter
     /// </summary>
     public static string Escape(string text)
     {
+        // Most text (names, examples) needs nothing escaped: then it is its own escaped form.
+        var plain = true;
+        foreach (var c in text)
+        {
+            if (c is '&' or '<' or '>' or '\u2028' or '\u2029' || c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= 0xD800)
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
         {
@@ -160,10 +332,51 @@ internal sealed class SourceWriter
         return _text;
     }
 
+    /// <summary>
+    /// The text written, as the compiler's text: a large file is handed over in chunks below the large object heap's
+    /// threshold, never as one string of hundreds of kilobytes, whose allocations would each count towards a full
+    /// garbage collection. The writer is finished after this, as after <see cref="ToString"/>.
+    /// </summary>
+    public SourceText ToSourceText()
+    {
+        var builder = Builder;
+        _builder = null;
+        var text = SourceText.From(new BuilderReader(builder), builder.Length, Encoding.UTF8);
+        if (builder.Capacity <= CachedCapacityLimit)
+        {
+            builder.Clear();
+            t_cachedBuilder = builder;
+        }
+
+        return text;
+    }
+
     public static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2);
+        AppendLiteral(builder, value);
+        return builder.ToString();
+    }
+
+    private static void AppendLiteral(StringBuilder builder, string value)
+    {
         builder.Append('"');
+        var plain = true;
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\' || c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= 0xD800 || c is '\u2028' or '\u2029')
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            builder.Append(value).Append('"');
+            return;
+        }
+
         foreach (var c in value)
         {
             switch (c)
@@ -197,7 +410,33 @@ internal sealed class SourceWriter
             }
         }
 
-        return builder.Append('"').ToString();
+        builder.Append('"');
+    }
+
+    /// <summary>Reads a builder's text without copying it into one string first.</summary>
+    private sealed class BuilderReader : TextReader
+    {
+        private readonly StringBuilder _builder;
+        private int _position;
+
+        public BuilderReader(StringBuilder builder) => _builder = builder;
+
+        public override int Peek() => _position < _builder.Length ? _builder[_position] : -1;
+
+        public override int Read() => _position < _builder.Length ? _builder[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = Math.Min(count, _builder.Length - _position);
+            if (n <= 0)
+            {
+                return 0;
+            }
+
+            _builder.CopyTo(_position, buffer, index, n);
+            _position += n;
+            return n;
+        }
     }
 
     /// <summary>A UTF-8 string literal (<c>"..."u8</c>).</summary>

@@ -829,33 +829,33 @@ namespace ContactCenter.Ccai
         public global::ContactCenter.Ccai.EndUser? EndUser { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Chat"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.Chat>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Chat>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-            private static readonly global::System.Text.Json.JsonEncodedText s_StatusText = global::System.Text.Json.JsonEncodedText.Encode("status_text");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Features = global::System.Text.Json.JsonEncodedText.Encode("features");
-            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EndsAt = global::System.Text.Json.JsonEncodedText.Encode("ends_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_TimeoutAt = global::System.Text.Json.JsonEncodedText.Encode("timeout_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Agent = global::System.Text.Json.JsonEncodedText.Encode("agent");
-            private static readonly global::System.Text.Json.JsonEncodedText s_VirtualAgent = global::System.Text.Json.JsonEncodedText.Encode("virtual_agent");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AllAgents = global::System.Text.Json.JsonEncodedText.Encode("all_agents");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AllVirtualAgents = global::System.Text.Json.JsonEncodedText.Encode("all_virtual_agents");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Lang = global::System.Text.Json.JsonEncodedText.Encode("lang");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Menus = global::System.Text.Json.JsonEncodedText.Encode("menus");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EndUser = global::System.Text.Json.JsonEncodedText.Encode("end_user");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_StatusText = Name("status_text");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Features = Name("features");
+            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EndsAt = Name("ends_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_TimeoutAt = Name("timeout_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Agent = Name("agent");
+            private static readonly global::System.Text.Json.JsonEncodedText s_VirtualAgent = Name("virtual_agent");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AllAgents = Name("all_agents");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AllVirtualAgents = Name("all_virtual_agents");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Lang = Name("lang");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Menus = Name("menus");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EndUser = Name("end_user");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.Chat? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Chat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.Chat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "Chat");
+                ExpectObject(ref reader, "Chat");
                 long? p_Id = default;
                 string? p_Status = default;
                 string? p_StatusText = default;
@@ -870,124 +870,23 @@ namespace ContactCenter.Ccai
                 string? p_Lang = default;
                 global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Menu>? p_Menus = default;
                 global::ContactCenter.Ccai.EndUser? p_EndUser = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Status = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status_text"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_StatusText = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("features"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Features = global::EndpointGen.Runtime.JsonValueReader.ReadList<string>(ref reader, global::EndpointGen.Runtime.JsonValueReader.ReadString);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreatedAt = global::EndpointGen.Runtime.JsonValueReader.ReadDateTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("ends_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_EndsAt = global::EndpointGen.Runtime.JsonValueReader.ReadDateTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("timeout_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TimeoutAt = global::EndpointGen.Runtime.JsonValueReader.ReadDateTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("agent"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Agent = global::ContactCenter.Ccai.Agent.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("virtual_agent"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_VirtualAgent = global::ContactCenter.Ccai.VirtualAgent.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("all_agents"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AllAgents = global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Agent>(ref reader, global::ContactCenter.Ccai.Agent.JsonConverter.ReadValue);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("all_virtual_agents"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AllVirtualAgents = global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.VirtualAgent>(ref reader, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.ReadValue);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("lang"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Lang = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("menus"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Menus = global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Menu>(ref reader, global::ContactCenter.Ccai.Menu.JsonConverter.ReadValue);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("end_user"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_EndUser = global::ContactCenter.Ccai.EndUser.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("status_text"u8)) p_StatusText = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("features"u8)) p_Features = OptionalList(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadDateTime);
+                    else if (reader.ValueTextEquals("ends_at"u8)) p_EndsAt = OptionalStruct(ref reader, ReadDateTime);
+                    else if (reader.ValueTextEquals("timeout_at"u8)) p_TimeoutAt = OptionalStruct(ref reader, ReadDateTime);
+                    else if (reader.ValueTextEquals("agent"u8)) p_Agent = Optional(ref reader, global::ContactCenter.Ccai.Agent.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("virtual_agent"u8)) p_VirtualAgent = Optional(ref reader, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("all_agents"u8)) p_AllAgents = OptionalList(ref reader, global::ContactCenter.Ccai.Agent.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("all_virtual_agents"u8)) p_AllVirtualAgents = OptionalList(ref reader, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("lang"u8)) p_Lang = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("menus"u8)) p_Menus = OptionalList(ref reader, global::ContactCenter.Ccai.Menu.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("end_user"u8)) p_EndUser = Optional(ref reader, global::ContactCenter.Ccai.EndUser.JsonConverter.ReadValue);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.Chat
                 {
@@ -1018,76 +917,20 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Id is { } v_Id)
-                {
-                    writer.WritePropertyName(s_Id);
-                    writer.WriteNumberValue(v_Id);
-                }
-                if (value.Status is { } v_Status)
-                {
-                    writer.WritePropertyName(s_Status);
-                    writer.WriteStringValue(v_Status);
-                }
-                if (value.StatusText is { } v_StatusText)
-                {
-                    writer.WritePropertyName(s_StatusText);
-                    writer.WriteStringValue(v_StatusText);
-                }
-                if (value.Features is { } v_Features)
-                {
-                    writer.WritePropertyName(s_Features);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteList<string>(writer, v_Features, global::EndpointGen.Runtime.JsonValueWriter.WriteString);
-                }
-                if (value.CreatedAt is { } v_CreatedAt)
-                {
-                    writer.WritePropertyName(s_CreatedAt);
-                    writer.WriteStringValue(v_CreatedAt);
-                }
-                if (value.EndsAt is { } v_EndsAt)
-                {
-                    writer.WritePropertyName(s_EndsAt);
-                    writer.WriteStringValue(v_EndsAt);
-                }
-                if (value.TimeoutAt is { } v_TimeoutAt)
-                {
-                    writer.WritePropertyName(s_TimeoutAt);
-                    writer.WriteStringValue(v_TimeoutAt);
-                }
-                if (value.Agent is { } v_Agent)
-                {
-                    writer.WritePropertyName(s_Agent);
-                    global::ContactCenter.Ccai.Agent.JsonConverter.WriteValue(writer, v_Agent);
-                }
-                if (value.VirtualAgent is { } v_VirtualAgent)
-                {
-                    writer.WritePropertyName(s_VirtualAgent);
-                    global::ContactCenter.Ccai.VirtualAgent.JsonConverter.WriteValue(writer, v_VirtualAgent);
-                }
-                if (value.AllAgents is { } v_AllAgents)
-                {
-                    writer.WritePropertyName(s_AllAgents);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteList<global::ContactCenter.Ccai.Agent>(writer, v_AllAgents, global::ContactCenter.Ccai.Agent.JsonConverter.WriteValue);
-                }
-                if (value.AllVirtualAgents is { } v_AllVirtualAgents)
-                {
-                    writer.WritePropertyName(s_AllVirtualAgents);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteList<global::ContactCenter.Ccai.VirtualAgent>(writer, v_AllVirtualAgents, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.WriteValue);
-                }
-                if (value.Lang is { } v_Lang)
-                {
-                    writer.WritePropertyName(s_Lang);
-                    writer.WriteStringValue(v_Lang);
-                }
-                if (value.Menus is { } v_Menus)
-                {
-                    writer.WritePropertyName(s_Menus);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteList<global::ContactCenter.Ccai.Menu>(writer, v_Menus, global::ContactCenter.Ccai.Menu.JsonConverter.WriteValue);
-                }
-                if (value.EndUser is { } v_EndUser)
-                {
-                    writer.WritePropertyName(s_EndUser);
-                    global::ContactCenter.Ccai.EndUser.JsonConverter.WriteValue(writer, v_EndUser);
-                }
+                WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+                WriteOptional(writer, s_Status, value.Status, WriteString);
+                WriteOptional(writer, s_StatusText, value.StatusText, WriteString);
+                WriteOptional(writer, s_Features, value.Features, static (w0, v0) => WriteList(w0, v0, WriteString));
+                WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteDateTime);
+                WriteOptionalStruct(writer, s_EndsAt, value.EndsAt, WriteDateTime);
+                WriteOptionalStruct(writer, s_TimeoutAt, value.TimeoutAt, WriteDateTime);
+                WriteOptional(writer, s_Agent, value.Agent, global::ContactCenter.Ccai.Agent.JsonConverter.WriteValue);
+                WriteOptional(writer, s_VirtualAgent, value.VirtualAgent, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.WriteValue);
+                WriteOptional(writer, s_AllAgents, value.AllAgents, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Ccai.Agent.JsonConverter.WriteValue));
+                WriteOptional(writer, s_AllVirtualAgents, value.AllVirtualAgents, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.WriteValue));
+                WriteOptional(writer, s_Lang, value.Lang, WriteString);
+                WriteOptional(writer, s_Menus, value.Menus, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Ccai.Menu.JsonConverter.WriteValue));
+                WriteOptional(writer, s_EndUser, value.EndUser, global::ContactCenter.Ccai.EndUser.JsonConverter.WriteValue);
                 writer.WriteEndObject();
             }
         }
@@ -1119,75 +962,37 @@ namespace ContactCenter.Ccai
         public string? Status { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Agent"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.Agent>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Agent>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_FirstName = global::System.Text.Json.JsonEncodedText.Encode("first_name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = global::System.Text.Json.JsonEncodedText.Encode("avatar_url");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_FirstName = Name("first_name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = Name("avatar_url");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.Agent? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Agent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.Agent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "Agent");
+                ExpectObject(ref reader, "Agent");
                 long? p_Id = default;
                 string? p_Name = default;
                 string? p_FirstName = default;
                 string? p_AvatarUrl = default;
                 string? p_Status = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("first_name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FirstName = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("avatar_url"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AvatarUrl = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Status = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("first_name"u8)) p_FirstName = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("avatar_url"u8)) p_AvatarUrl = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.Agent
                 {
@@ -1209,31 +1014,11 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Id is { } v_Id)
-                {
-                    writer.WritePropertyName(s_Id);
-                    writer.WriteNumberValue(v_Id);
-                }
-                if (value.Name is { } v_Name)
-                {
-                    writer.WritePropertyName(s_Name);
-                    writer.WriteStringValue(v_Name);
-                }
-                if (value.FirstName is { } v_FirstName)
-                {
-                    writer.WritePropertyName(s_FirstName);
-                    writer.WriteStringValue(v_FirstName);
-                }
-                if (value.AvatarUrl is { } v_AvatarUrl)
-                {
-                    writer.WritePropertyName(s_AvatarUrl);
-                    writer.WriteStringValue(v_AvatarUrl);
-                }
-                if (value.Status is { } v_Status)
-                {
-                    writer.WritePropertyName(s_Status);
-                    writer.WriteStringValue(v_Status);
-                }
+                WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+                WriteOptional(writer, s_Name, value.Name, WriteString);
+                WriteOptional(writer, s_FirstName, value.FirstName, WriteString);
+                WriteOptional(writer, s_AvatarUrl, value.AvatarUrl, WriteString);
+                WriteOptional(writer, s_Status, value.Status, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -1261,65 +1046,34 @@ namespace ContactCenter.Ccai
         public string? Status { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VirtualAgent"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.VirtualAgent>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VirtualAgent>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = global::System.Text.Json.JsonEncodedText.Encode("avatar_url");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = Name("avatar_url");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.VirtualAgent? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VirtualAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.VirtualAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "VirtualAgent");
+                ExpectObject(ref reader, "VirtualAgent");
                 long? p_Id = default;
                 string? p_Name = default;
                 string? p_AvatarUrl = default;
                 string? p_Status = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("avatar_url"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AvatarUrl = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Status = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("avatar_url"u8)) p_AvatarUrl = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.VirtualAgent
                 {
@@ -1340,26 +1094,10 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Id is { } v_Id)
-                {
-                    writer.WritePropertyName(s_Id);
-                    writer.WriteNumberValue(v_Id);
-                }
-                if (value.Name is { } v_Name)
-                {
-                    writer.WritePropertyName(s_Name);
-                    writer.WriteStringValue(v_Name);
-                }
-                if (value.AvatarUrl is { } v_AvatarUrl)
-                {
-                    writer.WritePropertyName(s_AvatarUrl);
-                    writer.WriteStringValue(v_AvatarUrl);
-                }
-                if (value.Status is { } v_Status)
-                {
-                    writer.WritePropertyName(s_Status);
-                    writer.WriteStringValue(v_Status);
-                }
+                WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+                WriteOptional(writer, s_Name, value.Name, WriteString);
+                WriteOptional(writer, s_AvatarUrl, value.AvatarUrl, WriteString);
+                WriteOptional(writer, s_Status, value.Status, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -1379,45 +1117,28 @@ namespace ContactCenter.Ccai
         public string? Name { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Menu"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.Menu>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Menu>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.Menu? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Menu value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.Menu ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "Menu");
+                ExpectObject(ref reader, "Menu");
                 long? p_Id = default;
                 string? p_Name = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.Menu
                 {
@@ -1436,16 +1157,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Id is { } v_Id)
-                {
-                    writer.WritePropertyName(s_Id);
-                    writer.WriteNumberValue(v_Id);
-                }
-                if (value.Name is { } v_Name)
-                {
-                    writer.WritePropertyName(s_Name);
-                    writer.WriteStringValue(v_Name);
-                }
+                WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+                WriteOptional(writer, s_Name, value.Name, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -1465,45 +1178,28 @@ namespace ContactCenter.Ccai
         public string? Identifier { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EndUser"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.EndUser>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EndUser>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = global::System.Text.Json.JsonEncodedText.Encode("identifier");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.EndUser? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EndUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.EndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "EndUser");
+                ExpectObject(ref reader, "EndUser");
                 long? p_Id = default;
                 string? p_Identifier = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("identifier"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Identifier = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("identifier"u8)) p_Identifier = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.EndUser
                 {
@@ -1522,16 +1218,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Id is { } v_Id)
-                {
-                    writer.WritePropertyName(s_Id);
-                    writer.WriteNumberValue(v_Id);
-                }
-                if (value.Identifier is { } v_Identifier)
-                {
-                    writer.WritePropertyName(s_Identifier);
-                    writer.WriteStringValue(v_Identifier);
-                }
+                WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+                WriteOptional(writer, s_Identifier, value.Identifier, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -1551,53 +1239,32 @@ namespace ContactCenter.Ccai
         public global::ContactCenter.Ccai.NewChatEndUser? EndUser { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateChatRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.CreateChatRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateChatRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Chat = global::System.Text.Json.JsonEncodedText.Encode("chat");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EndUser = global::System.Text.Json.JsonEncodedText.Encode("end_user");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Chat = Name("chat");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EndUser = Name("end_user");
+            private static readonly string[] s_requiredNames = { "chat" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.CreateChatRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateChatRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.CreateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "CreateChatRequest");
+                ExpectObject(ref reader, "CreateChatRequest");
+                var seen0 = 0UL;
                 global::ContactCenter.Ccai.NewChat? p_Chat = default;
-                bool has_Chat = false;
                 global::ContactCenter.Ccai.NewChatEndUser? p_EndUser = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("chat"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("CreateChatRequest", "chat");
-                        }
-                        p_Chat = global::ContactCenter.Ccai.NewChat.JsonConverter.ReadValue(ref reader);
-                        has_Chat = true;
-                    }
-                    else if (reader.ValueTextEquals("end_user"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_EndUser = global::ContactCenter.Ccai.NewChatEndUser.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("chat"u8)) { p_Chat = Required(ref reader, global::ContactCenter.Ccai.NewChat.JsonConverter.ReadValue, "CreateChatRequest", "chat"); seen0 |= 0x1UL; }
+                    else if (reader.ValueTextEquals("end_user"u8)) p_EndUser = Optional(ref reader, global::ContactCenter.Ccai.NewChatEndUser.JsonConverter.ReadValue);
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Chat)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("CreateChatRequest", "chat");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "CreateChatRequest");
                 return new global::ContactCenter.Ccai.CreateChatRequest
                 {
                     Chat = p_Chat!,
@@ -1615,14 +1282,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                var v_Chat = value.Chat ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("CreateChatRequest", "chat");
-                writer.WritePropertyName(s_Chat);
-                global::ContactCenter.Ccai.NewChat.JsonConverter.WriteValue(writer, v_Chat);
-                if (value.EndUser is { } v_EndUser)
-                {
-                    writer.WritePropertyName(s_EndUser);
-                    global::ContactCenter.Ccai.NewChatEndUser.JsonConverter.WriteValue(writer, v_EndUser);
-                }
+                WriteRequired(writer, s_Chat, value.Chat, global::ContactCenter.Ccai.NewChat.JsonConverter.WriteValue, "CreateChatRequest", "chat");
+                WriteOptional(writer, s_EndUser, value.EndUser, global::ContactCenter.Ccai.NewChatEndUser.JsonConverter.WriteValue);
                 writer.WriteEndObject();
             }
         }
@@ -1658,87 +1319,44 @@ namespace ContactCenter.Ccai
         public global::System.Text.Json.Nodes.JsonNode? Transcript { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChat"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.NewChat>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChat>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_MenuId = global::System.Text.Json.JsonEncodedText.Encode("menu_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EndUserId = global::System.Text.Json.JsonEncodedText.Encode("end_user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Lang = global::System.Text.Json.JsonEncodedText.Encode("lang");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Email = global::System.Text.Json.JsonEncodedText.Encode("email");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Context = global::System.Text.Json.JsonEncodedText.Encode("context");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Transcript = global::System.Text.Json.JsonEncodedText.Encode("transcript");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MenuId = Name("menu_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EndUserId = Name("end_user_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Lang = Name("lang");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Email = Name("email");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Context = Name("context");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Transcript = Name("transcript");
+            private static readonly string[] s_requiredNames = { "menu_id" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.NewChat? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.NewChat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "NewChat");
+                ExpectObject(ref reader, "NewChat");
+                var seen0 = 0UL;
                 long p_MenuId = default;
-                bool has_MenuId = false;
                 long? p_EndUserId = default;
                 string? p_Lang = default;
                 string? p_Email = default;
                 global::System.Text.Json.Nodes.JsonNode? p_Context = default;
                 global::System.Text.Json.Nodes.JsonNode? p_Transcript = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("menu_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("NewChat", "menu_id");
-                        }
-                        p_MenuId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        has_MenuId = true;
-                    }
-                    else if (reader.ValueTextEquals("end_user_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_EndUserId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("lang"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Lang = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("email"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Email = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("context"u8))
-                    {
-                        reader.Read();
-                        p_Context = global::EndpointGen.Runtime.JsonValueReader.ReadJson(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("transcript"u8))
-                    {
-                        reader.Read();
-                        p_Transcript = global::EndpointGen.Runtime.JsonValueReader.ReadJson(ref reader);
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("menu_id"u8)) { p_MenuId = Required(ref reader, ReadInt64, "NewChat", "menu_id"); seen0 |= 0x1UL; }
+                    else if (reader.ValueTextEquals("end_user_id"u8)) p_EndUserId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("lang"u8)) p_Lang = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("email"u8)) p_Email = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("context"u8)) p_Context = Optional(ref reader, ReadJson);
+                    else if (reader.ValueTextEquals("transcript"u8)) p_Transcript = Optional(ref reader, ReadJson);
+                    else SkipProperty(ref reader);
                 }
-                if (!has_MenuId)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("NewChat", "menu_id");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "NewChat");
                 return new global::ContactCenter.Ccai.NewChat
                 {
                     MenuId = p_MenuId,
@@ -1760,33 +1378,12 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_MenuId);
-                writer.WriteNumberValue(value.MenuId);
-                if (value.EndUserId is { } v_EndUserId)
-                {
-                    writer.WritePropertyName(s_EndUserId);
-                    writer.WriteNumberValue(v_EndUserId);
-                }
-                if (value.Lang is { } v_Lang)
-                {
-                    writer.WritePropertyName(s_Lang);
-                    writer.WriteStringValue(v_Lang);
-                }
-                if (value.Email is { } v_Email)
-                {
-                    writer.WritePropertyName(s_Email);
-                    writer.WriteStringValue(v_Email);
-                }
-                if (value.Context is { } v_Context)
-                {
-                    writer.WritePropertyName(s_Context);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_Context);
-                }
-                if (value.Transcript is { } v_Transcript)
-                {
-                    writer.WritePropertyName(s_Transcript);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_Transcript);
-                }
+                Write(writer, s_MenuId, value.MenuId, WriteInt64);
+                WriteOptionalStruct(writer, s_EndUserId, value.EndUserId, WriteInt64);
+                WriteOptional(writer, s_Lang, value.Lang, WriteString);
+                WriteOptional(writer, s_Email, value.Email, WriteString);
+                WriteOptional(writer, s_Context, value.Context, WriteJson);
+                WriteOptional(writer, s_Transcript, value.Transcript, WriteJson);
                 writer.WriteEndObject();
             }
         }
@@ -1802,35 +1399,25 @@ namespace ContactCenter.Ccai
         public string? Phone { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChatEndUser"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.NewChatEndUser>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChatEndUser>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Phone = global::System.Text.Json.JsonEncodedText.Encode("phone");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Phone = Name("phone");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.NewChatEndUser? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChatEndUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.NewChatEndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "NewChatEndUser");
+                ExpectObject(ref reader, "NewChatEndUser");
                 string? p_Phone = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("phone"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Phone = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("phone"u8)) p_Phone = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.NewChatEndUser
                 {
@@ -1848,11 +1435,7 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Phone is { } v_Phone)
-                {
-                    writer.WritePropertyName(s_Phone);
-                    writer.WriteStringValue(v_Phone);
-                }
+                WriteOptional(writer, s_Phone, value.Phone, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -1872,45 +1455,28 @@ namespace ContactCenter.Ccai
         public global::ContactCenter.Ccai.ChatUpdate? Chat { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateChatRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.UpdateChatRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateChatRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_FinishedByUserId = global::System.Text.Json.JsonEncodedText.Encode("finished_by_user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Chat = global::System.Text.Json.JsonEncodedText.Encode("chat");
+            private static readonly global::System.Text.Json.JsonEncodedText s_FinishedByUserId = Name("finished_by_user_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Chat = Name("chat");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.UpdateChatRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateChatRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.UpdateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "UpdateChatRequest");
+                ExpectObject(ref reader, "UpdateChatRequest");
                 long? p_FinishedByUserId = default;
                 global::ContactCenter.Ccai.ChatUpdate? p_Chat = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("finished_by_user_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FinishedByUserId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("chat"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Chat = global::ContactCenter.Ccai.ChatUpdate.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("finished_by_user_id"u8)) p_FinishedByUserId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("chat"u8)) p_Chat = Optional(ref reader, global::ContactCenter.Ccai.ChatUpdate.JsonConverter.ReadValue);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.UpdateChatRequest
                 {
@@ -1929,16 +1495,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.FinishedByUserId is { } v_FinishedByUserId)
-                {
-                    writer.WritePropertyName(s_FinishedByUserId);
-                    writer.WriteNumberValue(v_FinishedByUserId);
-                }
-                if (value.Chat is { } v_Chat)
-                {
-                    writer.WritePropertyName(s_Chat);
-                    global::ContactCenter.Ccai.ChatUpdate.JsonConverter.WriteValue(writer, v_Chat);
-                }
+                WriteOptionalStruct(writer, s_FinishedByUserId, value.FinishedByUserId, WriteInt64);
+                WriteOptional(writer, s_Chat, value.Chat, global::ContactCenter.Ccai.ChatUpdate.JsonConverter.WriteValue);
                 writer.WriteEndObject();
             }
         }
@@ -1962,55 +1520,31 @@ namespace ContactCenter.Ccai
         public long? EscalationId { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatUpdate"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.ChatUpdate>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatUpdate>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = global::System.Text.Json.JsonEncodedText.Encode("deflection_channel");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EscalationId = global::System.Text.Json.JsonEncodedText.Encode("escalation_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = Name("deflection_channel");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EscalationId = Name("escalation_id");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.ChatUpdate? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatUpdate value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.ChatUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "ChatUpdate");
+                ExpectObject(ref reader, "ChatUpdate");
                 string? p_DeflectionChannel = default;
                 string? p_Status = default;
                 long? p_EscalationId = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("deflection_channel"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_DeflectionChannel = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Status = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("escalation_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_EscalationId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("deflection_channel"u8)) p_DeflectionChannel = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("escalation_id"u8)) p_EscalationId = OptionalStruct(ref reader, ReadInt64);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.ChatUpdate
                 {
@@ -2030,21 +1564,9 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.DeflectionChannel is { } v_DeflectionChannel)
-                {
-                    writer.WritePropertyName(s_DeflectionChannel);
-                    writer.WriteStringValue(v_DeflectionChannel);
-                }
-                if (value.Status is { } v_Status)
-                {
-                    writer.WritePropertyName(s_Status);
-                    writer.WriteStringValue(v_Status);
-                }
-                if (value.EscalationId is { } v_EscalationId)
-                {
-                    writer.WritePropertyName(s_EscalationId);
-                    writer.WriteNumberValue(v_EscalationId);
-                }
+                WriteOptional(writer, s_DeflectionChannel, value.DeflectionChannel, WriteString);
+                WriteOptional(writer, s_Status, value.Status, WriteString);
+                WriteOptionalStruct(writer, s_EscalationId, value.EscalationId, WriteInt64);
                 writer.WriteEndObject();
             }
         }
@@ -2064,53 +1586,32 @@ namespace ContactCenter.Ccai
         public required global::ContactCenter.Ccai.ChatMessage Message { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.SendMessageRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.SendMessageRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SendMessageRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_FromUserId = global::System.Text.Json.JsonEncodedText.Encode("from_user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+            private static readonly global::System.Text.Json.JsonEncodedText s_FromUserId = Name("from_user_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
+            private static readonly string[] s_requiredNames = { "message" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.SendMessageRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SendMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "SendMessageRequest");
+                ExpectObject(ref reader, "SendMessageRequest");
+                var seen0 = 0UL;
                 long? p_FromUserId = default;
                 global::ContactCenter.Ccai.ChatMessage? p_Message = default;
-                bool has_Message = false;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("from_user_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FromUserId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("SendMessageRequest", "message");
-                        }
-                        p_Message = global::ContactCenter.Ccai.ChatMessage.JsonConverter.ReadValue(ref reader);
-                        has_Message = true;
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("from_user_id"u8)) p_FromUserId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("message"u8)) { p_Message = Required(ref reader, global::ContactCenter.Ccai.ChatMessage.JsonConverter.ReadValue, "SendMessageRequest", "message"); seen0 |= 0x1UL; }
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Message)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("SendMessageRequest", "message");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "SendMessageRequest");
                 return new global::ContactCenter.Ccai.SendMessageRequest
                 {
                     FromUserId = p_FromUserId,
@@ -2128,14 +1629,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.FromUserId is { } v_FromUserId)
-                {
-                    writer.WritePropertyName(s_FromUserId);
-                    writer.WriteNumberValue(v_FromUserId);
-                }
-                var v_Message = value.Message ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("SendMessageRequest", "message");
-                writer.WritePropertyName(s_Message);
-                global::ContactCenter.Ccai.ChatMessage.JsonConverter.WriteValue(writer, v_Message);
+                WriteOptionalStruct(writer, s_FromUserId, value.FromUserId, WriteInt64);
+                WriteRequired(writer, s_Message, value.Message, global::ContactCenter.Ccai.ChatMessage.JsonConverter.WriteValue, "SendMessageRequest", "message");
                 writer.WriteEndObject();
             }
         }
@@ -2155,53 +1650,32 @@ namespace ContactCenter.Ccai
         public global::ContactCenter.Ccai.MessageContent? Content { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatMessage"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.ChatMessage>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatMessage>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Content = global::System.Text.Json.JsonEncodedText.Encode("content");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Type = Name("type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
+            private static readonly string[] s_requiredNames = { "type" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.ChatMessage? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.ChatMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "ChatMessage");
+                ExpectObject(ref reader, "ChatMessage");
+                var seen0 = 0UL;
                 string? p_Type = default;
-                bool has_Type = false;
                 global::ContactCenter.Ccai.MessageContent? p_Content = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("type"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("ChatMessage", "type");
-                        }
-                        p_Type = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        has_Type = true;
-                    }
-                    else if (reader.ValueTextEquals("content"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Content = global::ContactCenter.Ccai.MessageContent.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("type"u8)) { p_Type = Required(ref reader, ReadString, "ChatMessage", "type"); seen0 |= 0x1UL; }
+                    else if (reader.ValueTextEquals("content"u8)) p_Content = Optional(ref reader, global::ContactCenter.Ccai.MessageContent.JsonConverter.ReadValue);
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Type)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("ChatMessage", "type");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "ChatMessage");
                 return new global::ContactCenter.Ccai.ChatMessage
                 {
                     Type = p_Type!,
@@ -2219,14 +1693,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                var v_Type = value.Type ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("ChatMessage", "type");
-                writer.WritePropertyName(s_Type);
-                writer.WriteStringValue(v_Type);
-                if (value.Content is { } v_Content)
-                {
-                    writer.WritePropertyName(s_Content);
-                    global::ContactCenter.Ccai.MessageContent.JsonConverter.WriteValue(writer, v_Content);
-                }
+                WriteRequired(writer, s_Type, value.Type, WriteString, "ChatMessage", "type");
+                WriteOptional(writer, s_Content, value.Content, global::ContactCenter.Ccai.MessageContent.JsonConverter.WriteValue);
                 writer.WriteEndObject();
             }
         }
@@ -2242,43 +1710,29 @@ namespace ContactCenter.Ccai
         public required string Text { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.MessageContent"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.MessageContent>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.MessageContent>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
+            private static readonly string[] s_requiredNames = { "text" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.MessageContent? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.MessageContent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.MessageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "MessageContent");
+                ExpectObject(ref reader, "MessageContent");
+                var seen0 = 0UL;
                 string? p_Text = default;
-                bool has_Text = false;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("text"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("MessageContent", "text");
-                        }
-                        p_Text = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        has_Text = true;
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("text"u8)) { p_Text = Required(ref reader, ReadString, "MessageContent", "text"); seen0 |= 0x1UL; }
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Text)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("MessageContent", "text");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "MessageContent");
                 return new global::ContactCenter.Ccai.MessageContent
                 {
                     Text = p_Text!,
@@ -2295,9 +1749,7 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                var v_Text = value.Text ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("MessageContent", "text");
-                writer.WritePropertyName(s_Text);
-                writer.WriteStringValue(v_Text);
+                WriteRequired(writer, s_Text, value.Text, WriteString, "MessageContent", "text");
                 writer.WriteEndObject();
             }
         }
@@ -2317,53 +1769,32 @@ namespace ContactCenter.Ccai
         public bool? ForceEscalate { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateEscalationRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.CreateEscalationRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateEscalationRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Reason = global::System.Text.Json.JsonEncodedText.Encode("reason");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ForceEscalate = global::System.Text.Json.JsonEncodedText.Encode("force_escalate");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Reason = Name("reason");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ForceEscalate = Name("force_escalate");
+            private static readonly string[] s_requiredNames = { "reason" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.CreateEscalationRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateEscalationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.CreateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "CreateEscalationRequest");
+                ExpectObject(ref reader, "CreateEscalationRequest");
+                var seen0 = 0UL;
                 global::ContactCenter.Ccai.EscalationReason p_Reason = default;
-                bool has_Reason = false;
                 bool? p_ForceEscalate = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("reason"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("CreateEscalationRequest", "reason");
-                        }
-                        p_Reason = global::ContactCenter.Ccai.EscalationReason.JsonConverter.ReadValue(ref reader);
-                        has_Reason = true;
-                    }
-                    else if (reader.ValueTextEquals("force_escalate"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ForceEscalate = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("reason"u8)) { p_Reason = Required(ref reader, global::ContactCenter.Ccai.EscalationReason.JsonConverter.ReadValue, "CreateEscalationRequest", "reason"); seen0 |= 0x1UL; }
+                    else if (reader.ValueTextEquals("force_escalate"u8)) p_ForceEscalate = OptionalStruct(ref reader, ReadBoolean);
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Reason)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("CreateEscalationRequest", "reason");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "CreateEscalationRequest");
                 return new global::ContactCenter.Ccai.CreateEscalationRequest
                 {
                     Reason = p_Reason,
@@ -2381,13 +1812,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Reason);
-                global::ContactCenter.Ccai.EscalationReason.JsonConverter.WriteValue(writer, value.Reason);
-                if (value.ForceEscalate is { } v_ForceEscalate)
-                {
-                    writer.WritePropertyName(s_ForceEscalate);
-                    writer.WriteBooleanValue(v_ForceEscalate);
-                }
+                Write(writer, s_Reason, value.Reason, global::ContactCenter.Ccai.EscalationReason.JsonConverter.WriteValue);
+                WriteOptionalStruct(writer, s_ForceEscalate, value.ForceEscalate, WriteBoolean);
                 writer.WriteEndObject();
             }
         }
@@ -2484,55 +1910,31 @@ namespace ContactCenter.Ccai
         public static implicit operator global::ContactCenter.Ccai.EscalationReason(string value) => new global::ContactCenter.Ccai.EscalationReason(value);
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationReason"/> as a JSON string, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.EscalationReason>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationReason>
         {
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.EscalationReason Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationReason value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
             internal static global::ContactCenter.Ccai.EscalationReason ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("unknown"u8))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    return Unknown;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("by_end_user_ask"u8))
-                {
-                    return ByEndUserAsk;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("by_end_user_message"u8))
-                {
-                    return ByEndUserMessage;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("by_virtual_agent"u8))
-                {
-                    return ByVirtualAgent;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("payload_failure"u8))
-                {
-                    return PayloadFailure;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("could_not_resume"u8))
-                {
-                    return CouldNotResume;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("by_human_agent"u8))
-                {
-                    return ByHumanAgent;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("invalid_queue"u8))
-                {
-                    return InvalidQueue;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("dismissed"u8))
-                {
-                    return Dismissed;
+                    if (reader.ValueTextEquals("unknown"u8)) return global::ContactCenter.Ccai.EscalationReason.Unknown;
+                    if (reader.ValueTextEquals("by_end_user_ask"u8)) return global::ContactCenter.Ccai.EscalationReason.ByEndUserAsk;
+                    if (reader.ValueTextEquals("by_end_user_message"u8)) return global::ContactCenter.Ccai.EscalationReason.ByEndUserMessage;
+                    if (reader.ValueTextEquals("by_virtual_agent"u8)) return global::ContactCenter.Ccai.EscalationReason.ByVirtualAgent;
+                    if (reader.ValueTextEquals("payload_failure"u8)) return global::ContactCenter.Ccai.EscalationReason.PayloadFailure;
+                    if (reader.ValueTextEquals("could_not_resume"u8)) return global::ContactCenter.Ccai.EscalationReason.CouldNotResume;
+                    if (reader.ValueTextEquals("by_human_agent"u8)) return global::ContactCenter.Ccai.EscalationReason.ByHumanAgent;
+                    if (reader.ValueTextEquals("invalid_queue"u8)) return global::ContactCenter.Ccai.EscalationReason.InvalidQueue;
+                    if (reader.ValueTextEquals("dismissed"u8)) return global::ContactCenter.Ccai.EscalationReason.Dismissed;
                 }
 
-                return new global::ContactCenter.Ccai.EscalationReason(global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader));
+                return new global::ContactCenter.Ccai.EscalationReason(ReadString(ref reader));
             }
 
             /// <summary>Writes the value as a JSON string.</summary>
@@ -2558,55 +1960,31 @@ namespace ContactCenter.Ccai
         public global::ContactCenter.Ccai.EscalationStatus? Status { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Escalation"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.Escalation>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Escalation>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ChatId = global::System.Text.Json.JsonEncodedText.Encode("chat_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ChatId = Name("chat_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.Escalation? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Escalation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.Escalation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "Escalation");
+                ExpectObject(ref reader, "Escalation");
                 long? p_Id = default;
                 long? p_ChatId = default;
                 global::ContactCenter.Ccai.EscalationStatus? p_Status = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("chat_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ChatId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Status = global::ContactCenter.Ccai.EscalationStatus.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("chat_id"u8)) p_ChatId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("status"u8)) p_Status = OptionalStruct(ref reader, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.ReadValue);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.Escalation
                 {
@@ -2626,21 +2004,9 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Id is { } v_Id)
-                {
-                    writer.WritePropertyName(s_Id);
-                    writer.WriteNumberValue(v_Id);
-                }
-                if (value.ChatId is { } v_ChatId)
-                {
-                    writer.WritePropertyName(s_ChatId);
-                    writer.WriteNumberValue(v_ChatId);
-                }
-                if (value.Status is { } v_Status)
-                {
-                    writer.WritePropertyName(s_Status);
-                    global::ContactCenter.Ccai.EscalationStatus.JsonConverter.WriteValue(writer, v_Status);
-                }
+                WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+                WriteOptionalStruct(writer, s_ChatId, value.ChatId, WriteInt64);
+                WriteOptionalStruct(writer, s_Status, value.Status, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.WriteValue);
                 writer.WriteEndObject();
             }
         }
@@ -2721,39 +2087,27 @@ namespace ContactCenter.Ccai
         public static implicit operator global::ContactCenter.Ccai.EscalationStatus(string value) => new global::ContactCenter.Ccai.EscalationStatus(value);
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationStatus"/> as a JSON string, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.EscalationStatus>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationStatus>
         {
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.EscalationStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
             internal static global::ContactCenter.Ccai.EscalationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("escalating"u8))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    return Escalating;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("escalated"u8))
-                {
-                    return Escalated;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("canceled"u8))
-                {
-                    return Canceled;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("deflecting"u8))
-                {
-                    return Deflecting;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("deflected"u8))
-                {
-                    return Deflected;
+                    if (reader.ValueTextEquals("escalating"u8)) return global::ContactCenter.Ccai.EscalationStatus.Escalating;
+                    if (reader.ValueTextEquals("escalated"u8)) return global::ContactCenter.Ccai.EscalationStatus.Escalated;
+                    if (reader.ValueTextEquals("canceled"u8)) return global::ContactCenter.Ccai.EscalationStatus.Canceled;
+                    if (reader.ValueTextEquals("deflecting"u8)) return global::ContactCenter.Ccai.EscalationStatus.Deflecting;
+                    if (reader.ValueTextEquals("deflected"u8)) return global::ContactCenter.Ccai.EscalationStatus.Deflected;
                 }
 
-                return new global::ContactCenter.Ccai.EscalationStatus(global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader));
+                return new global::ContactCenter.Ccai.EscalationStatus(ReadString(ref reader));
             }
 
             /// <summary>Writes the value as a JSON string.</summary>
@@ -2771,43 +2125,29 @@ namespace ContactCenter.Ccai
         public required string DeflectionChannel { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEscalationRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.UpdateEscalationRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEscalationRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = global::System.Text.Json.JsonEncodedText.Encode("deflection_channel");
+            private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = Name("deflection_channel");
+            private static readonly string[] s_requiredNames = { "deflection_channel" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.UpdateEscalationRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEscalationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.UpdateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "UpdateEscalationRequest");
+                ExpectObject(ref reader, "UpdateEscalationRequest");
+                var seen0 = 0UL;
                 string? p_DeflectionChannel = default;
-                bool has_DeflectionChannel = false;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("deflection_channel"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("UpdateEscalationRequest", "deflection_channel");
-                        }
-                        p_DeflectionChannel = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        has_DeflectionChannel = true;
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("deflection_channel"u8)) { p_DeflectionChannel = Required(ref reader, ReadString, "UpdateEscalationRequest", "deflection_channel"); seen0 |= 0x1UL; }
+                    else SkipProperty(ref reader);
                 }
-                if (!has_DeflectionChannel)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("UpdateEscalationRequest", "deflection_channel");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "UpdateEscalationRequest");
                 return new global::ContactCenter.Ccai.UpdateEscalationRequest
                 {
                     DeflectionChannel = p_DeflectionChannel!,
@@ -2824,9 +2164,7 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                var v_DeflectionChannel = value.DeflectionChannel ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("UpdateEscalationRequest", "deflection_channel");
-                writer.WritePropertyName(s_DeflectionChannel);
-                writer.WriteStringValue(v_DeflectionChannel);
+                WriteRequired(writer, s_DeflectionChannel, value.DeflectionChannel, WriteString, "UpdateEscalationRequest", "deflection_channel");
                 writer.WriteEndObject();
             }
         }
@@ -2842,43 +2180,29 @@ namespace ContactCenter.Ccai
         public required global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment> Photo { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddPhotosRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.AddPhotosRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddPhotosRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Photo = global::System.Text.Json.JsonEncodedText.Encode("photo");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Photo = Name("photo");
+            private static readonly string[] s_requiredNames = { "photo" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.AddPhotosRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddPhotosRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.AddPhotosRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "AddPhotosRequest");
+                ExpectObject(ref reader, "AddPhotosRequest");
+                var seen0 = 0UL;
                 global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment>? p_Photo = default;
-                bool has_Photo = false;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("photo"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("AddPhotosRequest", "photo");
-                        }
-                        p_Photo = global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.PhotoAttachment>(ref reader, global::ContactCenter.Ccai.PhotoAttachment.JsonConverter.ReadValue);
-                        has_Photo = true;
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("photo"u8)) { p_Photo = RequiredList(ref reader, global::ContactCenter.Ccai.PhotoAttachment.JsonConverter.ReadValue, "AddPhotosRequest", "photo"); seen0 |= 0x1UL; }
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Photo)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("AddPhotosRequest", "photo");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "AddPhotosRequest");
                 return new global::ContactCenter.Ccai.AddPhotosRequest
                 {
                     Photo = p_Photo!,
@@ -2895,9 +2219,7 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                var v_Photo = value.Photo ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("AddPhotosRequest", "photo");
-                writer.WritePropertyName(s_Photo);
-                global::EndpointGen.Runtime.JsonValueWriter.WriteList<global::ContactCenter.Ccai.PhotoAttachment>(writer, v_Photo, global::ContactCenter.Ccai.PhotoAttachment.JsonConverter.WriteValue);
+                WriteRequired(writer, s_Photo, value.Photo, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Ccai.PhotoAttachment.JsonConverter.WriteValue), "AddPhotosRequest", "photo");
                 writer.WriteEndObject();
             }
         }
@@ -2917,45 +2239,28 @@ namespace ContactCenter.Ccai
         public string? PhotoType { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PhotoAttachment"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.PhotoAttachment>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PhotoAttachment>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = global::System.Text.Json.JsonEncodedText.Encode("s3_path");
-            private static readonly global::System.Text.Json.JsonEncodedText s_PhotoType = global::System.Text.Json.JsonEncodedText.Encode("photo_type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = Name("s3_path");
+            private static readonly global::System.Text.Json.JsonEncodedText s_PhotoType = Name("photo_type");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.PhotoAttachment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PhotoAttachment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.PhotoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "PhotoAttachment");
+                ExpectObject(ref reader, "PhotoAttachment");
                 string? p_S3Path = default;
                 string? p_PhotoType = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("s3_path"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_S3Path = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("photo_type"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_PhotoType = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("s3_path"u8)) p_S3Path = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("photo_type"u8)) p_PhotoType = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.PhotoAttachment
                 {
@@ -2974,16 +2279,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.S3Path is { } v_S3Path)
-                {
-                    writer.WritePropertyName(s_S3Path);
-                    writer.WriteStringValue(v_S3Path);
-                }
-                if (value.PhotoType is { } v_PhotoType)
-                {
-                    writer.WritePropertyName(s_PhotoType);
-                    writer.WriteStringValue(v_PhotoType);
-                }
+                WriteOptional(writer, s_S3Path, value.S3Path, WriteString);
+                WriteOptional(writer, s_PhotoType, value.PhotoType, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -2999,43 +2296,29 @@ namespace ContactCenter.Ccai
         public required global::ContactCenter.Ccai.VideoAttachment Video { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddVideoRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.AddVideoRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddVideoRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Video = global::System.Text.Json.JsonEncodedText.Encode("video");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Video = Name("video");
+            private static readonly string[] s_requiredNames = { "video" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.AddVideoRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddVideoRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.AddVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "AddVideoRequest");
+                ExpectObject(ref reader, "AddVideoRequest");
+                var seen0 = 0UL;
                 global::ContactCenter.Ccai.VideoAttachment? p_Video = default;
-                bool has_Video = false;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("video"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("AddVideoRequest", "video");
-                        }
-                        p_Video = global::ContactCenter.Ccai.VideoAttachment.JsonConverter.ReadValue(ref reader);
-                        has_Video = true;
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("video"u8)) { p_Video = Required(ref reader, global::ContactCenter.Ccai.VideoAttachment.JsonConverter.ReadValue, "AddVideoRequest", "video"); seen0 |= 0x1UL; }
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Video)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("AddVideoRequest", "video");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "AddVideoRequest");
                 return new global::ContactCenter.Ccai.AddVideoRequest
                 {
                     Video = p_Video!,
@@ -3052,9 +2335,7 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                var v_Video = value.Video ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("AddVideoRequest", "video");
-                writer.WritePropertyName(s_Video);
-                global::ContactCenter.Ccai.VideoAttachment.JsonConverter.WriteValue(writer, v_Video);
+                WriteRequired(writer, s_Video, value.Video, global::ContactCenter.Ccai.VideoAttachment.JsonConverter.WriteValue, "AddVideoRequest", "video");
                 writer.WriteEndObject();
             }
         }
@@ -3074,45 +2355,28 @@ namespace ContactCenter.Ccai
         public string? GcsPath { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VideoAttachment"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.VideoAttachment>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VideoAttachment>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = global::System.Text.Json.JsonEncodedText.Encode("s3_path");
-            private static readonly global::System.Text.Json.JsonEncodedText s_GcsPath = global::System.Text.Json.JsonEncodedText.Encode("gcs_path");
+            private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = Name("s3_path");
+            private static readonly global::System.Text.Json.JsonEncodedText s_GcsPath = Name("gcs_path");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.VideoAttachment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VideoAttachment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.VideoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "VideoAttachment");
+                ExpectObject(ref reader, "VideoAttachment");
                 string? p_S3Path = default;
                 string? p_GcsPath = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("s3_path"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_S3Path = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("gcs_path"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GcsPath = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("s3_path"u8)) p_S3Path = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("gcs_path"u8)) p_GcsPath = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.VideoAttachment
                 {
@@ -3131,16 +2395,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.S3Path is { } v_S3Path)
-                {
-                    writer.WritePropertyName(s_S3Path);
-                    writer.WriteStringValue(v_S3Path);
-                }
-                if (value.GcsPath is { } v_GcsPath)
-                {
-                    writer.WritePropertyName(s_GcsPath);
-                    writer.WriteStringValue(v_GcsPath);
-                }
+                WriteOptional(writer, s_S3Path, value.S3Path, WriteString);
+                WriteOptional(writer, s_GcsPath, value.GcsPath, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -3160,45 +2416,28 @@ namespace ContactCenter.Ccai
         public long? MediaId { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Media"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.Media>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Media>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Url = global::System.Text.Json.JsonEncodedText.Encode("url");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MediaId = global::System.Text.Json.JsonEncodedText.Encode("media_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MediaId = Name("media_id");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.Media? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Media value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "Media");
+                ExpectObject(ref reader, "Media");
                 string? p_Url = default;
                 long? p_MediaId = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("url"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Url = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("media_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_MediaId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("url"u8)) p_Url = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("media_id"u8)) p_MediaId = OptionalStruct(ref reader, ReadInt64);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.Media
                 {
@@ -3217,16 +2456,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Url is { } v_Url)
-                {
-                    writer.WritePropertyName(s_Url);
-                    writer.WriteStringValue(v_Url);
-                }
-                if (value.MediaId is { } v_MediaId)
-                {
-                    writer.WritePropertyName(s_MediaId);
-                    writer.WriteNumberValue(v_MediaId);
-                }
+                WriteOptional(writer, s_Url, value.Url, WriteString);
+                WriteOptionalStruct(writer, s_MediaId, value.MediaId, WriteInt64);
                 writer.WriteEndObject();
             }
         }
@@ -3246,60 +2477,32 @@ namespace ContactCenter.Ccai
         public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Fields { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PresignedUpload"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.PresignedUpload>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PresignedUpload>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Url = global::System.Text.Json.JsonEncodedText.Encode("url");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Fields = global::System.Text.Json.JsonEncodedText.Encode("fields");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Fields = Name("fields");
+            private static readonly string[] s_requiredNames = { "url", "fields" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.PresignedUpload? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PresignedUpload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.PresignedUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "PresignedUpload");
+                ExpectObject(ref reader, "PresignedUpload");
+                var seen0 = 0UL;
                 string? p_Url = default;
-                bool has_Url = false;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Fields = default;
-                bool has_Fields = false;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("url"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("PresignedUpload", "url");
-                        }
-                        p_Url = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        has_Url = true;
-                    }
-                    else if (reader.ValueTextEquals("fields"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("PresignedUpload", "fields");
-                        }
-                        p_Fields = global::EndpointGen.Runtime.JsonValueReader.ReadMap<string>(ref reader, global::EndpointGen.Runtime.JsonValueReader.ReadString);
-                        has_Fields = true;
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("url"u8)) { p_Url = Required(ref reader, ReadString, "PresignedUpload", "url"); seen0 |= 0x1UL; }
+                    else if (reader.ValueTextEquals("fields"u8)) { p_Fields = RequiredMap(ref reader, ReadString, "PresignedUpload", "fields"); seen0 |= 0x2UL; }
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Url)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("PresignedUpload", "url");
-                }
-                if (!has_Fields)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("PresignedUpload", "fields");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "PresignedUpload");
                 return new global::ContactCenter.Ccai.PresignedUpload
                 {
                     Url = p_Url!,
@@ -3317,12 +2520,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                var v_Url = value.Url ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("PresignedUpload", "url");
-                writer.WritePropertyName(s_Url);
-                writer.WriteStringValue(v_Url);
-                var v_Fields = value.Fields ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("PresignedUpload", "fields");
-                writer.WritePropertyName(s_Fields);
-                global::EndpointGen.Runtime.JsonValueWriter.WriteMap<string>(writer, v_Fields, global::EndpointGen.Runtime.JsonValueWriter.WriteString);
+                WriteRequired(writer, s_Url, value.Url, WriteString, "PresignedUpload", "url");
+                WriteRequired(writer, s_Fields, value.Fields, static (w0, v0) => WriteMap(w0, v0, WriteString), "PresignedUpload", "fields");
                 writer.WriteEndObject();
             }
         }
@@ -3346,55 +2545,31 @@ namespace ContactCenter.Ccai
         public bool? RepeatCustomer { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomerFlags"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.CustomerFlags>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomerFlags>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_VerifiedCustomer = global::System.Text.Json.JsonEncodedText.Encode("verified_customer");
-            private static readonly global::System.Text.Json.JsonEncodedText s_BadActor = global::System.Text.Json.JsonEncodedText.Encode("bad_actor");
-            private static readonly global::System.Text.Json.JsonEncodedText s_RepeatCustomer = global::System.Text.Json.JsonEncodedText.Encode("repeat_customer");
+            private static readonly global::System.Text.Json.JsonEncodedText s_VerifiedCustomer = Name("verified_customer");
+            private static readonly global::System.Text.Json.JsonEncodedText s_BadActor = Name("bad_actor");
+            private static readonly global::System.Text.Json.JsonEncodedText s_RepeatCustomer = Name("repeat_customer");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.CustomerFlags? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomerFlags value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.CustomerFlags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "CustomerFlags");
+                ExpectObject(ref reader, "CustomerFlags");
                 bool? p_VerifiedCustomer = default;
                 bool? p_BadActor = default;
                 bool? p_RepeatCustomer = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("verified_customer"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_VerifiedCustomer = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("bad_actor"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_BadActor = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("repeat_customer"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_RepeatCustomer = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("verified_customer"u8)) p_VerifiedCustomer = OptionalStruct(ref reader, ReadBoolean);
+                    else if (reader.ValueTextEquals("bad_actor"u8)) p_BadActor = OptionalStruct(ref reader, ReadBoolean);
+                    else if (reader.ValueTextEquals("repeat_customer"u8)) p_RepeatCustomer = OptionalStruct(ref reader, ReadBoolean);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.CustomerFlags
                 {
@@ -3414,21 +2589,9 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.VerifiedCustomer is { } v_VerifiedCustomer)
-                {
-                    writer.WritePropertyName(s_VerifiedCustomer);
-                    writer.WriteBooleanValue(v_VerifiedCustomer);
-                }
-                if (value.BadActor is { } v_BadActor)
-                {
-                    writer.WritePropertyName(s_BadActor);
-                    writer.WriteBooleanValue(v_BadActor);
-                }
-                if (value.RepeatCustomer is { } v_RepeatCustomer)
-                {
-                    writer.WritePropertyName(s_RepeatCustomer);
-                    writer.WriteBooleanValue(v_RepeatCustomer);
-                }
+                WriteOptionalStruct(writer, s_VerifiedCustomer, value.VerifiedCustomer, WriteBoolean);
+                WriteOptionalStruct(writer, s_BadActor, value.BadActor, WriteBoolean);
+                WriteOptionalStruct(writer, s_RepeatCustomer, value.RepeatCustomer, WriteBoolean);
                 writer.WriteEndObject();
             }
         }
@@ -3452,63 +2615,35 @@ namespace ContactCenter.Ccai
         public string? SignedData { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.CustomDataRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Signed = global::System.Text.Json.JsonEncodedText.Encode("signed");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Data = global::System.Text.Json.JsonEncodedText.Encode("data");
-            private static readonly global::System.Text.Json.JsonEncodedText s_SignedData = global::System.Text.Json.JsonEncodedText.Encode("signed_data");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Signed = Name("signed");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Data = Name("data");
+            private static readonly global::System.Text.Json.JsonEncodedText s_SignedData = Name("signed_data");
+            private static readonly string[] s_requiredNames = { "signed" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.CustomDataRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.CustomDataRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "CustomDataRequest");
+                ExpectObject(ref reader, "CustomDataRequest");
+                var seen0 = 0UL;
                 bool p_Signed = default;
-                bool has_Signed = false;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField>? p_Data = default;
                 string? p_SignedData = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("signed"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("CustomDataRequest", "signed");
-                        }
-                        p_Signed = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        has_Signed = true;
-                    }
-                    else if (reader.ValueTextEquals("data"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Data = global::EndpointGen.Runtime.JsonValueReader.ReadMap<global::ContactCenter.Ccai.CustomDataField>(ref reader, global::ContactCenter.Ccai.CustomDataField.JsonConverter.ReadValue);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("signed_data"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_SignedData = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("signed"u8)) { p_Signed = Required(ref reader, ReadBoolean, "CustomDataRequest", "signed"); seen0 |= 0x1UL; }
+                    else if (reader.ValueTextEquals("data"u8)) p_Data = OptionalMap(ref reader, global::ContactCenter.Ccai.CustomDataField.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("signed_data"u8)) p_SignedData = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Signed)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("CustomDataRequest", "signed");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "CustomDataRequest");
                 return new global::ContactCenter.Ccai.CustomDataRequest
                 {
                     Signed = p_Signed,
@@ -3527,18 +2662,9 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Signed);
-                writer.WriteBooleanValue(value.Signed);
-                if (value.Data is { } v_Data)
-                {
-                    writer.WritePropertyName(s_Data);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteMap<global::ContactCenter.Ccai.CustomDataField>(writer, v_Data, global::ContactCenter.Ccai.CustomDataField.JsonConverter.WriteValue);
-                }
-                if (value.SignedData is { } v_SignedData)
-                {
-                    writer.WritePropertyName(s_SignedData);
-                    writer.WriteStringValue(v_SignedData);
-                }
+                Write(writer, s_Signed, value.Signed, WriteBoolean);
+                WriteOptional(writer, s_Data, value.Data, static (w0, v0) => WriteMap(w0, v0, global::ContactCenter.Ccai.CustomDataField.JsonConverter.WriteValue));
+                WriteOptional(writer, s_SignedData, value.SignedData, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -3558,53 +2684,32 @@ namespace ContactCenter.Ccai
         public required global::System.Text.Json.Nodes.JsonNode? Value { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataField"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.CustomDataField>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataField>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Label = global::System.Text.Json.JsonEncodedText.Encode("label");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Value = global::System.Text.Json.JsonEncodedText.Encode("value");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Label = Name("label");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Value = Name("value");
+            private static readonly string[] s_requiredNames = { "value" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.CustomDataField? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataField value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.CustomDataField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "CustomDataField");
+                ExpectObject(ref reader, "CustomDataField");
+                var seen0 = 0UL;
                 string? p_Label = default;
                 global::System.Text.Json.Nodes.JsonNode? p_Value = default;
-                bool has_Value = false;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("label"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Label = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("value"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("CustomDataField", "value");
-                        }
-                        p_Value = global::EndpointGen.Runtime.JsonValueReader.ReadJson(ref reader);
-                        has_Value = true;
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("label"u8)) p_Label = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("value"u8)) { p_Value = Required(ref reader, ReadJson, "CustomDataField", "value"); seen0 |= 0x1UL; }
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Value)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("CustomDataField", "value");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "CustomDataField");
                 return new global::ContactCenter.Ccai.CustomDataField
                 {
                     Label = p_Label,
@@ -3622,14 +2727,8 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Label is { } v_Label)
-                {
-                    writer.WritePropertyName(s_Label);
-                    writer.WriteStringValue(v_Label);
-                }
-                var v_Value = value.Value ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("CustomDataField", "value");
-                writer.WritePropertyName(s_Value);
-                global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_Value);
+                WriteOptional(writer, s_Label, value.Label, WriteString);
+                WriteRequired(writer, s_Value, value.Value, WriteJson, "CustomDataField", "value");
                 writer.WriteEndObject();
             }
         }
@@ -3657,73 +2756,38 @@ namespace ContactCenter.Ccai
         public string? Phone { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEndUserRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.UpdateEndUserRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEndUserRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = global::System.Text.Json.JsonEncodedText.Encode("identifier");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Email = global::System.Text.Json.JsonEncodedText.Encode("email");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Phone = global::System.Text.Json.JsonEncodedText.Encode("phone");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Email = Name("email");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Phone = Name("phone");
+            private static readonly string[] s_requiredNames = { "identifier" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.UpdateEndUserRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEndUserRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.UpdateEndUserRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "UpdateEndUserRequest");
+                ExpectObject(ref reader, "UpdateEndUserRequest");
+                var seen0 = 0UL;
                 string? p_Identifier = default;
-                bool has_Identifier = false;
                 string? p_Name = default;
                 string? p_Email = default;
                 string? p_Phone = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("identifier"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("UpdateEndUserRequest", "identifier");
-                        }
-                        p_Identifier = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        has_Identifier = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("email"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Email = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("phone"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Phone = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("identifier"u8)) { p_Identifier = Required(ref reader, ReadString, "UpdateEndUserRequest", "identifier"); seen0 |= 0x1UL; }
+                    else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("email"u8)) p_Email = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("phone"u8)) p_Phone = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
-                if (!has_Identifier)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("UpdateEndUserRequest", "identifier");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "UpdateEndUserRequest");
                 return new global::ContactCenter.Ccai.UpdateEndUserRequest
                 {
                     Identifier = p_Identifier!,
@@ -3743,24 +2807,10 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                var v_Identifier = value.Identifier ?? throw global::EndpointGen.Runtime.JsonValueWriter.MissingRequired("UpdateEndUserRequest", "identifier");
-                writer.WritePropertyName(s_Identifier);
-                writer.WriteStringValue(v_Identifier);
-                if (value.Name is { } v_Name)
-                {
-                    writer.WritePropertyName(s_Name);
-                    writer.WriteStringValue(v_Name);
-                }
-                if (value.Email is { } v_Email)
-                {
-                    writer.WritePropertyName(s_Email);
-                    writer.WriteStringValue(v_Email);
-                }
-                if (value.Phone is { } v_Phone)
-                {
-                    writer.WritePropertyName(s_Phone);
-                    writer.WriteStringValue(v_Phone);
-                }
+                WriteRequired(writer, s_Identifier, value.Identifier, WriteString, "UpdateEndUserRequest", "identifier");
+                WriteOptional(writer, s_Name, value.Name, WriteString);
+                WriteOptional(writer, s_Email, value.Email, WriteString);
+                WriteOptional(writer, s_Phone, value.Phone, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -3776,35 +2826,25 @@ namespace ContactCenter.Ccai
         public string? Message { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AcceptedResponse"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.AcceptedResponse>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AcceptedResponse>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.AcceptedResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AcceptedResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.AcceptedResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "AcceptedResponse");
+                ExpectObject(ref reader, "AcceptedResponse");
                 string? p_Message = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("message"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Message = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.AcceptedResponse
                 {
@@ -3822,11 +2862,7 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Message is { } v_Message)
-                {
-                    writer.WritePropertyName(s_Message);
-                    writer.WriteStringValue(v_Message);
-                }
+                WriteOptional(writer, s_Message, value.Message, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -3842,35 +2878,25 @@ namespace ContactCenter.Ccai
         public string? Message { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CcaiError"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Ccai.CcaiError>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CcaiError>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Ccai.CcaiError? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CcaiError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Ccai.CcaiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "CcaiError");
+                ExpectObject(ref reader, "CcaiError");
                 string? p_Message = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("message"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Message = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Ccai.CcaiError
                 {
@@ -3888,11 +2914,7 @@ namespace ContactCenter.Ccai
                 }
 
                 writer.WriteStartObject();
-                if (value.Message is { } v_Message)
-                {
-                    writer.WritePropertyName(s_Message);
-                    writer.WriteStringValue(v_Message);
-                }
+                WriteOptional(writer, s_Message, value.Message, WriteString);
                 writer.WriteEndObject();
             }
         }

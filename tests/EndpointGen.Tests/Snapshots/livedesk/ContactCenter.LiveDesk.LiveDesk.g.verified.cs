@@ -232,63 +232,35 @@ namespace ContactCenter.LiveDesk
         public string? SourceId { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateConversationRequest"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.CreateConversationRequest>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateConversationRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = global::System.Text.Json.JsonEncodedText.Encode("inbox_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ContactId = global::System.Text.Json.JsonEncodedText.Encode("contact_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_SourceId = global::System.Text.Json.JsonEncodedText.Encode("source_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ContactId = Name("contact_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_SourceId = Name("source_id");
+            private static readonly string[] s_requiredNames = { "inbox_id" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.CreateConversationRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateConversationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.LiveDesk.CreateConversationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "CreateConversationRequest");
+                ExpectObject(ref reader, "CreateConversationRequest");
+                var seen0 = 0UL;
                 long p_InboxId = default;
-                bool has_InboxId = false;
                 long? p_ContactId = default;
                 string? p_SourceId = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("inbox_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("CreateConversationRequest", "inbox_id");
-                        }
-                        p_InboxId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        has_InboxId = true;
-                    }
-                    else if (reader.ValueTextEquals("contact_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ContactId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("source_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_SourceId = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("inbox_id"u8)) { p_InboxId = Required(ref reader, ReadInt64, "CreateConversationRequest", "inbox_id"); seen0 |= 0x1UL; }
+                    else if (reader.ValueTextEquals("contact_id"u8)) p_ContactId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("source_id"u8)) p_SourceId = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
-                if (!has_InboxId)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("CreateConversationRequest", "inbox_id");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "CreateConversationRequest");
                 return new global::ContactCenter.LiveDesk.CreateConversationRequest
                 {
                     InboxId = p_InboxId,
@@ -307,18 +279,9 @@ namespace ContactCenter.LiveDesk
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_InboxId);
-                writer.WriteNumberValue(value.InboxId);
-                if (value.ContactId is { } v_ContactId)
-                {
-                    writer.WritePropertyName(s_ContactId);
-                    writer.WriteNumberValue(v_ContactId);
-                }
-                if (value.SourceId is { } v_SourceId)
-                {
-                    writer.WritePropertyName(s_SourceId);
-                    writer.WriteStringValue(v_SourceId);
-                }
+                Write(writer, s_InboxId, value.InboxId, WriteInt64);
+                WriteOptionalStruct(writer, s_ContactId, value.ContactId, WriteInt64);
+                WriteOptional(writer, s_SourceId, value.SourceId, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -470,54 +433,54 @@ namespace ContactCenter.LiveDesk
         public global::ContactCenter.LiveDesk.Assignment? Assignment { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Conversation"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.Conversation>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Conversation>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Messages = global::System.Text.Json.JsonEncodedText.Encode("messages");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AccountId = global::System.Text.Json.JsonEncodedText.Encode("account_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Uuid = global::System.Text.Json.JsonEncodedText.Encode("uuid");
-            private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = global::System.Text.Json.JsonEncodedText.Encode("inbox_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = global::System.Text.Json.JsonEncodedText.Encode("additional_attributes");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AgentLastSeenAt = global::System.Text.Json.JsonEncodedText.Encode("agent_last_seen_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeLastSeenAt = global::System.Text.Json.JsonEncodedText.Encode("assignee_last_seen_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_CanReply = global::System.Text.Json.JsonEncodedText.Encode("can_reply");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ContactLastSeenAt = global::System.Text.Json.JsonEncodedText.Encode("contact_last_seen_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_CustomAttributes = global::System.Text.Json.JsonEncodedText.Encode("custom_attributes");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Labels = global::System.Text.Json.JsonEncodedText.Encode("labels");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Muted = global::System.Text.Json.JsonEncodedText.Encode("muted");
-            private static readonly global::System.Text.Json.JsonEncodedText s_SnoozedUntil = global::System.Text.Json.JsonEncodedText.Encode("snoozed_until");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Priority = global::System.Text.Json.JsonEncodedText.Encode("priority");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ConversationCategory = global::System.Text.Json.JsonEncodedText.Encode("conversation_category");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ChatMode = global::System.Text.Json.JsonEncodedText.Encode("chat_mode");
-            private static readonly global::System.Text.Json.JsonEncodedText s_IsForum = global::System.Text.Json.JsonEncodedText.Encode("is_forum");
-            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updated_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Timestamp = global::System.Text.Json.JsonEncodedText.Encode("timestamp");
-            private static readonly global::System.Text.Json.JsonEncodedText s_FirstReplyCreatedAt = global::System.Text.Json.JsonEncodedText.Encode("first_reply_created_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UnreadCount = global::System.Text.Json.JsonEncodedText.Encode("unread_count");
-            private static readonly global::System.Text.Json.JsonEncodedText s_LastNonActivityMessage = global::System.Text.Json.JsonEncodedText.Encode("last_non_activity_message");
-            private static readonly global::System.Text.Json.JsonEncodedText s_LastActivityAt = global::System.Text.Json.JsonEncodedText.Encode("last_activity_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_WaitingSince = global::System.Text.Json.JsonEncodedText.Encode("waiting_since");
-            private static readonly global::System.Text.Json.JsonEncodedText s_SlaPolicyId = global::System.Text.Json.JsonEncodedText.Encode("sla_policy_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_TicketId = global::System.Text.Json.JsonEncodedText.Encode("ticket_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_OverLimit = global::System.Text.Json.JsonEncodedText.Encode("over_limit");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ContentPreview = global::System.Text.Json.JsonEncodedText.Encode("content_preview");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Platform = global::System.Text.Json.JsonEncodedText.Encode("platform");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AccountInfo = global::System.Text.Json.JsonEncodedText.Encode("account_info");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Assignment = global::System.Text.Json.JsonEncodedText.Encode("assignment");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Messages = Name("messages");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AccountId = Name("account_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Uuid = Name("uuid");
+            private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = Name("additional_attributes");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AgentLastSeenAt = Name("agent_last_seen_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeLastSeenAt = Name("assignee_last_seen_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_CanReply = Name("can_reply");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ContactLastSeenAt = Name("contact_last_seen_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_CustomAttributes = Name("custom_attributes");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Labels = Name("labels");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Muted = Name("muted");
+            private static readonly global::System.Text.Json.JsonEncodedText s_SnoozedUntil = Name("snoozed_until");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Priority = Name("priority");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ConversationCategory = Name("conversation_category");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ChatMode = Name("chat_mode");
+            private static readonly global::System.Text.Json.JsonEncodedText s_IsForum = Name("is_forum");
+            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UpdatedAt = Name("updated_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Timestamp = Name("timestamp");
+            private static readonly global::System.Text.Json.JsonEncodedText s_FirstReplyCreatedAt = Name("first_reply_created_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UnreadCount = Name("unread_count");
+            private static readonly global::System.Text.Json.JsonEncodedText s_LastNonActivityMessage = Name("last_non_activity_message");
+            private static readonly global::System.Text.Json.JsonEncodedText s_LastActivityAt = Name("last_activity_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_WaitingSince = Name("waiting_since");
+            private static readonly global::System.Text.Json.JsonEncodedText s_SlaPolicyId = Name("sla_policy_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_TicketId = Name("ticket_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_OverLimit = Name("over_limit");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ContentPreview = Name("content_preview");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Platform = Name("platform");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AccountInfo = Name("account_info");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Assignment = Name("assignment");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.Conversation? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Conversation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.LiveDesk.Conversation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "Conversation");
+                ExpectObject(ref reader, "Conversation");
                 global::ContactCenter.LiveDesk.ConversationMeta? p_Meta = default;
                 long? p_Id = default;
                 global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? p_Messages = default;
@@ -553,283 +516,44 @@ namespace ContactCenter.LiveDesk
                 global::ContactCenter.LiveDesk.Platform? p_Platform = default;
                 global::ContactCenter.LiveDesk.AccountInfo? p_AccountInfo = default;
                 global::ContactCenter.LiveDesk.Assignment? p_Assignment = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("meta"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Meta = global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("messages"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Messages = global::EndpointGen.Runtime.JsonValueReader.ReadList<global::System.Text.Json.Nodes.JsonNode?>(ref reader, global::EndpointGen.Runtime.JsonValueReader.ReadJson);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("account_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AccountId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("uuid"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Uuid = global::EndpointGen.Runtime.JsonValueReader.ReadGuid(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("inbox_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_InboxId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("additional_attributes"u8))
-                    {
-                        reader.Read();
-                        p_AdditionalAttributes = global::EndpointGen.Runtime.JsonValueReader.ReadJson(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("agent_last_seen_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AgentLastSeenAt = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("assignee_last_seen_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AssigneeLastSeenAt = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("can_reply"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CanReply = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("contact_last_seen_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ContactLastSeenAt = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("custom_attributes"u8))
-                    {
-                        reader.Read();
-                        p_CustomAttributes = global::EndpointGen.Runtime.JsonValueReader.ReadJson(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("labels"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Labels = global::EndpointGen.Runtime.JsonValueReader.ReadList<string>(ref reader, global::EndpointGen.Runtime.JsonValueReader.ReadString);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("muted"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Muted = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("snoozed_until"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_SnoozedUntil = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Status = global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("priority"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Priority = global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("conversation_category"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ConversationCategory = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("chat_mode"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ChatMode = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("is_forum"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_IsForum = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreatedAt = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("updated_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_UpdatedAt = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("timestamp"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Timestamp = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("first_reply_created_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FirstReplyCreatedAt = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("unread_count"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_UnreadCount = global::EndpointGen.Runtime.JsonValueReader.ReadInt32(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("last_non_activity_message"u8))
-                    {
-                        reader.Read();
-                        p_LastNonActivityMessage = global::EndpointGen.Runtime.JsonValueReader.ReadJson(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("last_activity_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_LastActivityAt = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("waiting_since"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_WaitingSince = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("sla_policy_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_SlaPolicyId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("ticket_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TicketId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("over_limit"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_OverLimit = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("content_preview"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ContentPreview = global::ContactCenter.LiveDesk.ContentPreview.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("platform"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Platform = global::ContactCenter.LiveDesk.Platform.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("account_info"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AccountInfo = global::ContactCenter.LiveDesk.AccountInfo.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("assignment"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Assignment = global::ContactCenter.LiveDesk.Assignment.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("meta"u8)) p_Meta = Optional(ref reader, global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("messages"u8)) p_Messages = OptionalList(ref reader, ReadJson);
+                    else if (reader.ValueTextEquals("account_id"u8)) p_AccountId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("uuid"u8)) p_Uuid = OptionalStruct(ref reader, ReadGuid);
+                    else if (reader.ValueTextEquals("inbox_id"u8)) p_InboxId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("additional_attributes"u8)) p_AdditionalAttributes = Optional(ref reader, ReadJson);
+                    else if (reader.ValueTextEquals("agent_last_seen_at"u8)) p_AgentLastSeenAt = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("assignee_last_seen_at"u8)) p_AssigneeLastSeenAt = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("can_reply"u8)) p_CanReply = OptionalStruct(ref reader, ReadBoolean);
+                    else if (reader.ValueTextEquals("contact_last_seen_at"u8)) p_ContactLastSeenAt = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("custom_attributes"u8)) p_CustomAttributes = Optional(ref reader, ReadJson);
+                    else if (reader.ValueTextEquals("labels"u8)) p_Labels = OptionalList(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("muted"u8)) p_Muted = OptionalStruct(ref reader, ReadBoolean);
+                    else if (reader.ValueTextEquals("snoozed_until"u8)) p_SnoozedUntil = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("status"u8)) p_Status = OptionalStruct(ref reader, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("priority"u8)) p_Priority = OptionalStruct(ref reader, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("conversation_category"u8)) p_ConversationCategory = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("chat_mode"u8)) p_ChatMode = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("is_forum"u8)) p_IsForum = OptionalStruct(ref reader, ReadBoolean);
+                    else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("updated_at"u8)) p_UpdatedAt = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("timestamp"u8)) p_Timestamp = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("first_reply_created_at"u8)) p_FirstReplyCreatedAt = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("unread_count"u8)) p_UnreadCount = OptionalStruct(ref reader, ReadInt32);
+                    else if (reader.ValueTextEquals("last_non_activity_message"u8)) p_LastNonActivityMessage = Optional(ref reader, ReadJson);
+                    else if (reader.ValueTextEquals("last_activity_at"u8)) p_LastActivityAt = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("waiting_since"u8)) p_WaitingSince = OptionalStruct(ref reader, ReadUnixTime);
+                    else if (reader.ValueTextEquals("sla_policy_id"u8)) p_SlaPolicyId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("ticket_id"u8)) p_TicketId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("over_limit"u8)) p_OverLimit = OptionalStruct(ref reader, ReadBoolean);
+                    else if (reader.ValueTextEquals("content_preview"u8)) p_ContentPreview = Optional(ref reader, global::ContactCenter.LiveDesk.ContentPreview.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("platform"u8)) p_Platform = Optional(ref reader, global::ContactCenter.LiveDesk.Platform.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("account_info"u8)) p_AccountInfo = Optional(ref reader, global::ContactCenter.LiveDesk.AccountInfo.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("assignment"u8)) p_Assignment = Optional(ref reader, global::ContactCenter.LiveDesk.Assignment.JsonConverter.ReadValue);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.LiveDesk.Conversation
                 {
@@ -881,181 +605,41 @@ namespace ContactCenter.LiveDesk
                 }
 
                 writer.WriteStartObject();
-                if (value.Meta is { } v_Meta)
-                {
-                    writer.WritePropertyName(s_Meta);
-                    global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter.WriteValue(writer, v_Meta);
-                }
-                if (value.Id is { } v_Id)
-                {
-                    writer.WritePropertyName(s_Id);
-                    writer.WriteNumberValue(v_Id);
-                }
-                if (value.Messages is { } v_Messages)
-                {
-                    writer.WritePropertyName(s_Messages);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteList<global::System.Text.Json.Nodes.JsonNode?>(writer, v_Messages, global::EndpointGen.Runtime.JsonValueWriter.WriteJson);
-                }
-                if (value.AccountId is { } v_AccountId)
-                {
-                    writer.WritePropertyName(s_AccountId);
-                    writer.WriteNumberValue(v_AccountId);
-                }
-                if (value.Uuid is { } v_Uuid)
-                {
-                    writer.WritePropertyName(s_Uuid);
-                    writer.WriteStringValue(v_Uuid);
-                }
-                if (value.InboxId is { } v_InboxId)
-                {
-                    writer.WritePropertyName(s_InboxId);
-                    writer.WriteNumberValue(v_InboxId);
-                }
-                if (value.AdditionalAttributes is { } v_AdditionalAttributes)
-                {
-                    writer.WritePropertyName(s_AdditionalAttributes);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_AdditionalAttributes);
-                }
-                if (value.AgentLastSeenAt is { } v_AgentLastSeenAt)
-                {
-                    writer.WritePropertyName(s_AgentLastSeenAt);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_AgentLastSeenAt);
-                }
-                if (value.AssigneeLastSeenAt is { } v_AssigneeLastSeenAt)
-                {
-                    writer.WritePropertyName(s_AssigneeLastSeenAt);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_AssigneeLastSeenAt);
-                }
-                if (value.CanReply is { } v_CanReply)
-                {
-                    writer.WritePropertyName(s_CanReply);
-                    writer.WriteBooleanValue(v_CanReply);
-                }
-                if (value.ContactLastSeenAt is { } v_ContactLastSeenAt)
-                {
-                    writer.WritePropertyName(s_ContactLastSeenAt);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_ContactLastSeenAt);
-                }
-                if (value.CustomAttributes is { } v_CustomAttributes)
-                {
-                    writer.WritePropertyName(s_CustomAttributes);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_CustomAttributes);
-                }
-                if (value.Labels is { } v_Labels)
-                {
-                    writer.WritePropertyName(s_Labels);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteList<string>(writer, v_Labels, global::EndpointGen.Runtime.JsonValueWriter.WriteString);
-                }
-                if (value.Muted is { } v_Muted)
-                {
-                    writer.WritePropertyName(s_Muted);
-                    writer.WriteBooleanValue(v_Muted);
-                }
-                if (value.SnoozedUntil is { } v_SnoozedUntil)
-                {
-                    writer.WritePropertyName(s_SnoozedUntil);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_SnoozedUntil);
-                }
-                if (value.Status is { } v_Status)
-                {
-                    writer.WritePropertyName(s_Status);
-                    global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.WriteValue(writer, v_Status);
-                }
-                if (value.Priority is { } v_Priority)
-                {
-                    writer.WritePropertyName(s_Priority);
-                    global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.WriteValue(writer, v_Priority);
-                }
-                if (value.ConversationCategory is { } v_ConversationCategory)
-                {
-                    writer.WritePropertyName(s_ConversationCategory);
-                    writer.WriteStringValue(v_ConversationCategory);
-                }
-                if (value.ChatMode is { } v_ChatMode)
-                {
-                    writer.WritePropertyName(s_ChatMode);
-                    writer.WriteStringValue(v_ChatMode);
-                }
-                if (value.IsForum is { } v_IsForum)
-                {
-                    writer.WritePropertyName(s_IsForum);
-                    writer.WriteBooleanValue(v_IsForum);
-                }
-                if (value.CreatedAt is { } v_CreatedAt)
-                {
-                    writer.WritePropertyName(s_CreatedAt);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_CreatedAt);
-                }
-                if (value.UpdatedAt is { } v_UpdatedAt)
-                {
-                    writer.WritePropertyName(s_UpdatedAt);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_UpdatedAt);
-                }
-                if (value.Timestamp is { } v_Timestamp)
-                {
-                    writer.WritePropertyName(s_Timestamp);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_Timestamp);
-                }
-                if (value.FirstReplyCreatedAt is { } v_FirstReplyCreatedAt)
-                {
-                    writer.WritePropertyName(s_FirstReplyCreatedAt);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_FirstReplyCreatedAt);
-                }
-                if (value.UnreadCount is { } v_UnreadCount)
-                {
-                    writer.WritePropertyName(s_UnreadCount);
-                    writer.WriteNumberValue(v_UnreadCount);
-                }
-                if (value.LastNonActivityMessage is { } v_LastNonActivityMessage)
-                {
-                    writer.WritePropertyName(s_LastNonActivityMessage);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_LastNonActivityMessage);
-                }
-                if (value.LastActivityAt is { } v_LastActivityAt)
-                {
-                    writer.WritePropertyName(s_LastActivityAt);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_LastActivityAt);
-                }
-                if (value.WaitingSince is { } v_WaitingSince)
-                {
-                    writer.WritePropertyName(s_WaitingSince);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_WaitingSince);
-                }
-                if (value.SlaPolicyId is { } v_SlaPolicyId)
-                {
-                    writer.WritePropertyName(s_SlaPolicyId);
-                    writer.WriteNumberValue(v_SlaPolicyId);
-                }
-                if (value.TicketId is { } v_TicketId)
-                {
-                    writer.WritePropertyName(s_TicketId);
-                    writer.WriteNumberValue(v_TicketId);
-                }
-                if (value.OverLimit is { } v_OverLimit)
-                {
-                    writer.WritePropertyName(s_OverLimit);
-                    writer.WriteBooleanValue(v_OverLimit);
-                }
-                if (value.ContentPreview is { } v_ContentPreview)
-                {
-                    writer.WritePropertyName(s_ContentPreview);
-                    global::ContactCenter.LiveDesk.ContentPreview.JsonConverter.WriteValue(writer, v_ContentPreview);
-                }
-                if (value.Platform is { } v_Platform)
-                {
-                    writer.WritePropertyName(s_Platform);
-                    global::ContactCenter.LiveDesk.Platform.JsonConverter.WriteValue(writer, v_Platform);
-                }
-                if (value.AccountInfo is { } v_AccountInfo)
-                {
-                    writer.WritePropertyName(s_AccountInfo);
-                    global::ContactCenter.LiveDesk.AccountInfo.JsonConverter.WriteValue(writer, v_AccountInfo);
-                }
-                if (value.Assignment is { } v_Assignment)
-                {
-                    writer.WritePropertyName(s_Assignment);
-                    global::ContactCenter.LiveDesk.Assignment.JsonConverter.WriteValue(writer, v_Assignment);
-                }
+                WriteOptional(writer, s_Meta, value.Meta, global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter.WriteValue);
+                WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+                WriteOptional(writer, s_Messages, value.Messages, static (w0, v0) => WriteList(w0, v0, WriteJson));
+                WriteOptionalStruct(writer, s_AccountId, value.AccountId, WriteInt64);
+                WriteOptionalStruct(writer, s_Uuid, value.Uuid, WriteGuid);
+                WriteOptionalStruct(writer, s_InboxId, value.InboxId, WriteInt64);
+                WriteOptional(writer, s_AdditionalAttributes, value.AdditionalAttributes, WriteJson);
+                WriteOptionalStruct(writer, s_AgentLastSeenAt, value.AgentLastSeenAt, WriteUnixTime);
+                WriteOptionalStruct(writer, s_AssigneeLastSeenAt, value.AssigneeLastSeenAt, WriteUnixTime);
+                WriteOptionalStruct(writer, s_CanReply, value.CanReply, WriteBoolean);
+                WriteOptionalStruct(writer, s_ContactLastSeenAt, value.ContactLastSeenAt, WriteUnixTime);
+                WriteOptional(writer, s_CustomAttributes, value.CustomAttributes, WriteJson);
+                WriteOptional(writer, s_Labels, value.Labels, static (w0, v0) => WriteList(w0, v0, WriteString));
+                WriteOptionalStruct(writer, s_Muted, value.Muted, WriteBoolean);
+                WriteOptionalStruct(writer, s_SnoozedUntil, value.SnoozedUntil, WriteUnixTime);
+                WriteOptionalStruct(writer, s_Status, value.Status, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.WriteValue);
+                WriteOptionalStruct(writer, s_Priority, value.Priority, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.WriteValue);
+                WriteOptional(writer, s_ConversationCategory, value.ConversationCategory, WriteString);
+                WriteOptional(writer, s_ChatMode, value.ChatMode, WriteString);
+                WriteOptionalStruct(writer, s_IsForum, value.IsForum, WriteBoolean);
+                WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteUnixTime);
+                WriteOptionalStruct(writer, s_UpdatedAt, value.UpdatedAt, WriteUnixTime);
+                WriteOptionalStruct(writer, s_Timestamp, value.Timestamp, WriteUnixTime);
+                WriteOptionalStruct(writer, s_FirstReplyCreatedAt, value.FirstReplyCreatedAt, WriteUnixTime);
+                WriteOptionalStruct(writer, s_UnreadCount, value.UnreadCount, WriteInt32);
+                WriteOptional(writer, s_LastNonActivityMessage, value.LastNonActivityMessage, WriteJson);
+                WriteOptionalStruct(writer, s_LastActivityAt, value.LastActivityAt, WriteUnixTime);
+                WriteOptionalStruct(writer, s_WaitingSince, value.WaitingSince, WriteUnixTime);
+                WriteOptionalStruct(writer, s_SlaPolicyId, value.SlaPolicyId, WriteInt64);
+                WriteOptionalStruct(writer, s_TicketId, value.TicketId, WriteInt64);
+                WriteOptionalStruct(writer, s_OverLimit, value.OverLimit, WriteBoolean);
+                WriteOptional(writer, s_ContentPreview, value.ContentPreview, global::ContactCenter.LiveDesk.ContentPreview.JsonConverter.WriteValue);
+                WriteOptional(writer, s_Platform, value.Platform, global::ContactCenter.LiveDesk.Platform.JsonConverter.WriteValue);
+                WriteOptional(writer, s_AccountInfo, value.AccountInfo, global::ContactCenter.LiveDesk.AccountInfo.JsonConverter.WriteValue);
+                WriteOptional(writer, s_Assignment, value.Assignment, global::ContactCenter.LiveDesk.Assignment.JsonConverter.WriteValue);
                 writer.WriteEndObject();
             }
         }
@@ -1079,55 +663,31 @@ namespace ContactCenter.LiveDesk
         public bool? HmacVerified { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationMeta"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.ConversationMeta>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationMeta>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Sender = global::System.Text.Json.JsonEncodedText.Encode("sender");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Channel = global::System.Text.Json.JsonEncodedText.Encode("channel");
-            private static readonly global::System.Text.Json.JsonEncodedText s_HmacVerified = global::System.Text.Json.JsonEncodedText.Encode("hmac_verified");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Sender = Name("sender");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Channel = Name("channel");
+            private static readonly global::System.Text.Json.JsonEncodedText s_HmacVerified = Name("hmac_verified");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.ConversationMeta? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationMeta value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.LiveDesk.ConversationMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "ConversationMeta");
+                ExpectObject(ref reader, "ConversationMeta");
                 global::ContactCenter.LiveDesk.Contact? p_Sender = default;
                 string? p_Channel = default;
                 bool? p_HmacVerified = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("sender"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Sender = global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("channel"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Channel = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("hmac_verified"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_HmacVerified = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("sender"u8)) p_Sender = Optional(ref reader, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("channel"u8)) p_Channel = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("hmac_verified"u8)) p_HmacVerified = OptionalStruct(ref reader, ReadBoolean);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.LiveDesk.ConversationMeta
                 {
@@ -1147,21 +707,9 @@ namespace ContactCenter.LiveDesk
                 }
 
                 writer.WriteStartObject();
-                if (value.Sender is { } v_Sender)
-                {
-                    writer.WritePropertyName(s_Sender);
-                    global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue(writer, v_Sender);
-                }
-                if (value.Channel is { } v_Channel)
-                {
-                    writer.WritePropertyName(s_Channel);
-                    writer.WriteStringValue(v_Channel);
-                }
-                if (value.HmacVerified is { } v_HmacVerified)
-                {
-                    writer.WritePropertyName(s_HmacVerified);
-                    writer.WriteBooleanValue(v_HmacVerified);
-                }
+                WriteOptional(writer, s_Sender, value.Sender, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue);
+                WriteOptional(writer, s_Channel, value.Channel, WriteString);
+                WriteOptionalStruct(writer, s_HmacVerified, value.HmacVerified, WriteBoolean);
                 writer.WriteEndObject();
             }
         }
@@ -1217,30 +765,30 @@ namespace ContactCenter.LiveDesk
         public global::System.DateTimeOffset? CreatedAt { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Contact"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.Contact>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Contact>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = global::System.Text.Json.JsonEncodedText.Encode("additional_attributes");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AvailabilityStatus = global::System.Text.Json.JsonEncodedText.Encode("availability_status");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Email = global::System.Text.Json.JsonEncodedText.Encode("email");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_PhoneNumber = global::System.Text.Json.JsonEncodedText.Encode("phone_number");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Blocked = global::System.Text.Json.JsonEncodedText.Encode("blocked");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = global::System.Text.Json.JsonEncodedText.Encode("identifier");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Thumbnail = global::System.Text.Json.JsonEncodedText.Encode("thumbnail");
-            private static readonly global::System.Text.Json.JsonEncodedText s_CustomAttributes = global::System.Text.Json.JsonEncodedText.Encode("custom_attributes");
-            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = Name("additional_attributes");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AvailabilityStatus = Name("availability_status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Email = Name("email");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_PhoneNumber = Name("phone_number");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Blocked = Name("blocked");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Thumbnail = Name("thumbnail");
+            private static readonly global::System.Text.Json.JsonEncodedText s_CustomAttributes = Name("custom_attributes");
+            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.Contact? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Contact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.LiveDesk.Contact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "Contact");
+                ExpectObject(ref reader, "Contact");
                 global::System.Text.Json.Nodes.JsonNode? p_AdditionalAttributes = default;
                 global::ContactCenter.LiveDesk.AvailabilityStatus? p_AvailabilityStatus = default;
                 string? p_Email = default;
@@ -1252,94 +800,20 @@ namespace ContactCenter.LiveDesk
                 string? p_Thumbnail = default;
                 global::System.Text.Json.Nodes.JsonNode? p_CustomAttributes = default;
                 global::System.DateTimeOffset? p_CreatedAt = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("additional_attributes"u8))
-                    {
-                        reader.Read();
-                        p_AdditionalAttributes = global::EndpointGen.Runtime.JsonValueReader.ReadJson(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("availability_status"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AvailabilityStatus = global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.ReadValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("email"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Email = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("phone_number"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_PhoneNumber = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("blocked"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Blocked = global::EndpointGen.Runtime.JsonValueReader.ReadBoolean(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("identifier"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Identifier = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("thumbnail"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Thumbnail = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("custom_attributes"u8))
-                    {
-                        reader.Read();
-                        p_CustomAttributes = global::EndpointGen.Runtime.JsonValueReader.ReadJson(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreatedAt = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("additional_attributes"u8)) p_AdditionalAttributes = Optional(ref reader, ReadJson);
+                    else if (reader.ValueTextEquals("availability_status"u8)) p_AvailabilityStatus = OptionalStruct(ref reader, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.ReadValue);
+                    else if (reader.ValueTextEquals("email"u8)) p_Email = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("phone_number"u8)) p_PhoneNumber = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("blocked"u8)) p_Blocked = OptionalStruct(ref reader, ReadBoolean);
+                    else if (reader.ValueTextEquals("identifier"u8)) p_Identifier = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("thumbnail"u8)) p_Thumbnail = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("custom_attributes"u8)) p_CustomAttributes = Optional(ref reader, ReadJson);
+                    else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadUnixTime);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.LiveDesk.Contact
                 {
@@ -1367,61 +841,17 @@ namespace ContactCenter.LiveDesk
                 }
 
                 writer.WriteStartObject();
-                if (value.AdditionalAttributes is { } v_AdditionalAttributes)
-                {
-                    writer.WritePropertyName(s_AdditionalAttributes);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_AdditionalAttributes);
-                }
-                if (value.AvailabilityStatus is { } v_AvailabilityStatus)
-                {
-                    writer.WritePropertyName(s_AvailabilityStatus);
-                    global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.WriteValue(writer, v_AvailabilityStatus);
-                }
-                if (value.Email is { } v_Email)
-                {
-                    writer.WritePropertyName(s_Email);
-                    writer.WriteStringValue(v_Email);
-                }
-                if (value.Id is { } v_Id)
-                {
-                    writer.WritePropertyName(s_Id);
-                    writer.WriteNumberValue(v_Id);
-                }
-                if (value.Name is { } v_Name)
-                {
-                    writer.WritePropertyName(s_Name);
-                    writer.WriteStringValue(v_Name);
-                }
-                if (value.PhoneNumber is { } v_PhoneNumber)
-                {
-                    writer.WritePropertyName(s_PhoneNumber);
-                    writer.WriteStringValue(v_PhoneNumber);
-                }
-                if (value.Blocked is { } v_Blocked)
-                {
-                    writer.WritePropertyName(s_Blocked);
-                    writer.WriteBooleanValue(v_Blocked);
-                }
-                if (value.Identifier is { } v_Identifier)
-                {
-                    writer.WritePropertyName(s_Identifier);
-                    writer.WriteStringValue(v_Identifier);
-                }
-                if (value.Thumbnail is { } v_Thumbnail)
-                {
-                    writer.WritePropertyName(s_Thumbnail);
-                    writer.WriteStringValue(v_Thumbnail);
-                }
-                if (value.CustomAttributes is { } v_CustomAttributes)
-                {
-                    writer.WritePropertyName(s_CustomAttributes);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteJson(writer, v_CustomAttributes);
-                }
-                if (value.CreatedAt is { } v_CreatedAt)
-                {
-                    writer.WritePropertyName(s_CreatedAt);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_CreatedAt);
-                }
+                WriteOptional(writer, s_AdditionalAttributes, value.AdditionalAttributes, WriteJson);
+                WriteOptionalStruct(writer, s_AvailabilityStatus, value.AvailabilityStatus, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.WriteValue);
+                WriteOptional(writer, s_Email, value.Email, WriteString);
+                WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+                WriteOptional(writer, s_Name, value.Name, WriteString);
+                WriteOptional(writer, s_PhoneNumber, value.PhoneNumber, WriteString);
+                WriteOptionalStruct(writer, s_Blocked, value.Blocked, WriteBoolean);
+                WriteOptional(writer, s_Identifier, value.Identifier, WriteString);
+                WriteOptional(writer, s_Thumbnail, value.Thumbnail, WriteString);
+                WriteOptional(writer, s_CustomAttributes, value.CustomAttributes, WriteJson);
+                WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteUnixTime);
                 writer.WriteEndObject();
             }
         }
@@ -1494,31 +924,25 @@ namespace ContactCenter.LiveDesk
         public static implicit operator global::ContactCenter.LiveDesk.AvailabilityStatus(string value) => new global::ContactCenter.LiveDesk.AvailabilityStatus(value);
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AvailabilityStatus"/> as a JSON string, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.AvailabilityStatus>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AvailabilityStatus>
         {
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.AvailabilityStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AvailabilityStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
             internal static global::ContactCenter.LiveDesk.AvailabilityStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("online"u8))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    return Online;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("offline"u8))
-                {
-                    return Offline;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("busy"u8))
-                {
-                    return Busy;
+                    if (reader.ValueTextEquals("online"u8)) return global::ContactCenter.LiveDesk.AvailabilityStatus.Online;
+                    if (reader.ValueTextEquals("offline"u8)) return global::ContactCenter.LiveDesk.AvailabilityStatus.Offline;
+                    if (reader.ValueTextEquals("busy"u8)) return global::ContactCenter.LiveDesk.AvailabilityStatus.Busy;
                 }
 
-                return new global::ContactCenter.LiveDesk.AvailabilityStatus(global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader));
+                return new global::ContactCenter.LiveDesk.AvailabilityStatus(ReadString(ref reader));
             }
 
             /// <summary>Writes the value as a JSON string.</summary>
@@ -1597,35 +1021,26 @@ namespace ContactCenter.LiveDesk
         public static implicit operator global::ContactCenter.LiveDesk.ConversationStatus(string value) => new global::ContactCenter.LiveDesk.ConversationStatus(value);
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationStatus"/> as a JSON string, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.ConversationStatus>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationStatus>
         {
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.ConversationStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
             internal static global::ContactCenter.LiveDesk.ConversationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("open"u8))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    return Open;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("resolved"u8))
-                {
-                    return Resolved;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("pending"u8))
-                {
-                    return Pending;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("snoozed"u8))
-                {
-                    return Snoozed;
+                    if (reader.ValueTextEquals("open"u8)) return global::ContactCenter.LiveDesk.ConversationStatus.Open;
+                    if (reader.ValueTextEquals("resolved"u8)) return global::ContactCenter.LiveDesk.ConversationStatus.Resolved;
+                    if (reader.ValueTextEquals("pending"u8)) return global::ContactCenter.LiveDesk.ConversationStatus.Pending;
+                    if (reader.ValueTextEquals("snoozed"u8)) return global::ContactCenter.LiveDesk.ConversationStatus.Snoozed;
                 }
 
-                return new global::ContactCenter.LiveDesk.ConversationStatus(global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader));
+                return new global::ContactCenter.LiveDesk.ConversationStatus(ReadString(ref reader));
             }
 
             /// <summary>Writes the value as a JSON string.</summary>
@@ -1704,35 +1119,26 @@ namespace ContactCenter.LiveDesk
         public static implicit operator global::ContactCenter.LiveDesk.ConversationPriority(string value) => new global::ContactCenter.LiveDesk.ConversationPriority(value);
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationPriority"/> as a JSON string, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.ConversationPriority>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationPriority>
         {
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.ConversationPriority Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationPriority value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
             internal static global::ContactCenter.LiveDesk.ConversationPriority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("urgent"u8))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    return Urgent;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("high"u8))
-                {
-                    return High;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("medium"u8))
-                {
-                    return Medium;
-                }
-                else if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("low"u8))
-                {
-                    return Low;
+                    if (reader.ValueTextEquals("urgent"u8)) return global::ContactCenter.LiveDesk.ConversationPriority.Urgent;
+                    if (reader.ValueTextEquals("high"u8)) return global::ContactCenter.LiveDesk.ConversationPriority.High;
+                    if (reader.ValueTextEquals("medium"u8)) return global::ContactCenter.LiveDesk.ConversationPriority.Medium;
+                    if (reader.ValueTextEquals("low"u8)) return global::ContactCenter.LiveDesk.ConversationPriority.Low;
                 }
 
-                return new global::ContactCenter.LiveDesk.ConversationPriority(global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader));
+                return new global::ContactCenter.LiveDesk.ConversationPriority(ReadString(ref reader));
             }
 
             /// <summary>Writes the value as a JSON string.</summary>
@@ -1758,55 +1164,31 @@ namespace ContactCenter.LiveDesk
         public global::System.DateTimeOffset? CreatedAt { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContentPreview"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.ContentPreview>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContentPreview>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Content = global::System.Text.Json.JsonEncodedText.Encode("content");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MessageType = global::System.Text.Json.JsonEncodedText.Encode("message_type");
-            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MessageType = Name("message_type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.ContentPreview? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContentPreview value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.LiveDesk.ContentPreview ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "ContentPreview");
+                ExpectObject(ref reader, "ContentPreview");
                 string? p_Content = default;
                 string? p_MessageType = default;
                 global::System.DateTimeOffset? p_CreatedAt = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("content"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Content = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("message_type"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_MessageType = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreatedAt = global::EndpointGen.Runtime.JsonValueReader.ReadUnixTime(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("content"u8)) p_Content = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("message_type"u8)) p_MessageType = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadUnixTime);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.LiveDesk.ContentPreview
                 {
@@ -1826,21 +1208,9 @@ namespace ContactCenter.LiveDesk
                 }
 
                 writer.WriteStartObject();
-                if (value.Content is { } v_Content)
-                {
-                    writer.WritePropertyName(s_Content);
-                    writer.WriteStringValue(v_Content);
-                }
-                if (value.MessageType is { } v_MessageType)
-                {
-                    writer.WritePropertyName(s_MessageType);
-                    writer.WriteStringValue(v_MessageType);
-                }
-                if (value.CreatedAt is { } v_CreatedAt)
-                {
-                    writer.WritePropertyName(s_CreatedAt);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteUnixTime(writer, v_CreatedAt);
-                }
+                WriteOptional(writer, s_Content, value.Content, WriteString);
+                WriteOptional(writer, s_MessageType, value.MessageType, WriteString);
+                WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteUnixTime);
                 writer.WriteEndObject();
             }
         }
@@ -1864,55 +1234,31 @@ namespace ContactCenter.LiveDesk
         public long? InboxId { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Platform"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.Platform>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Platform>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_ChannelType = global::System.Text.Json.JsonEncodedText.Encode("channel_type");
-            private static readonly global::System.Text.Json.JsonEncodedText s_InboxName = global::System.Text.Json.JsonEncodedText.Encode("inbox_name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = global::System.Text.Json.JsonEncodedText.Encode("inbox_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ChannelType = Name("channel_type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_InboxName = Name("inbox_name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.Platform? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Platform value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.LiveDesk.Platform ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "Platform");
+                ExpectObject(ref reader, "Platform");
                 string? p_ChannelType = default;
                 string? p_InboxName = default;
                 long? p_InboxId = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("channel_type"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ChannelType = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("inbox_name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_InboxName = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("inbox_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_InboxId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("channel_type"u8)) p_ChannelType = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("inbox_name"u8)) p_InboxName = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("inbox_id"u8)) p_InboxId = OptionalStruct(ref reader, ReadInt64);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.LiveDesk.Platform
                 {
@@ -1932,21 +1278,9 @@ namespace ContactCenter.LiveDesk
                 }
 
                 writer.WriteStartObject();
-                if (value.ChannelType is { } v_ChannelType)
-                {
-                    writer.WritePropertyName(s_ChannelType);
-                    writer.WriteStringValue(v_ChannelType);
-                }
-                if (value.InboxName is { } v_InboxName)
-                {
-                    writer.WritePropertyName(s_InboxName);
-                    writer.WriteStringValue(v_InboxName);
-                }
-                if (value.InboxId is { } v_InboxId)
-                {
-                    writer.WritePropertyName(s_InboxId);
-                    writer.WriteNumberValue(v_InboxId);
-                }
+                WriteOptional(writer, s_ChannelType, value.ChannelType, WriteString);
+                WriteOptional(writer, s_InboxName, value.InboxName, WriteString);
+                WriteOptionalStruct(writer, s_InboxId, value.InboxId, WriteInt64);
                 writer.WriteEndObject();
             }
         }
@@ -1978,75 +1312,37 @@ namespace ContactCenter.LiveDesk
         public string? ContactAvatar { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AccountInfo"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.AccountInfo>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AccountInfo>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_ContactName = global::System.Text.Json.JsonEncodedText.Encode("contact_name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ContactEmail = global::System.Text.Json.JsonEncodedText.Encode("contact_email");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ContactPhone = global::System.Text.Json.JsonEncodedText.Encode("contact_phone");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ContactId = global::System.Text.Json.JsonEncodedText.Encode("contact_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ContactAvatar = global::System.Text.Json.JsonEncodedText.Encode("contact_avatar");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ContactName = Name("contact_name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ContactEmail = Name("contact_email");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ContactPhone = Name("contact_phone");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ContactId = Name("contact_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ContactAvatar = Name("contact_avatar");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.AccountInfo? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AccountInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.LiveDesk.AccountInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "AccountInfo");
+                ExpectObject(ref reader, "AccountInfo");
                 string? p_ContactName = default;
                 string? p_ContactEmail = default;
                 string? p_ContactPhone = default;
                 long? p_ContactId = default;
                 string? p_ContactAvatar = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("contact_name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ContactName = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("contact_email"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ContactEmail = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("contact_phone"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ContactPhone = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("contact_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ContactId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("contact_avatar"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ContactAvatar = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("contact_name"u8)) p_ContactName = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("contact_email"u8)) p_ContactEmail = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("contact_phone"u8)) p_ContactPhone = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("contact_id"u8)) p_ContactId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("contact_avatar"u8)) p_ContactAvatar = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.LiveDesk.AccountInfo
                 {
@@ -2068,31 +1364,11 @@ namespace ContactCenter.LiveDesk
                 }
 
                 writer.WriteStartObject();
-                if (value.ContactName is { } v_ContactName)
-                {
-                    writer.WritePropertyName(s_ContactName);
-                    writer.WriteStringValue(v_ContactName);
-                }
-                if (value.ContactEmail is { } v_ContactEmail)
-                {
-                    writer.WritePropertyName(s_ContactEmail);
-                    writer.WriteStringValue(v_ContactEmail);
-                }
-                if (value.ContactPhone is { } v_ContactPhone)
-                {
-                    writer.WritePropertyName(s_ContactPhone);
-                    writer.WriteStringValue(v_ContactPhone);
-                }
-                if (value.ContactId is { } v_ContactId)
-                {
-                    writer.WritePropertyName(s_ContactId);
-                    writer.WriteNumberValue(v_ContactId);
-                }
-                if (value.ContactAvatar is { } v_ContactAvatar)
-                {
-                    writer.WritePropertyName(s_ContactAvatar);
-                    writer.WriteStringValue(v_ContactAvatar);
-                }
+                WriteOptional(writer, s_ContactName, value.ContactName, WriteString);
+                WriteOptional(writer, s_ContactEmail, value.ContactEmail, WriteString);
+                WriteOptional(writer, s_ContactPhone, value.ContactPhone, WriteString);
+                WriteOptionalStruct(writer, s_ContactId, value.ContactId, WriteInt64);
+                WriteOptional(writer, s_ContactAvatar, value.ContactAvatar, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -2124,75 +1400,37 @@ namespace ContactCenter.LiveDesk
         public string? TeamName { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Assignment"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.Assignment>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Assignment>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeId = global::System.Text.Json.JsonEncodedText.Encode("assignee_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeName = global::System.Text.Json.JsonEncodedText.Encode("assignee_name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeEmail = global::System.Text.Json.JsonEncodedText.Encode("assignee_email");
-            private static readonly global::System.Text.Json.JsonEncodedText s_TeamId = global::System.Text.Json.JsonEncodedText.Encode("team_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_TeamName = global::System.Text.Json.JsonEncodedText.Encode("team_name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeId = Name("assignee_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeName = Name("assignee_name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeEmail = Name("assignee_email");
+            private static readonly global::System.Text.Json.JsonEncodedText s_TeamId = Name("team_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_TeamName = Name("team_name");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.Assignment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Assignment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.LiveDesk.Assignment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "Assignment");
+                ExpectObject(ref reader, "Assignment");
                 long? p_AssigneeId = default;
                 string? p_AssigneeName = default;
                 string? p_AssigneeEmail = default;
                 long? p_TeamId = default;
                 string? p_TeamName = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("assignee_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AssigneeId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("assignee_name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AssigneeName = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("assignee_email"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AssigneeEmail = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("team_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TeamId = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("team_name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TeamName = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("assignee_id"u8)) p_AssigneeId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("assignee_name"u8)) p_AssigneeName = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("assignee_email"u8)) p_AssigneeEmail = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("team_id"u8)) p_TeamId = OptionalStruct(ref reader, ReadInt64);
+                    else if (reader.ValueTextEquals("team_name"u8)) p_TeamName = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.LiveDesk.Assignment
                 {
@@ -2214,31 +1452,11 @@ namespace ContactCenter.LiveDesk
                 }
 
                 writer.WriteStartObject();
-                if (value.AssigneeId is { } v_AssigneeId)
-                {
-                    writer.WritePropertyName(s_AssigneeId);
-                    writer.WriteNumberValue(v_AssigneeId);
-                }
-                if (value.AssigneeName is { } v_AssigneeName)
-                {
-                    writer.WritePropertyName(s_AssigneeName);
-                    writer.WriteStringValue(v_AssigneeName);
-                }
-                if (value.AssigneeEmail is { } v_AssigneeEmail)
-                {
-                    writer.WritePropertyName(s_AssigneeEmail);
-                    writer.WriteStringValue(v_AssigneeEmail);
-                }
-                if (value.TeamId is { } v_TeamId)
-                {
-                    writer.WritePropertyName(s_TeamId);
-                    writer.WriteNumberValue(v_TeamId);
-                }
-                if (value.TeamName is { } v_TeamName)
-                {
-                    writer.WritePropertyName(s_TeamName);
-                    writer.WriteStringValue(v_TeamName);
-                }
+                WriteOptionalStruct(writer, s_AssigneeId, value.AssigneeId, WriteInt64);
+                WriteOptional(writer, s_AssigneeName, value.AssigneeName, WriteString);
+                WriteOptional(writer, s_AssigneeEmail, value.AssigneeEmail, WriteString);
+                WriteOptionalStruct(writer, s_TeamId, value.TeamId, WriteInt64);
+                WriteOptional(writer, s_TeamName, value.TeamName, WriteString);
                 writer.WriteEndObject();
             }
         }
@@ -2254,35 +1472,25 @@ namespace ContactCenter.LiveDesk
         public string? Error { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.LiveDeskError"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.LiveDesk.LiveDeskError>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.LiveDeskError>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Error = Name("error");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.LiveDesk.LiveDeskError? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.LiveDeskError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.LiveDesk.LiveDeskError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "LiveDeskError");
+                ExpectObject(ref reader, "LiveDeskError");
                 string? p_Error = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("error"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Error = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("error"u8)) p_Error = Optional(ref reader, ReadString);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.LiveDesk.LiveDeskError
                 {
@@ -2300,11 +1508,7 @@ namespace ContactCenter.LiveDesk
                 }
 
                 writer.WriteStartObject();
-                if (value.Error is { } v_Error)
-                {
-                    writer.WritePropertyName(s_Error);
-                    writer.WriteStringValue(v_Error);
-                }
+                WriteOptional(writer, s_Error, value.Error, WriteString);
                 writer.WriteEndObject();
             }
         }

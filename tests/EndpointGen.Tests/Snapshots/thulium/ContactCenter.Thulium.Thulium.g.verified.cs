@@ -313,43 +313,29 @@ namespace ContactCenter.Thulium
         public required global::System.Guid ConversationId { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.StartChatConversationResult"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Thulium.StartChatConversationResult>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.StartChatConversationResult>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_ConversationId = global::System.Text.Json.JsonEncodedText.Encode("conversation_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ConversationId = Name("conversation_id");
+            private static readonly string[] s_requiredNames = { "conversation_id" };
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Thulium.StartChatConversationResult? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.StartChatConversationResult value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Thulium.StartChatConversationResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "StartChatConversationResult");
+                ExpectObject(ref reader, "StartChatConversationResult");
+                var seen0 = 0UL;
                 global::System.Guid p_ConversationId = default;
-                bool has_ConversationId = false;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("conversation_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::EndpointGen.Runtime.JsonValueReader.NullProperty("StartChatConversationResult", "conversation_id");
-                        }
-                        p_ConversationId = global::EndpointGen.Runtime.JsonValueReader.ReadGuid(ref reader);
-                        has_ConversationId = true;
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("conversation_id"u8)) { p_ConversationId = Required(ref reader, ReadGuid, "StartChatConversationResult", "conversation_id"); seen0 |= 0x1UL; }
+                    else SkipProperty(ref reader);
                 }
-                if (!has_ConversationId)
-                {
-                    throw global::EndpointGen.Runtime.JsonValueReader.MissingProperty("StartChatConversationResult", "conversation_id");
-                }
+                CheckRequired(seen0, s_requiredNames, 0, "StartChatConversationResult");
                 return new global::ContactCenter.Thulium.StartChatConversationResult
                 {
                     ConversationId = p_ConversationId,
@@ -366,8 +352,7 @@ namespace ContactCenter.Thulium
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_ConversationId);
-                writer.WriteStringValue(value.ConversationId);
+                Write(writer, s_ConversationId, value.ConversationId, WriteGuid);
                 writer.WriteEndObject();
             }
         }
@@ -387,45 +372,28 @@ namespace ContactCenter.Thulium
         public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? Errors { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumError"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Thulium.ThuliumError>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumError>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_RequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Errors = global::System.Text.Json.JsonEncodedText.Encode("errors");
+            private static readonly global::System.Text.Json.JsonEncodedText s_RequestId = Name("request_id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Errors = Name("errors");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Thulium.ThuliumError? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Thulium.ThuliumError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "ThuliumError");
+                ExpectObject(ref reader, "ThuliumError");
                 string? p_RequestId = default;
                 global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? p_Errors = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("request_id"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_RequestId = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("errors"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Errors = global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Thulium.ThuliumErrorItem>(ref reader, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.ReadValue);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("request_id"u8)) p_RequestId = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("errors"u8)) p_Errors = OptionalList(ref reader, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.ReadValue);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Thulium.ThuliumError
                 {
@@ -444,16 +412,8 @@ namespace ContactCenter.Thulium
                 }
 
                 writer.WriteStartObject();
-                if (value.RequestId is { } v_RequestId)
-                {
-                    writer.WritePropertyName(s_RequestId);
-                    writer.WriteStringValue(v_RequestId);
-                }
-                if (value.Errors is { } v_Errors)
-                {
-                    writer.WritePropertyName(s_Errors);
-                    global::EndpointGen.Runtime.JsonValueWriter.WriteList<global::ContactCenter.Thulium.ThuliumErrorItem>(writer, v_Errors, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.WriteValue);
-                }
+                WriteOptional(writer, s_RequestId, value.RequestId, WriteString);
+                WriteOptional(writer, s_Errors, value.Errors, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.WriteValue));
                 writer.WriteEndObject();
             }
         }
@@ -473,45 +433,28 @@ namespace ContactCenter.Thulium
         public long? Code { get; init; }
 
         /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumErrorItem"/> as the descriptor spells it, without reflection.</summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ContactCenter.Thulium.ThuliumErrorItem>
+        internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumErrorItem>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Code = Name("code");
 
-            /// <inheritdoc/>
-            public override global::ContactCenter.Thulium.ThuliumErrorItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumErrorItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            /// <summary>Creates the converter.</summary>
+            public JsonConverter()
+                : base(ReadValue, WriteValue)
+            {
+            }
 
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
             internal static global::ContactCenter.Thulium.ThuliumErrorItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
-                global::EndpointGen.Runtime.JsonValueReader.ExpectObject(ref reader, "ThuliumErrorItem");
+                ExpectObject(ref reader, "ThuliumErrorItem");
                 string? p_Message = default;
                 long? p_Code = default;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals("message"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Message = global::EndpointGen.Runtime.JsonValueReader.ReadString(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("code"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Code = global::EndpointGen.Runtime.JsonValueReader.ReadInt64(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        global::EndpointGen.Runtime.JsonValueReader.SkipProperty(ref reader);
-                    }
+                    if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, ReadString);
+                    else if (reader.ValueTextEquals("code"u8)) p_Code = OptionalStruct(ref reader, ReadInt64);
+                    else SkipProperty(ref reader);
                 }
                 return new global::ContactCenter.Thulium.ThuliumErrorItem
                 {
@@ -530,16 +473,8 @@ namespace ContactCenter.Thulium
                 }
 
                 writer.WriteStartObject();
-                if (value.Message is { } v_Message)
-                {
-                    writer.WritePropertyName(s_Message);
-                    writer.WriteStringValue(v_Message);
-                }
-                if (value.Code is { } v_Code)
-                {
-                    writer.WritePropertyName(s_Code);
-                    writer.WriteNumberValue(v_Code);
-                }
+                WriteOptional(writer, s_Message, value.Message, WriteString);
+                WriteOptionalStruct(writer, s_Code, value.Code, WriteInt64);
                 writer.WriteEndObject();
             }
         }

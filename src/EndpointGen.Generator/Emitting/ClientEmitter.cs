@@ -312,7 +312,9 @@ internal static class ClientEmitter
     {
         var ns = service.Ns;
         w.DocRaw("<inheritdoc/>");
-        w.Open("public async " + Signature(service, endpoint, withDefault: true));
+        // Not async: arguments are checked before a task exists, and the send, the status check and the body read
+        // are one helper per client (SendRequestAsync) rather than a copy in every method.
+        w.Open("public " + Signature(service, endpoint, withDefault: true));
         if (endpoint.Body is not null && !endpoint.Body.IsValueType && endpoint.Body.Kind != TypeKind.Json)
         {
             w.Open("if (body is null)");
@@ -349,15 +351,12 @@ internal static class ClientEmitter
             w.Line("url.AddQuery(" + SourceWriter.Literal(parameter.WireName) + ", " + ParameterValue(parameter, "parameters." + parameter.PropertyName) + ");");
         }
 
-        w.Line("var uri = url.ToUri();");
-
         var method = endpoint.Method switch
         {
             "PATCH" => "s_patch",
             _ => Http + ".HttpMethod." + endpoint.Method.Substring(0, 1) + endpoint.Method.Substring(1).ToLowerInvariant(),
         };
-        w.Line("using var request = new " + Http + ".HttpRequestMessage(" + method + ", uri);");
-        w.Line("ApplyHeaders(request);");
+        w.Line("var request = CreateRequest(" + method + ", url.ToUri());");
         foreach (var parameter in endpoint.HeaderParameters)
         {
             w.Line(Runtime + ".ApiRequest.AddHeader(request, " + SourceWriter.Literal(parameter.WireName) + ", " + HeaderValue(parameter, "parameters." + parameter.PropertyName) + ");");
@@ -372,16 +371,14 @@ internal static class ClientEmitter
             w.Line("request.Content = " + Runtime + ".ApiRequest.EmptyJsonContent();");
         }
 
-        w.Line();
-        w.Line("using var response = await _httpClient.SendAsync(request, " + Http + ".HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
-        w.Open("if (!response.IsSuccessStatusCode)");
-        w.Line("throw await CreateExceptionAsync(" + SourceWriter.Literal(endpoint.Name) + ", response, cancellationToken).ConfigureAwait(false);");
-        w.Close();
         if (endpoint.Response.Type is { } responseType)
         {
-            w.Line();
-            w.Line("return await ReadAsync<" + TypeSyntax.Name(responseType, ns) + ">(" + SourceWriter.Literal(endpoint.Name) + ", "
-                + SourceWriter.Literal(responseType.Display) + ", response, " + TypeSyntax.ReadFunction(responseType, ns) + ", cancellationToken).ConfigureAwait(false);");
+            w.Begin().Add("return SendRequestAsync<").Add(TypeSyntax.Name(responseType, ns)).Add(">(").AddLiteral(endpoint.Name).Add(", request, ")
+                .AddLiteral(responseType.Display).Add(", ").Add(TypeSyntax.ReadFunction(responseType, ns)).Add(", cancellationToken);").End();
+        }
+        else
+        {
+            w.Begin().Add("return SendRequestAsync(").AddLiteral(endpoint.Name).Add(", request, cancellationToken);").End();
         }
 
         w.Close();
@@ -417,7 +414,8 @@ internal static class ClientEmitter
 
     private static void EmitHelpers(SourceWriter w, ServiceSpec service, string exception)
     {
-        w.Open("private void ApplyHeaders(" + Http + ".HttpRequestMessage request)");
+        w.Open("private " + Http + ".HttpRequestMessage CreateRequest(" + Http + ".HttpMethod method, global::System.Uri uri)");
+        w.Line("var request = new " + Http + ".HttpRequestMessage(method, uri);");
         foreach (var header in service.DefaultHeaders)
         {
             w.Line("request.Headers.TryAddWithoutValidation(" + SourceWriter.Literal(header.Name) + ", " + SourceWriter.Literal(header.Value) + ");");
@@ -435,6 +433,31 @@ internal static class ClientEmitter
                 break;
         }
 
+        w.Line("return request;");
+        w.Close();
+        w.Line();
+
+        // The request is the helper's from here on: it is disposed however the call ends.
+        w.Open("private async global::System.Threading.Tasks.Task<T> SendRequestAsync<T>(string operation, " + Http + ".HttpRequestMessage request, string typeName, "
+            + Runtime + ".JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)");
+        w.Open("using (request)");
+        w.Line("using var response = await _httpClient.SendAsync(request, " + Http + ".HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+        w.Open("if (!response.IsSuccessStatusCode)");
+        w.Line("throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);");
+        w.Close();
+        w.Line();
+        w.Line("return await ReadAsync(operation, typeName, response, read, cancellationToken).ConfigureAwait(false);");
+        w.Close();
+        w.Close();
+        w.Line();
+
+        w.Open("private async global::System.Threading.Tasks.Task SendRequestAsync(string operation, " + Http + ".HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)");
+        w.Open("using (request)");
+        w.Line("using var response = await _httpClient.SendAsync(request, " + Http + ".HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+        w.Open("if (!response.IsSuccessStatusCode)");
+        w.Line("throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);");
+        w.Close();
+        w.Close();
         w.Close();
         w.Line();
 

@@ -313,7 +313,7 @@ namespace ContactCenter.Ccai
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> CreateChatAsync(global::ContactCenter.Ccai.CreateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> CreateChatAsync(global::ContactCenter.Ccai.CreateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -322,41 +322,23 @@ namespace ContactCenter.Ccai
 
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("chats");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateChatRequest>(body, global::ContactCenter.Ccai.CreateChatRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("CreateChat", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.Chat>("CreateChat", "Chat", response, global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Ccai.Chat>("CreateChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> GetChatAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> GetChatAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("chats/");
             url.AppendSegment(id);
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, uri);
-            ApplyHeaders(request);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("GetChat", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.Chat>("GetChat", "Chat", response, global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+            return SendRequestAsync<global::ContactCenter.Ccai.Chat>("GetChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> UpdateChatAsync(long id, global::ContactCenter.Ccai.UpdateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> UpdateChatAsync(long id, global::ContactCenter.Ccai.UpdateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -366,22 +348,13 @@ namespace ContactCenter.Ccai
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("chats/");
             url.AppendSegment(id);
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(s_patch, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(s_patch, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateChatRequest>(body, global::ContactCenter.Ccai.UpdateChatRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("UpdateChat", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.Chat>("UpdateChat", "Chat", response, global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Ccai.Chat>("UpdateChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task SendMessageAsync(long id, global::ContactCenter.Ccai.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task SendMessageAsync(long id, global::ContactCenter.Ccai.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -392,20 +365,13 @@ namespace ContactCenter.Ccai
             url.AppendPath("chats/");
             url.AppendSegment(id);
             url.AppendPath("/message");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.SendMessageRequest>(body, global::ContactCenter.Ccai.SendMessageRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("SendMessage", response, cancellationToken).ConfigureAwait(false);
-            }
+            return SendRequestAsync("SendMessage", request, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> CreateEscalationAsync(long chatId, global::ContactCenter.Ccai.CreateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> CreateEscalationAsync(long chatId, global::ContactCenter.Ccai.CreateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -416,22 +382,13 @@ namespace ContactCenter.Ccai
             url.AppendPath("chats/");
             url.AppendSegment(chatId);
             url.AppendPath("/escalations");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateEscalationRequest>(body, global::ContactCenter.Ccai.CreateEscalationRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("CreateEscalation", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.Escalation>("CreateEscalation", "Escalation", response, global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Ccai.Escalation>("CreateEscalation", request, "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> UpdateEscalationAsync(long chatId, long id, global::ContactCenter.Ccai.UpdateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> UpdateEscalationAsync(long chatId, long id, global::ContactCenter.Ccai.UpdateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -443,22 +400,13 @@ namespace ContactCenter.Ccai
             url.AppendSegment(chatId);
             url.AppendPath("/escalations/");
             url.AppendSegment(id);
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(s_patch, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(s_patch, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEscalationRequest>(body, global::ContactCenter.Ccai.UpdateEscalationRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("UpdateEscalation", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.Escalation>("UpdateEscalation", "Escalation", response, global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Ccai.Escalation>("UpdateEscalation", request, "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddPhotosAsync(long chatId, global::ContactCenter.Ccai.AddPhotosRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddPhotosAsync(long chatId, global::ContactCenter.Ccai.AddPhotosRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -469,63 +417,36 @@ namespace ContactCenter.Ccai
             url.AppendPath("chats/");
             url.AppendSegment(chatId);
             url.AppendPath("/photos");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddPhotosRequest>(body, global::ContactCenter.Ccai.AddPhotosRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("AddPhotos", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.Media>("AddPhotos", "Media", response, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Ccai.Media>("AddPhotos", request, "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListPhotosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListPhotosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("chats/");
             url.AppendSegment(chatId);
             url.AppendPath("/photos");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, uri);
-            ApplyHeaders(request);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("ListPhotos", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListPhotos", "Media[]", response, static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken).ConfigureAwait(false);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+            return SendRequestAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListPhotos", request, "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreatePhotoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreatePhotoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("chats/");
             url.AppendSegment(chatId);
             url.AppendPath("/photos/upload");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("CreatePhotoUpload", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.PresignedUpload>("CreatePhotoUpload", "PresignedUpload", response, global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Ccai.PresignedUpload>("CreatePhotoUpload", request, "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddVideoAsync(long chatId, global::ContactCenter.Ccai.AddVideoRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddVideoAsync(long chatId, global::ContactCenter.Ccai.AddVideoRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -536,83 +457,47 @@ namespace ContactCenter.Ccai
             url.AppendPath("chats/");
             url.AppendSegment(chatId);
             url.AppendPath("/videos");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddVideoRequest>(body, global::ContactCenter.Ccai.AddVideoRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("AddVideo", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.Media>("AddVideo", "Media", response, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Ccai.Media>("AddVideo", request, "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListVideosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListVideosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("chats/");
             url.AppendSegment(chatId);
             url.AppendPath("/videos");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, uri);
-            ApplyHeaders(request);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("ListVideos", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListVideos", "Media[]", response, static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken).ConfigureAwait(false);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+            return SendRequestAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListVideos", request, "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreateVideoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreateVideoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("chats/");
             url.AppendSegment(chatId);
             url.AppendPath("/videos/upload");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("CreateVideoUpload", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.PresignedUpload>("CreateVideoUpload", "PresignedUpload", response, global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Ccai.PresignedUpload>("CreateVideoUpload", request, "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.CustomerFlags> GetCustomerFlagsAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.CustomerFlags> GetCustomerFlagsAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("chats/");
             url.AppendSegment(id);
             url.AppendPath("/customer_flag");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, uri);
-            ApplyHeaders(request);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("GetCustomerFlags", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.CustomerFlags>("GetCustomerFlags", "CustomerFlags", response, global::ContactCenter.Ccai.CustomerFlags.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+            return SendRequestAsync<global::ContactCenter.Ccai.CustomerFlags>("GetCustomerFlags", request, "CustomerFlags", global::ContactCenter.Ccai.CustomerFlags.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task UpdateCustomerFlagsAsync(long id, global::ContactCenter.Ccai.CustomerFlags body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task UpdateCustomerFlagsAsync(long id, global::ContactCenter.Ccai.CustomerFlags body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -623,20 +508,13 @@ namespace ContactCenter.Ccai
             url.AppendPath("chats/");
             url.AppendSegment(id);
             url.AppendPath("/customer_flag");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomerFlags>(body, global::ContactCenter.Ccai.CustomerFlags.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("UpdateCustomerFlags", response, cancellationToken).ConfigureAwait(false);
-            }
+            return SendRequestAsync("UpdateCustomerFlags", request, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task SendCustomDataAsync(long id, global::ContactCenter.Ccai.CustomDataRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task SendCustomDataAsync(long id, global::ContactCenter.Ccai.CustomDataRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -647,20 +525,13 @@ namespace ContactCenter.Ccai
             url.AppendPath("chats/");
             url.AppendSegment(id);
             url.AppendPath("/custom_data");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomDataRequest>(body, global::ContactCenter.Ccai.CustomDataRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("SendCustomData", response, cancellationToken).ConfigureAwait(false);
-            }
+            return SendRequestAsync("SendCustomData", request, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.AcceptedResponse> UpdateEndUserAsync(long chatId, global::ContactCenter.Ccai.UpdateEndUserRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.AcceptedResponse> UpdateEndUserAsync(long chatId, global::ContactCenter.Ccai.UpdateEndUserRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -671,26 +542,45 @@ namespace ContactCenter.Ccai
             url.AppendPath("chats/");
             url.AppendSegment(chatId);
             url.AppendPath("/end_user");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEndUserRequest>(body, global::ContactCenter.Ccai.UpdateEndUserRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("UpdateEndUser", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Ccai.AcceptedResponse>("UpdateEndUser", "AcceptedResponse", response, global::ContactCenter.Ccai.AcceptedResponse.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Ccai.AcceptedResponse>("UpdateEndUser", request, "AcceptedResponse", global::ContactCenter.Ccai.AcceptedResponse.JsonConverter.ReadValue, cancellationToken);
         }
 
-        private void ApplyHeaders(global::System.Net.Http.HttpRequestMessage request)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri)
         {
+            var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
             if (_credential is not null)
             {
                 request.Headers.TryAddWithoutValidation("Authorization", _credential);
+            }
+            return request;
+        }
+
+        private async global::System.Threading.Tasks.Task<T> SendRequestAsync<T>(string operation, global::System.Net.Http.HttpRequestMessage request, string typeName, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
+        {
+            using (request)
+            {
+                using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+                }
+
+                return await ReadAsync(operation, typeName, response, read, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async global::System.Threading.Tasks.Task SendRequestAsync(string operation, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            using (request)
+            {
+                using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 

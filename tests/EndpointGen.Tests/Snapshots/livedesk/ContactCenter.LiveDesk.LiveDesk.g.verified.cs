@@ -109,7 +109,7 @@ namespace ContactCenter.LiveDesk
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
@@ -118,26 +118,45 @@ namespace ContactCenter.LiveDesk
 
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("/api/v2/accounts/conversations");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.CreateConversationRequest>(body, global::ContactCenter.LiveDesk.CreateConversationRequest.JsonConverter.WriteValue);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("CreateConversation", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", "Conversation", response, global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", request, "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
         }
 
-        private void ApplyHeaders(global::System.Net.Http.HttpRequestMessage request)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri)
         {
+            var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
             if (_credential is not null)
             {
                 request.Headers.TryAddWithoutValidation("Authorization", _credential);
+            }
+            return request;
+        }
+
+        private async global::System.Threading.Tasks.Task<T> SendRequestAsync<T>(string operation, global::System.Net.Http.HttpRequestMessage request, string typeName, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
+        {
+            using (request)
+            {
+                using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+                }
+
+                return await ReadAsync(operation, typeName, response, read, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async global::System.Threading.Tasks.Task SendRequestAsync(string operation, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            using (request)
+            {
+                using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 

@@ -132,7 +132,7 @@ namespace ContactCenter.Thulium
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.StartChatConversationResult> StartChatConversationAsync(global::ContactCenter.Thulium.StartChatConversationParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.StartChatConversationResult> StartChatConversationAsync(global::ContactCenter.Thulium.StartChatConversationParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (parameters is null)
             {
@@ -147,45 +147,57 @@ namespace ContactCenter.Thulium
             url.AddQuery("client_email", parameters.ClientEmail);
             url.AddQuery("client_id", parameters.ClientId);
             url.AddQuery("customer_id", parameters.CustomerId);
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("StartChatConversation", response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync<global::ContactCenter.Thulium.StartChatConversationResult>("StartChatConversation", "StartChatConversationResult", response, global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return SendRequestAsync<global::ContactCenter.Thulium.StartChatConversationResult>("StartChatConversation", request, "StartChatConversationResult", global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter.ReadValue, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task StopChatConversationAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task StopChatConversationAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
             url.AppendPath("chat_conversations/");
             url.AppendSegment(id);
             url.AppendPath("/stop");
-            var uri = url.ToUri();
-            using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri);
-            ApplyHeaders(request);
+            var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
             request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync("StopChatConversation", response, cancellationToken).ConfigureAwait(false);
-            }
+            return SendRequestAsync("StopChatConversation", request, cancellationToken);
         }
 
-        private void ApplyHeaders(global::System.Net.Http.HttpRequestMessage request)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri)
         {
+            var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
             if (_credential is not null)
             {
                 request.Headers.TryAddWithoutValidation("Authorization", _credential);
+            }
+            return request;
+        }
+
+        private async global::System.Threading.Tasks.Task<T> SendRequestAsync<T>(string operation, global::System.Net.Http.HttpRequestMessage request, string typeName, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
+        {
+            using (request)
+            {
+                using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+                }
+
+                return await ReadAsync(operation, typeName, response, read, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async global::System.Threading.Tasks.Task SendRequestAsync(string operation, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            using (request)
+            {
+                using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 

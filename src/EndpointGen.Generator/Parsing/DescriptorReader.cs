@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -26,11 +27,20 @@ internal sealed class DescriptorReader
     private static readonly string[] s_objectTypeKeys = { "description", "fields" };
     private static readonly string[] s_enumTypeKeys = { "description", "enum" };
     private static readonly string[] s_fieldKeys = { "type", "required", "nullable", "description", "example", "name" };
+    private static readonly string[] s_rootRequired = { "service", "endpoints" };
+    private static readonly string[] s_serviceRequired = { "name", "baseUrl" };
+    private static readonly string[] s_schemeRequired = { "scheme" };
+    private static readonly string[] s_typeRequired = { "type" };
+    private static readonly string[] s_enumRequired = { "enum" };
+    private static readonly string[] s_endpointRequired = { "method", "path" };
     private static readonly string[] s_httpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
     // The generated method's own arguments and locals (and the lambda parameters of its read/write calls).
     private static readonly string[] s_reservedArguments = { "body", "parameters", "cancellationToken", "url", "uri", "request", "response", "r", "w", "v" };
     private static readonly string[] s_reservedEnumMembers = { "Value", "IsKnown", "KnownValues", "JsonConverter", "Equals", "GetHashCode", "ToString" };
     private static readonly string[] s_reservedObjectMembers = { "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType" };
+    private static readonly char[] s_headerValueBreaks = { '\r', '\n', '\0' };
+    private static readonly char[] s_queryOrFragment = { '?', '#' };
+    private static readonly char[] s_pathBreaks = { '\r', '\n', ' ' };
     private static readonly Regex s_placeholder = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
 
     private readonly string _filePath;
@@ -38,6 +48,13 @@ internal sealed class DescriptorReader
 
     // Declared types by their written name, and which of them are objects, filled before any type expression is read.
     private readonly Dictionary<string, TypeRef> _declaredTypes = new(StringComparer.Ordinal);
+
+    // C# names by written name: field and parameter names repeat across the types and endpoints of a descriptor
+    // (id, name, created_at), and each conversion builds a string.
+    private readonly Dictionary<string, string?> _pascalCaseNames = new(StringComparer.Ordinal);
+
+    // The C# names taken so far by the members of one type or the parameters of one endpoint (never two at once).
+    private readonly NameTable _localNames = new();
 
     public DescriptorReader(string filePath, List<DiagnosticInfo> diagnostics)
     {
@@ -56,13 +73,13 @@ internal sealed class DescriptorReader
             return null;
         }
 
-        if (!rootMap.Entries.Any(e => e.Key.Value is "service" or "endpoints"))
+        if (!HasKey(rootMap, "service") && !HasKey(rootMap, "endpoints"))
         {
             Report(DiagnosticDescriptors.NotADescriptor, rootMap.Location, "it has neither a 'service' nor an 'endpoints' key");
             return null;
         }
 
-        var keys = ReadKeys(rootMap, "the descriptor", s_rootKeys, new[] { "service", "endpoints" });
+        var keys = ReadKeys(rootMap, "the descriptor", s_rootKeys, s_rootRequired);
 
         // Types first: endpoints, the error body and other types refer to them by name.
         var typeNodes = DeclareTypes(keys.Get("types"));
@@ -86,7 +103,7 @@ internal sealed class DescriptorReader
             service.Headers.ToEquatableArray(),
             error,
             endpoints.ToEquatableArray(),
-            types.Select(t => t.Spec).ToEquatableArray(),
+            ToEquatableArray(types, static t => t.Spec),
             service.Namespace is null ? service.Name : service.Namespace + "." + service.Name,
             _filePath);
     }
@@ -101,7 +118,7 @@ internal sealed class DescriptorReader
             return null;
         }
 
-        var keys = ReadKeys(map, "service", s_serviceKeys, new[] { "name", "baseUrl" });
+        var keys = ReadKeys(map, "service", s_serviceKeys, s_serviceRequired);
         var name = Identifier(keys.Get("name"), "service name");
         NameLocation = keys.Get("name")?.Location;
         var ns = String(keys.Get("namespace"), "namespace");
@@ -131,7 +148,7 @@ internal sealed class DescriptorReader
         foreach (Match match in s_placeholder.Matches(baseUrl))
         {
             var placeholder = match.Groups[1].Value;
-            if (Naming.ToPascalCase(placeholder) is null)
+            if (PascalCase(placeholder) is null)
             {
                 Report(DiagnosticDescriptors.InvalidIdentifier, node.Location, "base URL placeholder", placeholder, string.Empty);
                 return null;
@@ -169,7 +186,7 @@ internal sealed class DescriptorReader
             return null;
         }
 
-        var keys = ReadKeys(map, "auth", s_authKeys, new[] { "scheme" });
+        var keys = ReadKeys(map, "auth", s_authKeys, s_schemeRequired);
         var schemeText = String(keys.Get("scheme"), "scheme");
         var header = String(keys.Get("header"), "header");
         var description = OptionalText(keys.Get("description"), "description");
@@ -229,7 +246,7 @@ internal sealed class DescriptorReader
             {
                 Report(DiagnosticDescriptors.InvalidValue, entry.Key.Location, "headers", $"'{entry.Key.Value}' is not a valid HTTP header name");
             }
-            else if (value is not null && value.IndexOfAny(new[] { '\r', '\n', '\0' }) >= 0)
+            else if (value is not null && value.IndexOfAny(s_headerValueBreaks) >= 0)
             {
                 Report(DiagnosticDescriptors.InvalidValue, entry.Value.Location, entry.Key.Value, "a header value must not contain line breaks");
             }
@@ -255,7 +272,7 @@ internal sealed class DescriptorReader
             return null;
         }
 
-        var keys = ReadKeys(map, "error", s_errorKeys, new[] { "type" });
+        var keys = ReadKeys(map, "error", s_errorKeys, s_typeRequired);
         var typeNode = keys.Get("type");
         var type = TypeOf(typeNode, "error type");
         if (type is null)
@@ -316,7 +333,7 @@ internal sealed class DescriptorReader
         var csharpNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in UniqueEntries(map, "type"))
         {
-            var name = Naming.ToPascalCase(entry.Key.Value);
+            var name = PascalCase(entry.Key.Value);
             if (name is null)
             {
                 Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Location, "type name", entry.Key.Value, string.Empty);
@@ -330,7 +347,7 @@ internal sealed class DescriptorReader
             }
 
             csharpNames.Add(name, entry.Key.Value);
-            var isEnum = entry.Value is YamlMapping typeMap && typeMap.Entries.Any(e => e.Key.Value == "enum");
+            var isEnum = entry.Value is YamlMapping typeMap && HasKey(typeMap, "enum");
             _declaredTypes[entry.Key.Value] = new TypeRef(isEnum ? TypeKind.Enum : TypeKind.Object, name);
             declared.Add(entry);
         }
@@ -353,7 +370,7 @@ internal sealed class DescriptorReader
                 continue;
             }
 
-            var map = AsMapping(entry.Value, "type '" + entry.Key.Value + "'");
+            var map = AsMapping(entry.Value, new Phrase("type '", entry.Key.Value, "'"));
             if (map is null)
             {
                 continue;
@@ -371,20 +388,20 @@ internal sealed class DescriptorReader
 
     private TypeSpec? ReadObject(YamlMapping map, string name, string writtenName)
     {
-        if (map.Entries.Any(e => e.Key.Value == "fields") is false)
+        if (!HasKey(map, "fields"))
         {
             Report(DiagnosticDescriptors.MissingKey, map.Location, "fields", $"type '{writtenName}' (an object type has 'fields', an enum type has 'enum')");
             return null;
         }
 
-        var keys = ReadKeys(map, "type '" + writtenName + "'", s_objectTypeKeys, Array.Empty<string>());
+        var keys = ReadKeys(map, new Phrase("type '", writtenName, "'"), s_objectTypeKeys, Array.Empty<string>());
         var description = OptionalText(keys.Get("description"), "description");
         var fieldsNode = keys.Get("fields");
-        var fields = new List<FieldSpec>();
         var fieldsMap = fieldsNode is YamlScalar { IsNull: true } ? null : AsMapping(fieldsNode, "fields");
+        var fields = new List<FieldSpec>(fieldsMap?.Entries.Count ?? 0);
         if (fieldsMap is not null)
         {
-            var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            var memberNames = _localNames.Cleared();
             foreach (var entry in UniqueEntries(fieldsMap, "field"))
             {
                 var field = ReadField(entry.Key, entry.Value, writtenName);
@@ -394,7 +411,7 @@ internal sealed class DescriptorReader
                 }
 
                 var clash = field.PropertyName == name ? "is the name of its own type"
-                    : s_reservedObjectMembers.Contains(field.PropertyName) ? "is a member every generated type has"
+                    : Array.IndexOf(s_reservedObjectMembers, field.PropertyName) >= 0 ? "is a member every generated type has"
                     : memberNames.TryGetValue(field.PropertyName, out var other) ? $"the field '{other}' becomes too"
                     : null;
                 if (clash is not null)
@@ -417,7 +434,7 @@ internal sealed class DescriptorReader
         if (node is YamlScalar shorthand)
         {
             var shortType = TypeOf(shorthand, "type");
-            var shortName = Naming.ToPascalCase(key.Value);
+            var shortName = PascalCase(key.Value);
             if (shortName is null)
             {
                 Report(DiagnosticDescriptors.InvalidIdentifier, key.Location, "field", key.Value, "; set 'name' to choose a C# name");
@@ -427,13 +444,13 @@ internal sealed class DescriptorReader
             return shortType is null ? null : new FieldSpec(key.Value, shortName, shortType, false, false, null, null);
         }
 
-        var map = AsMapping(node, "field '" + key.Value + "' of '" + owner + "'");
+        var map = AsMapping(node, new Phrase("field '", key.Value, "' of '", owner, "'"));
         if (map is null)
         {
             return null;
         }
 
-        var keys = ReadKeys(map, "field '" + key.Value + "'", s_fieldKeys, new[] { "type" });
+        var keys = ReadKeys(map, new Phrase("field '", key.Value, "'"), s_fieldKeys, s_typeRequired);
         var type = TypeOf(keys.Get("type"), "type");
         var required = Bool(keys.Get("required"), "required") ?? false;
         var nullable = Bool(keys.Get("nullable"), "nullable") ?? false;
@@ -451,7 +468,7 @@ internal sealed class DescriptorReader
         }
         else
         {
-            propertyName = Naming.ToPascalCase(key.Value);
+            propertyName = PascalCase(key.Value);
             if (propertyName is null)
             {
                 Report(DiagnosticDescriptors.InvalidIdentifier, key.Location, "field", key.Value, "; set 'name' to choose a C# name");
@@ -466,7 +483,7 @@ internal sealed class DescriptorReader
 
     private TypeSpec? ReadEnum(YamlMapping map, string name)
     {
-        var keys = ReadKeys(map, "enum type '" + name + "'", s_enumTypeKeys, new[] { "enum" });
+        var keys = ReadKeys(map, new Phrase("enum type '", name, "'"), s_enumTypeKeys, s_enumRequired);
         var description = OptionalText(keys.Get("description"), "description");
         if (keys.Get("enum") is not YamlSequence sequence)
         {
@@ -484,9 +501,9 @@ internal sealed class DescriptorReader
             return null;
         }
 
-        var values = new List<EnumValueSpec>();
+        var values = new List<EnumValueSpec>(sequence.Items.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        var members = _localNames.Cleared();
         foreach (var item in sequence.Items)
         {
             if (item is not YamlScalar scalar || scalar.IsNull)
@@ -501,7 +518,7 @@ internal sealed class DescriptorReader
                 continue;
             }
 
-            var member = Naming.ToPascalCase(scalar.Value);
+            var member = PascalCase(scalar.Value);
             if (member is null)
             {
                 Report(DiagnosticDescriptors.InvalidIdentifier, scalar.Location, "enum value", scalar.Value, string.Empty);
@@ -509,7 +526,7 @@ internal sealed class DescriptorReader
             }
 
             var clash = member == name ? "is the name of its own type"
-                : s_reservedEnumMembers.Contains(member) ? "is a member every generated enum has"
+                : Array.IndexOf(s_reservedEnumMembers, member) >= 0 ? "is a member every generated enum has"
                 : members.TryGetValue(member, out var other) ? $"the value '{other}' becomes too"
                 : null;
             if (clash is not null)
@@ -537,10 +554,12 @@ internal sealed class DescriptorReader
         }
 
         var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clientName = serviceName + "Client";
+        var optionsName = serviceName + "ClientOptions";
         var typeNames = new HashSet<string>(types.Select(t => t.Spec.Name), StringComparer.Ordinal);
         foreach (var entry in UniqueEntries(map, "endpoint"))
         {
-            var name = Naming.ToPascalCase(entry.Key.Value);
+            var name = PascalCase(entry.Key.Value);
             if (name is null)
             {
                 Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Location, "endpoint name", entry.Key.Value, string.Empty);
@@ -556,7 +575,7 @@ internal sealed class DescriptorReader
             methodNames.Add(name, entry.Key.Value);
             var endpoint = ReadEndpoint(entry.Key, entry.Value, name);
             if (endpoint?.ParametersTypeName is { } parametersType &&
-                (typeNames.Contains(parametersType) || parametersType == serviceName + "Client" || parametersType == serviceName + "ClientOptions"))
+                (typeNames.Contains(parametersType) || parametersType == clientName || parametersType == optionsName))
             {
                 Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, "endpoint", entry.Key.Value, parametersType, "is the name of a declared type; rename the type or the endpoint");
                 continue;
@@ -573,14 +592,14 @@ internal sealed class DescriptorReader
 
     private EndpointSpec? ReadEndpoint(YamlScalar key, YamlNode node, string name)
     {
-        var map = AsMapping(node, "endpoint '" + key.Value + "'");
+        var subject = new Phrase("endpoint '", key.Value, "'");
+        var map = AsMapping(node, subject);
         if (map is null)
         {
             return null;
         }
 
-        var context = "endpoint '" + key.Value + "'";
-        var keys = ReadKeys(map, context, s_endpointKeys, new[] { "method", "path" });
+        var keys = ReadKeys(map, subject, s_endpointKeys, s_endpointRequired);
         var method = ReadMethod(keys.Get("method"));
         var pathNode = keys.Get("path");
         var path = String(pathNode, "path");
@@ -621,7 +640,7 @@ internal sealed class DescriptorReader
             segments.ToEquatableArray(),
             summary,
             description,
-            pathParameters.Select(p => p.Spec).ToEquatableArray(),
+            ToEquatableArray(pathParameters, static p => p.Spec),
             queryParameters.ToEquatableArray(),
             headerParameters.ToEquatableArray(),
             parametersTypeName,
@@ -649,7 +668,7 @@ internal sealed class DescriptorReader
 
     private List<PathSegment>? ReadPath(string path, YamlNode pathNode, List<(YamlScalar Key, ParameterSpec Spec)> parameters)
     {
-        if (path.IndexOfAny(new[] { '?', '#' }) >= 0 || path.IndexOfAny(new[] { '\r', '\n', ' ' }) >= 0)
+        if (path.IndexOfAny(s_queryOrFragment) >= 0 || path.IndexOfAny(s_pathBreaks) >= 0)
         {
             Report(DiagnosticDescriptors.InvalidValue, pathNode.Location, "path", "a path holds no query, fragment or white space; declare query parameters under parameters.query");
             return null;
@@ -672,7 +691,7 @@ internal sealed class DescriptorReader
                 Report(DiagnosticDescriptors.InvalidValue, pathNode.Location, "path", $"the placeholder '{{{name}}}' appears twice");
                 ok = false;
             }
-            else if (!parameters.Any(p => p.Spec.WireName == name))
+            else if (!HasParameter(parameters, name))
             {
                 Report(DiagnosticDescriptors.PlaceholderWithoutParameter, pathNode.Location, name);
                 ok = false;
@@ -687,10 +706,13 @@ internal sealed class DescriptorReader
             segments.Add(new PathSegment(path.Substring(last), false));
         }
 
-        if (segments.Any(s => !s.IsParameter && (s.Text.IndexOf('{') >= 0 || s.Text.IndexOf('}') >= 0)))
+        foreach (var segment in segments)
         {
-            Report(DiagnosticDescriptors.InvalidValue, pathNode.Location, "path", "unbalanced '{' or '}'");
-            return null;
+            if (!segment.IsParameter && (segment.Text.IndexOf('{') >= 0 || segment.Text.IndexOf('}') >= 0))
+            {
+                Report(DiagnosticDescriptors.InvalidValue, pathNode.Location, "path", "unbalanced '{' or '}'");
+                return null;
+            }
         }
 
         foreach (var parameter in parameters)
@@ -703,6 +725,19 @@ internal sealed class DescriptorReader
         }
 
         return ok ? segments : null;
+    }
+
+    private static bool HasParameter(List<(YamlScalar Key, ParameterSpec Spec)> parameters, string wireName)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Spec.WireName == wireName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool ReadParameters(
@@ -725,10 +760,10 @@ internal sealed class DescriptorReader
         var ok = true;
         var keys = ReadKeys(map, "parameters", s_parameterGroupKeys, Array.Empty<string>());
 
-        var argumentNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var argumentNames = _localNames.Cleared();
         foreach (var (key, spec) in ReadParameterGroup(keys.Get("path"), "path", ref ok))
         {
-            var clash = s_reservedArguments.Contains(spec.ArgumentName) ? "is an argument or local every generated method may have"
+            var clash = Array.IndexOf(s_reservedArguments, spec.ArgumentName) >= 0 ? "is an argument or local every generated method may have"
                 : argumentNames.TryGetValue(spec.ArgumentName, out var other) ? $"the path parameter '{other}' becomes too"
                 : null;
             if (clash is not null)
@@ -742,12 +777,12 @@ internal sealed class DescriptorReader
             pathParameters.Add((key, spec));
         }
 
-        var propertyNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var propertyNames = _localNames.Cleared();
         foreach (var (group, target) in new[] { ("query", queryParameters), ("header", headerParameters) })
         {
             foreach (var (key, spec) in ReadParameterGroup(keys.Get(group), group, ref ok))
             {
-                var clash = s_reservedObjectMembers.Contains(spec.PropertyName) ? "is a member every generated class has"
+                var clash = Array.IndexOf(s_reservedObjectMembers, spec.PropertyName) >= 0 ? "is a member every generated class has"
                     : propertyNames.TryGetValue(spec.PropertyName, out var other) ? $"the parameter '{other}' becomes too"
                     : null;
                 if (clash is not null)
@@ -767,20 +802,20 @@ internal sealed class DescriptorReader
 
     private List<(YamlScalar Key, ParameterSpec Spec)> ReadParameterGroup(YamlNode? node, string group, ref bool ok)
     {
-        var result = new List<(YamlScalar, ParameterSpec)>();
         if (node is null)
         {
-            return result;
+            return new List<(YamlScalar, ParameterSpec)>();
         }
 
-        var map = AsMapping(node, "parameters." + group);
+        var map = AsMapping(node, new Phrase("parameters.", group));
         if (map is null)
         {
             ok = false;
-            return result;
+            return new List<(YamlScalar, ParameterSpec)>();
         }
 
-        foreach (var entry in UniqueEntries(map, group + " parameter"))
+        var result = new List<(YamlScalar, ParameterSpec)>(map.Entries.Count);
+        foreach (var entry in UniqueEntries(map, new Phrase(group, " parameter")))
         {
             var spec = ReadParameter(entry.Key, entry.Value, group);
             if (spec is null)
@@ -798,7 +833,7 @@ internal sealed class DescriptorReader
 
     private ParameterSpec? ReadParameter(YamlScalar key, YamlNode node, string group)
     {
-        var pascal = Naming.ToPascalCase(key.Value);
+        var pascal = PascalCase(key.Value);
         if (pascal is null)
         {
             Report(DiagnosticDescriptors.InvalidIdentifier, key.Location, group + " parameter", key.Value, string.Empty);
@@ -821,13 +856,14 @@ internal sealed class DescriptorReader
         }
         else
         {
-            var map = AsMapping(node, group + " parameter '" + key.Value + "'");
+            var subject = new Phrase(group, " parameter '", key.Value, "'");
+            var map = AsMapping(node, subject);
             if (map is null)
             {
                 return null;
             }
 
-            var keys = ReadKeys(map, group + " parameter '" + key.Value + "'", s_parameterKeys, new[] { "type" });
+            var keys = ReadKeys(map, subject, s_parameterKeys, s_typeRequired);
             typeNode = keys.Get("type");
             required = Bool(keys.Get("required"), "required");
             description = OptionalText(keys.Get("description"), "description");
@@ -935,7 +971,7 @@ internal sealed class DescriptorReader
             return null;
         }
 
-        var name = Naming.ToPascalCase(text);
+        var name = PascalCase(text);
         if (name is null)
         {
             Report(DiagnosticDescriptors.InvalidIdentifier, node!.Location, what, text, string.Empty);
@@ -944,7 +980,7 @@ internal sealed class DescriptorReader
         return name;
     }
 
-    private YamlMapping? AsMapping(YamlNode? node, string what)
+    private YamlMapping? AsMapping(YamlNode? node, Phrase what)
     {
         if (node is null)
         {
@@ -956,45 +992,86 @@ internal sealed class DescriptorReader
             return map;
         }
 
-        Report(DiagnosticDescriptors.InvalidValue, node.Location, what, $"expected a mapping, found {(node is YamlScalar { IsNull: true } ? "nothing" : node.KindName)}");
+        Report(DiagnosticDescriptors.InvalidValue, node.Location, what.ToString(), $"expected a mapping, found {(node is YamlScalar { IsNull: true } ? "nothing" : node.KindName)}");
         return null;
     }
 
-    /// <summary>The entries of a mapping, reporting every repeated key (a repeated endpoint, type or field name) once.</summary>
-    private IEnumerable<KeyValuePair<YamlScalar, YamlNode>> UniqueEntries(YamlMapping map, string noun)
+    /// <summary><see cref="Naming.ToPascalCase"/>, converting each distinct name once.</summary>
+    private string? PascalCase(string name)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in map.Entries)
+        // Endpoint and type names are mostly written in PascalCase already, and the conversion would only copy them.
+        if (IsAsciiPascalCase(name))
         {
-            if (!seen.Add(entry.Key.Value))
-            {
-                Report(DiagnosticDescriptors.DuplicateKey, entry.Key.Location, noun, entry.Key.Value);
-                continue;
-            }
-
-            yield return entry;
+            return name;
         }
+
+        if (!_pascalCaseNames.TryGetValue(name, out var pascal))
+        {
+            pascal = Naming.ToPascalCase(name);
+            _pascalCaseNames.Add(name, pascal);
+        }
+
+        return pascal;
     }
 
-    private KeySet ReadKeys(YamlMapping map, string context, string[] allowed, string[] required)
+    /// <summary>
+    /// Whether a name is an ASCII capital followed by ASCII letters and digits: <see cref="Naming.ToPascalCase"/> keeps
+    /// such a name as it is, and it is a valid identifier (every C# keyword is lower case).
+    /// </summary>
+    private static bool IsAsciiPascalCase(string name)
     {
-        var keys = new KeySet();
+        if (name.Length == 0 || name[0] < 'A' || name[0] > 'Z')
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasKey(YamlMapping map, string key)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The entries of a mapping, reporting every repeated key (a repeated endpoint, type or field name) once.</summary>
+    private UniqueEntryList UniqueEntries(YamlMapping map, Phrase noun) => new(this, map.Entries, noun);
+
+    /// <summary>
+    /// Checks a mapping's keys against the allowed ones, reporting unknown, repeated and missing keys, and gives the
+    /// known ones by name.
+    /// </summary>
+    private MappingKeys ReadKeys(YamlMapping map, Phrase context, string[] allowed, string[] required)
+    {
         foreach (var entry in UniqueEntries(map, "key"))
         {
             if (Array.IndexOf(allowed, entry.Key.Value) < 0)
             {
-                Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, context, string.Join(", ", allowed));
-                continue;
+                Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, context.ToString(), string.Join(", ", allowed));
             }
-
-            keys.Add(entry.Key.Value, entry.Value);
         }
 
+        var keys = new MappingKeys(map);
         foreach (var key in required)
         {
             if (keys.Get(key) is null)
             {
-                Report(DiagnosticDescriptors.MissingKey, map.Location, key, context);
+                Report(DiagnosticDescriptors.MissingKey, map.Location, key, context.ToString());
             }
         }
 
@@ -1049,6 +1126,11 @@ internal sealed class DescriptorReader
     /// <summary>An example as the text for docs: a scalar as written; a list or mapping in compact JSON form.</summary>
     private static string Example(YamlNode node)
     {
+        if (node is YamlScalar scalar)
+        {
+            return scalar.Value;
+        }
+
         var builder = new StringBuilder();
         AppendExample(builder, node, 0);
         return builder.ToString();
@@ -1067,10 +1149,11 @@ internal sealed class DescriptorReader
             case YamlScalar scalar when depth == 0:
                 builder.Append(scalar.Value);
                 break;
+            case YamlScalar scalar when IsJsonLiteral(scalar):
+                builder.Append(scalar.IsNull ? "null" : scalar.Value);
+                break;
             case YamlScalar scalar:
-                builder.Append(scalar.IsPlain && (scalar.IsNull || scalar.Value is "true" or "false" || double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-                    ? (scalar.IsNull ? "null" : scalar.Value)
-                    : "\"" + scalar.Value.Replace("\"", "\\\"") + "\"");
+                builder.Append('"').Append(scalar.Value.Replace("\"", "\\\"")).Append('"');
                 break;
             case YamlSequence sequence:
                 builder.Append('[');
@@ -1095,6 +1178,23 @@ internal sealed class DescriptorReader
         }
     }
 
+    /// <summary>Projects a list straight into an array of its size; LINQ's Select would go through a growing buffer.</summary>
+    private static EquatableArray<TResult> ToEquatableArray<TSource, TResult>(List<TSource> items, Func<TSource, TResult> selector)
+        where TResult : IEquatable<TResult>
+    {
+        var builder = ImmutableArray.CreateBuilder<TResult>(items.Count);
+        foreach (var item in items)
+        {
+            builder.Add(selector(item));
+        }
+
+        return new EquatableArray<TResult>(builder.MoveToImmutable());
+    }
+
+    /// <summary>Whether an unquoted scalar reads as a JSON null, boolean or number, which an example shows bare.</summary>
+    private static bool IsJsonLiteral(YamlScalar scalar) =>
+        scalar.IsPlain && (scalar.IsNull || scalar.Value is "true" or "false" || double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+
     private static bool IsHeaderName(string name)
     {
         if (name.Length == 0)
@@ -1117,13 +1217,195 @@ internal sealed class DescriptorReader
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
-    private sealed class KeySet
+    /// <summary>
+    /// The values of a mapping's keys, once <see cref="ReadKeys"/> has checked them. A view over the entries rather than
+    /// a dictionary: a mapping has a handful of keys, and one is read for every object in the descriptor.
+    /// </summary>
+    private readonly struct MappingKeys
     {
-        private readonly Dictionary<string, YamlNode> _values = new(StringComparer.Ordinal);
+        private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries;
 
-        public void Add(string key, YamlNode value) => _values[key] = value;
+        public MappingKeys(YamlMapping map) => _entries = map.Entries;
 
-        public YamlNode? Get(string key) => _values.TryGetValue(key, out var value) ? value : null;
+        /// <summary>The value of the key's first occurrence (a repeat was reported and is ignored), if any.</summary>
+        /// <param name="key">One of the keys the mapping allows; an unknown key was reported and is never asked for.</param>
+        public YamlNode? Get(string key)
+        {
+            foreach (var entry in _entries)
+            {
+                if (entry.Key.Value == key)
+                {
+                    return entry.Value;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The entries of a mapping with every repeated key reported and skipped, as a struct enumerable so that walking
+    /// a mapping allocates nothing. A key is checked against the earlier ones in place; only a large mapping (a long
+    /// list of types, or a hostile one) pays for a set, which keeps the check linear.
+    /// </summary>
+    private readonly struct UniqueEntryList
+    {
+        private readonly DescriptorReader _reader;
+        private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries;
+        private readonly Phrase _noun;
+
+        public UniqueEntryList(DescriptorReader reader, List<KeyValuePair<YamlScalar, YamlNode>> entries, Phrase noun)
+        {
+            _reader = reader;
+            _entries = entries;
+            _noun = noun;
+        }
+
+        public Enumerator GetEnumerator() => new(_reader, _entries, _noun);
+
+        public struct Enumerator
+        {
+            private const int ScanLimit = 32;
+
+            private readonly DescriptorReader _reader;
+            private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries;
+            private readonly Phrase _noun;
+            private HashSet<string>? _seen;
+            private int _index;
+
+            public Enumerator(DescriptorReader reader, List<KeyValuePair<YamlScalar, YamlNode>> entries, Phrase noun)
+            {
+                _reader = reader;
+                _entries = entries;
+                _noun = noun;
+                _seen = null;
+                _index = -1;
+            }
+
+            public KeyValuePair<YamlScalar, YamlNode> Current => _entries[_index];
+
+            public bool MoveNext()
+            {
+                while (++_index < _entries.Count)
+                {
+                    var key = _entries[_index].Key;
+                    if (!IsRepeat(key.Value))
+                    {
+                        return true;
+                    }
+
+                    _reader.Report(DiagnosticDescriptors.DuplicateKey, key.Location, _noun.ToString(), key.Value);
+                }
+
+                return false;
+            }
+
+            private bool IsRepeat(string key)
+            {
+                if (_entries.Count > ScanLimit)
+                {
+                    _seen ??= new HashSet<string>(StringComparer.Ordinal);
+                    return !_seen.Add(key);
+                }
+
+                for (var i = 0; i < _index; i++)
+                {
+                    if (_entries[i].Key.Value == key)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a message is about, such as "field 'id' of 'Chat'", kept as its parts: nearly every mapping is valid, so
+    /// the text is joined only when a diagnostic names it.
+    /// </summary>
+    private readonly struct Phrase
+    {
+        private readonly string _text;
+        private readonly string? _part2;
+        private readonly string? _part3;
+        private readonly string? _part4;
+        private readonly string? _part5;
+
+        public Phrase(string text, string? part2 = null, string? part3 = null, string? part4 = null, string? part5 = null)
+        {
+            _text = text;
+            _part2 = part2;
+            _part3 = part3;
+            _part4 = part4;
+            _part5 = part5;
+        }
+
+        public static implicit operator Phrase(string text) => new(text);
+
+        public override string ToString() => string.Concat(new[] { _text, _part2, _part3, _part4, _part5 });
+    }
+
+    /// <summary>
+    /// Which written name took each C# name so far, to report two names that become one. Such a table holds the few
+    /// members of a type or parameters of an endpoint, so it is a list scanned in place and reused; past a few dozen
+    /// names (only in a hostile descriptor) it moves to a dictionary, which keeps the check linear.
+    /// </summary>
+    private sealed class NameTable
+    {
+        private const int ScanLimit = 32;
+
+        private readonly List<KeyValuePair<string, string>> _names = new();
+        private Dictionary<string, string>? _index;
+
+        /// <summary>Empties the table for its next user, and returns it.</summary>
+        public NameTable Cleared()
+        {
+            _names.Clear();
+            _index = null;
+            return this;
+        }
+
+        public bool TryGetValue(string csharpName, out string writtenName)
+        {
+            if (_index is not null)
+            {
+                return _index.TryGetValue(csharpName, out writtenName!);
+            }
+
+            foreach (var name in _names)
+            {
+                if (name.Key == csharpName)
+                {
+                    writtenName = name.Value;
+                    return true;
+                }
+            }
+
+            writtenName = null!;
+            return false;
+        }
+
+        /// <summary>Adds a C# name that <see cref="TryGetValue"/> did not find.</summary>
+        public void Add(string csharpName, string writtenName)
+        {
+            if (_index is not null)
+            {
+                _index.Add(csharpName, writtenName);
+                return;
+            }
+
+            _names.Add(new KeyValuePair<string, string>(csharpName, writtenName));
+            if (_names.Count > ScanLimit)
+            {
+                _index = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var name in _names)
+                {
+                    _index.Add(name.Key, name.Value);
+                }
+            }
+        }
     }
 
     private sealed record ServiceHeader(

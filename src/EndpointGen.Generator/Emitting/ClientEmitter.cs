@@ -13,7 +13,7 @@ internal static class ClientEmitter
     private const string Runtime = "global::EndpointGen.Runtime";
     private const string Http = "global::System.Net.Http";
 
-    /// <summary>Writes the service's own types into an open namespace block.</summary>
+    /// <summary>Writes the service's own types into the file, after its namespace declaration.</summary>
     public static void EmitBody(SourceWriter w, ServiceSpec service, EmitOptions options)
     {
         EmitOptionsType(w, service, options);

@@ -9,7 +9,7 @@ namespace EndpointGen.Generator.Emitting;
 /// </summary>
 internal static class DependencyInjectionEmitter
 {
-    /// <summary>Writes the registration class into an open namespace block.</summary>
+    /// <summary>Writes the registration class into the file, after its namespace declaration.</summary>
     public static void EmitBody(SourceWriter w, ServiceSpec service, EmitOptions options)
     {
         var ns = "global::" + service.Ns + ".";

@@ -11,7 +11,7 @@ namespace EndpointGen.Generator.Emitting;
 /// </summary>
 internal static class ModelEmitter
 {
-    /// <summary>Writes one declared type into an open namespace block.</summary>
+    /// <summary>Writes one declared type into the file, after its namespace declaration.</summary>
     public static void EmitBody(SourceWriter writer, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
         if (type.IsEnum)

@@ -32,7 +32,6 @@ internal static class ServiceEmitter
             ModelEmitter.EmitBody(writer, service, type, options);
         }
 
-        writer.Close();
         return writer;
     }
 }

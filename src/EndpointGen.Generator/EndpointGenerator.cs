@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using EndpointGen.Generator.Diagnostics;
 using EndpointGen.Generator.Emitting;
@@ -53,15 +54,20 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         var languageVersion = context.ParseOptionsProvider
             .Select(static (parseOptions, _) => parseOptions is CSharpParseOptions csharp ? csharp.LanguageVersion : MinimumLanguageVersion)
             .WithTrackingName(TrackingNames.LanguageVersion);
+        var facts = context.CompilationProvider
+            .Select(static (compilation, _) => CompilationFacts.From(compilation))
+            .WithTrackingName(TrackingNames.CompilationFacts);
+
+        // One collection of every parse result answers both project-wide questions (which files lose a service
+        // to another, whether any file generates code). A collection walks every file on every run, so there is
+        // only one. It re-runs on any spec edit, but both answers are small values that usually stay equal, so
+        // the other files' outputs stay cached.
+        var allResults = results.Collect();
 
         // Two descriptors for one service would emit the same hint names, which fails the whole generator
-        // after the output step. The claims are small values: collecting them re-runs on any spec edit,
-        // but its result (usually empty) stays equal, so the other files' outputs stay cached.
-        var duplicates = results
-            .Select(static (result, _) => result.Claim)
-            .Where(static claim => claim is not null)
-            .Collect()
-            .Select(static (claims, _) => ServiceClaims.Losers(claims!))
+        // after the output step.
+        var duplicates = allResults
+            .Select(static (all, _) => ServiceClaims.Losers(all.Select(static result => result.Claim).OfType<ServiceClaim>().ToImmutableArray()))
             .WithTrackingName(TrackingNames.Duplicates);
 
         context.RegisterSourceOutput(duplicates, static (spc, losers) =>
@@ -77,47 +83,45 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             .Select(static (losers, _) => losers.Select(static claim => claim.NameLocation.FilePath).ToEquatableArray())
             .WithTrackingName(TrackingNames.LosingFiles);
 
-        var facts = context.CompilationProvider
-            .Select(static (compilation, _) => CompilationFacts.From(compilation))
-            .WithTrackingName(TrackingNames.CompilationFacts);
+        // The project-wide values meet here, as one value, so each file's service goes through one per-file
+        // Combine instead of four, and a change to any of them walks the files once rather than four times.
+        var emitContext = options
+            .Combine(languageVersion)
+            .Combine(facts)
+            .Combine(losingFiles)
+            .Select(static (input, _) => new EmitContext(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.EmitContext);
 
+        // A file with errors has no service; the output step skips it, which saves a filter node per file.
         var services = results
             .Select(static (result, _) => result.Service)
-            .Where(static service => service is not null)
-            .Combine(options)
-            .Combine(languageVersion)
-            .Combine(losingFiles)
-            .Combine(facts)
+            .Combine(emitContext)
             .WithTrackingName(TrackingNames.Services);
         context.RegisterSourceOutput(services, static (spc, input) =>
         {
-            var ((((service, emitOptions), language), losers), compilationFacts) = input;
-            if (!losers.Contains(service!.SourcePath))
+            var (service, emit) = input;
+            if (service is not null && !emit.LosingFiles.Contains(service.SourcePath))
             {
-                Emit(spc, service, emitOptions, language, compilationFacts);
+                Emit(spc, service, emit.Options, emit.LanguageVersion, emit.Facts);
             }
         });
 
         // The support types go out once per project, and only when some descriptor generates code.
-        var polyfills = results
-            .Select(static (result, _) => result.Service is not null)
-            .Collect()
-            .Select(static (flags, _) => flags.Contains(true))
-            .Combine(facts)
-            .Combine(languageVersion)
-            .Combine(options)
+        var polyfills = allResults
+            .Select(static (all, _) => all.Any(static result => result.Service is not null))
+            .Combine(emitContext)
             .WithTrackingName(TrackingNames.Polyfills);
         context.RegisterSourceOutput(polyfills, static (spc, input) =>
         {
-            var (((anyService, compilationFacts), language), emitOptions) = input;
-            if (anyService && emitOptions.InvalidSetting is { } setting)
+            var (anyService, emit) = input;
+            if (anyService && emit.Options.InvalidSetting is { } setting)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidSetting, Location.None, setting));
             }
 
-            if (anyService && compilationFacts.NeedsPolyfills && language >= MinimumLanguageVersion)
+            if (anyService && emit.Facts.NeedsPolyfills && emit.LanguageVersion >= MinimumLanguageVersion)
             {
-                spc.AddSource("EndpointGen.Polyfills.g.cs", SourceText.From(PolyfillEmitter.Emit(compilationFacts), System.Text.Encoding.UTF8));
+                spc.AddSource("EndpointGen.Polyfills.g.cs", SourceText.From(PolyfillEmitter.Emit(emit.Facts), System.Text.Encoding.UTF8));
             }
         });
     }
@@ -190,7 +194,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
         try
         {
-            context.AddSource(service.HintName + ".g.cs", SourceText.From(ServiceEmitter.Emit(service, options, facts), System.Text.Encoding.UTF8));
+            context.AddSource(service.HintName + ".g.cs", ServiceEmitter.EmitSourceText(service, options, facts));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

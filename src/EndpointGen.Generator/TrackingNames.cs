@@ -13,4 +13,5 @@ internal static class TrackingNames
     public const string Polyfills = nameof(Polyfills);
     public const string Options = nameof(Options);
     public const string LanguageVersion = nameof(LanguageVersion);
+    public const string EmitContext = nameof(EmitContext);
 }

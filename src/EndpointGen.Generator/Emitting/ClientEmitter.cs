@@ -167,7 +167,8 @@ internal static class ClientEmitter
 
             first = false;
             EmitMethodDocs(w, service, endpoint);
-            w.Line(Signature(service, endpoint, withDefault: true) + ";");
+            WriteSignature(w.Begin(), service, endpoint);
+            w.Add(';').End();
         }
 
         w.Close();
@@ -177,15 +178,15 @@ internal static class ClientEmitter
     {
         if (endpoint.Summary is null)
         {
-            w.DocRaw("<summary><c>" + endpoint.Method + " " + SourceWriter.Escape(endpoint.Path) + "</c></summary>");
+            w.Begin().Add("/// <summary><c>").Add(endpoint.Method).Add(' ').Add(SourceWriter.Escape(endpoint.Path)).Add("</c></summary>").End();
         }
         else
         {
             w.Doc("summary", endpoint.Summary);
         }
 
-        var remarks = (endpoint.Description is null ? string.Empty : endpoint.Description + "\n") + endpoint.Method + " " + endpoint.Path;
-        w.Doc("remarks", remarks);
+        w.Doc("remarks", endpoint.Description is null ? endpoint.Method + " " + endpoint.Path : endpoint.Description + "\n" + endpoint.Method + " " + endpoint.Path);
+
         foreach (var parameter in endpoint.PathParameters)
         {
             w.Doc("param", (parameter.Description ?? "The " + parameter.WireName + " path parameter.") + (parameter.Example is null ? string.Empty : " Example: " + parameter.Example + "."), "name=\"" + parameter.ArgumentName.TrimStart('@') + "\"");
@@ -211,30 +212,41 @@ internal static class ClientEmitter
             w.DocRaw("<returns>A task that completes when the service has answered with a success status.</returns>");
         }
 
-        w.DocRaw("<exception cref=\"" + Q(service, service.Name + "ApiException") + "\">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>");
+        w.Begin().Add("/// <exception cref=\"global::").Add(service.Ns).Add('.').Add(service.Name)
+            .Add("ApiException\">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>").End();
         w.DocRaw("<exception cref=\"global::System.ArgumentException\">A required argument or parameter is missing, or a header value contains a line break.</exception>");
     }
 
-    private static string Signature(ServiceSpec service, EndpointSpec endpoint, bool withDefault)
+    /// <summary>Writes an endpoint method's signature, with a default for the cancellation token, into the open line.</summary>
+    private static void WriteSignature(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
     {
         var ns = service.Ns;
-        var returns = endpoint.Response.Type is null
-            ? "global::System.Threading.Tasks.Task"
-            : "global::System.Threading.Tasks.Task<" + TypeSyntax.Name(endpoint.Response.Type, ns) + ">";
-        var arguments = new List<string>();
-        arguments.AddRange(endpoint.PathParameters.Select(p => TypeSyntax.Name(p.Type, ns) + " " + p.ArgumentName));
+        if (endpoint.Response.Type is null)
+        {
+            w.Add("global::System.Threading.Tasks.Task ");
+        }
+        else
+        {
+            w.Add("global::System.Threading.Tasks.Task<").Add(TypeSyntax.Name(endpoint.Response.Type, ns)).Add("> ");
+        }
+
+        w.Add(endpoint.Name).Add("Async(");
+        foreach (var parameter in endpoint.PathParameters)
+        {
+            w.Add(TypeSyntax.Name(parameter.Type, ns)).Add(' ').Add(parameter.ArgumentName).Add(", ");
+        }
+
         if (endpoint.Body is not null)
         {
-            arguments.Add(TypeSyntax.Name(endpoint.Body, ns) + " body");
+            w.Add(TypeSyntax.Name(endpoint.Body, ns)).Add(" body, ");
         }
 
         if (endpoint.ParametersTypeName is not null)
         {
-            arguments.Add(Q(service, endpoint.ParametersTypeName) + " parameters");
+            w.Add("global::").Add(ns).Add('.').Add(endpoint.ParametersTypeName).Add(" parameters, ");
         }
 
-        arguments.Add("global::System.Threading.CancellationToken cancellationToken" + (withDefault ? " = default" : string.Empty));
-        return returns + " " + endpoint.Name + "Async(" + string.Join(", ", arguments) + ")";
+        w.Add("global::System.Threading.CancellationToken cancellationToken = default)");
     }
 
     private static void EmitClient(SourceWriter w, ServiceSpec service, EmitOptions options)
@@ -314,7 +326,8 @@ internal static class ClientEmitter
         w.DocRaw("<inheritdoc/>");
         // Not async: arguments are checked before a task exists, and the send, the status check and the body read
         // are one helper per client (SendRequestAsync) rather than a copy in every method.
-        w.Open("public " + Signature(service, endpoint, withDefault: true));
+        WriteSignature(w.Begin().Add("public "), service, endpoint);
+        w.EndOpen();
         if (endpoint.Body is not null && !endpoint.Body.IsValueType && endpoint.Body.Kind != TypeKind.Json)
         {
             w.Open("if (body is null)");
@@ -329,26 +342,38 @@ internal static class ClientEmitter
             w.Line("throw new global::System.ArgumentNullException(nameof(parameters));");
             w.Close();
             w.Line();
-            foreach (var parameter in endpoint.QueryParameters.Concat(endpoint.HeaderParameters).Where(p => p.Required && p.Type.Kind == TypeKind.String))
+            foreach (var group in new[] { endpoint.QueryParameters, endpoint.HeaderParameters })
             {
-                w.Open("if (string.IsNullOrEmpty(parameters." + parameter.PropertyName + "))");
-                w.Line("throw new global::System.ArgumentException(" + SourceWriter.Literal("The parameter '" + parameter.WireName + "' is required.") + ", nameof(parameters));");
-                w.Close();
-                w.Line();
+                foreach (var parameter in group)
+                {
+                    if (parameter.Required && parameter.Type.Kind == TypeKind.String)
+                    {
+                        w.Begin().Add("if (string.IsNullOrEmpty(parameters.").Add(parameter.PropertyName).Add("))").EndOpen();
+                        w.Begin().Add("throw new global::System.ArgumentException(").AddLiteral("The parameter '" + parameter.WireName + "' is required.").Add(", nameof(parameters));").End();
+                        w.Close();
+                        w.Line();
+                    }
+                }
             }
         }
 
         w.Line("var url = new " + Runtime + ".ApiUrlBuilder(_baseAddress);");
         foreach (var segment in endpoint.Segments)
         {
-            w.Line(segment.IsParameter
-                ? "url.AppendSegment(" + PathArgument(endpoint, segment.Text) + ");"
-                : "url.AppendPath(" + SourceWriter.Literal(segment.Text) + ");");
+            if (segment.IsParameter)
+            {
+                w.Begin().Add("url.AppendSegment(").Add(PathArgument(endpoint, segment.Text)).Add(");").End();
+            }
+            else
+            {
+                w.Begin().Add("url.AppendPath(").AddLiteral(segment.Text).Add(");").End();
+            }
         }
 
         foreach (var parameter in endpoint.QueryParameters)
         {
-            w.Line("url.AddQuery(" + SourceWriter.Literal(parameter.WireName) + ", " + ParameterValue(parameter, "parameters." + parameter.PropertyName) + ");");
+            w.Begin().Add("url.AddQuery(").AddLiteral(parameter.WireName).Add(", parameters.").Add(parameter.PropertyName)
+                .Add(parameter.Type.Kind == TypeKind.Enum ? (parameter.Required ? ".Value" : "?.Value") : string.Empty).Add(");").End();
         }
 
         var method = endpoint.Method switch
@@ -390,12 +415,6 @@ internal static class ClientEmitter
         var value = parameter.Type.Kind == TypeKind.Enum ? parameter.ArgumentName + ".Value" : parameter.ArgumentName;
         return value;
     }
-
-    private static string ParameterValue(ParameterSpec parameter, string access) => parameter.Type.Kind switch
-    {
-        TypeKind.Enum => parameter.Required ? access + ".Value" : access + "?.Value",
-        _ => access,
-    };
 
     private static string HeaderValue(ParameterSpec parameter, string access)
     {
@@ -585,17 +604,26 @@ internal static class ClientEmitter
             first = false;
             if (parameter.Description is null)
             {
-                w.DocRaw("<summary>The <c>" + SourceWriter.Escape(parameter.WireName) + "</c> parameter.</summary>");
+                w.Begin().Add("/// <summary>The <c>").Add(SourceWriter.Escape(parameter.WireName)).Add("</c> parameter.</summary>").End();
             }
             else
             {
                 w.Doc("summary", parameter.Description);
             }
 
-            w.DocRaw("<remarks>" + where + " <c>" + SourceWriter.Escape(parameter.WireName) + "</c>" + (parameter.Required ? ", required" : ", optional")
-                + (parameter.Example is null ? "." : ". Example: <c>" + SourceWriter.Escape(parameter.Example.Replace("\n", " ")) + "</c>.") + "</remarks>");
+            w.Begin().Add("/// <remarks>").Add(where).Add(" <c>").Add(SourceWriter.Escape(parameter.WireName)).Add("</c>").Add(parameter.Required ? ", required" : ", optional");
+            if (parameter.Example is null)
+            {
+                w.Add('.');
+            }
+            else
+            {
+                w.Add(". Example: <c>").Add(SourceWriter.Escape(parameter.Example.Replace("\n", " "))).Add("</c>.");
+            }
+
+            w.Add("</remarks>").End();
             var type = parameter.Required ? TypeSyntax.Name(parameter.Type, ns) : TypeSyntax.NullableName(parameter.Type, ns);
-            w.Line("public " + (parameter.Required ? "required " : string.Empty) + type + " " + parameter.PropertyName + " { get; init; }");
+            w.Begin().Add("public ").Add(parameter.Required ? "required " : string.Empty).Add(type).Add(' ').Add(parameter.PropertyName).Add(" { get; init; }").End();
         }
 
         w.Close();

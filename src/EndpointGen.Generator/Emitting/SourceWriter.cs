@@ -244,9 +244,10 @@ internal sealed class SourceWriter
     public SourceWriter DocRaw(string xml) => Line("/// " + xml);
 
     /// <summary>
-    /// Escapes text for an XML doc comment. Every character C# reads as a line end becomes '\n' here, so that the
-    /// caller splits on it: a stray U+2028 in a description must not end the comment and turn the rest into code.
-    /// Characters XML does not allow (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD.
+    /// Escapes text for use inside one XML doc comment line (a name, a path, an example). Every character C# reads as
+    /// a line end becomes a space: a stray U+2028 in a JSON name must not end the comment and turn the rest into code.
+    /// Characters XML does not allow (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. Free text that may
+    /// hold several lines goes through <see cref="Doc"/>, which keeps its lines.
     /// </summary>
     public static string Escape(string text)
     {
@@ -282,7 +283,7 @@ internal sealed class SourceWriter
                     builder.Append("&gt;");
                     continue;
                 case '\r':
-                    builder.Append('\n');
+                    builder.Append(' ');
                     if (i + 1 < text.Length && text[i + 1] == '\n')
                     {
                         i++;
@@ -290,7 +291,7 @@ internal sealed class SourceWriter
 
                     continue;
                 case '\n' or '\u2028' or '\u2029' or '\u0085':
-                    builder.Append('\n');
+                    builder.Append(' ');
                     continue;
                 case '\t':
                     builder.Append(' ');

@@ -26,14 +26,14 @@ internal sealed record CompilationFacts(bool NeedsIsExternalInit, bool NeedsRequ
         var type = compilation.GetTypeByMetadataName(metadataName);
         if (type is not null)
         {
-            return compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
+            return IsAccessibleWithin(compilation, type);
         }
 
         foreach (var reference in compilation.References)
         {
             if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly &&
                 assembly.GetTypeByMetadataName(metadataName) is { } candidate &&
-                compilation.IsSymbolAccessibleWithin(candidate, compilation.Assembly))
+                IsAccessibleWithin(compilation, candidate))
             {
                 return true;
             }
@@ -41,4 +41,10 @@ internal sealed record CompilationFacts(bool NeedsIsExternalInit, bool NeedsRequ
 
         return false;
     }
+
+    // This runs on every compilation, that is on every keystroke in the IDE: a public top-level type, the usual
+    // answer, is accessible without the full check, which walks the references' internals-visible-to lists.
+    private static bool IsAccessibleWithin(Compilation compilation, INamedTypeSymbol type) =>
+        (type.ContainingType is null && type.DeclaredAccessibility == Accessibility.Public) ||
+        compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
 }

@@ -20,7 +20,8 @@ public sealed class CachingTests
     private static readonly string[] s_steps =
     {
         TrackingNames.Descriptors, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Services,
-        TrackingNames.Duplicates, TrackingNames.LosingFiles, TrackingNames.Options, TrackingNames.LanguageVersion, TrackingNames.CompilationFacts, TrackingNames.Polyfills,
+        TrackingNames.Duplicates, TrackingNames.LosingFiles, TrackingNames.Options, TrackingNames.LanguageVersion, TrackingNames.CompilationFacts,
+        TrackingNames.EmitContext, TrackingNames.Polyfills,
     };
 
     [Fact]

@@ -113,6 +113,32 @@ public sealed class HostileSpecTests
         Assert.Equal((0, 16), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
     }
 
+    [Theory]
+    [InlineData("\\u2028")]
+    [InlineData("\\u2029")]
+    [InlineData("\\x85")]
+    public void A_line_break_in_a_name_path_or_example_never_ends_a_doc_comment(string lineBreak)
+    {
+        // No summaries, so the path, the JSON names and the examples are what the one-line doc comments show.
+        var run = Run(
+            "service: {name: Demo, namespace: Demo.Api, baseUrl: 'https://api.example.com'}\n" +
+            "endpoints:\n" +
+            "  GetThing:\n" +
+            "    method: GET\n" +
+            "    path: \"things/a" + lineBreak + "b\"\n" +
+            "    parameters:\n" +
+            "      query:\n" +
+            "        \"q" + lineBreak + "x\": { type: string, example: \"1" + lineBreak + "2\" }\n" +
+            "    response: { type: Thing }\n" +
+            "types:\n" +
+            "  Thing:\n" +
+            "    fields:\n" +
+            "      \"a" + lineBreak + "b\": { type: string, name: Ab, example: \"x" + lineBreak + "y\" }\n");
+        AssertDidNotFail(run);
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
     private static GeneratorRun Run(string text) => GeneratorHarness.Run((File, text));
 
     /// <summary>Runs on a 256 KiB stack, far smaller than the compiler's, so an unbounded recursion fails here first.</summary>

@@ -194,7 +194,10 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
         try
         {
-            context.AddSource(service.HintName + ".g.cs", ServiceEmitter.EmitSourceText(service, options, facts));
+            // One string per file, not a chunked text: a file of a service is a large object, allocated once and never
+            // copied by the young-generation collections, which would copy every chunk of it as the driver keeps it
+            // (measured at 1000 endpoints: a third less collection pause, docs/performance.md).
+            context.AddSource(service.HintName + ".g.cs", SourceText.From(ServiceEmitter.Emit(service, options, facts), System.Text.Encoding.UTF8));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

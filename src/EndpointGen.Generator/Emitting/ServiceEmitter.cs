@@ -1,5 +1,4 @@
 using EndpointGen.Generator.Model;
-using Microsoft.CodeAnalysis.Text;
 
 namespace EndpointGen.Generator.Emitting;
 
@@ -10,12 +9,7 @@ namespace EndpointGen.Generator.Emitting;
 /// </summary>
 internal static class ServiceEmitter
 {
-    public static string Emit(ServiceSpec service, EmitOptions options, CompilationFacts facts) => Write(service, options, facts).ToString();
-
-    /// <summary>The service's file as the compiler's text, without first making it one large string.</summary>
-    public static SourceText EmitSourceText(ServiceSpec service, EmitOptions options, CompilationFacts facts) => Write(service, options, facts).ToSourceText();
-
-    private static SourceWriter Write(ServiceSpec service, EmitOptions options, CompilationFacts facts)
+    public static string Emit(ServiceSpec service, EmitOptions options, CompilationFacts facts)
     {
         var writer = new SourceWriter();
         EmitterHeader.Write(writer, service.Ns);
@@ -32,6 +26,6 @@ internal static class ServiceEmitter
             ModelEmitter.EmitBody(writer, service, type, options);
         }
 
-        return writer;
+        return writer.ToString();
     }
 }

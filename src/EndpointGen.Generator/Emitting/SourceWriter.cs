@@ -1,7 +1,5 @@
 using System;
-using System.IO;
 using System.Text;
-using Microsoft.CodeAnalysis.Text;
 
 namespace EndpointGen.Generator.Emitting;
 
@@ -333,25 +331,6 @@ internal sealed class SourceWriter
         return _text;
     }
 
-    /// <summary>
-    /// The text written, as the compiler's text: a large file is handed over in chunks below the large object heap's
-    /// threshold, never as one string of hundreds of kilobytes, whose allocations would each count towards a full
-    /// garbage collection. The writer is finished after this, as after <see cref="ToString"/>.
-    /// </summary>
-    public SourceText ToSourceText()
-    {
-        var builder = Builder;
-        _builder = null;
-        var text = SourceText.From(new BuilderReader(builder), builder.Length, Encoding.UTF8);
-        if (builder.Capacity <= CachedCapacityLimit)
-        {
-            builder.Clear();
-            t_cachedBuilder = builder;
-        }
-
-        return text;
-    }
-
     public static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2);
@@ -412,32 +391,6 @@ internal sealed class SourceWriter
         }
 
         builder.Append('"');
-    }
-
-    /// <summary>Reads a builder's text without copying it into one string first.</summary>
-    private sealed class BuilderReader : TextReader
-    {
-        private readonly StringBuilder _builder;
-        private int _position;
-
-        public BuilderReader(StringBuilder builder) => _builder = builder;
-
-        public override int Peek() => _position < _builder.Length ? _builder[_position] : -1;
-
-        public override int Read() => _position < _builder.Length ? _builder[_position++] : -1;
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            var n = Math.Min(count, _builder.Length - _position);
-            if (n <= 0)
-            {
-                return 0;
-            }
-
-            _builder.CopyTo(_position, buffer, index, n);
-            _position += n;
-            return n;
-        }
     }
 
     /// <summary>A UTF-8 string literal (<c>"..."u8</c>).</summary>

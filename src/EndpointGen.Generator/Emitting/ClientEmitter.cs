@@ -227,18 +227,18 @@ internal static class ClientEmitter
         }
         else
         {
-            w.Add("global::System.Threading.Tasks.Task<").Add(TypeSyntax.Name(endpoint.Response.Type, ns)).Add("> ");
+            TypeSyntax.AddName(w.Add("global::System.Threading.Tasks.Task<"), endpoint.Response.Type, ns).Add("> ");
         }
 
         w.Add(endpoint.Name).Add("Async(");
         foreach (var parameter in endpoint.PathParameters)
         {
-            w.Add(TypeSyntax.Name(parameter.Type, ns)).Add(' ').Add(parameter.ArgumentName).Add(", ");
+            TypeSyntax.AddName(w, parameter.Type, ns).Add(' ').Add(parameter.ArgumentName).Add(", ");
         }
 
         if (endpoint.Body is not null)
         {
-            w.Add(TypeSyntax.Name(endpoint.Body, ns)).Add(" body, ");
+            TypeSyntax.AddName(w, endpoint.Body, ns).Add(" body, ");
         }
 
         if (endpoint.ParametersTypeName is not null)
@@ -378,10 +378,16 @@ internal static class ClientEmitter
 
         var method = endpoint.Method switch
         {
+            "GET" => Http + ".HttpMethod.Get",
+            "POST" => Http + ".HttpMethod.Post",
+            "PUT" => Http + ".HttpMethod.Put",
+            "DELETE" => Http + ".HttpMethod.Delete",
+            "HEAD" => Http + ".HttpMethod.Head",
+            "OPTIONS" => Http + ".HttpMethod.Options",
             "PATCH" => "s_patch",
             _ => Http + ".HttpMethod." + endpoint.Method.Substring(0, 1) + endpoint.Method.Substring(1).ToLowerInvariant(),
         };
-        w.Line("var request = CreateRequest(" + method + ", url.ToUri());");
+        w.Begin().Add("var request = CreateRequest(").Add(method).Add(", url.ToUri());").End();
         foreach (var parameter in endpoint.HeaderParameters)
         {
             w.Line(Runtime + ".ApiRequest.AddHeader(request, " + SourceWriter.Literal(parameter.WireName) + ", " + HeaderValue(parameter, "parameters." + parameter.PropertyName) + ");");
@@ -389,7 +395,8 @@ internal static class ClientEmitter
 
         if (endpoint.Body is not null)
         {
-            w.Line("request.Content = " + Runtime + ".ApiRequest.JsonContent<" + TypeSyntax.Name(endpoint.Body, ns) + ">(body, " + TypeSyntax.WriteFunction(endpoint.Body, ns) + ");");
+            TypeSyntax.AddName(w.Begin().Add("request.Content = " + Runtime + ".ApiRequest.JsonContent<"), endpoint.Body, ns)
+                .Add(">(body, ").Add(TypeSyntax.WriteFunction(endpoint.Body, ns)).Add(");").End();
         }
         else if (endpoint.Method is "POST" or "PUT" or "PATCH")
         {
@@ -398,7 +405,7 @@ internal static class ClientEmitter
 
         if (endpoint.Response.Type is { } responseType)
         {
-            w.Begin().Add("return SendRequestAsync<").Add(TypeSyntax.Name(responseType, ns)).Add(">(").AddLiteral(endpoint.Name).Add(", request, ")
+            TypeSyntax.AddName(w.Begin().Add("return SendRequestAsync<"), responseType, ns).Add(">(").AddLiteral(endpoint.Name).Add(", request, ")
                 .AddLiteral(responseType.Display).Add(", ").Add(TypeSyntax.ReadFunction(responseType, ns)).Add(", cancellationToken);").End();
         }
         else
@@ -622,8 +629,8 @@ internal static class ClientEmitter
             }
 
             w.Add("</remarks>").End();
-            var type = parameter.Required ? TypeSyntax.Name(parameter.Type, ns) : TypeSyntax.NullableName(parameter.Type, ns);
-            w.Begin().Add("public ").Add(parameter.Required ? "required " : string.Empty).Add(type).Add(' ').Add(parameter.PropertyName).Add(" { get; init; }").End();
+            TypeSyntax.AddName(w.Begin().Add("public ").Add(parameter.Required ? "required " : string.Empty), parameter.Type, ns, nullable: !parameter.Required)
+                .Add(' ').Add(parameter.PropertyName).Add(" { get; init; }").End();
         }
 
         w.Close();

@@ -11,6 +11,9 @@ namespace EndpointGen.Generator.Emitting;
 /// </summary>
 internal static class ModelEmitter
 {
+    // The bit of each required property, in hexadecimal, made once.
+    private static readonly string[] s_bits = Enumerable.Range(0, 64).Select(static i => (1UL << i).ToString("X", CultureInfo.InvariantCulture)).ToArray();
+
     /// <summary>Writes one declared type into the file, after its namespace declaration.</summary>
     public static void EmitBody(SourceWriter writer, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
@@ -57,8 +60,8 @@ internal static class ModelEmitter
             }
 
             w.Add("</remarks>").End();
-            var propertyType = field.Required && !field.Nullable ? TypeSyntax.Name(field.Type, ns) : TypeSyntax.NullableName(field.Type, ns);
-            w.Begin().Add("public ").Add(field.Required ? "required " : string.Empty).Add(propertyType).Add(' ').Add(field.PropertyName).Add(" { get; init; }").End();
+            TypeSyntax.AddName(w.Begin().Add("public ").Add(field.Required ? "required " : string.Empty), field.Type, ns, nullable: !(field.Required && !field.Nullable))
+                .Add(' ').Add(field.PropertyName).Add(" { get; init; }").End();
             w.Line();
         }
 
@@ -113,8 +116,8 @@ internal static class ModelEmitter
 
         foreach (var field in type.Fields)
         {
-            var localType = field.Required && !field.Nullable && field.Type.IsValueType ? TypeSyntax.Name(field.Type, ns) : TypeSyntax.NullableName(field.Type, ns);
-            w.Begin().Add(localType).Add(" p_").Add(field.PropertyName).Add(" = default;").End();
+            TypeSyntax.AddName(w.Begin(), field.Type, ns, nullable: !(field.Required && !field.Nullable && field.Type.IsValueType))
+                .Add(" p_").Add(field.PropertyName).Add(" = default;").End();
         }
 
         w.Open("while (NextProperty(ref reader))");
@@ -131,10 +134,11 @@ internal static class ModelEmitter
                 case TypeKind.Array:
                 case TypeKind.Map:
                     w.Add(field.Type.Kind == TypeKind.Array ? (strict ? "RequiredList" : "OptionalList") : (strict ? "RequiredMap" : "OptionalMap"))
-                        .Add("(ref reader, ").Add(ReadFunction(field.Type.Element!, ns));
+                        .Add("(ref reader, ");
+                    AddReadFunction(w, field.Type.Element!, ns);
                     break;
                 default:
-                    w.Add(strict ? "Required" : field.Type.IsValueType ? "OptionalStruct" : "Optional").Add("(ref reader, ").Add(ReadFunction(field.Type, ns));
+                    AddReadFunction(w.Add(strict ? "Required" : field.Type.IsValueType ? "OptionalStruct" : "Optional").Add("(ref reader, "), field.Type, ns);
                     break;
             }
 
@@ -147,7 +151,7 @@ internal static class ModelEmitter
             if (field.Required)
             {
                 // Bit i of seen(i / 64) is required property i.
-                w.Add(" seen").Add(Number(index / 64)).Add(" |= 0x").Add((1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture)).Add("UL; }");
+                w.Add(" seen").Add(Number(index / 64)).Add(" |= 0x").Add(s_bits[index % 64]).Add("UL; }");
                 index++;
             }
 
@@ -197,7 +201,16 @@ internal static class ModelEmitter
             var helper = field.Required && !field.Nullable ? (valueType ? "Write" : "WriteRequired")
                 : field.Required ? (valueType ? "WriteNullableStruct" : "WriteNullable")
                 : valueType ? "WriteOptionalStruct" : "WriteOptional";
-            w.Begin().Add(helper).Add("(writer, s_").Add(field.PropertyName).Add(", value.").Add(field.PropertyName).Add(", ").Add(WriteFunction(field.Type, ns, 0));
+            w.Begin().Add(helper).Add("(writer, s_").Add(field.PropertyName).Add(", value.").Add(field.PropertyName).Add(", ");
+            if (field.Type.Kind is TypeKind.Object or TypeKind.Enum)
+            {
+                w.Add("global::").Add(ns).Add('.').Add(field.Type.Name!).Add(".JsonConverter.WriteValue");
+            }
+            else
+            {
+                w.Add(WriteFunction(field.Type, ns, 0));
+            }
+
             if (helper == "WriteRequired")
             {
                 // A required property can still hold null at run time (set with '!'): fail clearly rather than send null.
@@ -225,6 +238,12 @@ internal static class ModelEmitter
         TypeKind.Json => "ReadJson",
         _ => TypeSyntax.ReadFunction(type, ns),
     };
+
+    // The reader of a property's value, appended in place; a declared type's is its converter's ReadValue.
+    private static SourceWriter AddReadFunction(SourceWriter w, TypeRef type, string ns) =>
+        type.Kind is TypeKind.Object or TypeKind.Enum
+            ? w.Add("global::").Add(ns).Add('.').Add(type.Name!).Add(".JsonConverter.ReadValue")
+            : w.Add(ReadFunction(type, ns));
 
     /// <summary>A value writer as the converter spells it; collections as static lambdas, which the compiler caches.</summary>
     private static string WriteFunction(TypeRef type, string ns, int depth) => type.Kind switch

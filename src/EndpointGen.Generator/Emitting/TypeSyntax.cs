@@ -26,6 +26,31 @@ internal static class TypeSyntax
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>Appends <see cref="Name"/> (or, with <paramref name="nullable"/>, <see cref="NullableName"/>) to the open line, without building the string.</summary>
+    public static SourceWriter AddName(SourceWriter w, TypeRef type, string ns, bool nullable = false)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.Array:
+                AddName(w.Add("global::System.Collections.Generic.IReadOnlyList<"), type.Element!, ns).Add('>');
+                break;
+            case TypeKind.Map:
+                AddName(w.Add("global::System.Collections.Generic.IReadOnlyDictionary<string, "), type.Element!, ns).Add('>');
+                break;
+            case TypeKind.Object or TypeKind.Enum:
+                w.Add("global::").Add(ns).Add('.').Add(type.Name!);
+                break;
+            case TypeKind.Json:
+                // Always nullable already.
+                return w.Add("global::System.Text.Json.Nodes.JsonNode?");
+            default:
+                w.Add(Name(type, ns));
+                break;
+        }
+
+        return nullable ? w.Add('?') : w;
+    }
+
     /// <summary>The C# type of a member that may be unset: nullable.</summary>
     public static string NullableName(TypeRef type, string ns)
     {

@@ -173,8 +173,8 @@ internal sealed class YamlFastReader
                 }
                 else if (Column == indent && Current == '-' && IsBlankAt(_pos + 1))
                 {
-                    // A sequence at its key's indentation: legal, but YamlDotNet reads it with rules of its own.
-                    return null;
+                    // A sequence at its key's indentation ("key:\n- a"): it ends at the next key of this mapping.
+                    value = ParseBlockSequence(indent, depth + 1, indentless: true);
                 }
                 else
                 {
@@ -204,14 +204,15 @@ internal sealed class YamlFastReader
         }
     }
 
-    private YamlSequence? ParseBlockSequence(int indent, int depth)
+    private YamlSequence? ParseBlockSequence(int indent, int depth, bool indentless = false)
     {
         if (depth > YamlTreeReader.MaxDepth || !CountNode())
         {
             return null;
         }
 
-        var location = PointHere();
+        // YamlDotNet marks a sequence at its key's indentation by its first dash, other block sequences by a point.
+        var location = indentless ? Span(_pos, _pos + 1) : PointHere();
         var items = new List<YamlNode>();
         while (true)
         {
@@ -256,7 +257,7 @@ internal sealed class YamlFastReader
             }
 
             items.Add(item);
-            if (AtEnd || Column < indent)
+            if (AtEnd || Column < indent || (indentless && Column == indent && !(Current == '-' && IsBlankAt(_pos + 1))))
             {
                 return new YamlSequence(location, items);
             }

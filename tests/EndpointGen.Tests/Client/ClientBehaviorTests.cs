@@ -42,6 +42,17 @@ public sealed class ClientBehaviorTests
     }
 
     [Fact]
+    public void Missing_arguments_throw_when_the_method_is_called_before_a_task_or_a_request_exists()
+    {
+        var handler = new StubHandler(HttpStatusCode.OK, "{}");
+
+        // Thrown by the call itself, not stored in a returned task (the .NET guideline for argument errors).
+        Assert.Throws<ArgumentNullException>("body", () => { _ = Ccai(handler).CreateChatAsync(null!); });
+        Assert.Throws<ArgumentNullException>("parameters", () => { _ = Thulium(handler).StartChatConversationAsync(null!); });
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
     public async Task Unset_and_empty_optional_query_parameters_are_omitted()
     {
         var handler = new StubHandler(HttpStatusCode.OK, $$"""{"conversation_id": "{{ConversationId}}"}""");

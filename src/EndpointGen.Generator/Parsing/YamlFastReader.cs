@@ -5,14 +5,15 @@ using EndpointGen.Generator.Diagnostics;
 namespace EndpointGen.Generator.Parsing;
 
 /// <summary>
-/// Reads the YAML that descriptors are written in (block mappings and sequences, one-line and multi-line flow
-/// collections, plain, quoted and block scalars, comments, LF or CRLF line ends) straight into a
+/// Reads the YAML that descriptors are written in (block mappings and sequences, also sequences at their key's
+/// indentation, one-line and multi-line flow collections, plain, quoted and block scalars, comments, LF or CRLF
+/// line ends) straight into a
 /// <see cref="YamlNode"/> tree, several times faster than YamlDotNet's scanner and parser, which alone cost more
 /// than the generator's whole budget per endpoint (docs/performance.md).
 /// </summary>
 /// <remarks>
 /// It is a fast path, not a second YAML implementation: it gives up, returning <see langword="null"/>, on anything
-/// outside that subset and on anything malformed (tabs, anchors, aliases, tags, directives, document markers,
+/// outside that subset and on every malformed construct it meets (tabs, anchors, aliases, tags, directives, document markers,
 /// explicit keys, multi-line plain or quoted scalars, unusual escapes, control characters, over-deep nesting), and
 /// <see cref="YamlTreeReader"/> then reads the file with YamlDotNet, which reports every YAML error. Where it
 /// succeeds it produces the same tree, values, styles and positions as YamlDotNet, which the tests check against
@@ -29,6 +30,11 @@ internal sealed class YamlFastReader
     private int _line;
     private int _lineStart;
     private int _nodes;
+
+    // KeyColonAt's last answer: a key line is asked about up to three times (which node starts here, is the next
+    // line a key of this mapping, where does the key end).
+    private int _keyQueryPosition = -1;
+    private int _keyQueryAnswer;
 
     private YamlFastReader(string path, string text)
     {
@@ -347,6 +353,17 @@ internal sealed class YamlFastReader
     /// or -1 when the line does not start with such a key.
     /// </summary>
     private int KeyColonAt()
+    {
+        if (_keyQueryPosition != _pos)
+        {
+            _keyQueryAnswer = FindKeyColon();
+            _keyQueryPosition = _pos;
+        }
+
+        return _keyQueryAnswer;
+    }
+
+    private int FindKeyColon()
     {
         var i = _pos;
         var c = _text[i];

@@ -307,7 +307,7 @@ internal sealed class YamlFastReader
                 // A block scalar ends on the next content line itself.
                 return ParseBlockScalar(parentIndent);
             default:
-                value = StartsPlain(inFlow: false) ? ParseBlockPlain() : null;
+                value = StartsPlain(inFlow: false) ? ParseBlockPlain(parentIndent) : null;
                 break;
         }
 
@@ -445,8 +445,9 @@ internal sealed class YamlFastReader
         return -1;
     }
 
-    // A plain scalar in block context, ending at the line's end or a comment.
-    private YamlScalar? ParseBlockPlain()
+    // A plain scalar in block context: its first line, then any lines below indented deeper than its parent block,
+    // folded as YAML folds them (one line break becomes a space, each empty line a line break). A comment ends it.
+    private YamlScalar? ParseBlockPlain(int parentIndent)
     {
         if (!CountNode())
         {
@@ -454,19 +455,116 @@ internal sealed class YamlFastReader
         }
 
         var start = _pos;
-        var end = start;
+        var startLine = _line;
+        var startColumn = Column;
+        if (!ScanPlainLine(out var end, out var endedByComment))
+        {
+            return null;
+        }
+
+        StringBuilder? folded = null;
+        var lastEnd = end;
+        var lastLine = _line;
+        var lastLineStart = _lineStart;
+        while (!endedByComment)
+        {
+            // Look past the line end for a continuation line; empty lines in between are kept as line breaks.
+            _pos = lastEnd;
+            SkipSpaces();
+            if (AtEnd || !AtLineEnd())
+            {
+                break;
+            }
+
+            var emptyLines = 0;
+            var continues = false;
+            while (true)
+            {
+                NewLine();
+                SkipSpaces();
+                if (AtEnd)
+                {
+                    break;
+                }
+
+                if (AtLineEnd())
+                {
+                    emptyLines++;
+                    continue;
+                }
+
+                // A line indented no deeper than the parent, or a comment line, ends the scalar; a line that starts
+                // like an indicator is left to YamlDotNet.
+                if (Column <= parentIndent || Current == '#')
+                {
+                    break;
+                }
+
+                if (!StartsPlain(inFlow: false) || Current == '-')
+                {
+                    return null;
+                }
+
+                continues = true;
+                break;
+            }
+
+            if (!continues)
+            {
+                break;
+            }
+
+            var lineStart = _pos;
+            if (!ScanPlainLine(out var lineEnd, out endedByComment))
+            {
+                return null;
+            }
+
+            folded ??= new StringBuilder().Append(_text, start, end - start);
+            if (emptyLines == 0)
+            {
+                folded.Append(' ');
+            }
+            else
+            {
+                folded.Append('\n', emptyLines);
+            }
+
+            folded.Append(_text, lineStart, lineEnd - lineStart);
+            lastEnd = lineEnd;
+            lastLine = _line;
+            lastLineStart = _lineStart;
+        }
+
+        // Back to the end of the scalar's last text, on its line, for the caller's end-of-line check.
+        _pos = lastEnd;
+        _line = lastLine;
+        _lineStart = lastLineStart;
+        var location = new LocationInfo(_path, start, lastEnd - start, startLine, startColumn, lastLine, lastEnd - lastLineStart);
+        return new YamlScalar(location, folded is null ? Text(start, end) : folded.ToString(), isPlain: true);
+    }
+
+    /// <summary>
+    /// Scans one line of a plain scalar from the cursor: <paramref name="end"/> is after its last non-space
+    /// character, and the cursor stops at the line's end or at a comment. False on ": ", which YAML refuses there.
+    /// </summary>
+    private bool ScanPlainLine(out int end, out bool endedByComment)
+    {
+        end = _pos;
+        endedByComment = false;
         while (!AtLineEnd())
         {
             var c = Current;
             if (c == '#' && _text[_pos - 1] == ' ')
             {
+                endedByComment = true;
                 break;
             }
 
             if (c == ':' && IsBlankAt(_pos + 1))
             {
                 // "key: a: b" is an error; YamlDotNet says so.
-                return null;
+                return false;
             }
 
             _pos++;
@@ -476,8 +574,7 @@ internal sealed class YamlFastReader
             }
         }
 
-        _pos = end;
-        return new YamlScalar(Span(start, end), Text(start, end), isPlain: true);
+        return true;
     }
 
     // A plain scalar in a flow collection: it also ends at a flow indicator, and must not continue on the next line.

@@ -62,16 +62,21 @@ public sealed class YamlFastReaderTests
     [InlineData("items:\n    - name: a\n      type: b\n    -\n      - x\n      - y\n    - [1, 2]\nnext: 1\n")]
     // Comments everywhere, blank lines, a root indented by two.
     [InlineData("# head\n\n  a: 1 # c\n\n  # c\n  b:\n    c: 2\n")]
-    // Sequences at their key's indentation, which end at the next key.
+    // Sequences at their key's indentation, which end at the next key; plain scalars over several lines.
+    [InlineData("a: one\n  two\n\n  three  \n    four # c\nb:\n  - x\n    y\n  - z: p\n      q\n")]
+    [InlineData("a: one\r\n  two\r\n\r\n\r\n  three\r\nb: c\r\n")]
     // What the fast path declines, and YamlDotNet reads or refuses: tags, anchors, aliases, directives, markers,
-    // tabs, multi-line plain and quoted scalars, indentation indicators, explicit keys, trailing commas, a scalar
-    // root, an empty file, control characters, a lone CR, a BOM.
+    // tabs, multi-line quoted scalars, indentation indicators, explicit keys, trailing commas, a scalar root, an
+    // empty file, control characters, a lone CR, a BOM.
     [InlineData("a: !tag x\n")]
     [InlineData("a: &x 1\nb: *x\n")]
     [InlineData("%YAML 1.2\n---\na: 1\n")]
     [InlineData("---\na: 1\n...\n")]
     [InlineData("a:\tb\n")]
     [InlineData("a: multi\n  line plain\n")]
+    [InlineData("a: multi\n  # comment\n  line\n")]
+    [InlineData("a: multi\n  - x\n")]
+    [InlineData("a: multi\n  b: c\n")]
     [InlineData("a: \"multi\n  line\"\n")]
     [InlineData("a: |2\n   x\n")]
     [InlineData("? a\n: b\n")]
@@ -102,9 +107,23 @@ public sealed class YamlFastReaderTests
     }
 
     [Theory]
+    [InlineData("a: one\n  two\n\n  three  \n    four # c\nb:\n  - x\n    y\n  - z: p\n      q\n")]
+    [InlineData("a: one\r\n  two\r\n\r\n\r\n  three\r\nb: c\r\n")]
+    [InlineData("a:\n- x\n- y\nb: 1\n")]
+    [InlineData("a: { type: int64, description: The ID., example: 1234 }\nb: [red, \"blue\", {a: b}, []]\nc: {}\n")]
+    [InlineData("a: >-\n  folded\n  text\n\n  para\n\n\n# c\nb: x\n")]
+    public void Reads_the_constructs_descriptors_are_written_in(string yaml)
+    {
+        var fast = YamlFastReader.TryRead("case.yaml", yaml);
+        Assert.NotNull(fast);
+        Assert.Equal(Reference("case.yaml", yaml, out var diagnostics), Dump(fast!));
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
     [InlineData("a: !tag x\n")]
     [InlineData("a: b\u0001\n")]
-    [InlineData("a: multi\n  line plain\n")]
+    [InlineData("a: multi\n  b: c\n")]
     [InlineData("a: [x\n")]
     [InlineData("a: b: c\n")]
     public void Declines_what_it_does_not_read(string yaml)
@@ -319,6 +338,7 @@ public sealed class YamlFastReaderTests
                 {
                     case 0:
                         _text.Append(' ').Append(Scalar());
+                        Continuation(indent);
                         Line();
                         break;
                     case 1:
@@ -355,8 +375,12 @@ public sealed class YamlFastReaderTests
             switch (_random.Next(depth > 3 ? 4 : 8))
             {
                 case 0:
-                case 1:
                     _text.Append(' ').Append(Scalar());
+                    Line();
+                    break;
+                case 1:
+                    _text.Append(' ').Append(s_plain[_random.Next(s_plain.Length)]);
+                    Continuation(indent);
                     Line();
                     break;
                 case 2:
@@ -378,6 +402,30 @@ public sealed class YamlFastReaderTests
                     Line();
                     Mapping(indent + 1 + _random.Next(4), depth + 1);
                     break;
+            }
+        }
+
+        // Now and then more lines of a plain scalar: deeper than its block, with empty lines, comments and
+        // indicators among them.
+        private void Continuation(int indent)
+        {
+            if (_random.Next(3) != 0)
+            {
+                return;
+            }
+
+            var lines = 1 + _random.Next(3);
+            for (var i = 0; i < lines; i++)
+            {
+                _text.Append(_random.Next(4) == 0 ? "  " : string.Empty);
+                _text.Append(_newLine);
+                if (_random.Next(4) == 0)
+                {
+                    _text.Append(_random.Next(2) == 0 ? string.Empty : "   ").Append(_newLine);
+                }
+
+                _text.Append(' ', Math.Max(0, indent + _random.Next(4)));
+                _text.Append(_random.Next(8) == 0 ? "# a comment" : s_plain[_random.Next(s_plain.Length)]);
             }
         }
 

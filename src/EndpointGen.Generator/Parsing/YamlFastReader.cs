@@ -6,15 +6,15 @@ namespace EndpointGen.Generator.Parsing;
 
 /// <summary>
 /// Reads the YAML that descriptors are written in (block mappings and sequences, also sequences at their key's
-/// indentation, one-line and multi-line flow collections, plain, quoted and block scalars, comments, LF or CRLF
-/// line ends) straight into a
+/// indentation, one-line and multi-line flow collections, plain scalars on one line or several, quoted and block
+/// scalars, comments, LF or CRLF line ends) straight into a
 /// <see cref="YamlNode"/> tree, several times faster than YamlDotNet's scanner and parser, which alone cost more
 /// than the generator's whole budget per endpoint (docs/performance.md).
 /// </summary>
 /// <remarks>
 /// It is a fast path, not a second YAML implementation: it gives up, returning <see langword="null"/>, on anything
 /// outside that subset and on every malformed construct it meets (tabs, anchors, aliases, tags, directives, document markers,
-/// explicit keys, multi-line plain or quoted scalars, unusual escapes, control characters, over-deep nesting), and
+/// explicit keys, multi-line quoted scalars, unusual escapes, control characters, over-deep nesting), and
 /// <see cref="YamlTreeReader"/> then reads the file with YamlDotNet, which reports every YAML error. Where it
 /// succeeds it produces the same tree, values, styles and positions as YamlDotNet, which the tests check against
 /// YamlDotNet over the real descriptors and thousands of mutated ones.

@@ -201,40 +201,7 @@ internal sealed class SourceWriter
             return false;
         }
 
-        var builder = Builder;
-        for (var i = start; i < end; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '&':
-                    builder.Append("&amp;");
-                    continue;
-                case '<':
-                    builder.Append("&lt;");
-                    continue;
-                case '>':
-                    builder.Append("&gt;");
-                    continue;
-                case '\t':
-                    builder.Append(' ');
-                    continue;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (char.IsSurrogate(c) || c < 0x20 || c == '\uFFFE' || c == '\uFFFF' || (c >= 0x7F && c <= 0x9F))
-            {
-                builder.Append('\uFFFD');
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
+        AppendEscaped(Builder, text, start, end);
         return true;
     }
 
@@ -266,7 +233,17 @@ internal sealed class SourceWriter
         }
 
         var builder = new StringBuilder(text.Length + 16);
-        for (var i = 0; i < text.Length; i++)
+        AppendEscaped(builder, text, 0, text.Length);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Appends text[start..end) escaped for a doc comment line: XML's three specials, every line end (CR LF counts
+    /// once) and a tab as a space, and characters XML does not allow as U+FFFD.
+    /// </summary>
+    private static void AppendEscaped(StringBuilder builder, string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
         {
             var c = text[i];
             switch (c)
@@ -282,21 +259,18 @@ internal sealed class SourceWriter
                     continue;
                 case '\r':
                     builder.Append(' ');
-                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    if (i + 1 < end && text[i + 1] == '\n')
                     {
                         i++;
                     }
 
                     continue;
-                case '\n' or '\u2028' or '\u2029' or '\u0085':
-                    builder.Append(' ');
-                    continue;
-                case '\t':
+                case '\n' or '\u2028' or '\u2029' or '\u0085' or '\t':
                     builder.Append(' ');
                     continue;
             }
 
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
             {
                 builder.Append(c).Append(text[++i]);
             }
@@ -309,8 +283,6 @@ internal sealed class SourceWriter
                 builder.Append(c);
             }
         }
-
-        return builder.ToString();
     }
 
     /// <summary>The text written; the writer is finished after this and its builder goes back to the thread's cache.</summary>
@@ -393,6 +365,4 @@ internal sealed class SourceWriter
         builder.Append('"');
     }
 
-    /// <summary>A UTF-8 string literal (<c>"..."u8</c>).</summary>
-    public static string Utf8Literal(string value) => Literal(value) + "u8";
 }

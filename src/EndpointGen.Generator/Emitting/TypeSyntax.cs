@@ -26,7 +26,7 @@ internal static class TypeSyntax
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    /// <summary>Appends <see cref="Name"/> (or, with <paramref name="nullable"/>, <see cref="NullableName"/>) to the open line, without building the string.</summary>
+    /// <summary>Appends <see cref="Name"/> (nullable when <paramref name="nullable"/> is set) to the open line, without building the string.</summary>
     public static SourceWriter AddName(SourceWriter w, TypeRef type, string ns, bool nullable = false)
     {
         switch (type.Kind)
@@ -49,13 +49,6 @@ internal static class TypeSyntax
         }
 
         return nullable ? w.Add('?') : w;
-    }
-
-    /// <summary>The C# type of a member that may be unset: nullable.</summary>
-    public static string NullableName(TypeRef type, string ns)
-    {
-        var name = Name(type, ns);
-        return name.EndsWith("?", StringComparison.Ordinal) ? name : name + "?";
     }
 
     /// <summary>An expression reading the value under <c>reader</c>.</summary>
@@ -108,7 +101,4 @@ internal static class TypeSyntax
         TypeKind.Object or TypeKind.Enum => "global::" + ns + "." + type.Name + ".JsonConverter.WriteValue",
         _ => "static (global::System.Text.Json.Utf8JsonWriter w, " + Name(type, ns) + " v) => " + WriteStatement(type, ns, "w", "v").TrimEnd(';'),
     };
-
-    /// <summary>Whether reading JSON <c>null</c> produces the C# value itself (free-form JSON), rather than "absent".</summary>
-    public static bool ReadsNull(TypeRef type) => type.Kind == TypeKind.Json;
 }

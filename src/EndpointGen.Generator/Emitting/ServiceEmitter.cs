@@ -9,7 +9,7 @@ namespace EndpointGen.Generator.Emitting;
 /// </summary>
 internal static class ServiceEmitter
 {
-    public static string Emit(ServiceSpec service, EmitOptions options, CompilationFacts facts)
+    public static Microsoft.CodeAnalysis.Text.SourceText Emit(ServiceSpec service, EmitOptions options, CompilationFacts facts)
     {
         var writer = new SourceWriter();
         EmitterHeader.Write(writer, service.Ns);
@@ -26,6 +26,6 @@ internal static class ServiceEmitter
             ModelEmitter.EmitBody(writer, service, type, options);
         }
 
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

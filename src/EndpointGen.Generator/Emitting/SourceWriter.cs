@@ -1,83 +1,218 @@
 using System;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace EndpointGen.Generator.Emitting;
 
 /// <summary>An indenting text writer for generated C#; newlines are always '\n' so output is byte-identical on every OS.</summary>
+/// <remarks>
+/// Generated code is ASCII but for descriptions, so the text is written as one byte per character and reaches the
+/// compiler as an <see cref="AsciiSourceText"/>: half the memory the driver keeps, half what the collector moves
+/// (docs/performance.md). The first character above U+007F moves what was written into a
+/// <see cref="StringBuilder"/>, which takes the rest, and the file reaches the compiler as a string.
+/// </remarks>
 internal sealed class SourceWriter
 {
-    // One builder per thread, reused from file to file: a fresh one per file grows from 16 characters to
-    // tens of thousands each time, which was a fifth of a cold run's allocations (docs/performance.md).
+    // One buffer per thread, reused from file to file: a fresh one per file grows to tens of thousands of bytes
+    // each time, which was a fifth of a cold run's allocations (docs/performance.md).
     [ThreadStatic]
-    private static StringBuilder? t_cachedBuilder;
+    private static byte[]? t_cachedBuffer;
 
-    private const int CachedCapacityLimit = 1 << 20;
+    private const int CachedCapacityLimit = 1 << 21;
 
-    private StringBuilder? _builder;
-    private string? _text;
+    // Longer pieces go through the runtime's vectorized UTF-8 encoder; shorter ones are copied one by one.
+    private const int EncoderThreshold = 32;
+
+    private byte[]? _ascii;
+    private int _length;
+    private StringBuilder? _wide;
+    private SourceText? _result;
     private int _indent;
+    private readonly bool _ownBuffer;
 
     public SourceWriter()
     {
-        _builder = t_cachedBuilder ?? new StringBuilder(32 * 1024);
-        t_cachedBuilder = null;
+        _ascii = t_cachedBuffer ?? new byte[64 * 1024];
+        t_cachedBuffer = null;
     }
 
-    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The writer's text was already taken.");
+    // A writer of its own for one short piece of text, leaving the thread's buffer to the file being written.
+    private SourceWriter(int capacity)
+    {
+        _ascii = new byte[capacity];
+        _ownBuffer = true;
+    }
 
     public SourceWriter Line(string text = "")
     {
-        var builder = Builder;
         if (text.Length > 0)
         {
-            builder.Append(' ', _indent * 4);
-            builder.Append(text);
+            Put(' ', _indent * 4);
+            Put(text);
         }
 
-        builder.Append('\n');
+        Put('\n');
         return this;
     }
 
     /// <summary>Starts a line piece by piece: indentation now, then <see cref="Add(string)"/> calls, then <see cref="End"/>.</summary>
-    /// <remarks>The pieces go straight into the builder, so a line of many parts costs no intermediate strings.</remarks>
+    /// <remarks>The pieces go straight into the buffer, so a line of many parts costs no intermediate strings.</remarks>
     public SourceWriter Begin()
     {
-        Builder.Append(' ', _indent * 4);
+        Put(' ', _indent * 4);
         return this;
     }
 
     public SourceWriter Add(string text)
     {
-        Builder.Append(text);
+        Put(text);
         return this;
     }
 
     public SourceWriter Add(char c)
     {
-        Builder.Append(c);
+        Put(c);
         return this;
     }
 
     /// <summary>Appends <paramref name="value"/> as a C# string literal.</summary>
     public SourceWriter AddLiteral(string value)
     {
-        AppendLiteral(Builder, value);
+        AppendLiteral(this, value);
         return this;
     }
 
     /// <summary>Appends <paramref name="value"/> as a C# UTF-8 string literal (<c>"..."u8</c>).</summary>
     public SourceWriter AddUtf8Literal(string value)
     {
-        AppendLiteral(Builder, value);
-        Builder.Append("u8");
+        AppendLiteral(this, value);
+        Put("u8");
         return this;
     }
 
     /// <summary>Ends the line <see cref="Begin"/> started.</summary>
     public SourceWriter End()
     {
-        Builder.Append('\n');
+        Put('\n');
         return this;
+    }
+
+    private byte[] Ascii => _ascii ?? throw new InvalidOperationException("The writer's text was already taken.");
+
+    private void Put(char c)
+    {
+        if (_wide is not null)
+        {
+            _wide.Append(c);
+            return;
+        }
+
+        if (c >= 0x80)
+        {
+            Widen().Append(c);
+            return;
+        }
+
+        var buffer = Ascii;
+        if (_length == buffer.Length)
+        {
+            buffer = Grow(1);
+        }
+
+        buffer[_length++] = (byte)c;
+    }
+
+    private void Put(char c, int count)
+    {
+        if (_wide is not null)
+        {
+            _wide.Append(c, count);
+            return;
+        }
+
+        var buffer = Ascii;
+        if (buffer.Length - _length < count)
+        {
+            buffer = Grow(count);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            buffer[_length + i] = (byte)c;
+        }
+
+        _length += count;
+    }
+
+    private void Put(string text)
+    {
+        if (_wide is not null)
+        {
+            _wide.Append(text);
+            return;
+        }
+
+        var count = text.Length;
+        var buffer = Ascii;
+        if (count >= EncoderThreshold)
+        {
+            // The encoder writes as many bytes as characters exactly when every character is ASCII.
+            if (buffer.Length - _length < count * 3)
+            {
+                buffer = Grow(count * 3);
+            }
+
+            if (Encoding.UTF8.GetBytes(text, 0, count, buffer, _length) == count)
+            {
+                _length += count;
+            }
+            else
+            {
+                Widen().Append(text);
+            }
+
+            return;
+        }
+
+        if (buffer.Length - _length < count)
+        {
+            buffer = Grow(count);
+        }
+
+        var start = _length;
+        for (var i = 0; i < count; i++)
+        {
+            var c = text[i];
+            if (c >= 0x80)
+            {
+                _length = start + i;
+                Widen().Append(text, i, count - i);
+                return;
+            }
+
+            buffer[start + i] = (byte)c;
+        }
+
+        _length = start + count;
+    }
+
+    private byte[] Grow(int needed)
+    {
+        var buffer = Ascii;
+        var grown = new byte[Math.Max(buffer.Length * 2, _length + needed)];
+        Buffer.BlockCopy(buffer, 0, grown, 0, _length);
+        _ascii = grown;
+        return grown;
+    }
+
+    // The first character above U+007F: what was written moves into a builder, which takes the rest of the file.
+    private StringBuilder Widen()
+    {
+        var buffer = Ascii;
+        _wide = new StringBuilder(Math.Max(buffer.Length, 16 * 1024));
+        _wide.Append(Encoding.ASCII.GetString(buffer, 0, _length));
+        _length = 0;
+        return _wide;
     }
 
     /// <summary>Ends the line and opens a block below it.</summary>
@@ -111,7 +246,7 @@ internal sealed class SourceWriter
 
     /// <summary>XML doc lines from free text: escaped, one <c>///</c> line per text line; nothing for blank text.</summary>
     /// <remarks>
-    /// Written straight into the builder: splitting, trimming and escaping here cost no intermediate strings. A line
+    /// Written straight into the buffer: splitting, trimming and escaping here cost no intermediate strings. A line
     /// ends at every character C# reads as a line end (see <see cref="Escape"/>), and lines are trimmed as
     /// <see cref="string.Trim()"/> trims the escaped text.
     /// </remarks>
@@ -201,7 +336,7 @@ internal sealed class SourceWriter
             return false;
         }
 
-        AppendEscaped(Builder, text, start, end);
+        AppendEscaped(this, text, start, end);
         return true;
     }
 
@@ -232,16 +367,16 @@ internal sealed class SourceWriter
             return text;
         }
 
-        var builder = new StringBuilder(text.Length + 16);
-        AppendEscaped(builder, text, 0, text.Length);
-        return builder.ToString();
+        var writer = new SourceWriter(text.Length + 16);
+        AppendEscaped(writer, text, 0, text.Length);
+        return writer.ToString();
     }
 
     /// <summary>
     /// Appends text[start..end) escaped for a doc comment line: XML's three specials, every line end (CR LF counts
     /// once) and a tab as a space, and characters XML does not allow as U+FFFD.
     /// </summary>
-    private static void AppendEscaped(StringBuilder builder, string text, int start, int end)
+    private static void AppendEscaped(SourceWriter writer, string text, int start, int end)
     {
         for (var i = start; i < end; i++)
         {
@@ -249,16 +384,16 @@ internal sealed class SourceWriter
             switch (c)
             {
                 case '&':
-                    builder.Append("&amp;");
+                    writer.Add("&amp;");
                     continue;
                 case '<':
-                    builder.Append("&lt;");
+                    writer.Add("&lt;");
                     continue;
                 case '>':
-                    builder.Append("&gt;");
+                    writer.Add("&gt;");
                     continue;
                 case '\r':
-                    builder.Append(' ');
+                    writer.Add(' ');
                     if (i + 1 < end && text[i + 1] == '\n')
                     {
                         i++;
@@ -266,53 +401,66 @@ internal sealed class SourceWriter
 
                     continue;
                 case '\n' or '\u2028' or '\u2029' or '\u0085' or '\t':
-                    builder.Append(' ');
+                    writer.Add(' ');
                     continue;
             }
 
             if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
             {
-                builder.Append(c).Append(text[++i]);
+                writer.Add(c).Add(text[++i]);
             }
             else if (char.IsSurrogate(c) || c < 0x20 || c == '\uFFFE' || c == '\uFFFF' || (c >= 0x7F && c <= 0x9F))
             {
-                builder.Append('\uFFFD');
+                writer.Add('\uFFFD');
             }
             else
             {
-                builder.Append(c);
+                writer.Add(c);
             }
         }
     }
 
-    /// <summary>The text written; the writer is finished after this and its builder goes back to the thread's cache.</summary>
-    public override string ToString()
+    /// <summary>The text written, for the compiler; the writer is finished after this and its buffer goes back to the thread's cache.</summary>
+    public SourceText ToSourceText()
     {
-        if (_text is null)
+        if (_result is null)
         {
-            var builder = Builder;
-            _text = builder.ToString();
-            _builder = null;
-            if (builder.Capacity <= CachedCapacityLimit)
+            var buffer = Ascii;
+            if (_wide is null)
             {
-                builder.Clear();
-                t_cachedBuilder = builder;
+                var bytes = new byte[_length];
+                Buffer.BlockCopy(buffer, 0, bytes, 0, _length);
+                _result = new AsciiSourceText(bytes);
+            }
+            else
+            {
+                _result = SourceText.From(_wide.ToString(), Encoding.UTF8);
+                _wide = null;
+            }
+
+            _ascii = null;
+            if (buffer.Length <= CachedCapacityLimit && !_ownBuffer)
+            {
+                t_cachedBuffer = buffer;
             }
         }
 
-        return _text;
+        return _result;
     }
+
+    /// <summary>The text written; the writer is finished after this.</summary>
+    public override string ToString() => ToSourceText().ToString();
 
     public static string Literal(string value)
     {
-        var builder = new StringBuilder(value.Length + 2);
-        AppendLiteral(builder, value);
-        return builder.ToString();
+        var writer = new SourceWriter(value.Length + 2);
+        AppendLiteral(writer, value);
+        return writer.ToString();
     }
 
-    private static void AppendLiteral(StringBuilder builder, string value)
+    private static void AppendLiteral(SourceWriter writer, string value)
     {
-        builder.Append('"');
+        writer.Add('"');
         var plain = true;
         foreach (var c in value)
         {
@@ -325,7 +473,7 @@ internal sealed class SourceWriter
 
         if (plain)
         {
-            builder.Append(value).Append('"');
+            writer.Add(value).Add('"');
             return;
         }
 
@@ -334,35 +482,35 @@ internal sealed class SourceWriter
             switch (c)
             {
                 case '"':
-                    builder.Append("\\\"");
+                    writer.Add("\\\"");
                     break;
                 case '\\':
-                    builder.Append("\\\\");
+                    writer.Add("\\\\");
                     break;
                 case '\n':
-                    builder.Append("\\n");
+                    writer.Add("\\n");
                     break;
                 case '\r':
-                    builder.Append("\\r");
+                    writer.Add("\\r");
                     break;
                 case '\t':
-                    builder.Append("\\t");
+                    writer.Add("\\t");
                     break;
                 default:
                     if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
                     {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                        writer.Add("\\u").Add(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                     }
                     else
                     {
-                        builder.Append(c);
+                        writer.Add(c);
                     }
 
                     break;
             }
         }
 
-        builder.Append('"');
+        writer.Add('"');
     }
 
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using EndpointGen.Generator.Model;
@@ -342,19 +343,8 @@ internal static class ClientEmitter
             w.Line("throw new global::System.ArgumentNullException(nameof(parameters));");
             w.Close();
             w.Line();
-            foreach (var group in new[] { endpoint.QueryParameters, endpoint.HeaderParameters })
-            {
-                foreach (var parameter in group)
-                {
-                    if (parameter.Required && parameter.Type.Kind == TypeKind.String)
-                    {
-                        w.Begin().Add("if (string.IsNullOrEmpty(parameters.").Add(parameter.PropertyName).Add("))").EndOpen();
-                        w.Begin().Add("throw new global::System.ArgumentException(").AddLiteral("The parameter '" + parameter.WireName + "' is required.").Add(", nameof(parameters));").End();
-                        w.Close();
-                        w.Line();
-                    }
-                }
-            }
+            EmitRequiredStringChecks(w, endpoint.QueryParameters);
+            EmitRequiredStringChecks(w, endpoint.HeaderParameters);
         }
 
         w.Line("var url = new " + Runtime + ".ApiUrlBuilder(_baseAddress);");
@@ -362,7 +352,7 @@ internal static class ClientEmitter
         {
             if (segment.IsParameter)
             {
-                w.Begin().Add("url.AppendSegment(").Add(PathArgument(endpoint, segment.Text)).Add(");").End();
+                AddPathArgument(w.Begin().Add("url.AppendSegment("), endpoint, segment.Text).Add(");").End();
             }
             else
             {
@@ -396,7 +386,8 @@ internal static class ClientEmitter
         if (endpoint.Body is not null)
         {
             TypeSyntax.AddName(w.Begin().Add("request.Content = " + Runtime + ".ApiRequest.JsonContent<"), endpoint.Body, ns)
-                .Add(">(body, ").Add(TypeSyntax.WriteFunction(endpoint.Body, ns)).Add(");").End();
+                .Add(">(body, ");
+            TypeSyntax.AddWriteFunction(w, endpoint.Body, ns).Add(");").End();
         }
         else if (endpoint.Method is "POST" or "PUT" or "PATCH")
         {
@@ -406,7 +397,8 @@ internal static class ClientEmitter
         if (endpoint.Response.Type is { } responseType)
         {
             TypeSyntax.AddName(w.Begin().Add("return SendRequestAsync<"), responseType, ns).Add(">(").AddLiteral(endpoint.Name).Add(", request, ")
-                .AddLiteral(responseType.Display).Add(", ").Add(TypeSyntax.ReadFunction(responseType, ns)).Add(", cancellationToken);").End();
+                .AddLiteral(responseType.Display).Add(", ");
+            TypeSyntax.AddReadFunction(w, responseType, ns).Add(", cancellationToken);").End();
         }
         else
         {
@@ -416,11 +408,31 @@ internal static class ClientEmitter
         w.Close();
     }
 
-    private static string PathArgument(EndpointSpec endpoint, string wireName)
+    private static SourceWriter AddPathArgument(SourceWriter w, EndpointSpec endpoint, string wireName)
     {
-        var parameter = endpoint.PathParameters.First(p => p.WireName == wireName);
-        var value = parameter.Type.Kind == TypeKind.Enum ? parameter.ArgumentName + ".Value" : parameter.ArgumentName;
-        return value;
+        foreach (var parameter in endpoint.PathParameters)
+        {
+            if (parameter.WireName == wireName)
+            {
+                return w.Add(parameter.ArgumentName).Add(parameter.Type.Kind == TypeKind.Enum ? ".Value" : string.Empty);
+            }
+        }
+
+        throw new InvalidOperationException("The path names a parameter the endpoint does not declare: " + wireName);
+    }
+
+    private static void EmitRequiredStringChecks(SourceWriter w, EquatableArray<ParameterSpec> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Required && parameter.Type.Kind == TypeKind.String)
+            {
+                w.Begin().Add("if (string.IsNullOrEmpty(parameters.").Add(parameter.PropertyName).Add("))").EndOpen();
+                w.Begin().Add("throw new global::System.ArgumentException(").AddLiteral("The parameter '" + parameter.WireName + "' is required.").Add(", nameof(parameters));").End();
+                w.Close();
+                w.Line();
+            }
+        }
     }
 
     private static string HeaderValue(ParameterSpec parameter, string access)
@@ -596,43 +608,54 @@ internal static class ClientEmitter
     private static void EmitParametersType(SourceWriter w, ServiceSpec service, EndpointSpec endpoint, EmitOptions options)
     {
         var ns = service.Ns;
-        w.DocRaw("<summary>The query and header parameters of <see cref=\"" + Q(service, service.Name + "Client") + "." + endpoint.Name + "Async\"/>.</summary>");
+        w.Begin().Add("/// <summary>The query and header parameters of <see cref=\"global::").Add(ns).Add('.').Add(service.Name).Add("Client.").Add(endpoint.Name)
+            .Add("Async\"/>.</summary>").End();
         w.DocRaw("<remarks>Unset (<see langword=\"null\"/>) optional parameters, and empty strings, are not sent.</remarks>");
         w.Line(EmitterHeader.GeneratedCodeAttribute);
-        w.Open(options.Visibility + " sealed partial class " + endpoint.ParametersTypeName);
+        w.Begin().Add(options.Visibility).Add(" sealed partial class ").Add(endpoint.ParametersTypeName!).EndOpen();
         var first = true;
-        foreach (var (parameter, where) in endpoint.QueryParameters.Select(p => (p, "Query parameter")).Concat(endpoint.HeaderParameters.Select(p => (p, "Header"))))
+        foreach (var parameter in endpoint.QueryParameters)
         {
-            if (!first)
-            {
-                w.Line();
-            }
+            EmitParameterProperty(w, ns, parameter, "Query parameter", ref first);
+        }
 
-            first = false;
-            if (parameter.Description is null)
-            {
-                w.Begin().Add("/// <summary>The <c>").Add(SourceWriter.Escape(parameter.WireName)).Add("</c> parameter.</summary>").End();
-            }
-            else
-            {
-                w.Doc("summary", parameter.Description);
-            }
-
-            w.Begin().Add("/// <remarks>").Add(where).Add(" <c>").Add(SourceWriter.Escape(parameter.WireName)).Add("</c>").Add(parameter.Required ? ", required" : ", optional");
-            if (parameter.Example is null)
-            {
-                w.Add('.');
-            }
-            else
-            {
-                w.Add(". Example: <c>").Add(SourceWriter.Escape(parameter.Example.Replace("\n", " "))).Add("</c>.");
-            }
-
-            w.Add("</remarks>").End();
-            TypeSyntax.AddName(w.Begin().Add("public ").Add(parameter.Required ? "required " : string.Empty), parameter.Type, ns, nullable: !parameter.Required)
-                .Add(' ').Add(parameter.PropertyName).Add(" { get; init; }").End();
+        foreach (var parameter in endpoint.HeaderParameters)
+        {
+            EmitParameterProperty(w, ns, parameter, "Header", ref first);
         }
 
         w.Close();
+    }
+
+    private static void EmitParameterProperty(SourceWriter w, string ns, ParameterSpec parameter, string where, ref bool first)
+    {
+        if (!first)
+        {
+            w.Line();
+        }
+
+        first = false;
+        if (parameter.Description is null)
+        {
+            w.Begin().Add("/// <summary>The <c>").Add(SourceWriter.Escape(parameter.WireName)).Add("</c> parameter.</summary>").End();
+        }
+        else
+        {
+            w.Doc("summary", parameter.Description);
+        }
+
+        w.Begin().Add("/// <remarks>").Add(where).Add(" <c>").Add(SourceWriter.Escape(parameter.WireName)).Add("</c>").Add(parameter.Required ? ", required" : ", optional");
+        if (parameter.Example is null)
+        {
+            w.Add('.');
+        }
+        else
+        {
+            w.Add(". Example: <c>").Add(SourceWriter.Escape(parameter.Example.Replace("\n", " "))).Add("</c>.");
+        }
+
+        w.Add("</remarks>").End();
+        TypeSyntax.AddName(w.Begin().Add("public ").Add(parameter.Required ? "required " : string.Empty), parameter.Type, ns, nullable: !parameter.Required)
+            .Add(' ').Add(parameter.PropertyName).Add(" { get; init; }").End();
     }
 }

@@ -32,9 +32,9 @@ internal static class ModelEmitter
         var ns = service.Ns;
         var self = "global::" + ns + "." + type.Name;
         w.Doc("summary", type.Description ?? "The " + type.Name + " object of the " + service.Name + " API.");
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + self + ".JsonConverter))]");
+        w.Begin().Add("[global::System.Text.Json.Serialization.JsonConverter(typeof(").Add(self).Add(".JsonConverter))]").End();
         w.Line(EmitterHeader.GeneratedCodeAttribute);
-        w.Open(options.Visibility + " sealed partial class " + type.Name);
+        w.Begin().Add(options.Visibility).Add(" sealed partial class ").Add(type.Name).EndOpen();
 
         foreach (var field in type.Fields)
         {
@@ -65,14 +65,22 @@ internal static class ModelEmitter
             w.Line();
         }
 
-        w.DocRaw("<summary>Reads and writes <see cref=\"" + self + "\"/> as the descriptor spells it, without reflection.</summary>");
+        w.Begin().Add("/// <summary>Reads and writes <see cref=\"").Add(self).Add("\"/> as the descriptor spells it, without reflection.</summary>").End();
         w.Begin().Add("internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<").Add(self).Add('>').EndOpen();
         foreach (var field in type.Fields)
         {
             w.Begin().Add("private static readonly global::System.Text.Json.JsonEncodedText s_").Add(field.PropertyName).Add(" = Name(").AddLiteral(field.JsonName).Add(");").End();
         }
 
-        var required = type.Fields.Where(static f => f.Required).ToList();
+        var required = new List<FieldSpec>();
+        foreach (var field in type.Fields)
+        {
+            if (field.Required)
+            {
+                required.Add(field);
+            }
+        }
+
         if (required.Count > 0)
         {
             w.Begin().Add("private static readonly string[] s_requiredNames = { ");
@@ -202,14 +210,7 @@ internal static class ModelEmitter
                 : field.Required ? (valueType ? "WriteNullableStruct" : "WriteNullable")
                 : valueType ? "WriteOptionalStruct" : "WriteOptional";
             w.Begin().Add(helper).Add("(writer, s_").Add(field.PropertyName).Add(", value.").Add(field.PropertyName).Add(", ");
-            if (field.Type.Kind is TypeKind.Object or TypeKind.Enum)
-            {
-                w.Add("global::").Add(ns).Add('.').Add(field.Type.Name!).Add(".JsonConverter.WriteValue");
-            }
-            else
-            {
-                w.Add(WriteFunction(field.Type, ns, 0));
-            }
+            AddWriteFunction(w, field.Type, ns, 0);
 
             if (helper == "WriteRequired")
             {
@@ -241,26 +242,40 @@ internal static class ModelEmitter
 
     // The reader of a property's value, appended in place; a declared type's is its converter's ReadValue.
     private static SourceWriter AddReadFunction(SourceWriter w, TypeRef type, string ns) =>
-        type.Kind is TypeKind.Object or TypeKind.Enum
-            ? w.Add("global::").Add(ns).Add('.').Add(type.Name!).Add(".JsonConverter.ReadValue")
-            : w.Add(ReadFunction(type, ns));
+        type.Kind is TypeKind.Object or TypeKind.Enum ? TypeSyntax.AddReadFunction(w, type, ns) : w.Add(ReadFunction(type, ns));
 
-    /// <summary>A value writer as the converter spells it; collections as static lambdas, which the compiler caches.</summary>
-    private static string WriteFunction(TypeRef type, string ns, int depth) => type.Kind switch
+    /// <summary>Appends a value writer as the converter spells it; collections as static lambdas, which the compiler caches.</summary>
+    private static SourceWriter AddWriteFunction(SourceWriter w, TypeRef type, string ns, int depth)
     {
-        TypeKind.String => "WriteString",
-        TypeKind.Int32 => "WriteInt32",
-        TypeKind.Int64 => "WriteInt64",
-        TypeKind.Number => "WriteDouble",
-        TypeKind.Boolean => "WriteBoolean",
-        TypeKind.Uuid => "WriteGuid",
-        TypeKind.DateTime => "WriteDateTime",
-        TypeKind.UnixTime => "WriteUnixTime",
-        TypeKind.Json => "WriteJson",
-        TypeKind.Array or TypeKind.Map => "static (w" + Number(depth) + ", v" + Number(depth) + ") => " + (type.Kind == TypeKind.Array ? "WriteList" : "WriteMap")
-            + "(w" + Number(depth) + ", v" + Number(depth) + ", " + WriteFunction(type.Element!, ns, depth + 1) + ")",
-        _ => TypeSyntax.WriteFunction(type, ns),
-    };
+        switch (type.Kind)
+        {
+            case TypeKind.Array or TypeKind.Map:
+                var level = Number(depth);
+                w.Add("static (w").Add(level).Add(", v").Add(level).Add(") => ").Add(type.Kind == TypeKind.Array ? "WriteList" : "WriteMap")
+                    .Add("(w").Add(level).Add(", v").Add(level).Add(", ");
+                return AddWriteFunction(w, type.Element!, ns, depth + 1).Add(')');
+            case TypeKind.String:
+                return w.Add("WriteString");
+            case TypeKind.Int32:
+                return w.Add("WriteInt32");
+            case TypeKind.Int64:
+                return w.Add("WriteInt64");
+            case TypeKind.Number:
+                return w.Add("WriteDouble");
+            case TypeKind.Boolean:
+                return w.Add("WriteBoolean");
+            case TypeKind.Uuid:
+                return w.Add("WriteGuid");
+            case TypeKind.DateTime:
+                return w.Add("WriteDateTime");
+            case TypeKind.UnixTime:
+                return w.Add("WriteUnixTime");
+            case TypeKind.Json:
+                return w.Add("WriteJson");
+            default:
+                return TypeSyntax.AddWriteFunction(w, type, ns);
+        }
+    }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -341,7 +341,7 @@ internal sealed class SourceWriter
     }
 
     /// <summary>A raw XML doc line, for markup the emitter composes itself.</summary>
-    public SourceWriter DocRaw(string xml) => Line("/// " + xml);
+    public SourceWriter DocRaw(string xml) => Begin().Add("/// ").Add(xml).End();
 
     /// <summary>
     /// Escapes text for use inside one XML doc comment line (a name, a path, an example). Every character C# reads as

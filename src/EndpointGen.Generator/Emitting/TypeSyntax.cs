@@ -75,6 +75,17 @@ internal static class TypeSyntax
         _ => "static (ref global::System.Text.Json.Utf8JsonReader r) => (" + Name(type, ns) + ")" + ReadExpression(type, ns, "r"),
     };
 
+    /// <summary>Appends <see cref="ReadFunction"/> to the open line; a declared type's without building the string.</summary>
+    public static SourceWriter AddReadFunction(SourceWriter w, TypeRef type, string ns) =>
+        type.Kind is TypeKind.Object or TypeKind.Enum ? AddConverter(w, type, ns).Add(".ReadValue") : w.Add(ReadFunction(type, ns));
+
+    /// <summary>Appends <see cref="WriteFunction"/> to the open line; a declared type's without building the string.</summary>
+    public static SourceWriter AddWriteFunction(SourceWriter w, TypeRef type, string ns) =>
+        type.Kind is TypeKind.Object or TypeKind.Enum ? AddConverter(w, type, ns).Add(".WriteValue") : w.Add(WriteFunction(type, ns));
+
+    private static SourceWriter AddConverter(SourceWriter w, TypeRef type, string ns) =>
+        w.Add("global::").Add(ns).Add('.').Add(type.Name!).Add(".JsonConverter");
+
     /// <summary>A statement writing <paramref name="value"/> (non-null) with <c>writer</c>.</summary>
     public static string WriteStatement(TypeRef type, string ns, string writer, string value) => type.Kind switch
     {

@@ -42,10 +42,28 @@ internal sealed class YamlFastReader
 
     private readonly string?[] _shared = new string?[SharedSlots];
 
+    // The entries and items of the collections being read, innermost last: a collection takes its own off the top
+    // into a list of exactly its size, so no list grows (and copies) entry by entry.
+    private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries = new();
+    private readonly List<YamlNode> _items = new();
+
     private YamlFastReader(string path, string text)
     {
         _path = path;
         _text = text;
+    }
+
+    private static List<T> Take<T>(List<T> stack, int start)
+    {
+        var count = stack.Count - start;
+        var taken = new List<T>(count);
+        for (var i = start; i < stack.Count; i++)
+        {
+            taken.Add(stack[i]);
+        }
+
+        stack.RemoveRange(start, count);
+        return taken;
     }
 
     /// <summary>Reads <paramref name="text"/>, or answers <see langword="null"/> when YamlDotNet must read it.</summary>
@@ -159,7 +177,7 @@ internal sealed class YamlFastReader
         }
 
         var location = PointHere();
-        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        var start = _entries.Count;
         while (true)
         {
             var key = ParseKey();
@@ -203,10 +221,10 @@ internal sealed class YamlFastReader
                 return null;
             }
 
-            entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, value));
+            _entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, value));
             if (AtEnd || Column < indent)
             {
-                return new YamlMapping(location, entries);
+                return new YamlMapping(location, Take(_entries, start));
             }
 
             if (Column > indent || KeyColonAt() < 0 || AtDocumentMarker())
@@ -225,7 +243,7 @@ internal sealed class YamlFastReader
 
         // YamlDotNet marks a sequence at its key's indentation by its first dash, other block sequences by a point.
         var location = indentless ? Span(_pos, _pos + 1) : PointHere();
-        var items = new List<YamlNode>();
+        var start = _items.Count;
         while (true)
         {
             _pos++;
@@ -268,10 +286,10 @@ internal sealed class YamlFastReader
                 return null;
             }
 
-            items.Add(item);
+            _items.Add(item);
             if (AtEnd || Column < indent || (indentless && Column == indent && !(Current == '-' && IsBlankAt(_pos + 1))))
             {
-                return new YamlSequence(location, items);
+                return new YamlSequence(location, Take(_items, start));
             }
 
             if (Column > indent || Current != '-' || !IsBlankAt(_pos + 1) || AtDocumentMarker())
@@ -751,12 +769,11 @@ internal sealed class YamlFastReader
             return null;
         }
 
-        var entries = isMapping ? new List<KeyValuePair<YamlScalar, YamlNode>>() : null;
-        var items = isMapping ? null : new List<YamlNode>();
+        var start = isMapping ? _entries.Count : _items.Count;
         if (Current == close)
         {
             _pos++;
-            return isMapping ? new YamlMapping(location, entries!) : new YamlSequence(location, items!);
+            return isMapping ? new YamlMapping(location, new List<KeyValuePair<YamlScalar, YamlNode>>(0)) : new YamlSequence(location, new List<YamlNode>(0));
         }
 
         while (true)
@@ -792,17 +809,17 @@ internal sealed class YamlFastReader
 
             if (isMapping)
             {
-                entries!.Add(new KeyValuePair<YamlScalar, YamlNode>(key!, value));
+                _entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key!, value));
             }
             else
             {
-                items!.Add(value);
+                _items.Add(value);
             }
 
             if (Current == close)
             {
                 _pos++;
-                return isMapping ? new YamlMapping(location, entries!) : new YamlSequence(location, items!);
+                return isMapping ? new YamlMapping(location, Take(_entries, start)) : new YamlSequence(location, Take(_items, start));
             }
 
             // A comma, then another entry (a trailing comma is left to YamlDotNet).

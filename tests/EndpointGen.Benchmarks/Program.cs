@@ -1,10 +1,25 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using EndpointGen.Benchmarks.Generator;
 
 namespace EndpointGen.Benchmarks;
 
-/// <summary>Runs the benchmarks the command line selects (<c>--filter '*'</c> for all of them).</summary>
+/// <summary>
+/// Runs the benchmarks the command line selects (<c>--filter '*'</c> for all of them), or, with
+/// <c>--cold-series N [runs]</c>, a series of cold generator runs at N endpoints timed one by one.
+/// </summary>
 internal static class Program
 {
-    private static void Main(string[] args) =>
+    private static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--cold-series")
+        {
+            var endpoints = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+            var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : (endpoints >= 1000 ? 60 : 300);
+            ColdRunSeries.Run(endpoints, runs);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchmarkConfig.Create());
+    }
 }

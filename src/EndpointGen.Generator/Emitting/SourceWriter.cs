@@ -124,9 +124,9 @@ internal sealed class SourceWriter
 
     private void Put(char c, int count)
     {
-        if (_wide is not null)
+        if (_wide is not null || c >= 0x80)
         {
-            _wide.Append(c, count);
+            (_wide ?? Widen()).Append(c, count);
             return;
         }
 

@@ -225,56 +225,41 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    /// <summary>A value reader as the converter spells it: the base class's method group for a primitive.</summary>
-    private static string ReadFunction(TypeRef type, string ns) => type.Kind switch
+    /// <summary>
+    /// The base class's reader and writer of a primitive are <c>Read</c> and <c>Write</c> and this name
+    /// (<c>ReadString</c>, <c>WriteString</c>); null for a kind that has none.
+    /// </summary>
+    private static string? PrimitiveName(TypeKind kind) => kind switch
     {
-        TypeKind.String => "ReadString",
-        TypeKind.Int32 => "ReadInt32",
-        TypeKind.Int64 => "ReadInt64",
-        TypeKind.Number => "ReadDouble",
-        TypeKind.Boolean => "ReadBoolean",
-        TypeKind.Uuid => "ReadGuid",
-        TypeKind.DateTime => "ReadDateTime",
-        TypeKind.UnixTime => "ReadUnixTime",
-        TypeKind.Json => "ReadJson",
-        _ => TypeSyntax.ReadFunction(type, ns),
+        TypeKind.String => "String",
+        TypeKind.Int32 => "Int32",
+        TypeKind.Int64 => "Int64",
+        TypeKind.Number => "Double",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.Uuid => "Guid",
+        TypeKind.DateTime => "DateTime",
+        TypeKind.UnixTime => "UnixTime",
+        TypeKind.Json => "Json",
+        _ => null,
     };
 
-    // The reader of a property's value, appended in place; a declared type's is its converter's ReadValue.
+    // The reader of a property's value, appended in place: the base class's method group for a primitive, a
+    // declared type's converter's ReadValue, a lambda otherwise.
     private static SourceWriter AddReadFunction(SourceWriter w, TypeRef type, string ns) =>
-        type.Kind is TypeKind.Object or TypeKind.Enum ? TypeSyntax.AddReadFunction(w, type, ns) : w.Add(ReadFunction(type, ns));
+        PrimitiveName(type.Kind) is { } name ? w.Add("Read").Add(name) : TypeSyntax.AddReadFunction(w, type, ns);
 
     /// <summary>Appends a value writer as the converter spells it; collections as static lambdas, which the compiler caches.</summary>
     private static SourceWriter AddWriteFunction(SourceWriter w, TypeRef type, string ns, int depth)
     {
-        switch (type.Kind)
+        if (type.Kind is TypeKind.Array or TypeKind.Map)
         {
-            case TypeKind.Array or TypeKind.Map:
-                var level = Number(depth);
-                w.Add("static (w").Add(level).Add(", v").Add(level).Add(") => ").Add(type.Kind == TypeKind.Array ? "WriteList" : "WriteMap")
-                    .Add("(w").Add(level).Add(", v").Add(level).Add(", ");
-                return AddWriteFunction(w, type.Element!, ns, depth + 1).Add(')');
-            case TypeKind.String:
-                return w.Add("WriteString");
-            case TypeKind.Int32:
-                return w.Add("WriteInt32");
-            case TypeKind.Int64:
-                return w.Add("WriteInt64");
-            case TypeKind.Number:
-                return w.Add("WriteDouble");
-            case TypeKind.Boolean:
-                return w.Add("WriteBoolean");
-            case TypeKind.Uuid:
-                return w.Add("WriteGuid");
-            case TypeKind.DateTime:
-                return w.Add("WriteDateTime");
-            case TypeKind.UnixTime:
-                return w.Add("WriteUnixTime");
-            case TypeKind.Json:
-                return w.Add("WriteJson");
-            default:
-                return TypeSyntax.AddWriteFunction(w, type, ns);
+            var level = Number(depth);
+            w.Add("static (w").Add(level).Add(", v").Add(level).Add(") => ").Add(type.Kind == TypeKind.Array ? "WriteList" : "WriteMap")
+                .Add("(w").Add(level).Add(", v").Add(level).Add(", ");
+            return AddWriteFunction(w, type.Element!, ns, depth + 1).Add(')');
         }
+
+        return PrimitiveName(type.Kind) is { } name ? w.Add("Write").Add(name) : TypeSyntax.AddWriteFunction(w, type, ns);
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

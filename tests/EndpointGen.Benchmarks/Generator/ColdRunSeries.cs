@@ -23,8 +23,9 @@ internal static class ColdRunSeries
         var workload = GeneratorWorkload.Create(endpoints);
         workload.Verify();
 
-        // Warm-up: the JIT's tiers settle within a few dozen runs.
-        for (var i = 0; i < Math.Max(20, runs / 3); i++)
+        // Warm-up: the JIT recompiles hot methods after 30 calls and a pause, so run for at least 50 runs and 3 seconds.
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < 50 || warmUp.Elapsed < TimeSpan.FromSeconds(3); i++)
         {
             workload.NewDriver().RunGenerators(workload.Compilation);
         }

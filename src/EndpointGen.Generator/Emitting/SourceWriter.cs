@@ -425,31 +425,43 @@ internal sealed class SourceWriter
     {
         if (_result is null)
         {
-            var buffer = Ascii;
             if (_wide is null)
             {
                 var bytes = new byte[_length];
-                Buffer.BlockCopy(buffer, 0, bytes, 0, _length);
-                _result = new AsciiSourceText(bytes);
+                Buffer.BlockCopy(Ascii, 0, bytes, 0, _length);
+                Finish(new AsciiSourceText(bytes));
             }
             else
             {
-                _result = SourceText.From(_wide.ToString(), Encoding.UTF8);
-                _wide = null;
-            }
-
-            _ascii = null;
-            if (buffer.Length <= CachedCapacityLimit && !_ownBuffer)
-            {
-                t_cachedBuffer = buffer;
+                Finish(SourceText.From(_wide.ToString(), Encoding.UTF8));
             }
         }
 
-        return _result;
+        return _result!;
     }
 
-    /// <summary>The text written; the writer is finished after this.</summary>
-    public override string ToString() => ToSourceText().ToString();
+    /// <summary>The text written, as a string (decoded once, no intermediate copy); the writer is finished after this.</summary>
+    public override string ToString()
+    {
+        if (_result is null)
+        {
+            Finish(SourceText.From(_wide?.ToString() ?? Encoding.ASCII.GetString(Ascii, 0, _length), Encoding.UTF8));
+        }
+
+        return _result!.ToString();
+    }
+
+    private void Finish(SourceText result)
+    {
+        var buffer = Ascii;
+        _result = result;
+        _wide = null;
+        _ascii = null;
+        if (buffer.Length <= CachedCapacityLimit && !_ownBuffer)
+        {
+            t_cachedBuffer = buffer;
+        }
+    }
 
     public static string Literal(string value)
     {

@@ -858,24 +858,8 @@ internal sealed class YamlFastReader
     /// </summary>
     private bool SkipFlowSpace(int parentIndent)
     {
-        while (true)
+        while (SkipToLineBreak())
         {
-            SkipSpaces();
-            if (IsCommentStart())
-            {
-                SkipToLineEnd();
-            }
-
-            if (AtEnd)
-            {
-                return false;
-            }
-
-            if (!AtLineEnd())
-            {
-                return true;
-            }
-
             NewLine();
             SkipSpaces();
 
@@ -885,6 +869,8 @@ internal sealed class YamlFastReader
                 return false;
             }
         }
+
+        return !AtEnd;
     }
 
     // "|" or ">" with an optional chomping indicator; the text on the lines below, indented deeper than the parent.
@@ -1081,26 +1067,24 @@ internal sealed class YamlFastReader
     /// </summary>
     private bool SkipToContent()
     {
-        while (true)
+        while (SkipToLineBreak())
         {
-            SkipSpaces();
-            if (IsCommentStart())
-            {
-                SkipToLineEnd();
-            }
-
-            if (AtEnd)
-            {
-                return false;
-            }
-
-            if (!AtLineEnd())
-            {
-                return true;
-            }
-
             NewLine();
         }
+
+        return !AtEnd;
+    }
+
+    /// <summary>Skips spaces and a comment on this line; true when a line break follows, false at content or the end of the text.</summary>
+    private bool SkipToLineBreak()
+    {
+        SkipSpaces();
+        if (IsCommentStart())
+        {
+            SkipToLineEnd();
+        }
+
+        return !AtEnd && AtLineEnd();
     }
 
     private bool StartsPlain(bool inFlow)

@@ -16,13 +16,13 @@ internal static class ServiceEmitter
         ClientEmitter.EmitBody(writer, service, options);
         if (facts.HasHttpClientFactory)
         {
-            writer.Line();
+            writer.WriteLine();
             DependencyInjectionEmitter.EmitBody(writer, service, options);
         }
 
         foreach (var type in service.Types)
         {
-            writer.Line();
+            writer.WriteLine();
             ModelEmitter.EmitBody(writer, service, type, options);
         }
 

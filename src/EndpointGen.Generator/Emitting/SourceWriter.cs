@@ -1,15 +1,29 @@
 using System;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
 namespace EndpointGen.Generator.Emitting;
 
-/// <summary>An indenting text writer for generated C#; newlines are always '\n' so output is byte-identical on every OS.</summary>
+/// <summary>
+/// An indenting text writer for generated C#, written to read like its output: raw-string templates for fixed
+/// blocks, and interpolated lines whose pieces append in place. Newlines are always '\n', so output is
+/// byte-identical on every OS.
+/// </summary>
 /// <remarks>
+/// <para>
+/// Indentation is written lazily, before the first character of each line, so a multi-line template indents every
+/// line to the current level and blank lines stay empty. A hole of an interpolated line is a string (code the
+/// emitter composed), a number, or an <see cref="ISourcePiece"/> that writes itself (a string literal, escaped doc
+/// text, a type name): <see cref="LineHandler"/> appends each without an intermediate string.
+/// </para>
+/// <para>
 /// Generated code is ASCII but for descriptions, so the text is written as one byte per character and reaches the
 /// compiler as an <see cref="AsciiSourceText"/>: half the memory the driver keeps, half what the collector moves
 /// (docs/performance.md). The first character above U+007F moves what was written into a
 /// <see cref="StringBuilder"/>, which takes the rest, and the file reaches the compiler as a string.
+/// </para>
 /// </remarks>
 internal sealed class SourceWriter
 {
@@ -23,11 +37,14 @@ internal sealed class SourceWriter
     // Longer pieces go through the runtime's vectorized UTF-8 encoder; shorter ones are copied one by one.
     private const int EncoderThreshold = 32;
 
+    private static readonly char[] s_lineEnds = { '\n', '\r' };
+
     private byte[]? _ascii;
     private int _length;
     private StringBuilder? _wide;
     private SourceText? _result;
     private int _indent;
+    private bool _atLineStart = true;
     private readonly bool _ownBuffer;
 
     public SourceWriter()
@@ -43,63 +60,319 @@ internal sealed class SourceWriter
         _ownBuffer = true;
     }
 
-    public SourceWriter Line(string text = "")
+    /// <summary>Ends the current line, or writes an empty one.</summary>
+    public void WriteLine() => PutLineBreak();
+
+    /// <summary>Writes text and ends the line; text of several lines (a raw-string template) is indented line by line.</summary>
+    public void WriteLine(string text)
     {
-        if (text.Length > 0)
+        Write(text);
+        PutLineBreak();
+    }
+
+    /// <summary>Writes an interpolated line, its pieces appended in place, and ends the line.</summary>
+    public void WriteLine([InterpolatedStringHandlerArgument("")] ref LineHandler text) => PutLineBreak();
+
+    /// <summary>Writes text without ending the line; its line breaks start indented lines.</summary>
+    public void Write(string text)
+    {
+        var start = 0;
+        while (start < text.Length)
         {
-            Put(' ', _indent * 4);
-            Put(text);
+            var end = text.IndexOfAny(s_lineEnds, start);
+            if (end < 0)
+            {
+                PutCode(text, start, text.Length - start);
+                return;
+            }
+
+            PutCode(text, start, end - start);
+
+            // A template's line ends are its source file's; the output has '\n' alone.
+            if (text[end] == '\n')
+            {
+                PutLineBreak();
+            }
+
+            start = end + 1;
+        }
+    }
+
+    /// <summary>Writes an interpolated piece of a line without ending it.</summary>
+    public void Write([InterpolatedStringHandlerArgument("")] ref LineHandler text)
+    {
+    }
+
+    /// <summary>Writes a block's header line and its opening brace, and indents what follows.</summary>
+    public void OpenBlock(string header)
+    {
+        WriteLine(header);
+        OpenBlock();
+    }
+
+    /// <summary>Writes an interpolated header line and its opening brace, and indents what follows.</summary>
+    public void OpenBlock([InterpolatedStringHandlerArgument("")] ref LineHandler header)
+    {
+        PutLineBreak();
+        OpenBlock();
+    }
+
+    /// <summary>Opens a block whose header is written already (a constructor initializer, say).</summary>
+    public void OpenBlock()
+    {
+        WriteLine("{");
+        _indent++;
+    }
+
+    /// <summary>Indents what follows by one level, for a block a template opened.</summary>
+    public void Indent() => _indent++;
+
+    /// <summary>Takes one level of indentation back, for a block a template closes.</summary>
+    public void Unindent() => _indent--;
+
+    /// <summary>Closes the innermost block; <paramref name="suffix"/> follows the brace (<c>;</c> after an initializer).</summary>
+    public void CloseBlock(string suffix = "")
+    {
+        _indent--;
+        Put('}');
+        Write(suffix);
+        PutLineBreak();
+    }
+
+    /// <summary>XML doc lines from free text: escaped, one <c>///</c> line per text line; nothing for blank text.</summary>
+    /// <remarks>
+    /// Written straight into the buffer: splitting, trimming and escaping here cost no intermediate strings. A line
+    /// ends at every character C# reads as a line end (see <see cref="Code.DocText"/>), and lines are trimmed as
+    /// <see cref="string.Trim()"/> trims the escaped text.
+    /// </remarks>
+    public void Doc(string tag, string? text, string? attributes = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
         }
 
-        Put('\n');
-        return this;
-    }
+        var value = text!;
+        Write("/// <");
+        Write(tag);
+        if (attributes is not null)
+        {
+            Put(' ');
+            Write(attributes);
+        }
 
-    /// <summary>Starts a line piece by piece: indentation now, then <see cref="Add(string)"/> calls, then <see cref="End"/>.</summary>
-    /// <remarks>The pieces go straight into the buffer, so a line of many parts costs no intermediate strings.</remarks>
-    public SourceWriter Begin()
-    {
-        Put(' ', _indent * 4);
-        return this;
-    }
+        Put('>');
+        var firstBreak = NextLineBreak(value, 0);
+        if (firstBreak < 0)
+        {
+            AppendEscapedTrimmed(value, 0, value.Length);
+            Write("</");
+            Write(tag);
+            Put('>');
+            PutLineBreak();
+            return;
+        }
 
-    public SourceWriter Add(string text)
-    {
-        Put(text);
-        return this;
-    }
+        PutLineBreak();
+        var start = 0;
+        while (true)
+        {
+            var end = NextLineBreak(value, start);
+            var lineEnd = end < 0 ? value.Length : end;
+            Write("/// ");
+            if (!AppendEscapedTrimmed(value, start, lineEnd))
+            {
+                Write("<para/>");
+            }
 
-    public SourceWriter Add(char c)
-    {
-        Put(c);
-        return this;
+            PutLineBreak();
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + (value[end] == '\r' && end + 1 < value.Length && value[end + 1] == '\n' ? 2 : 1);
+        }
+
+        Write("/// </");
+        Write(tag);
+        Put('>');
+        PutLineBreak();
     }
 
     /// <summary>Appends <paramref name="value"/> as a C# string literal.</summary>
-    public SourceWriter AddLiteral(string value)
+    internal void WriteLiteral(string value)
     {
-        AppendLiteral(this, value);
-        return this;
+        Put('"');
+        var plain = true;
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\' || c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= 0xD800 || c is '\u2028' or '\u2029')
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            PutCode(value, 0, value.Length);
+            Put('"');
+            return;
+        }
+
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"':
+                    Put('\\');
+                    Put('"');
+                    break;
+                case '\\':
+                    Put('\\');
+                    Put('\\');
+                    break;
+                case '\n':
+                    Put('\\');
+                    Put('n');
+                    break;
+                case '\r':
+                    Put('\\');
+                    Put('r');
+                    break;
+                case '\t':
+                    Put('\\');
+                    Put('t');
+                    break;
+                default:
+                    if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                    {
+                        Put('\\');
+                        Put('u');
+                        Write(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        Put(c);
+                    }
+
+                    break;
+            }
+        }
+
+        Put('"');
     }
 
-    /// <summary>Appends <paramref name="value"/> as a C# UTF-8 string literal (<c>"..."u8</c>).</summary>
-    public SourceWriter AddUtf8Literal(string value)
+    /// <summary>
+    /// Appends text escaped for use inside one XML doc comment line (a name, a path, an example). Every character C#
+    /// reads as a line end becomes a space: a stray U+2028 in a JSON name must not end the comment and turn the rest
+    /// into code. Characters XML does not allow (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. Free text
+    /// that may hold several lines goes through <see cref="Doc"/>, which keeps its lines.
+    /// </summary>
+    internal void WriteDocText(string text) => AppendEscaped(text, 0, text.Length);
+
+    /// <summary>The text written, for the compiler; the writer is finished after this and its buffer goes back to the thread's cache.</summary>
+    public SourceText ToSourceText()
     {
-        AppendLiteral(this, value);
-        Put("u8");
-        return this;
+        if (_result is null)
+        {
+            if (_wide is null)
+            {
+                var bytes = new byte[_length];
+                Buffer.BlockCopy(Ascii, 0, bytes, 0, _length);
+                Finish(new AsciiSourceText(bytes));
+            }
+            else
+            {
+                Finish(SourceText.From(_wide.ToString(), Encoding.UTF8));
+            }
+        }
+
+        return _result!;
     }
 
-    /// <summary>Ends the line <see cref="Begin"/> started.</summary>
-    public SourceWriter End()
+    /// <summary>The text written, as a string (decoded once, no intermediate copy); the writer is finished after this.</summary>
+    public override string ToString()
     {
-        Put('\n');
-        return this;
+        if (_result is null)
+        {
+            Finish(SourceText.From(_wide?.ToString() ?? Encoding.ASCII.GetString(Ascii, 0, _length), Encoding.UTF8));
+        }
+
+        return _result!.ToString();
+    }
+
+    /// <summary>A piece written to a string of its own, for a model value (a message) rather than a file.</summary>
+    internal static string Render<T>(T piece)
+        where T : struct, ISourcePiece
+    {
+        var writer = new SourceWriter(64);
+        piece.WriteTo(writer);
+        return writer.ToString();
+    }
+
+    private void Finish(SourceText result)
+    {
+        var buffer = Ascii;
+        _result = result;
+        _wide = null;
+        _ascii = null;
+        if (buffer.Length <= CachedCapacityLimit && !_ownBuffer)
+        {
+            t_cachedBuffer = buffer;
+        }
     }
 
     private byte[] Ascii => _ascii ?? throw new InvalidOperationException("The writer's text was already taken.");
 
-    private void Put(char c)
+    private void PutLineBreak()
+    {
+        PutRaw('\n');
+        _atLineStart = true;
+    }
+
+    private void PutIndent()
+    {
+        _atLineStart = false;
+        var count = _indent * 4;
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (_wide is not null)
+        {
+            _wide.Append(' ', count);
+            return;
+        }
+
+        var buffer = Ascii;
+        if (buffer.Length - _length < count)
+        {
+            buffer = Grow(count);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            buffer[_length + i] = (byte)' ';
+        }
+
+        _length += count;
+    }
+
+    /// <summary>Appends one character of a line (never a line break).</summary>
+    internal void Put(char c)
+    {
+        if (_atLineStart)
+        {
+            PutIndent();
+        }
+
+        PutRaw(c);
+    }
+
+    private void PutRaw(char c)
     {
         if (_wide is not null)
         {
@@ -122,37 +395,25 @@ internal sealed class SourceWriter
         buffer[_length++] = (byte)c;
     }
 
-    private void Put(char c, int count)
+    /// <summary>Appends text[start..start+count), which holds no line break.</summary>
+    private void PutCode(string text, int start, int count)
     {
-        if (_wide is not null || c >= 0x80)
+        if (count == 0)
         {
-            (_wide ?? Widen()).Append(c, count);
             return;
         }
 
-        var buffer = Ascii;
-        if (buffer.Length - _length < count)
+        if (_atLineStart)
         {
-            buffer = Grow(count);
+            PutIndent();
         }
 
-        for (var i = 0; i < count; i++)
-        {
-            buffer[_length + i] = (byte)c;
-        }
-
-        _length += count;
-    }
-
-    private void Put(string text)
-    {
         if (_wide is not null)
         {
-            _wide.Append(text);
+            _wide.Append(text, start, count);
             return;
         }
 
-        var count = text.Length;
         var buffer = Ascii;
         if (count >= EncoderThreshold)
         {
@@ -162,13 +423,13 @@ internal sealed class SourceWriter
                 buffer = Grow(count * 3);
             }
 
-            if (Encoding.UTF8.GetBytes(text, 0, count, buffer, _length) == count)
+            if (Encoding.UTF8.GetBytes(text, start, count, buffer, _length) == count)
             {
                 _length += count;
             }
             else
             {
-                Widen().Append(text);
+                Widen().Append(text, start, count);
             }
 
             return;
@@ -179,21 +440,21 @@ internal sealed class SourceWriter
             buffer = Grow(count);
         }
 
-        var start = _length;
+        var at = _length;
         for (var i = 0; i < count; i++)
         {
-            var c = text[i];
+            var c = text[start + i];
             if (c >= 0x80)
             {
-                _length = start + i;
-                Widen().Append(text, i, count - i);
+                _length = at + i;
+                Widen().Append(text, start + i, count - i);
                 return;
             }
 
-            buffer[start + i] = (byte)c;
+            buffer[at + i] = (byte)c;
         }
 
-        _length = start + count;
+        _length = at + count;
     }
 
     private byte[] Grow(int needed)
@@ -213,93 +474,6 @@ internal sealed class SourceWriter
         _wide.Append(Encoding.ASCII.GetString(buffer, 0, _length));
         _length = 0;
         return _wide;
-    }
-
-    /// <summary>Ends the line and opens a block below it.</summary>
-    public SourceWriter EndOpen()
-    {
-        End();
-        return OpenBlock();
-    }
-
-    public SourceWriter Open(string text)
-    {
-        Line(text);
-        Line("{");
-        _indent++;
-        return this;
-    }
-
-    /// <summary>Opens a block whose header was written already (a constructor initializer, say).</summary>
-    public SourceWriter OpenBlock()
-    {
-        Line("{");
-        _indent++;
-        return this;
-    }
-
-    public SourceWriter Close(string suffix = "")
-    {
-        _indent--;
-        return Line("}" + suffix);
-    }
-
-    /// <summary>XML doc lines from free text: escaped, one <c>///</c> line per text line; nothing for blank text.</summary>
-    /// <remarks>
-    /// Written straight into the buffer: splitting, trimming and escaping here cost no intermediate strings. A line
-    /// ends at every character C# reads as a line end (see <see cref="Escape"/>), and lines are trimmed as
-    /// <see cref="string.Trim()"/> trims the escaped text.
-    /// </remarks>
-    public SourceWriter Doc(string tag, string? text, string? attributes = null)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return this;
-        }
-
-        var value = text!;
-        var firstBreak = NextLineBreak(value, 0);
-        if (firstBreak < 0)
-        {
-            Begin().Add("/// <").Add(tag);
-            if (attributes is not null)
-            {
-                Add(' ').Add(attributes);
-            }
-
-            Add('>');
-            AppendEscapedTrimmed(value, 0, value.Length);
-            return Add("</").Add(tag).Add('>').End();
-        }
-
-        Begin().Add("/// <").Add(tag);
-        if (attributes is not null)
-        {
-            Add(' ').Add(attributes);
-        }
-
-        Add('>').End();
-        var start = 0;
-        while (true)
-        {
-            var end = NextLineBreak(value, start);
-            var lineEnd = end < 0 ? value.Length : end;
-            Begin().Add("/// ");
-            if (!AppendEscapedTrimmed(value, start, lineEnd))
-            {
-                Add("<para/>");
-            }
-
-            End();
-            if (end < 0)
-            {
-                break;
-            }
-
-            start = end + (value[end] == '\r' && end + 1 < value.Length && value[end + 1] == '\n' ? 2 : 1);
-        }
-
-        return Begin().Add("/// </").Add(tag).Add('>').End();
     }
 
     private static int NextLineBreak(string text, int start)
@@ -336,193 +510,147 @@ internal sealed class SourceWriter
             return false;
         }
 
-        AppendEscaped(this, text, start, end);
+        AppendEscaped(text, start, end);
         return true;
-    }
-
-    /// <summary>A raw XML doc line, for markup the emitter composes itself.</summary>
-    public SourceWriter DocRaw(string xml) => Begin().Add("/// ").Add(xml).End();
-
-    /// <summary>
-    /// Escapes text for use inside one XML doc comment line (a name, a path, an example). Every character C# reads as
-    /// a line end becomes a space: a stray U+2028 in a JSON name must not end the comment and turn the rest into code.
-    /// Characters XML does not allow (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. Free text that may
-    /// hold several lines goes through <see cref="Doc"/>, which keeps its lines.
-    /// </summary>
-    public static string Escape(string text)
-    {
-        // Most text (names, examples) needs nothing escaped: then it is its own escaped form.
-        var plain = true;
-        foreach (var c in text)
-        {
-            if (c is '&' or '<' or '>' or '\u2028' or '\u2029' || c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= 0xD800)
-            {
-                plain = false;
-                break;
-            }
-        }
-
-        if (plain)
-        {
-            return text;
-        }
-
-        var writer = new SourceWriter(text.Length + 16);
-        AppendEscaped(writer, text, 0, text.Length);
-        return writer.ToString();
     }
 
     /// <summary>
     /// Appends text[start..end) escaped for a doc comment line: XML's three specials, every line end (CR LF counts
     /// once) and a tab as a space, and characters XML does not allow as U+FFFD.
     /// </summary>
-    private static void AppendEscaped(SourceWriter writer, string text, int start, int end)
+    private void AppendEscaped(string text, int start, int end)
     {
+        var plainFrom = start;
         for (var i = start; i < end; i++)
         {
             var c = text[i];
+            string? replacement;
             switch (c)
             {
                 case '&':
-                    writer.Add("&amp;");
-                    continue;
+                    replacement = "&amp;";
+                    break;
                 case '<':
-                    writer.Add("&lt;");
-                    continue;
+                    replacement = "&lt;";
+                    break;
                 case '>':
-                    writer.Add("&gt;");
-                    continue;
-                case '\r':
-                    writer.Add(' ');
-                    if (i + 1 < end && text[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    continue;
-                case '\n' or '\u2028' or '\u2029' or '\u0085' or '\t':
-                    writer.Add(' ');
-                    continue;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
-            {
-                writer.Add(c).Add(text[++i]);
-            }
-            else if (char.IsSurrogate(c) || c < 0x20 || c == '\uFFFE' || c == '\uFFFF' || (c >= 0x7F && c <= 0x9F))
-            {
-                writer.Add('\uFFFD');
-            }
-            else
-            {
-                writer.Add(c);
-            }
-        }
-    }
-
-    /// <summary>The text written, for the compiler; the writer is finished after this and its buffer goes back to the thread's cache.</summary>
-    public SourceText ToSourceText()
-    {
-        if (_result is null)
-        {
-            if (_wide is null)
-            {
-                var bytes = new byte[_length];
-                Buffer.BlockCopy(Ascii, 0, bytes, 0, _length);
-                Finish(new AsciiSourceText(bytes));
-            }
-            else
-            {
-                Finish(SourceText.From(_wide.ToString(), Encoding.UTF8));
-            }
-        }
-
-        return _result!;
-    }
-
-    /// <summary>The text written, as a string (decoded once, no intermediate copy); the writer is finished after this.</summary>
-    public override string ToString()
-    {
-        if (_result is null)
-        {
-            Finish(SourceText.From(_wide?.ToString() ?? Encoding.ASCII.GetString(Ascii, 0, _length), Encoding.UTF8));
-        }
-
-        return _result!.ToString();
-    }
-
-    private void Finish(SourceText result)
-    {
-        var buffer = Ascii;
-        _result = result;
-        _wide = null;
-        _ascii = null;
-        if (buffer.Length <= CachedCapacityLimit && !_ownBuffer)
-        {
-            t_cachedBuffer = buffer;
-        }
-    }
-
-    public static string Literal(string value)
-    {
-        var writer = new SourceWriter(value.Length + 2);
-        AppendLiteral(writer, value);
-        return writer.ToString();
-    }
-
-    private static void AppendLiteral(SourceWriter writer, string value)
-    {
-        writer.Add('"');
-        var plain = true;
-        foreach (var c in value)
-        {
-            if (c is '"' or '\\' || c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= 0xD800 || c is '\u2028' or '\u2029')
-            {
-                plain = false;
-                break;
-            }
-        }
-
-        if (plain)
-        {
-            writer.Add(value).Add('"');
-            return;
-        }
-
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"':
-                    writer.Add("\\\"");
+                    replacement = "&gt;";
                     break;
-                case '\\':
-                    writer.Add("\\\\");
-                    break;
-                case '\n':
-                    writer.Add("\\n");
-                    break;
-                case '\r':
-                    writer.Add("\\r");
-                    break;
-                case '\t':
-                    writer.Add("\\t");
+                case '\r' or '\n' or '\u2028' or '\u2029' or '\u0085' or '\t':
+                    replacement = " ";
                     break;
                 default:
-                    if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                    if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
                     {
-                        writer.Add("\\u").Add(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        writer.Add(c);
+                        i++;
+                        continue;
                     }
 
-                    break;
+                    if (char.IsSurrogate(c) || c < 0x20 || c == '\uFFFE' || c == '\uFFFF' || (c >= 0x7F && c <= 0x9F))
+                    {
+                        replacement = "\uFFFD";
+                        break;
+                    }
+
+                    continue;
+            }
+
+            PutCode(text, plainFrom, i - plainFrom);
+            PutCode(replacement, 0, replacement.Length);
+            if (c == '\r' && i + 1 < end && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            plainFrom = i + 1;
+        }
+
+        PutCode(text, plainFrom, end - plainFrom);
+    }
+
+    /// <summary>
+    /// The interpolated-string handler of <see cref="WriteLine(ref LineHandler)"/> and its siblings: literal parts and
+    /// holes go straight into the writer, in order.
+    /// </summary>
+    [InterpolatedStringHandler]
+    internal readonly ref struct LineHandler
+    {
+        private readonly SourceWriter _writer;
+
+        public LineHandler(int literalLength, int formattedCount, SourceWriter writer)
+        {
+            _ = literalLength;
+            _ = formattedCount;
+            _writer = writer;
+        }
+
+        public void AppendLiteral(string text) => _writer.Write(text);
+
+        /// <summary>Code the emitter composed: an identifier, a keyword, a type name.</summary>
+        public void AppendFormatted(string? code)
+        {
+            if (code is not null)
+            {
+                _writer.Write(code);
             }
         }
 
-        writer.Add('"');
+        public void AppendFormatted(char c) => _writer.Put(c);
+
+        public void AppendFormatted(int value) => _writer.Write(value.ToString(CultureInfo.InvariantCulture));
+
+        public void AppendFormatted<T>(T piece)
+            where T : struct, ISourcePiece => piece.WriteTo(_writer);
+    }
+}
+
+/// <summary>A piece of generated code that writes itself into a <see cref="SourceWriter"/>, in place.</summary>
+internal interface ISourcePiece
+{
+    void WriteTo(SourceWriter writer);
+}
+
+/// <summary>The pieces of generated code that need escaping: string literals and doc text.</summary>
+internal static class Code
+{
+    /// <summary>A C# string literal of <paramref name="value"/>.</summary>
+    public static StringLiteral Literal(string value) => new(value, utf8: false);
+
+    /// <summary>A C# UTF-8 string literal (<c>"..."u8</c>) of <paramref name="value"/>.</summary>
+    public static StringLiteral Utf8Literal(string value) => new(value, utf8: true);
+
+    /// <summary>Text escaped for one XML doc comment line; see <see cref="SourceWriter.WriteDocText"/>.</summary>
+    public static EscapedDocText DocText(string value) => new(value);
+
+    /// <summary>A C# string literal.</summary>
+    internal readonly struct StringLiteral : ISourcePiece
+    {
+        private readonly string _value;
+        private readonly bool _utf8;
+
+        public StringLiteral(string value, bool utf8)
+        {
+            _value = value;
+            _utf8 = utf8;
+        }
+
+        public void WriteTo(SourceWriter writer)
+        {
+            writer.WriteLiteral(_value);
+            if (_utf8)
+            {
+                writer.Write("u8");
+            }
+        }
     }
 
+    /// <summary>Text escaped for one doc comment line.</summary>
+    internal readonly struct EscapedDocText : ISourcePiece
+    {
+        private readonly string _value;
+
+        public EscapedDocText(string value) => _value = value;
+
+        public void WriteTo(SourceWriter writer) => writer.WriteDocText(_value);
+    }
 }

@@ -3,14 +3,53 @@ using EndpointGen.Generator.Model;
 
 namespace EndpointGen.Generator.Emitting;
 
-/// <summary>The C# spelling of a <see cref="TypeRef"/>: its type name, and the code that reads and writes it as JSON.</summary>
+/// <summary>Where a JSON reader or writer function is named: in a client (qualified) or inside a generated converter.</summary>
+internal enum JsonScope
+{
+    /// <summary>Outside a converter: primitives through <c>global::EndpointGen.Runtime.JsonValueReader</c>/<c>JsonValueWriter</c>.</summary>
+    Client,
+
+    /// <summary>Inside a converter derived from <c>GeneratedJsonConverter&lt;T&gt;</c>: primitives through the base class's short names.</summary>
+    Converter,
+}
+
+/// <summary>
+/// The C# spelling of a <see cref="TypeRef"/>, in one place: its type name, and the functions that read and write it
+/// as JSON. Each is a piece that writes itself into a <see cref="SourceWriter"/> line.
+/// </summary>
 internal static class TypeSyntax
 {
     private const string Reader = "global::EndpointGen.Runtime.JsonValueReader";
     private const string Writer = "global::EndpointGen.Runtime.JsonValueWriter";
 
     /// <summary>The C# type, fully qualified. <c>json</c> is always a nullable <c>JsonNode?</c>: JSON null is a JSON value.</summary>
-    public static string Name(TypeRef type, string ns) => type.Kind switch
+    public static TypeName Name(TypeRef type, string ns, bool nullable = false) => new(type, ns, nullable);
+
+    /// <summary>A <c>JsonReadFunc&lt;T&gt;</c>: a method group where there is one, else a static lambda.</summary>
+    public static JsonReadFunction ReadFunction(TypeRef type, string ns, JsonScope scope = JsonScope.Client) => new(type, ns, scope);
+
+    /// <summary>A <c>JsonWriteFunc&lt;T&gt;</c>: a method group where there is one, else a static lambda.</summary>
+    public static JsonWriteFunction WriteFunction(TypeRef type, string ns, JsonScope scope = JsonScope.Client) => new(type, ns, scope, 0);
+
+    /// <summary>
+    /// The name shared by a primitive's reader and writer (<c>ReadString</c>, <c>WriteString</c>) in the runtime and in
+    /// the converters' base class; <see langword="null"/> for a kind that has none.
+    /// </summary>
+    private static string? PrimitiveName(TypeKind kind) => kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Int32 => "Int32",
+        TypeKind.Int64 => "Int64",
+        TypeKind.Number => "Double",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.Uuid => "Guid",
+        TypeKind.DateTime => "DateTime",
+        TypeKind.UnixTime => "UnixTime",
+        TypeKind.Json => "Json",
+        _ => null,
+    };
+
+    private static string Keyword(TypeKind kind) => kind switch
     {
         TypeKind.String => "string",
         TypeKind.Int32 => "int",
@@ -19,97 +58,133 @@ internal static class TypeSyntax
         TypeKind.Boolean => "bool",
         TypeKind.Uuid => "global::System.Guid",
         TypeKind.DateTime or TypeKind.UnixTime => "global::System.DateTimeOffset",
-        TypeKind.Json => "global::System.Text.Json.Nodes.JsonNode?",
-        TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Name(type.Element!, ns) + ">",
-        TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Name(type.Element!, ns) + ">",
-        TypeKind.Object or TypeKind.Enum => "global::" + ns + "." + type.Name,
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>Appends <see cref="Name"/> (nullable when <paramref name="nullable"/> is set) to the open line, without building the string.</summary>
-    public static SourceWriter AddName(SourceWriter w, TypeRef type, string ns, bool nullable = false)
+    private static void WriteConverter(SourceWriter w, TypeRef type, string ns, string member) =>
+        w.Write($"global::{ns}.{type.Name}.JsonConverter.{member}");
+
+    /// <summary>A type's C# name.</summary>
+    internal readonly struct TypeName : ISourcePiece
     {
-        switch (type.Kind)
+        private readonly TypeRef _type;
+        private readonly string _ns;
+        private readonly bool _nullable;
+
+        public TypeName(TypeRef type, string ns, bool nullable)
         {
-            case TypeKind.Array:
-                AddName(w.Add("global::System.Collections.Generic.IReadOnlyList<"), type.Element!, ns).Add('>');
-                break;
-            case TypeKind.Map:
-                AddName(w.Add("global::System.Collections.Generic.IReadOnlyDictionary<string, "), type.Element!, ns).Add('>');
-                break;
-            case TypeKind.Object or TypeKind.Enum:
-                w.Add("global::").Add(ns).Add('.').Add(type.Name!);
-                break;
-            case TypeKind.Json:
-                // Always nullable already.
-                return w.Add("global::System.Text.Json.Nodes.JsonNode?");
-            default:
-                w.Add(Name(type, ns));
-                break;
+            _type = type;
+            _ns = ns;
+            _nullable = nullable;
         }
 
-        return nullable ? w.Add('?') : w;
+        public void WriteTo(SourceWriter w)
+        {
+            switch (_type.Kind)
+            {
+                case TypeKind.Array:
+                    w.Write($"global::System.Collections.Generic.IReadOnlyList<{Name(_type.Element!, _ns)}>");
+                    break;
+                case TypeKind.Map:
+                    w.Write($"global::System.Collections.Generic.IReadOnlyDictionary<string, {Name(_type.Element!, _ns)}>");
+                    break;
+                case TypeKind.Object or TypeKind.Enum:
+                    w.Write($"global::{_ns}.{_type.Name}");
+                    break;
+                case TypeKind.Json:
+                    // Always nullable already.
+                    w.Write("global::System.Text.Json.Nodes.JsonNode?");
+                    return;
+                default:
+                    w.Write(Keyword(_type.Kind));
+                    break;
+            }
+
+            if (_nullable)
+            {
+                w.Put('?');
+            }
+        }
     }
 
-    /// <summary>An expression reading the value under <c>reader</c>.</summary>
-    public static string ReadExpression(TypeRef type, string ns, string reader) => type.Kind switch
+    /// <summary>A function reading a type's JSON value under a reader.</summary>
+    internal readonly struct JsonReadFunction : ISourcePiece
     {
-        TypeKind.Array => Reader + ".ReadList<" + Name(type.Element!, ns) + ">(ref " + reader + ", " + ReadFunction(type.Element!, ns) + ")",
-        TypeKind.Map => Reader + ".ReadMap<" + Name(type.Element!, ns) + ">(ref " + reader + ", " + ReadFunction(type.Element!, ns) + ")",
-        _ => ReadFunction(type, ns) + "(ref " + reader + ")",
-    };
+        private readonly TypeRef _type;
+        private readonly string _ns;
+        private readonly JsonScope _scope;
 
-    /// <summary>A <c>JsonReadFunc&lt;T&gt;</c>: a method group where there is one, else a static lambda.</summary>
-    public static string ReadFunction(TypeRef type, string ns) => type.Kind switch
+        public JsonReadFunction(TypeRef type, string ns, JsonScope scope)
+        {
+            _type = type;
+            _ns = ns;
+            _scope = scope;
+        }
+
+        public void WriteTo(SourceWriter w)
+        {
+            if (PrimitiveName(_type.Kind) is { } name)
+            {
+                w.Write(_scope == JsonScope.Converter ? "Read" : Reader + ".Read");
+                w.Write(name);
+            }
+            else if (_type.Kind is TypeKind.Object or TypeKind.Enum)
+            {
+                WriteConverter(w, _type, _ns, "ReadValue");
+            }
+            else
+            {
+                // A collection: its elements' function is named from outside any converter.
+                var collection = _type.Kind == TypeKind.Array ? "ReadList" : "ReadMap";
+                var element = _type.Element!;
+                w.Write($"static (ref global::System.Text.Json.Utf8JsonReader r) => ({Name(_type, _ns)}){Reader}.{collection}<{Name(element, _ns)}>(ref r, {ReadFunction(element, _ns)})");
+            }
+        }
+    }
+
+    /// <summary>A function writing a type's JSON value with a writer.</summary>
+    internal readonly struct JsonWriteFunction : ISourcePiece
     {
-        TypeKind.String => Reader + ".ReadString",
-        TypeKind.Int32 => Reader + ".ReadInt32",
-        TypeKind.Int64 => Reader + ".ReadInt64",
-        TypeKind.Number => Reader + ".ReadDouble",
-        TypeKind.Boolean => Reader + ".ReadBoolean",
-        TypeKind.Uuid => Reader + ".ReadGuid",
-        TypeKind.DateTime => Reader + ".ReadDateTime",
-        TypeKind.UnixTime => Reader + ".ReadUnixTime",
-        TypeKind.Json => Reader + ".ReadJson",
-        TypeKind.Object or TypeKind.Enum => "global::" + ns + "." + type.Name + ".JsonConverter.ReadValue",
-        _ => "static (ref global::System.Text.Json.Utf8JsonReader r) => (" + Name(type, ns) + ")" + ReadExpression(type, ns, "r"),
-    };
+        private readonly TypeRef _type;
+        private readonly string _ns;
+        private readonly JsonScope _scope;
+        private readonly int _depth;
 
-    /// <summary>Appends <see cref="ReadFunction"/> to the open line; a declared type's without building the string.</summary>
-    public static SourceWriter AddReadFunction(SourceWriter w, TypeRef type, string ns) =>
-        type.Kind is TypeKind.Object or TypeKind.Enum ? AddConverter(w, type, ns).Add(".ReadValue") : w.Add(ReadFunction(type, ns));
+        public JsonWriteFunction(TypeRef type, string ns, JsonScope scope, int depth)
+        {
+            _type = type;
+            _ns = ns;
+            _scope = scope;
+            _depth = depth;
+        }
 
-    /// <summary>Appends <see cref="WriteFunction"/> to the open line; a declared type's without building the string.</summary>
-    public static SourceWriter AddWriteFunction(SourceWriter w, TypeRef type, string ns) =>
-        type.Kind is TypeKind.Object or TypeKind.Enum ? AddConverter(w, type, ns).Add(".WriteValue") : w.Add(WriteFunction(type, ns));
+        public void WriteTo(SourceWriter w)
+        {
+            if (PrimitiveName(_type.Kind) is { } name)
+            {
+                w.Write(_scope == JsonScope.Converter ? "Write" : Writer + ".Write");
+                w.Write(name);
+                return;
+            }
 
-    private static SourceWriter AddConverter(SourceWriter w, TypeRef type, string ns) =>
-        w.Add("global::").Add(ns).Add('.').Add(type.Name!).Add(".JsonConverter");
+            if (_type.Kind is TypeKind.Object or TypeKind.Enum)
+            {
+                WriteConverter(w, _type, _ns, "WriteValue");
+                return;
+            }
 
-    /// <summary>A statement writing <paramref name="value"/> (non-null) with <c>writer</c>.</summary>
-    public static string WriteStatement(TypeRef type, string ns, string writer, string value) => type.Kind switch
-    {
-        TypeKind.String or TypeKind.Uuid or TypeKind.DateTime => writer + ".WriteStringValue(" + value + ");",
-        TypeKind.Int32 or TypeKind.Int64 => writer + ".WriteNumberValue(" + value + ");",
-        TypeKind.Boolean => writer + ".WriteBooleanValue(" + value + ");",
-        TypeKind.Array => Writer + ".WriteList<" + Name(type.Element!, ns) + ">(" + writer + ", " + value + ", " + WriteFunction(type.Element!, ns) + ");",
-        TypeKind.Map => Writer + ".WriteMap<" + Name(type.Element!, ns) + ">(" + writer + ", " + value + ", " + WriteFunction(type.Element!, ns) + ");",
-        _ => WriteFunction(type, ns) + "(" + writer + ", " + value + ");",
-    };
-
-    /// <summary>A <c>JsonWriteFunc&lt;T&gt;</c>: a method group where there is one, else a static lambda.</summary>
-    public static string WriteFunction(TypeRef type, string ns) => type.Kind switch
-    {
-        TypeKind.String => Writer + ".WriteString",
-        TypeKind.Int32 => Writer + ".WriteInt32",
-        TypeKind.Int64 => Writer + ".WriteInt64",
-        TypeKind.Number => Writer + ".WriteDouble",
-        TypeKind.Boolean => Writer + ".WriteBoolean",
-        TypeKind.Uuid => Writer + ".WriteGuid",
-        TypeKind.DateTime => Writer + ".WriteDateTime",
-        TypeKind.UnixTime => Writer + ".WriteUnixTime",
-        TypeKind.Json => Writer + ".WriteJson",
-        TypeKind.Object or TypeKind.Enum => "global::" + ns + "." + type.Name + ".JsonConverter.WriteValue",
-        _ => "static (global::System.Text.Json.Utf8JsonWriter w, " + Name(type, ns) + " v) => " + WriteStatement(type, ns, "w", "v").TrimEnd(';'),
-    };
+            var collection = _type.Kind == TypeKind.Array ? "WriteList" : "WriteMap";
+            var element = _type.Element!;
+            if (_scope == JsonScope.Converter)
+            {
+                // Parameters numbered by depth, so nested lambdas do not shadow each other; the compiler caches static lambdas.
+                var next = new JsonWriteFunction(element, _ns, _scope, _depth + 1);
+                w.Write($"static (w{_depth}, v{_depth}) => {collection}(w{_depth}, v{_depth}, {next})");
+            }
+            else
+            {
+                w.Write($"static (global::System.Text.Json.Utf8JsonWriter w, {Name(_type, _ns)} v) => {Writer}.{collection}<{Name(element, _ns)}>(w, v, {WriteFunction(element, _ns)})");
+            }
+        }
+    }
 }

@@ -285,10 +285,8 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
     public const string ServiceName = "Ccai";
 
     private static readonly global::System.Net.Http.HttpMethod s_patch = new global::System.Net.Http.HttpMethod("PATCH");
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Uri _baseAddress;
-    private readonly long _maxResponseBodyBytes;
-    private readonly string? _credential;
+    private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] s_defaultHeaders = { new("Accept", "application/json") };
+    private readonly global::EndpointGen.Runtime.ApiRequestRunner<global::ContactCenter.Ccai.CcaiError> _runner;
 
     /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
@@ -297,19 +295,26 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
     /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
     public CcaiClient(global::System.Net.Http.HttpClient httpClient, global::ContactCenter.Ccai.CcaiClientOptions options)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         if (options is null)
         {
             throw new global::System.ArgumentNullException(nameof(options));
         }
 
-        var baseAddress = options.BaseAddress ?? httpClient.BaseAddress
-            ?? throw new global::System.ArgumentException("CcaiClientOptions.BaseAddress is not set: set it (CcaiClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.", nameof(options));
-        _baseAddress = global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(baseAddress, options.AllowInsecureHttp);
-        _maxResponseBodyBytes = options.MaxResponseBodyBytes > 0
-            ? options.MaxResponseBodyBytes
-            : throw new global::System.ArgumentException("CcaiClientOptions.MaxResponseBodyBytes must be positive.", nameof(options));
-        _credential = global::EndpointGen.Runtime.ApiRequest.BasicAuthorization(options.Username, options.Password);
+        _runner = new global::EndpointGen.Runtime.ApiRequestRunner<global::ContactCenter.Ccai.CcaiError>(
+            httpClient,
+            new global::EndpointGen.Runtime.ApiRunnerSettings
+            {
+                Service = ServiceName,
+                BaseAddress = options.BaseAddress,
+                AllowInsecureHttp = options.AllowInsecureHttp,
+                MaxResponseBodyBytes = options.MaxResponseBodyBytes,
+                CredentialHeader = "Authorization",
+                Credential = global::EndpointGen.Runtime.ApiRequest.BasicAuthorization(options.Username, options.Password),
+                DefaultHeaders = s_defaultHeaders,
+            },
+            static (operation, response, body, error, detail, innerException) => new global::ContactCenter.Ccai.CcaiApiException(operation, response, body, error, detail, innerException),
+            global::ContactCenter.Ccai.CcaiError.JsonConverter.ReadValue,
+            DescribeError);
     }
 
     /// <inheritdoc/>
@@ -320,21 +325,21 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateChatRequest>(body, global::ContactCenter.Ccai.CreateChatRequest.JsonConverter.WriteValue);
-        return SendRequestAsync<global::ContactCenter.Ccai.Chat>("CreateChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+        return _runner.SendAsync<global::ContactCenter.Ccai.Chat>("CreateChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> GetChatAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return SendRequestAsync<global::ContactCenter.Ccai.Chat>("GetChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        return _runner.SendAsync<global::ContactCenter.Ccai.Chat>("GetChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -345,12 +350,12 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
-        var request = CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateChatRequest>(body, global::ContactCenter.Ccai.UpdateChatRequest.JsonConverter.WriteValue);
-        return SendRequestAsync<global::ContactCenter.Ccai.Chat>("UpdateChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+        return _runner.SendAsync<global::ContactCenter.Ccai.Chat>("UpdateChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -361,13 +366,13 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/message");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.SendMessageRequest>(body, global::ContactCenter.Ccai.SendMessageRequest.JsonConverter.WriteValue);
-        return SendRequestAsync("SendMessage", request, cancellationToken);
+        return _runner.SendAsync("SendMessage", request, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -378,13 +383,13 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/escalations");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateEscalationRequest>(body, global::ContactCenter.Ccai.CreateEscalationRequest.JsonConverter.WriteValue);
-        return SendRequestAsync<global::ContactCenter.Ccai.Escalation>("CreateEscalation", request, "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
+        return _runner.SendAsync<global::ContactCenter.Ccai.Escalation>("CreateEscalation", request, "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -395,14 +400,14 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/escalations/");
         url.AppendSegment(id);
-        var request = CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEscalationRequest>(body, global::ContactCenter.Ccai.UpdateEscalationRequest.JsonConverter.WriteValue);
-        return SendRequestAsync<global::ContactCenter.Ccai.Escalation>("UpdateEscalation", request, "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
+        return _runner.SendAsync<global::ContactCenter.Ccai.Escalation>("UpdateEscalation", request, "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -413,36 +418,36 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddPhotosRequest>(body, global::ContactCenter.Ccai.AddPhotosRequest.JsonConverter.WriteValue);
-        return SendRequestAsync<global::ContactCenter.Ccai.Media>("AddPhotos", request, "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
+        return _runner.SendAsync<global::ContactCenter.Ccai.Media>("AddPhotos", request, "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListPhotosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return SendRequestAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListPhotos", request, "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListPhotos", request, "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
     }
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreatePhotoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos/upload");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-        return SendRequestAsync<global::ContactCenter.Ccai.PresignedUpload>("CreatePhotoUpload", request, "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
+        return _runner.SendAsync<global::ContactCenter.Ccai.PresignedUpload>("CreatePhotoUpload", request, "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -453,47 +458,47 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddVideoRequest>(body, global::ContactCenter.Ccai.AddVideoRequest.JsonConverter.WriteValue);
-        return SendRequestAsync<global::ContactCenter.Ccai.Media>("AddVideo", request, "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
+        return _runner.SendAsync<global::ContactCenter.Ccai.Media>("AddVideo", request, "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListVideosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return SendRequestAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListVideos", request, "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListVideos", request, "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
     }
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreateVideoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos/upload");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-        return SendRequestAsync<global::ContactCenter.Ccai.PresignedUpload>("CreateVideoUpload", request, "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
+        return _runner.SendAsync<global::ContactCenter.Ccai.PresignedUpload>("CreateVideoUpload", request, "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.CustomerFlags> GetCustomerFlagsAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/customer_flag");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return SendRequestAsync<global::ContactCenter.Ccai.CustomerFlags>("GetCustomerFlags", request, "CustomerFlags", global::ContactCenter.Ccai.CustomerFlags.JsonConverter.ReadValue, cancellationToken);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        return _runner.SendAsync<global::ContactCenter.Ccai.CustomerFlags>("GetCustomerFlags", request, "CustomerFlags", global::ContactCenter.Ccai.CustomerFlags.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -504,13 +509,13 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/customer_flag");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomerFlags>(body, global::ContactCenter.Ccai.CustomerFlags.JsonConverter.WriteValue);
-        return SendRequestAsync("UpdateCustomerFlags", request, cancellationToken);
+        return _runner.SendAsync("UpdateCustomerFlags", request, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -521,13 +526,13 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/custom_data");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomDataRequest>(body, global::ContactCenter.Ccai.CustomDataRequest.JsonConverter.WriteValue);
-        return SendRequestAsync("SendCustomData", request, cancellationToken);
+        return _runner.SendAsync("SendCustomData", request, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -538,108 +543,13 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/end_user");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEndUserRequest>(body, global::ContactCenter.Ccai.UpdateEndUserRequest.JsonConverter.WriteValue);
-        return SendRequestAsync<global::ContactCenter.Ccai.AcceptedResponse>("UpdateEndUser", request, "AcceptedResponse", global::ContactCenter.Ccai.AcceptedResponse.JsonConverter.ReadValue, cancellationToken);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        if (_credential is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", _credential);
-        }
-        return request;
-    }
-
-    private async global::System.Threading.Tasks.Task<T> SendRequestAsync<T>(string operation, global::System.Net.Http.HttpRequestMessage request, string typeName, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync(operation, typeName, response, read, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task SendRequestAsync(string operation, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, global::System.Net.Http.HttpResponseMessage response, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            throw new global::ContactCenter.Ccai.CcaiApiException(operation, response, string.Empty, null, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            try
-            {
-                return global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, read);
-            }
-            catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-            {
-                throw new global::ContactCenter.Ccai.CcaiApiException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.CcaiApiException> CreateExceptionAsync(string operation, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            return new global::ContactCenter.Ccai.CcaiApiException(operation, response, string.Empty, null, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            global::ContactCenter.Ccai.CcaiError? error = null;
-            string? detail = null;
-            if (body.HasContent)
-            {
-                try
-                {
-                    error = global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, global::ContactCenter.Ccai.CcaiError.JsonConverter.ReadValue);
-                    detail = DescribeError(error);
-                }
-                catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-                {
-                    // Not the documented error body (a proxy's HTML page, say): the raw body stays on the exception.
-                }
-            }
-
-            return new global::ContactCenter.Ccai.CcaiApiException(operation, response, body.Text(), error, detail, null);
-        }
+        return _runner.SendAsync<global::ContactCenter.Ccai.AcceptedResponse>("UpdateEndUser", request, "AcceptedResponse", global::ContactCenter.Ccai.AcceptedResponse.JsonConverter.ReadValue, cancellationToken);
     }
 
     private static string? DescribeError(global::ContactCenter.Ccai.CcaiError error)

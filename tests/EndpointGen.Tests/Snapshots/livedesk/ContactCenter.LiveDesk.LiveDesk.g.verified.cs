@@ -81,10 +81,8 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
     /// <summary>The service name, as exception messages show it.</summary>
     public const string ServiceName = "LiveDesk";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Uri _baseAddress;
-    private readonly long _maxResponseBodyBytes;
-    private readonly string? _credential;
+    private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] s_defaultHeaders = { new("Accept", "application/json") };
+    private readonly global::EndpointGen.Runtime.ApiRequestRunner<global::ContactCenter.LiveDesk.LiveDeskError> _runner;
 
     /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
@@ -93,19 +91,27 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
     /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
     public LiveDeskClient(global::System.Net.Http.HttpClient httpClient, global::ContactCenter.LiveDesk.LiveDeskClientOptions options)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         if (options is null)
         {
             throw new global::System.ArgumentNullException(nameof(options));
         }
 
-        var baseAddress = options.BaseAddress ?? httpClient.BaseAddress ?? new global::System.Uri(global::ContactCenter.LiveDesk.LiveDeskClientOptions.BaseUrlTemplate, global::System.UriKind.Absolute)
-            ?? throw new global::System.ArgumentException("LiveDeskClientOptions.BaseAddress is not set: set it (LiveDeskClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.", nameof(options));
-        _baseAddress = global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(baseAddress, options.AllowInsecureHttp);
-        _maxResponseBodyBytes = options.MaxResponseBodyBytes > 0
-            ? options.MaxResponseBodyBytes
-            : throw new global::System.ArgumentException("LiveDeskClientOptions.MaxResponseBodyBytes must be positive.", nameof(options));
-        _credential = global::EndpointGen.Runtime.ApiRequest.BasicAuthorization(options.Username, options.Password);
+        _runner = new global::EndpointGen.Runtime.ApiRequestRunner<global::ContactCenter.LiveDesk.LiveDeskError>(
+            httpClient,
+            new global::EndpointGen.Runtime.ApiRunnerSettings
+            {
+                Service = ServiceName,
+                BaseAddress = options.BaseAddress,
+                BaseUrlTemplate = global::ContactCenter.LiveDesk.LiveDeskClientOptions.BaseUrlTemplate,
+                AllowInsecureHttp = options.AllowInsecureHttp,
+                MaxResponseBodyBytes = options.MaxResponseBodyBytes,
+                CredentialHeader = "Authorization",
+                Credential = global::EndpointGen.Runtime.ApiRequest.BasicAuthorization(options.Username, options.Password),
+                DefaultHeaders = s_defaultHeaders,
+            },
+            static (operation, response, body, error, detail, innerException) => new global::ContactCenter.LiveDesk.LiveDeskApiException(operation, response, body, error, detail, innerException),
+            global::ContactCenter.LiveDesk.LiveDeskError.JsonConverter.ReadValue,
+            DescribeError);
     }
 
     /// <inheritdoc/>
@@ -116,106 +122,11 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("/api/v2/accounts/conversations");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.CreateConversationRequest>(body, global::ContactCenter.LiveDesk.CreateConversationRequest.JsonConverter.WriteValue);
-        return SendRequestAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", request, "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        if (_credential is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", _credential);
-        }
-        return request;
-    }
-
-    private async global::System.Threading.Tasks.Task<T> SendRequestAsync<T>(string operation, global::System.Net.Http.HttpRequestMessage request, string typeName, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync(operation, typeName, response, read, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task SendRequestAsync(string operation, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, global::System.Net.Http.HttpResponseMessage response, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            throw new global::ContactCenter.LiveDesk.LiveDeskApiException(operation, response, string.Empty, null, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            try
-            {
-                return global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, read);
-            }
-            catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-            {
-                throw new global::ContactCenter.LiveDesk.LiveDeskApiException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.LiveDeskApiException> CreateExceptionAsync(string operation, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            return new global::ContactCenter.LiveDesk.LiveDeskApiException(operation, response, string.Empty, null, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            global::ContactCenter.LiveDesk.LiveDeskError? error = null;
-            string? detail = null;
-            if (body.HasContent)
-            {
-                try
-                {
-                    error = global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, global::ContactCenter.LiveDesk.LiveDeskError.JsonConverter.ReadValue);
-                    detail = DescribeError(error);
-                }
-                catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-                {
-                    // Not the documented error body (a proxy's HTML page, say): the raw body stays on the exception.
-                }
-            }
-
-            return new global::ContactCenter.LiveDesk.LiveDeskApiException(operation, response, body.Text(), error, detail, null);
-        }
+        return _runner.SendAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", request, "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
     }
 
     private static string? DescribeError(global::ContactCenter.LiveDesk.LiveDeskError error)

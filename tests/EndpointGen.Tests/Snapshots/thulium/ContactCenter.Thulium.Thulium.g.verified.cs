@@ -104,10 +104,8 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
     /// <summary>The service name, as exception messages show it.</summary>
     public const string ServiceName = "Thulium";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Uri _baseAddress;
-    private readonly long _maxResponseBodyBytes;
-    private readonly string? _credential;
+    private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] s_defaultHeaders = { new("Accept", "application/json") };
+    private readonly global::EndpointGen.Runtime.ApiRequestRunner<global::ContactCenter.Thulium.ThuliumError> _runner;
 
     /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
@@ -116,19 +114,26 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
     /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
     public ThuliumClient(global::System.Net.Http.HttpClient httpClient, global::ContactCenter.Thulium.ThuliumClientOptions options)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         if (options is null)
         {
             throw new global::System.ArgumentNullException(nameof(options));
         }
 
-        var baseAddress = options.BaseAddress ?? httpClient.BaseAddress
-            ?? throw new global::System.ArgumentException("ThuliumClientOptions.BaseAddress is not set: set it (ThuliumClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.", nameof(options));
-        _baseAddress = global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(baseAddress, options.AllowInsecureHttp);
-        _maxResponseBodyBytes = options.MaxResponseBodyBytes > 0
-            ? options.MaxResponseBodyBytes
-            : throw new global::System.ArgumentException("ThuliumClientOptions.MaxResponseBodyBytes must be positive.", nameof(options));
-        _credential = global::EndpointGen.Runtime.ApiRequest.BasicAuthorization(options.Username, options.Password);
+        _runner = new global::EndpointGen.Runtime.ApiRequestRunner<global::ContactCenter.Thulium.ThuliumError>(
+            httpClient,
+            new global::EndpointGen.Runtime.ApiRunnerSettings
+            {
+                Service = ServiceName,
+                BaseAddress = options.BaseAddress,
+                AllowInsecureHttp = options.AllowInsecureHttp,
+                MaxResponseBodyBytes = options.MaxResponseBodyBytes,
+                CredentialHeader = "Authorization",
+                Credential = global::EndpointGen.Runtime.ApiRequest.BasicAuthorization(options.Username, options.Password),
+                DefaultHeaders = s_defaultHeaders,
+            },
+            static (operation, response, body, error, detail, innerException) => new global::ContactCenter.Thulium.ThuliumApiException(operation, response, body, error, detail, innerException),
+            global::ContactCenter.Thulium.ThuliumError.JsonConverter.ReadValue,
+            DescribeError);
     }
 
     /// <inheritdoc/>
@@ -139,7 +144,7 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
             throw new global::System.ArgumentNullException(nameof(parameters));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chat_conversations/start");
         url.AddQuery("chat_queue_id", parameters.ChatQueueId);
         url.AddQuery("client_name", parameters.ClientName);
@@ -147,116 +152,21 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
         url.AddQuery("client_email", parameters.ClientEmail);
         url.AddQuery("client_id", parameters.ClientId);
         url.AddQuery("customer_id", parameters.CustomerId);
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-        return SendRequestAsync<global::ContactCenter.Thulium.StartChatConversationResult>("StartChatConversation", request, "StartChatConversationResult", global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter.ReadValue, cancellationToken);
+        return _runner.SendAsync<global::ContactCenter.Thulium.StartChatConversationResult>("StartChatConversation", request, "StartChatConversationResult", global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task StopChatConversationAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("chat_conversations/");
         url.AppendSegment(id);
         url.AppendPath("/stop");
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-        return SendRequestAsync("StopChatConversation", request, cancellationToken);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        if (_credential is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", _credential);
-        }
-        return request;
-    }
-
-    private async global::System.Threading.Tasks.Task<T> SendRequestAsync<T>(string operation, global::System.Net.Http.HttpRequestMessage request, string typeName, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync(operation, typeName, response, read, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task SendRequestAsync(string operation, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, global::System.Net.Http.HttpResponseMessage response, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            throw new global::ContactCenter.Thulium.ThuliumApiException(operation, response, string.Empty, null, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            try
-            {
-                return global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, read);
-            }
-            catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-            {
-                throw new global::ContactCenter.Thulium.ThuliumApiException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.ThuliumApiException> CreateExceptionAsync(string operation, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            return new global::ContactCenter.Thulium.ThuliumApiException(operation, response, string.Empty, null, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            global::ContactCenter.Thulium.ThuliumError? error = null;
-            string? detail = null;
-            if (body.HasContent)
-            {
-                try
-                {
-                    error = global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, global::ContactCenter.Thulium.ThuliumError.JsonConverter.ReadValue);
-                    detail = DescribeError(error);
-                }
-                catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-                {
-                    // Not the documented error body (a proxy's HTML page, say): the raw body stays on the exception.
-                }
-            }
-
-            return new global::ContactCenter.Thulium.ThuliumApiException(operation, response, body.Text(), error, detail, null);
-        }
+        return _runner.SendAsync("StopChatConversation", request, cancellationToken);
     }
 
     private static string? DescribeError(global::ContactCenter.Thulium.ThuliumError error)

@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace EndpointGen.Runtime;
+
+/// <summary>
+/// Creates a generated service's typed exception. For generated code only: its parameters are those of the service
+/// exception's constructor.
+/// </summary>
+/// <typeparam name="TError">The service's error body type (<see cref="object"/> when the descriptor declares none).</typeparam>
+/// <param name="operation">The endpoint name from the descriptor.</param>
+/// <param name="response">The response.</param>
+/// <param name="responseBody">The raw response body as text (empty when it could not be read).</param>
+/// <param name="error">The parsed error body, when there was one and it matched.</param>
+/// <param name="detail">The vendor's message, or what was wrong with the response.</param>
+/// <param name="innerException">The failure behind it, when there was one.</param>
+/// <returns>The exception, not yet thrown.</returns>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate ApiException ApiExceptionFactory<in TError>(
+    string operation,
+    HttpResponseMessage response,
+    string responseBody,
+    TError? error,
+    string? detail,
+    Exception? innerException)
+    where TError : class;
+
+/// <summary>
+/// What a generated client's constructor hands its <see cref="ApiRequestRunner{TError}"/>: where requests go and what
+/// each one carries. For generated code only.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ApiRunnerSettings
+{
+    /// <summary>The service name from the descriptor, as messages show it.</summary>
+    public string Service { get; set; } = string.Empty;
+
+    /// <summary>The base address from the client options, if set.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The documented base URL, used when neither the options nor the HttpClient give an address; <see langword="null"/> when it has placeholders.</summary>
+    public string? BaseUrlTemplate { get; set; }
+
+    /// <summary>Whether plain http to a host other than loopback is allowed.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>The largest response body accepted, in bytes.</summary>
+    public long MaxResponseBodyBytes { get; set; } = ApiRequest.DefaultMaxResponseBodyBytes;
+
+    /// <summary>The header carrying the credential (<c>Authorization</c>, or an API key's header).</summary>
+    public string? CredentialHeader { get; set; }
+
+    /// <summary>The credential's header value; <see langword="null"/> sends none.</summary>
+    public string? Credential { get; set; }
+
+    /// <summary>The headers the descriptor sends on every request, by name and value.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? DefaultHeaders { get; set; }
+}
+
+/// <summary>
+/// Runs the requests of one generated client: creates each request with the service's headers and credential, sends
+/// it, checks the status, reads the body within the size limit, reads a success body with the generated reader, and
+/// turns every failure into the service's typed exception. For generated code only: generated methods build the URL
+/// and the body, then make one call here.
+/// </summary>
+/// <typeparam name="TError">The service's error body type (<see cref="object"/> when the descriptor declares none).</typeparam>
+/// <remarks>Thread-safe: one instance serves every concurrent call of its client.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ApiRequestRunner<TError>
+    where TError : class
+{
+    private readonly HttpClient _httpClient;
+    private readonly long _maxResponseBodyBytes;
+    private readonly string? _credentialHeader;
+    private readonly string? _credential;
+    private readonly KeyValuePair<string, string>[] _defaultHeaders;
+    private readonly ApiExceptionFactory<TError> _createException;
+    private readonly JsonReadFunc<TError>? _readError;
+    private readonly Func<TError, string?>? _describeError;
+
+    /// <summary>Checks the settings and creates the runner.</summary>
+    /// <param name="httpClient">The HTTP client; its handlers apply to every call.</param>
+    /// <param name="settings">The base address, limits and credential.</param>
+    /// <param name="createException">Creates the service's typed exception.</param>
+    /// <param name="readError">Reads the service's error body; <see langword="null"/> when the descriptor declares none.</param>
+    /// <param name="describeError">Finds the vendor's message in a parsed error body; <see langword="null"/> when the descriptor names none.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>);
+    /// or the body limit is not positive.
+    /// </exception>
+    public ApiRequestRunner(
+        HttpClient httpClient,
+        ApiRunnerSettings settings,
+        ApiExceptionFactory<TError> createException,
+        JsonReadFunc<TError>? readError = null,
+        Func<TError, string?>? describeError = null)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        if (settings is null)
+        {
+            throw new ArgumentNullException(nameof(settings));
+        }
+
+        _createException = createException ?? throw new ArgumentNullException(nameof(createException));
+        var baseAddress = settings.BaseAddress ?? httpClient.BaseAddress
+            ?? (settings.BaseUrlTemplate is { } template ? new Uri(template, UriKind.Absolute) : null)
+            ?? throw new ArgumentException(
+                settings.Service + "ClientOptions.BaseAddress is not set: set it (" + settings.Service
+                + "ClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.",
+                "options");
+        BaseAddress = ApiUrl.NormalizeBaseAddress(baseAddress, settings.AllowInsecureHttp);
+
+        _maxResponseBodyBytes = settings.MaxResponseBodyBytes > 0
+            ? settings.MaxResponseBodyBytes
+            : throw new ArgumentException(settings.Service + "ClientOptions.MaxResponseBodyBytes must be positive.", "options");
+        _credentialHeader = settings.CredentialHeader;
+        _credential = settings.Credential;
+        _defaultHeaders = settings.DefaultHeaders is { Count: > 0 } headers ? new List<KeyValuePair<string, string>>(headers).ToArray() : s_noHeaders;
+        _readError = readError;
+        _describeError = describeError;
+    }
+
+    private static readonly KeyValuePair<string, string>[] s_noHeaders = new KeyValuePair<string, string>[0];
+
+    /// <summary>The normalized base address every request goes to (it ends in a slash).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts a request URI at the base address.</summary>
+    /// <returns>The builder; keep it in a local.</returns>
+    public ApiUrlBuilder CreateUrl() => new(BaseAddress);
+
+    /// <summary>A request with the service's default headers and credential.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="uri">The absolute request URI.</param>
+    /// <returns>The request; <see cref="SendAsync{T}"/> and <see cref="SendAsync"/> dispose it.</returns>
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        foreach (var header in _defaultHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (_credentialHeader is not null)
+        {
+            ApiRequest.AddHeader(request, _credentialHeader, _credential);
+        }
+
+        return request;
+    }
+
+    /// <summary>Sends a request and reads its success body.</summary>
+    /// <typeparam name="T">The success body type.</typeparam>
+    /// <param name="operation">The endpoint name, as messages show it.</param>
+    /// <param name="request">The request, disposed however the call ends.</param>
+    /// <param name="typeName">The body type as the descriptor spells it, for messages.</param>
+    /// <param name="read">The generated reader of the body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The body.</returns>
+    public async Task<T> SendAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+            }
+
+            ResponseBody body;
+            try
+            {
+                body = await ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ResponseBodyException ex)
+            {
+                throw _createException(operation, response, string.Empty, null, ex.Message, ex);
+            }
+
+            // The buffer goes back to the pool once parsed: the readers copy every string they keep.
+            using (body)
+            {
+                try
+                {
+                    return JsonValueReader.Deserialize(body.Span, read);
+                }
+                catch (Exception ex) when (ApiRequest.IsBodyException(ex))
+                {
+                    throw _createException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends a request whose success body is ignored.</summary>
+    /// <param name="operation">The endpoint name, as messages show it.</param>
+    /// <param name="request">The request, disposed however the call ends.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the service has answered with a success status.</returns>
+    public async Task SendAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ApiException> CreateExceptionAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ResponseBody body;
+        try
+        {
+            body = await ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResponseBodyException ex)
+        {
+            return _createException(operation, response, string.Empty, null, ex.Message, ex);
+        }
+
+        using (body)
+        {
+            TError? error = null;
+            string? detail = null;
+            if (_readError is not null && body.HasContent)
+            {
+                try
+                {
+                    error = JsonValueReader.Deserialize(body.Span, _readError);
+                    detail = _describeError?.Invoke(error);
+                }
+                catch (Exception ex) when (ApiRequest.IsBodyException(ex))
+                {
+                    // Not the documented error body (a proxy's HTML page, say): the raw body stays on the exception.
+                }
+            }
+
+            return _createException(operation, response, body.Text(), error, detail, null);
+        }
+    }
+}

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using EndpointGen.Runtime;
 using Sandbox;
 
 namespace ChatDemo;
@@ -205,7 +204,7 @@ public sealed record DemoSettings
             problems.Add($"{urlVariable} must not carry credentials; set {userVariable} and {secretVariable}");
             baseAddress = null;
         }
-        else if (baseAddress.Scheme == Uri.UriSchemeHttp && !ApiUrl.IsLoopback(baseAddress))
+        else if (baseAddress.Scheme == Uri.UriSchemeHttp && !(baseAddress.IsLoopback || string.Equals(baseAddress.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase)))
         {
             // The generated clients refuse it too: Basic credentials would cross the network in clear.
             problems.Add($"{urlVariable} must use https (plain http is accepted for loopback only)");

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -9,7 +10,8 @@ using System.Threading.Tasks;
 
 namespace EndpointGen.Runtime;
 
-/// <summary>Request and response plumbing shared by every generated client.</summary>
+/// <summary>Request building shared by every generated client: headers, credentials, JSON bodies. For generated code only.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiRequest
 {
     private static readonly byte[] s_empty = new byte[0];
@@ -70,7 +72,7 @@ public static class ApiRequest
     /// <summary>A JSON request body.</summary>
     /// <param name="utf8Json">The serialized body.</param>
     /// <returns>The content, typed <c>application/json</c>.</returns>
-    public static HttpContent JsonContent(byte[] utf8Json)
+    private static HttpContent JsonContent(byte[] utf8Json)
     {
         var content = new ByteArrayContent(utf8Json);
 
@@ -106,19 +108,6 @@ public static class ApiRequest
     /// <summary>The default cap on a response body: far above any documented answer, far below what could exhaust memory.</summary>
     public const long DefaultMaxResponseBodyBytes = 32L * 1024 * 1024;
 
-    /// <summary>Reads the whole response body into an exact array, up to a limit, honouring cancellation on every target framework.</summary>
-    /// <param name="response">The response.</param>
-    /// <param name="maxBytes">The most bytes to accept.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The body bytes (empty when there is none).</returns>
-    /// <exception cref="ResponseBodyException">The body is larger than <paramref name="maxBytes"/>, or the connection failed while it was read.</exception>
-    /// <remarks><see cref="ReadPooledBodyAsync"/> reads the same body without copying it out of a pooled buffer.</remarks>
-    public static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var body = await ReadPooledBodyAsync(response, maxBytes, cancellationToken).ConfigureAwait(false);
-        return body.Length == 0 ? s_empty : body.ToArray();
-    }
-
     /// <summary>
     /// Reads the whole response body into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, up to a limit,
     /// honouring cancellation on every target framework. Dispose the result to return the buffer.
@@ -130,7 +119,7 @@ public static class ApiRequest
     /// <exception cref="ArgumentNullException"><paramref name="response"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is negative.</exception>
     /// <exception cref="ResponseBodyException">The body is larger than <paramref name="maxBytes"/>, or the connection failed while it was read.</exception>
-    public static async ValueTask<ResponseBody> ReadPooledBodyAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    internal static async ValueTask<ResponseBody> ReadPooledBodyAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
     {
         if (response is null)
         {
@@ -223,33 +212,12 @@ public static class ApiRequest
     /// <summary>The longest array the runtime allocates (<c>Array.MaxLength</c>, which netstandard2.0 lacks).</summary>
     private const int MaxBufferLength = 0x7FFFFFC7;
 
-    /// <summary>Decodes a body for an exception's <see cref="ApiException.ResponseBody"/>.</summary>
-    /// <param name="body">The body bytes.</param>
-    /// <returns>The text (invalid UTF-8 replaced).</returns>
-    public static string BodyText(byte[] body) => body.Length == 0 ? string.Empty : Encoding.UTF8.GetString(body);
-
-    /// <summary>Whether the body holds anything but white space, so it is worth parsing.</summary>
-    /// <param name="body">The body bytes.</param>
-    /// <returns><see langword="true"/> when there is content.</returns>
-    public static bool HasContent(byte[] body)
-    {
-        foreach (var b in body)
-        {
-            if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Whether an exception thrown while reading a body means "this body does not match", as opposed to a bug or a
     /// cancellation: malformed or mistyped JSON, invalid UTF-8, or a number out of range.
     /// </summary>
     /// <param name="exception">The exception.</param>
     /// <returns><see langword="true"/> for a body problem.</returns>
-    public static bool IsBodyException(Exception exception) =>
+    internal static bool IsBodyException(Exception exception) =>
         exception is System.Text.Json.JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException;
 }

@@ -1,10 +1,11 @@
 using System;
 using System.Globalization;
-using System.Text;
+using System.ComponentModel;
 
 namespace EndpointGen.Runtime;
 
-/// <summary>Builds request URIs from a base address, a relative path and a query, the way generated clients need them.</summary>
+/// <summary>Base addresses and path segments as generated clients check and escape them. For generated code only.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiUrl
 {
     /// <summary>
@@ -52,26 +53,8 @@ public static class ApiUrl
     /// <summary>Whether the URI names this machine: <c>localhost</c>, 127.0.0.0/8 or [::1].</summary>
     /// <param name="uri">An absolute URI.</param>
     /// <returns><see langword="true"/> for a loopback host.</returns>
-    public static bool IsLoopback(Uri uri) =>
+    internal static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || string.Equals(uri.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Joins a normalized base address, a relative path (its leading slash ignored) and an optional query.</summary>
-    /// <param name="baseAddress">A base address from <see cref="NormalizeBaseAddress"/>.</param>
-    /// <param name="relativePath">The path, already escaped.</param>
-    /// <param name="query">The query without '?', already encoded; <see langword="null"/> or empty for none.</param>
-    /// <returns>The request URI.</returns>
-    public static Uri Combine(Uri baseAddress, string relativePath, string? query = null)
-    {
-        var builder = new StringBuilder(baseAddress.AbsoluteUri.Length + relativePath.Length + (query?.Length ?? 0) + 1);
-        builder.Append(baseAddress.AbsoluteUri);
-        builder.Append(relativePath, relativePath.StartsWith("/", StringComparison.Ordinal) ? 1 : 0, relativePath.Length - (relativePath.StartsWith("/", StringComparison.Ordinal) ? 1 : 0));
-        if (!string.IsNullOrEmpty(query))
-        {
-            builder.Append('?').Append(query);
-        }
-
-        return new Uri(builder.ToString(), UriKind.Absolute);
-    }
 
     /// <summary>
     /// Escapes a value to stay inside one path segment: '/', '?', '#' and '%' in it cannot change the path

@@ -1,18 +1,20 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Globalization;
 
 namespace EndpointGen.Runtime;
 
 /// <summary>
 /// Builds a request URI in one pass over a buffer rented from <see cref="ArrayPool{T}.Shared"/>: the base address,
-/// the path literals and escaped path parameters, then the query. The same rules as <see cref="ApiUrl.Combine"/>,
-/// <see cref="ApiUrl.EscapePathSegment(string)"/> and <see cref="QueryBuilder"/>.
+/// the path literals and escaped path parameters, then the query, with the escaping rules of
+/// <see cref="ApiUrl.EscapePathSegment(string)"/>. For generated code only.
 /// </summary>
 /// <remarks>
 /// A mutable struct: keep it in a local and call its methods on that local, never on a copy. <see cref="ToUri"/>
 /// returns the buffer; a builder abandoned by an exception leaves its buffer to the garbage collector.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public struct ApiUrlBuilder
 {
     private char[]? _buffer;

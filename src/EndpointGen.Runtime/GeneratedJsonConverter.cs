@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -11,9 +12,10 @@ namespace EndpointGen.Runtime;
 /// reader and writer, and the protected helpers do, once and here, what each property of each generated type would
 /// otherwise spell out: moving to the value, telling JSON <c>null</c> from a value, checking required properties,
 /// and skipping unset ones. The generated code stays a line per property, which keeps both the generator and the
-/// compiler fast on large descriptors.
+/// compiler fast on large descriptors. For generated code only.
 /// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class GeneratedJsonConverter<T> : JsonConverter<T>
 {
     private readonly JsonReadFunc<T> _read;

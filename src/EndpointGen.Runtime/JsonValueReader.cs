@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,7 @@ using System.Text.Json.Nodes;
 namespace EndpointGen.Runtime;
 
 /// <summary>
-/// Tolerant readers for the descriptor's primitive types, called by generated code.
+/// Tolerant readers for the descriptor's primitive types. For generated code only.
 /// Each reads the value under the reader's current token and leaves the reader on that value's last token.
 /// </summary>
 /// <remarks>
@@ -18,6 +19,7 @@ namespace EndpointGen.Runtime;
 /// strings, and <c>unix-time</c> may carry a fraction. Anything else that does not match throws a
 /// <see cref="JsonException"/>, which the generated client turns into its typed exception.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonValueReader
 {
     private const long UnixEpochTicks = 621355968000000000L;
@@ -251,7 +253,7 @@ public static class JsonValueReader
 
     /// <summary>Moves the reader from a property name to its value and skips the value with all its children.</summary>
     /// <param name="reader">The reader, on a property name.</param>
-    public static void SkipProperty(ref Utf8JsonReader reader)
+    internal static void SkipProperty(ref Utf8JsonReader reader)
     {
         reader.Read();
         reader.Skip();
@@ -260,7 +262,7 @@ public static class JsonValueReader
     /// <summary>Checks that the reader is on the start of an object.</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="typeName">The descriptor type being read, for the message.</param>
-    public static void ExpectObject(ref Utf8JsonReader reader, string typeName)
+    internal static void ExpectObject(ref Utf8JsonReader reader, string typeName)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -272,14 +274,14 @@ public static class JsonValueReader
     /// <param name="typeName">The descriptor type.</param>
     /// <param name="jsonName">The property's JSON name.</param>
     /// <returns>The exception to throw.</returns>
-    public static JsonException MissingProperty(string typeName, string jsonName) =>
+    internal static JsonException MissingProperty(string typeName, string jsonName) =>
         new($"The required property '{jsonName}' of {typeName} is missing.");
 
     /// <summary>The exception for a required, non-nullable property that was <c>null</c>.</summary>
     /// <param name="typeName">The descriptor type.</param>
     /// <param name="jsonName">The property's JSON name.</param>
     /// <returns>The exception to throw.</returns>
-    public static JsonException NullProperty(string typeName, string jsonName) =>
+    internal static JsonException NullProperty(string typeName, string jsonName) =>
         new($"The required property '{jsonName}' of {typeName} is null.");
 
     private static JsonException Unexpected(ref Utf8JsonReader reader, string expected)

@@ -1,37 +1,16 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace EndpointGen.Runtime;
 
-/// <summary>Writers for the descriptor's primitive types, called by generated code.</summary>
+/// <summary>Writers for the descriptor's primitive types. For generated code only.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonValueWriter
 {
     private const long UnixEpochTicks = 621355968000000000L;
-    private static readonly JsonWriterOptions s_writerOptions = default;
-
-    /// <summary>Serializes a value into UTF-8 JSON bytes.</summary>
-    /// <typeparam name="T">The type written.</typeparam>
-    /// <param name="value">The value.</param>
-    /// <param name="write">The writer of the root value.</param>
-    /// <returns>The UTF-8 JSON.</returns>
-    public static byte[] Serialize<T>(T value, JsonWriteFunc<T> write)
-    {
-        if (write is null)
-        {
-            throw new ArgumentNullException(nameof(write));
-        }
-
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
-        {
-            write(writer, value);
-        }
-
-        return stream.ToArray();
-    }
 
     /// <summary>Writes a string value.</summary>
     /// <param name="writer">The writer.</param>
@@ -144,6 +123,6 @@ public static class JsonValueWriter
     /// <param name="typeName">The descriptor type.</param>
     /// <param name="jsonName">The property's JSON name.</param>
     /// <returns>The exception to throw.</returns>
-    public static JsonException MissingRequired(string typeName, string jsonName) =>
+    internal static JsonException MissingRequired(string typeName, string jsonName) =>
         new($"The required property '{jsonName}' of {typeName} is null; it must be set before the object is sent.");
 }

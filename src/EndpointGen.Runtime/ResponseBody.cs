@@ -9,7 +9,7 @@ namespace EndpointGen.Runtime;
 /// <see cref="Span"/>: disposing returns the buffer, which another caller may then overwrite. A class rather than a
 /// struct so that disposing twice (or a copy) can never hand the same buffer to the pool twice.
 /// </summary>
-public sealed class ResponseBody : IDisposable
+internal sealed class ResponseBody : IDisposable
 {
     /// <summary>An empty body; disposing it does nothing.</summary>
     public static readonly ResponseBody Empty = new(null, 0);
@@ -54,10 +54,6 @@ public sealed class ResponseBody : IDisposable
     /// <summary>Decodes the body for an exception's <see cref="ApiException.ResponseBody"/>.</summary>
     /// <returns>The text (invalid UTF-8 replaced).</returns>
     public string Text() => _buffer is { } buffer && _length > 0 ? Encoding.UTF8.GetString(buffer, 0, _length) : string.Empty;
-
-    /// <summary>A copy of the body in an array of its exact length.</summary>
-    /// <returns>The body bytes.</returns>
-    public byte[] ToArray() => Span.ToArray();
 
     /// <summary>Returns the buffer to the pool, once; the body reads as empty afterwards.</summary>
     public void Dispose()

@@ -4,9 +4,9 @@ namespace EndpointGen.Runtime;
 
 /// <summary>
 /// The response body could not be taken in: it broke off, or it was larger than the client's limit. Generated
-/// clients turn it into their typed exception, which keeps the status and headers that did arrive.
+/// clients' runner turns it into their typed exception, which keeps the status and headers that did arrive.
 /// </summary>
-public sealed class ResponseBodyException : Exception
+internal sealed class ResponseBodyException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What went wrong, as a clause ("the response body ...").</param>

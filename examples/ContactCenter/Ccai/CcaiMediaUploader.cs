@@ -7,7 +7,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
-using EndpointGen.Runtime;
 
 namespace ContactCenter.Ccai;
 
@@ -120,7 +119,7 @@ public sealed class CcaiMediaUploader
             throw new ArgumentException("The presigned upload's url is not an absolute https URL.", nameof(upload));
         }
 
-        if (url.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp && !ApiUrl.IsLoopback(url))
+        if (url.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp && !IsLoopback(url))
         {
             throw new ArgumentException("The presigned upload's url uses plain http, which would send the signed policy and the file in clear; set AllowInsecureHttp to opt in.", nameof(upload));
         }
@@ -151,15 +150,7 @@ public sealed class CcaiMediaUploader
         using var response = await _storage.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            string body;
-            try
-            {
-                body = ApiRequest.BodyText(await ApiRequest.ReadBodyAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false));
-            }
-            catch (ResponseBodyException)
-            {
-                body = string.Empty; // too large or broken off: the status still says what happened
-            }
+            var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
 
             var (code, message) = ReadStorageError(body);
             throw new CcaiUploadException(response, body, code, message);
@@ -167,6 +158,39 @@ public sealed class CcaiMediaUploader
 
         return key.Replace(FileNameVariable, partFileName, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The storage's error body, at most <see cref="MaxErrorBodyBytes"/> of it; empty when it is larger or breaks
+    /// off, since the status still says what happened.
+    /// </summary>
+    private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > MaxErrorBodyBytes)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = new byte[MaxErrorBodyBytes + 1];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return total > MaxErrorBodyBytes ? string.Empty : Encoding.UTF8.GetString(buffer, 0, total);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return string.Empty;
+        }
+    }
+
+    /// <summary>Whether the URL names this machine, where plain http never crosses a network.</summary>
+    private static bool IsLoopback(Uri url) => url.IsLoopback || string.Equals(url.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The part's Content-Disposition, quoted the way browsers write it. Built by hand because

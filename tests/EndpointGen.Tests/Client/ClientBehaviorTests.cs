@@ -169,7 +169,11 @@ public sealed class ClientBehaviorTests
     public void A_path_parameter_stays_in_its_own_segment(string value, string escaped)
     {
         var segment = EndpointGen.Runtime.ApiUrl.EscapePathSegment(value);
-        var uri = EndpointGen.Runtime.ApiUrl.Combine(new Uri("https://h.example/api/"), "chats/" + segment + "/stop");
+        var url = new EndpointGen.Runtime.ApiUrlBuilder(new Uri("https://h.example/api/"));
+        url.AppendPath("chats/");
+        url.AppendSegment(value);
+        url.AppendPath("/stop");
+        var uri = url.ToUri();
 
         Assert.Equal(escaped, segment);
         Assert.Equal("/api/chats/" + escaped + "/stop", uri.AbsolutePath);

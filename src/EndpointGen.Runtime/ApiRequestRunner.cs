@@ -128,7 +128,7 @@ public sealed class ApiRequestRunner<TError>
     private static readonly KeyValuePair<string, string>[] s_noHeaders = new KeyValuePair<string, string>[0];
 
     /// <summary>The normalized base address every request goes to (it ends in a slash).</summary>
-    public Uri BaseAddress { get; }
+    internal Uri BaseAddress { get; }
 
     /// <summary>Starts a request URI at the base address.</summary>
     /// <returns>The builder; keep it in a local.</returns>

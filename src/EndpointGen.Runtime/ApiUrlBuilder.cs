@@ -25,7 +25,7 @@ public struct ApiUrlBuilder
     /// <summary>Starts a URI at a base address.</summary>
     /// <param name="baseAddress">A base address from <see cref="ApiUrl.NormalizeBaseAddress"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="baseAddress"/> is <see langword="null"/>.</exception>
-    public ApiUrlBuilder(Uri baseAddress)
+    internal ApiUrlBuilder(Uri baseAddress)
     {
         if (baseAddress is null)
         {

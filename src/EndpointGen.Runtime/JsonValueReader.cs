@@ -31,7 +31,7 @@ public static class JsonValueReader
     /// <param name="read">The reader of the root value.</param>
     /// <returns>The value.</returns>
     /// <exception cref="JsonException">The document is empty, malformed or does not match.</exception>
-    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonReadFunc<T> read)
+    internal static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonReadFunc<T> read)
     {
         if (read is null)
         {

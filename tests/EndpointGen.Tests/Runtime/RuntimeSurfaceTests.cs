@@ -1,0 +1,138 @@
+using System;
+using System.ComponentModel;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using EndpointGen.Runtime;
+using EndpointGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace EndpointGen.Tests.Runtime;
+
+/// <summary>
+/// The runtime's public surface is what users are meant to call (<see cref="ApiException"/>) plus what generated code
+/// calls, hidden from IntelliSense; nothing public is left that neither uses.
+/// </summary>
+public sealed class RuntimeSurfaceTests
+{
+    private static readonly Type[] s_userFacing = { typeof(ApiException) };
+
+    // What generated code contains: the three real services, and a descriptor using every type kind in every position.
+    private static readonly Lazy<string> s_generatedCode = new(() =>
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(Repository.Root, "spec"), "*.endpoints.yaml")
+            .Select(path => (AdditionalText)new InMemoryAdditionalText(path, File.ReadAllText(path)))
+            .Append(new InMemoryAdditionalText("/kinds.endpoints.yaml", EveryKind()));
+        var run = GeneratorHarness.Run(files);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings);
+        return string.Join("\n", run.Result.GeneratedTrees.Select(tree => tree.ToString()));
+    });
+
+    private static string EveryKind()
+    {
+        var kinds = new[] { "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "unix-time", "json", "Color", "Item", "string[]", "map<int32>" };
+        var fields = new StringBuilder();
+        var index = 0;
+        foreach (var kind in kinds)
+        {
+            fields.Append("      f").Append(index).Append(": { type: '").Append(kind).Append("', required: true }\n");
+            fields.Append("      o").Append(index).Append(": { type: '").Append(kind).Append("' }\n");
+            fields.Append("      n").Append(index).Append(": { type: '").Append(kind).Append("', required: true, nullable: true }\n");
+            index++;
+        }
+
+        return $$"""
+            service:
+              name: Kinds
+              namespace: Surface.Kinds
+              baseUrl: https://api.example.com/v1
+              auth: { scheme: bearer }
+            endpoints:
+              PutAll:
+                method: PUT
+                path: all
+                body: All
+                response: All[]
+              GetMap:
+                method: GET
+                path: map
+                parameters:
+                  header:
+                    X-Trace: { type: string }
+                response: map<All>
+            types:
+              Color:
+                enum: [red, green]
+              Item:
+                fields:
+                  id: { type: int32, required: true }
+              All:
+                fields:
+            {{fields}}
+            """;
+    }
+
+    [Fact]
+    public void Every_public_type_is_for_users_or_hidden_for_generated_code()
+    {
+        foreach (var type in typeof(ApiException).Assembly.GetExportedTypes().Except(s_userFacing))
+        {
+            var browsable = type.GetCustomAttribute<EditorBrowsableAttribute>();
+            Assert.True(browsable?.State == EditorBrowsableState.Never, type.FullName + " is public but not marked [EditorBrowsable(Never)]");
+            var summary = DocumentationSummary(type);
+            Assert.True(summary.Contains("For generated code only", StringComparison.Ordinal), type.FullName + "'s summary does not say it is for generated code only: " + summary);
+        }
+    }
+
+    [Fact]
+    public void Every_public_member_meant_for_generated_code_is_used_by_it()
+    {
+        // A delegate is used through the signatures that take it; its members are the compiler's.
+        var unused = typeof(ApiException).Assembly.GetExportedTypes().Except(s_userFacing).Where(type => !typeof(Delegate).IsAssignableFrom(type))
+            .SelectMany(type => type.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(IsVisible)
+                .Select(member => (Type: type, Member: member)))
+            .Where(entry => !IsUsed(entry.Type, entry.Member))
+            .Select(entry => entry.Type.Name + "." + entry.Member.Name)
+            .Distinct()
+            .ToList();
+
+        Assert.True(unused.Count == 0, "Public runtime members no generated code uses: " + string.Join(", ", unused));
+    }
+
+    private static bool IsVisible(MemberInfo member) => member switch
+    {
+        MethodInfo method => !method.IsSpecialName && (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly)
+            && method.GetBaseDefinition() == method, // overrides belong to the base type's contract (JsonConverter<T>.Read)
+        ConstructorInfo constructor => constructor.IsPublic || constructor.IsFamily,
+        PropertyInfo property => property.GetMethod is { } get && (get.IsPublic || get.IsFamily) || property.SetMethod is { IsPublic: true },
+        FieldInfo field => field.IsPublic || field.IsFamily,
+        _ => false,
+    };
+
+    private static bool IsUsed(Type type, MemberInfo member)
+    {
+        var code = s_generatedCode.Value;
+        var typeName = type.Name.Split('`')[0];
+        return member switch
+        {
+            ConstructorInfo => Regex.IsMatch(code, @"(new |: )global::EndpointGen\.Runtime\." + typeName + @"\b"),
+            PropertyInfo { SetMethod.IsPublic: true } => Regex.IsMatch(code, @"\b" + member.Name + " = "),
+            _ => Regex.IsMatch(code, @"\b" + member.Name + @"\b"),
+        };
+    }
+
+    private static string DocumentationSummary(Type type)
+    {
+        var xml = Path.ChangeExtension(type.Assembly.Location, ".xml");
+        var document = System.Xml.Linq.XDocument.Load(xml);
+        var id = "T:" + type.FullName;
+        var member = document.Descendants("member").FirstOrDefault(m => (string?)m.Attribute("name") == id)
+            ?? throw new InvalidOperationException("No documentation for " + id);
+        return string.Concat(member.Element("summary")!.Nodes()).Trim();
+    }
+}

@@ -106,20 +106,33 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             }
         });
 
-        // The support types go out once per project, and only when some descriptor generates code.
-        var polyfills = allResults
+        // Whether any descriptor generates code: the support types and the settings' diagnostic concern only such projects.
+        var anyService = allResults
             .Select(static (all, _) => all.Any(static result => result.Service is not null))
+            .WithTrackingName(TrackingNames.AnyService);
+
+        // A refused MSBuild setting is reported from an output of its own, so it does not re-run the support types.
+        var invalidSetting = options
+            .Select(static (options, _) => options.InvalidSetting)
+            .Combine(anyService)
+            .WithTrackingName(TrackingNames.InvalidSetting);
+        context.RegisterSourceOutput(invalidSetting, static (spc, input) =>
+        {
+            var (setting, generates) = input;
+            if (generates && setting is not null)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidSetting, Location.None, setting));
+            }
+        });
+
+        // The support types go out once per project, and only when some descriptor generates code.
+        var polyfills = anyService
             .Combine(emitContext)
             .WithTrackingName(TrackingNames.Polyfills);
         context.RegisterSourceOutput(polyfills, static (spc, input) =>
         {
-            var (anyService, emit) = input;
-            if (anyService && emit.Options.InvalidSetting is { } setting)
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidSetting, Location.None, setting));
-            }
-
-            if (anyService && emit.Facts.NeedsPolyfills && emit.LanguageVersion >= MinimumLanguageVersion)
+            var (generates, emit) = input;
+            if (generates && emit.Facts.NeedsPolyfills && emit.LanguageVersion >= MinimumLanguageVersion)
             {
                 spc.AddSource("EndpointGen.Polyfills.g.cs", SourceText.From(PolyfillEmitter.Emit(emit.Facts), System.Text.Encoding.UTF8));
             }

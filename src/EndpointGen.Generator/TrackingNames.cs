@@ -11,6 +11,8 @@ internal static class TrackingNames
     public const string LosingFiles = nameof(LosingFiles);
     public const string CompilationFacts = nameof(CompilationFacts);
     public const string Polyfills = nameof(Polyfills);
+    public const string AnyService = nameof(AnyService);
+    public const string InvalidSetting = nameof(InvalidSetting);
     public const string Options = nameof(Options);
     public const string LanguageVersion = nameof(LanguageVersion);
     public const string EmitContext = nameof(EmitContext);

@@ -1,4 +1,3 @@
-using EndpointGen.Generator.Emitting;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace EndpointGen.Generator.Model;

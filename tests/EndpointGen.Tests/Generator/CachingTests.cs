@@ -74,6 +74,20 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void The_second_run_check_of_every_harness_run_sees_work_redone_after_an_edit()
+    {
+        // GeneratorHarness.RunTwice asserts this of every run; here it must fail when a spec did change.
+        var (driver, compilation, files) = RunAllSpecs();
+        var thulium = files.Single(f => f.Path.Contains("thulium", StringComparison.Ordinal));
+        var edited = new InMemoryAdditionalText(thulium.Path, thulium.GetText()!.ToString().Replace("Starts a chat conversation.", "Starts a chat conversation now."));
+        var second = driver.ReplaceAdditionalText(thulium, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorHarness.AssertAllCached(second));
+        Assert.Contains(TrackingNames.Parse + ": Modified", failure.Message, StringComparison.Ordinal);
+        GeneratorHarness.AssertAllCached(driver.RunGenerators(compilation).GetRunResult().Results.Single());
+    }
+
+    [Fact]
     public void Step_outputs_hold_no_symbols_syntax_compilations_or_yaml_objects()
     {
         var (driver, compilation, files) = RunAllSpecs();

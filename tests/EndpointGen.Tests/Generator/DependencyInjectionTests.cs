@@ -40,8 +40,7 @@ public sealed class DependencyInjectionTests
     public async Task With_microsoft_extensions_http_a_client_resolves_from_the_service_provider_and_calls_through_its_handlers()
     {
         var compilation = GeneratorHarness.CreateCompilation().AddReferences(DependencyInjectionReferences);
-        GeneratorHarness.CreateDriver(new[] { Repository.Spec("ccai-platform.endpoints.yaml") })
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var output = GeneratorHarness.RunTwice(GeneratorHarness.CreateDriver(new[] { Repository.Spec("ccai-platform.endpoints.yaml") }), compilation).Output;
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
         Assert.NotNull(output.GetTypeByMetadataName("ContactCenter.Ccai.CcaiServiceCollectionExtensions"));
 

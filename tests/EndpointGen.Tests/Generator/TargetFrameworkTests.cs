@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using EndpointGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -93,11 +92,10 @@ public sealed class TargetFrameworkTests
         }
 
         var compilation = CSharpCompilation.Create(name, trees, NetStandardReferences.All.Append(s_runtime.Value).Concat(extra), CompilationOptions);
-        var driver = CSharpGeneratorDriver.Create(new[] { new EndpointGen.Generator.EndpointGenerator().AsSourceGenerator() }, files, options)
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, CancellationToken.None);
+        var run = GeneratorHarness.RunTwice(GeneratorHarness.CreateDriver(files, options, buildProperties: null), compilation);
         using var stream = new MemoryStream();
-        var emitted = output.Emit(stream);
+        var emitted = run.Output.Emit(stream);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return (new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics), stream.ToArray());
+        return (run, stream.ToArray());
     }
 }

@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: these edit inputs between runs and walk the tracked steps, which the framework's driver neither keeps nor exposes.
 using System;
 using System.Collections;
 using System.Collections.Generic;

@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: the generated registration is emitted, loaded and resolved from a service provider, which needs the compilation itself.
 using System;
 using System.Collections.Generic;
 using System.IO;

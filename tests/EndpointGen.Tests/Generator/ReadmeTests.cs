@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: the README's code is compiled as the console application it is, against the runtime the quick start runs on.
 using System;
 using System.Collections.Generic;
 using System.IO;

@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: large outputs are compared with files accepted on demand (ENDPOINTGEN_ACCEPT_SNAPSHOTS=1), which inline expected text cannot be.
 using System;
 using System.IO;
 using System.Linq;

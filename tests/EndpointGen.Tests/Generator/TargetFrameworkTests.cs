@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: netstandard2.0 projects built from restored packages reference each other's emitted images.
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;

@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: 10,200 variants share one bound compilation; a workspace project per variant would not fit the CI budget.
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;

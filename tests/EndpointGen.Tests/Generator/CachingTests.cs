@@ -51,8 +51,7 @@ public sealed class CachingTests
     public void Editing_one_spec_reparses_only_that_file()
     {
         var (driver, compilation, files) = RunAllSpecs();
-        var thulium = files.Single(f => f.Path.Contains("thulium", StringComparison.Ordinal));
-        var edited = new InMemoryAdditionalText(thulium.Path, thulium.GetText()!.ToString().Replace("Starts a chat conversation.", "Starts a chat conversation now."));
+        var (thulium, edited) = EditThulium(files);
 
         var second = driver.ReplaceAdditionalText(thulium, edited).RunGenerators(compilation).GetRunResult().Results.Single();
 
@@ -79,8 +78,7 @@ public sealed class CachingTests
     {
         // GeneratorHarness.RunTwice asserts this of every run; here it must fail when a spec did change.
         var (driver, compilation, files) = RunAllSpecs();
-        var thulium = files.Single(f => f.Path.Contains("thulium", StringComparison.Ordinal));
-        var edited = new InMemoryAdditionalText(thulium.Path, thulium.GetText()!.ToString().Replace("Starts a chat conversation.", "Starts a chat conversation now."));
+        var (thulium, edited) = EditThulium(files);
         var second = driver.ReplaceAdditionalText(thulium, edited).RunGenerators(compilation).GetRunResult().Results.Single();
 
         var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorHarness.AssertAllCached(second));
@@ -101,6 +99,13 @@ public sealed class CachingTests
                 AssertNoBannedObjects(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance), 0);
             }
         }
+    }
+
+    /// <summary>The Thulium spec and a copy of it with one summary changed.</summary>
+    private static (InMemoryAdditionalText Original, InMemoryAdditionalText Edited) EditThulium(List<InMemoryAdditionalText> files)
+    {
+        var thulium = files.Single(f => f.Path.Contains("thulium", StringComparison.Ordinal));
+        return (thulium, new InMemoryAdditionalText(thulium.Path, thulium.GetText()!.ToString().Replace("Starts a chat conversation.", "Starts a chat conversation now.")));
     }
 
     private static (GeneratorDriver Driver, Compilation Compilation, List<InMemoryAdditionalText> Files) RunAllSpecs()

@@ -215,21 +215,13 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public Task Other_additional_files_are_ignored()
-    {
-        var test = new EndpointGenTest();
-        test.TestState.Sources.Add("namespace Consumer { internal static class Placeholder { } }");
-        test.TestState.AdditionalFiles.Add(("/0/notes.yaml", "not: [a descriptor"));
-        test.TestState.AdditionalFiles.Add(("/0/readme.md", "# hi"));
-        return test.RunAsync();
-    }
+    public Task Other_additional_files_are_ignored() =>
+        Project(("/0/notes.yaml", "not: [a descriptor"), ("/0/readme.md", "# hi")).RunAsync();
 
     [Fact]
     public Task The_yml_extension_is_read_too()
     {
-        var test = new EndpointGenTest();
-        test.TestState.Sources.Add("namespace Consumer { internal static class Placeholder { } }");
-        test.TestState.AdditionalFiles.Add(("/0/spec.endpoints.yml", Valid));
+        var test = Project(("/0/spec.endpoints.yml", Valid));
         test.ExpectedHintNames = new[] { "Demo.Api.Demo.g.cs" };
         return test.RunAsync();
     }

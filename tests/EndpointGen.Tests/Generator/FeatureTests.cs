@@ -56,13 +56,7 @@ public sealed class FeatureTests
     [Fact]
     public Task A_net80_project_generates_the_snapshot_files_without_polyfills_and_compiles_warning_free()
     {
-        var test = new EndpointGenTest();
-        test.TestState.Sources.Add("namespace Consumer { internal static class Placeholder { } }");
-        foreach (var (name, text) in Descriptors)
-        {
-            test.TestState.AdditionalFiles.Add(("/0/" + name, text));
-        }
-
+        var test = EndpointGenTest.Project(Descriptors.Select(d => ("/0/" + d.Name, d.Text)).ToArray());
         test.TestState.AdditionalReferences.AddRange(RestoredPackages.Libraries("net8.0", RestoredPackages.DependencyInjection));
         foreach (var (property, value) in s_internal)
         {

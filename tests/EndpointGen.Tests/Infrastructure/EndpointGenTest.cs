@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace EndpointGen.Tests.Infrastructure;
@@ -52,10 +53,17 @@ internal sealed class EndpointGenTest : CSharpSourceGeneratorTest<EndpointGenera
     /// <summary>A test of one descriptor at <see cref="SpecPath"/> and a placeholder C# file, to adjust before running.</summary>
     public static EndpointGenTest Descriptor(string yaml, params DiagnosticResult[] expected)
     {
+        var test = Project((SpecPath, yaml));
+        test.TestState.ExpectedDiagnostics.AddRange(expected);
+        return test;
+    }
+
+    /// <summary>A test of a project with these additional files and a placeholder C# file, to adjust before running.</summary>
+    public static EndpointGenTest Project(params (string Path, string Text)[] additionalFiles)
+    {
         var test = new EndpointGenTest();
         test.TestState.Sources.Add("namespace Consumer { internal static class Placeholder { } }");
-        test.TestState.AdditionalFiles.Add((SpecPath, yaml));
-        test.TestState.ExpectedDiagnostics.AddRange(expected);
+        test.TestState.AdditionalFiles.AddRange(additionalFiles.Select(f => (f.Path, SourceText.From(f.Text, Encoding.UTF8))));
         return test;
     }
 

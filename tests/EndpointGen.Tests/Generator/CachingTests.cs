@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: these edit inputs between runs and walk the tracked steps, which the framework's driver neither keeps nor exposes.
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -50,8 +51,7 @@ public sealed class CachingTests
     public void Editing_one_spec_reparses_only_that_file()
     {
         var (driver, compilation, files) = RunAllSpecs();
-        var thulium = files.Single(f => f.Path.Contains("thulium", StringComparison.Ordinal));
-        var edited = new InMemoryAdditionalText(thulium.Path, thulium.GetText()!.ToString().Replace("Starts a chat conversation.", "Starts a chat conversation now."));
+        var (thulium, edited) = EditThulium(files);
 
         var second = driver.ReplaceAdditionalText(thulium, edited).RunGenerators(compilation).GetRunResult().Results.Single();
 
@@ -74,6 +74,19 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void The_second_run_check_of_every_harness_run_sees_work_redone_after_an_edit()
+    {
+        // GeneratorHarness.RunTwice asserts this of every run; here it must fail when a spec did change.
+        var (driver, compilation, files) = RunAllSpecs();
+        var (thulium, edited) = EditThulium(files);
+        var second = driver.ReplaceAdditionalText(thulium, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorHarness.AssertAllCached(second));
+        Assert.Contains(TrackingNames.Parse + ": Modified", failure.Message, StringComparison.Ordinal);
+        GeneratorHarness.AssertAllCached(driver.RunGenerators(compilation).GetRunResult().Results.Single());
+    }
+
+    [Fact]
     public void Step_outputs_hold_no_symbols_syntax_compilations_or_yaml_objects()
     {
         var (driver, compilation, files) = RunAllSpecs();
@@ -86,6 +99,13 @@ public sealed class CachingTests
                 AssertNoBannedObjects(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance), 0);
             }
         }
+    }
+
+    /// <summary>The Thulium spec and a copy of it with one summary changed.</summary>
+    private static (InMemoryAdditionalText Original, InMemoryAdditionalText Edited) EditThulium(List<InMemoryAdditionalText> files)
+    {
+        var thulium = files.Single(f => f.Path.Contains("thulium", StringComparison.Ordinal));
+        return (thulium, new InMemoryAdditionalText(thulium.Path, thulium.GetText()!.ToString().Replace("Starts a chat conversation.", "Starts a chat conversation now.")));
     }
 
     private static (GeneratorDriver Driver, Compilation Compilation, List<InMemoryAdditionalText> Files) RunAllSpecs()

@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: the vendor specs' large outputs are compiled and their symbols inspected; their text belongs to the snapshots, not to inline expectations.
 using System.Linq;
 using EndpointGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;

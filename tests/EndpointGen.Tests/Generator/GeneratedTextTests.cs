@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: these inspect the SourceText objects the generator adds, which a workspace document would replace.
 using System;
 using System.Linq;
 using System.Text;

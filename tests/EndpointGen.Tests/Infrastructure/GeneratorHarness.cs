@@ -35,24 +35,58 @@ internal static class GeneratorHarness
                 specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? buildProperties = null) =>
+        CreateDriver(files, ParseOptions(version), buildProperties);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, ParseOptions parseOptions, IReadOnlyDictionary<string, string>? buildProperties) =>
+        CreateDriver(files, parseOptions, new TestOptionsProvider(buildProperties ?? new Dictionary<string, string>()));
+
+    /// <summary>A driver that tracks every step, so a second run can be checked for cached work.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, ParseOptions parseOptions, AnalyzerConfigOptionsProvider options) =>
         CSharpGeneratorDriver.Create(
             new[] { new EndpointGenerator().AsSourceGenerator() },
             files,
-            ParseOptions(version),
-            new TestOptionsProvider(buildProperties ?? new Dictionary<string, string>()),
+            (CSharpParseOptions)parseOptions,
+            options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator once over the given files and returns the result with the compiled output.</summary>
+    /// <summary>
+    /// Runs the generator over the given files and returns the result with the compiled output. Every run is made
+    /// twice on the same compilation, and the second must find all its work cached (<see cref="RunTwice"/>).
+    /// </summary>
     public static GeneratorRun Run(IEnumerable<AdditionalText> files, string? source = null, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         var compilation = source is null ? CreateCompilation(version: version) : CreateCompilation(source, version);
-        var driver = CreateDriver(files, version, buildProperties)
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, CancellationToken.None);
-        return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
+        return RunTwice(CreateDriver(files, version, buildProperties), compilation);
     }
 
     public static GeneratorRun Run(params (string Path, string Text)[] files) =>
         Run(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)));
+
+    /// <summary>
+    /// Runs the driver, then runs the resulting driver again on the same compilation and asserts that every tracked
+    /// step and every output of the second run is <see cref="IncrementalStepRunReason.Cached"/> or
+    /// <see cref="IncrementalStepRunReason.Unchanged"/>: an input that did not change must cost no work. Returns the first run.
+    /// </summary>
+    public static GeneratorRun RunTwice(GeneratorDriver driver, Compilation compilation)
+    {
+        var first = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, CancellationToken.None);
+        var second = first.RunGenerators(compilation, CancellationToken.None).GetRunResult().Results.Single();
+        AssertAllCached(second);
+        return new GeneratorRun(first, first.GetRunResult(), output, generatorDiagnostics);
+    }
+
+    /// <summary>Asserts that a run did no new work: every tracked step and output is cached or unchanged.</summary>
+    public static void AssertAllCached(GeneratorRunResult run)
+    {
+        var steps = run.TrackedSteps.Concat(run.TrackedOutputSteps).SelectMany(pair => pair.Value).ToList();
+        Xunit.Assert.NotEmpty(steps);
+        var redone = steps
+            .SelectMany(step => step.Outputs.Select(output => (step.Name, output.Reason)))
+            .Where(output => output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .Select(output => $"{output.Name ?? "(unnamed)"}: {output.Reason}")
+            .ToList();
+        Xunit.Assert.True(redone.Count == 0, "A second run over the same inputs redid work: " + string.Join(", ", redone));
+    }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -25,15 +26,12 @@ internal static class NetStandardReferences
 
     private static IReadOnlyList<MetadataReference> Load()
     {
-        var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         var references = new List<MetadataReference>();
-        references.AddRange(Directory.GetFiles(Path.Combine(Newest(root, "netstandard.library"), "build", "netstandard2.0", "ref"), "*.dll")
+        references.AddRange(Directory.GetFiles(Path.Combine(RestoredPackages.Newest("netstandard.library"), "build", "netstandard2.0", "ref"), "*.dll")
             .Select(p => MetadataReference.CreateFromFile(p)));
         foreach (var library in s_libraries)
         {
-            var folder = Path.Combine(Newest(root, library), "lib", "netstandard2.0");
+            var folder = Path.Combine(RestoredPackages.Newest(library), "lib", "netstandard2.0");
             if (Directory.Exists(folder))
             {
                 references.AddRange(Directory.GetFiles(folder, "*.dll").Select(p => MetadataReference.CreateFromFile(p)));
@@ -42,10 +40,36 @@ internal static class NetStandardReferences
 
         return references;
     }
+}
 
-    private static string Newest(string root, string package)
+/// <summary>The NuGet packages folder that restoring this repository fills.</summary>
+internal static class RestoredPackages
+{
+    /// <summary>What a project compiles against to get <c>services.Add{Service}Client(...)</c>: Microsoft.Extensions.Http and the packages in its signatures.</summary>
+    public static readonly string[] DependencyInjection =
     {
-        var versions = Directory.GetDirectories(Path.Combine(root, package));
+        "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options", "Microsoft.Extensions.Primitives",
+    };
+
+    public static string Root => Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    /// <summary>The folder of the newest restored version of a package.</summary>
+    public static string Newest(string package)
+    {
+        var versions = Directory.GetDirectories(Path.Combine(Root, package.ToLowerInvariant()));
         return versions.OrderBy(v => Version.TryParse(Path.GetFileName(v).Split('-')[0], out var version) ? version : new Version(0, 0)).Last();
     }
+
+    /// <summary>
+    /// The <c>lib/{targetFramework}</c> assembly of each package, at the version this test project was built with
+    /// (the product version of its copy in the test's output folder), so another target framework sees the same API.
+    /// </summary>
+    public static IReadOnlyList<MetadataReference> Libraries(string targetFramework, IEnumerable<string> packages) =>
+        packages.Select(package =>
+        {
+            var version = FileVersionInfo.GetVersionInfo(Path.Combine(AppContext.BaseDirectory, package + ".dll")).ProductVersion!.Split('+')[0];
+            return (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(Root, package.ToLowerInvariant(), version, "lib", targetFramework, package + ".dll"));
+        }).ToList();
 }

@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: the generated client is emitted and loaded to be called, which needs the compilation itself.
 using System;
 using System.IO;
 using System.Linq;

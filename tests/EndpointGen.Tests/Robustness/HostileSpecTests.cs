@@ -1,3 +1,4 @@
+// Direct driver, not Microsoft.CodeAnalysis.Testing: hostile inputs need raw-byte additional texts and a small-stack thread, which a workspace project cannot give.
 using System;
 using System.Diagnostics;
 using System.Linq;

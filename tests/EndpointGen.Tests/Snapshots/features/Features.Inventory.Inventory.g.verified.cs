@@ -107,10 +107,8 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
     public const string ServiceName = "Inventory";
 
     private static readonly global::System.Net.Http.HttpMethod s_patch = new global::System.Net.Http.HttpMethod("PATCH");
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Uri _baseAddress;
-    private readonly long _maxResponseBodyBytes;
-    private readonly string? _credential;
+    private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] s_defaultHeaders = { new("Accept", "application/json") };
+    private readonly global::EndpointGen.Runtime.ApiRequestRunner<global::Features.Inventory.Problem> _runner;
 
     /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
@@ -119,19 +117,26 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
     /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
     public InventoryClient(global::System.Net.Http.HttpClient httpClient, global::Features.Inventory.InventoryClientOptions options)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         if (options is null)
         {
             throw new global::System.ArgumentNullException(nameof(options));
         }
 
-        var baseAddress = options.BaseAddress ?? httpClient.BaseAddress
-            ?? throw new global::System.ArgumentException("InventoryClientOptions.BaseAddress is not set: set it (InventoryClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.", nameof(options));
-        _baseAddress = global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(baseAddress, options.AllowInsecureHttp);
-        _maxResponseBodyBytes = options.MaxResponseBodyBytes > 0
-            ? options.MaxResponseBodyBytes
-            : throw new global::System.ArgumentException("InventoryClientOptions.MaxResponseBodyBytes must be positive.", nameof(options));
-        _credential = global::EndpointGen.Runtime.ApiRequest.BearerAuthorization(options.Token);
+        _runner = new global::EndpointGen.Runtime.ApiRequestRunner<global::Features.Inventory.Problem>(
+            httpClient,
+            new global::EndpointGen.Runtime.ApiRunnerSettings
+            {
+                Service = ServiceName,
+                BaseAddress = options.BaseAddress,
+                AllowInsecureHttp = options.AllowInsecureHttp,
+                MaxResponseBodyBytes = options.MaxResponseBodyBytes,
+                CredentialHeader = "Authorization",
+                Credential = global::EndpointGen.Runtime.ApiRequest.BearerAuthorization(options.Token),
+                DefaultHeaders = s_defaultHeaders,
+            },
+            static (operation, response, body, error, detail, innerException) => new global::Features.Inventory.InventoryApiException(operation, response, body, error, detail, innerException),
+            global::Features.Inventory.Problem.JsonConverter.ReadValue,
+            DescribeError);
     }
 
     /// <inheritdoc/>
@@ -142,15 +147,15 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
             throw new global::System.ArgumentNullException(nameof(parameters));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("items");
         url.AddQuery("status", parameters.Status?.Value);
         url.AddQuery("sort", parameters.Sort?.Value);
         url.AddQuery("limit", parameters.Limit);
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Request-Id", parameters.XRequestId?.ToString("D"));
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "Accept-Language", parameters.AcceptLanguage);
-        return SendRequestAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -166,12 +171,12 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
             throw new global::System.ArgumentException("The parameter 'If-None-Match' is required.", nameof(parameters));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("items/by-status/");
         url.AppendSegment(status.Value);
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "If-None-Match", parameters.IfNoneMatch);
-        return SendRequestAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -182,108 +187,13 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
             throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("items/");
         url.AppendSegment(sku);
         url.AppendPath("/stock");
-        var request = CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Inventory.StockAdjustment>(body, global::Features.Inventory.StockAdjustment.JsonConverter.WriteValue);
-        return SendRequestAsync("AdjustStock", request, cancellationToken);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        if (_credential is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", _credential);
-        }
-        return request;
-    }
-
-    private async global::System.Threading.Tasks.Task<T> SendRequestAsync<T>(string operation, global::System.Net.Http.HttpRequestMessage request, string typeName, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync(operation, typeName, response, read, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task SendRequestAsync(string operation, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, global::System.Net.Http.HttpResponseMessage response, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            throw new global::Features.Inventory.InventoryApiException(operation, response, string.Empty, null, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            try
-            {
-                return global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, read);
-            }
-            catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-            {
-                throw new global::Features.Inventory.InventoryApiException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<global::Features.Inventory.InventoryApiException> CreateExceptionAsync(string operation, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            return new global::Features.Inventory.InventoryApiException(operation, response, string.Empty, null, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            global::Features.Inventory.Problem? error = null;
-            string? detail = null;
-            if (body.HasContent)
-            {
-                try
-                {
-                    error = global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, global::Features.Inventory.Problem.JsonConverter.ReadValue);
-                    detail = DescribeError(error);
-                }
-                catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-                {
-                    // Not the documented error body (a proxy's HTML page, say): the raw body stays on the exception.
-                }
-            }
-
-            return new global::Features.Inventory.InventoryApiException(operation, response, body.Text(), error, detail, null);
-        }
+        return _runner.SendAsync("AdjustStock", request, cancellationToken);
     }
 
     private static string? DescribeError(global::Features.Inventory.Problem error)

@@ -68,10 +68,7 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
     /// <summary>The service name, as exception messages show it.</summary>
     public const string ServiceName = "Weather";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Uri _baseAddress;
-    private readonly long _maxResponseBodyBytes;
-    private readonly string? _credential;
+    private readonly global::EndpointGen.Runtime.ApiRequestRunner<object> _runner;
 
     /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
@@ -80,19 +77,24 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
     /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
     public WeatherClient(global::System.Net.Http.HttpClient httpClient, global::Features.Weather.WeatherClientOptions options)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         if (options is null)
         {
             throw new global::System.ArgumentNullException(nameof(options));
         }
 
-        var baseAddress = options.BaseAddress ?? httpClient.BaseAddress ?? new global::System.Uri(global::Features.Weather.WeatherClientOptions.BaseUrlTemplate, global::System.UriKind.Absolute)
-            ?? throw new global::System.ArgumentException("WeatherClientOptions.BaseAddress is not set: set it (WeatherClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.", nameof(options));
-        _baseAddress = global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(baseAddress, options.AllowInsecureHttp);
-        _maxResponseBodyBytes = options.MaxResponseBodyBytes > 0
-            ? options.MaxResponseBodyBytes
-            : throw new global::System.ArgumentException("WeatherClientOptions.MaxResponseBodyBytes must be positive.", nameof(options));
-        _credential = options.ApiKey;
+        _runner = new global::EndpointGen.Runtime.ApiRequestRunner<object>(
+            httpClient,
+            new global::EndpointGen.Runtime.ApiRunnerSettings
+            {
+                Service = ServiceName,
+                BaseAddress = options.BaseAddress,
+                BaseUrlTemplate = global::Features.Weather.WeatherClientOptions.BaseUrlTemplate,
+                AllowInsecureHttp = options.AllowInsecureHttp,
+                MaxResponseBodyBytes = options.MaxResponseBodyBytes,
+                CredentialHeader = "X-Api-Key",
+                Credential = options.ApiKey,
+            },
+            static (operation, response, body, _, detail, innerException) => new global::Features.Weather.WeatherApiException(operation, response, body, detail, innerException));
     }
 
     /// <inheritdoc/>
@@ -103,89 +105,13 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
             throw new global::System.ArgumentNullException(nameof(parameters));
         }
 
-        var url = new global::EndpointGen.Runtime.ApiUrlBuilder(_baseAddress);
+        var url = _runner.CreateUrl();
         url.AppendPath("forecast/");
         url.AppendSegment(city);
         url.AddQuery("units", parameters.Units.Value);
         url.AddQuery("days", parameters.Days);
-        var request = CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return SendRequestAsync<global::Features.Weather.Forecast>("GetForecast", request, "Forecast", global::Features.Weather.Forecast.JsonConverter.ReadValue, cancellationToken);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
-        global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Api-Key", _credential);
-        return request;
-    }
-
-    private async global::System.Threading.Tasks.Task<T> SendRequestAsync<T>(string operation, global::System.Net.Http.HttpRequestMessage request, string typeName, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadAsync(operation, typeName, response, read, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task SendRequestAsync(string operation, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<T> ReadAsync<T>(string operation, string typeName, global::System.Net.Http.HttpResponseMessage response, global::EndpointGen.Runtime.JsonReadFunc<T> read, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            throw new global::Features.Weather.WeatherApiException(operation, response, string.Empty, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            try
-            {
-                return global::EndpointGen.Runtime.JsonValueReader.Deserialize(body.Span, read);
-            }
-            catch (global::System.Exception ex) when (global::EndpointGen.Runtime.ApiRequest.IsBodyException(ex))
-            {
-                throw new global::Features.Weather.WeatherApiException(operation, response, body.Text(), "the response body is not a valid " + typeName + ": " + ex.Message, ex);
-            }
-        }
-    }
-
-    private async global::System.Threading.Tasks.Task<global::Features.Weather.WeatherApiException> CreateExceptionAsync(string operation, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-    {
-        global::EndpointGen.Runtime.ResponseBody body;
-        try
-        {
-            body = await global::EndpointGen.Runtime.ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::EndpointGen.Runtime.ResponseBodyException ex)
-        {
-            return new global::Features.Weather.WeatherApiException(operation, response, string.Empty, ex.Message, ex);
-        }
-
-        using (body)
-        {
-            return new global::Features.Weather.WeatherApiException(operation, response, body.Text(), null, null);
-        }
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        return _runner.SendAsync<global::Features.Weather.Forecast>("GetForecast", request, "Forecast", global::Features.Weather.Forecast.JsonConverter.ReadValue, cancellationToken);
     }
 }
 

@@ -65,18 +65,18 @@ internal sealed class YamlMapping : YamlNode
 /// </summary>
 internal static class YamlTreeReader
 {
-    /// <summary>Deeper than any sensible descriptor; recursion below stays far from the stack limit.</summary>
-    public const int MaxDepth = 64;
+    // Deeper than any sensible descriptor; recursion below stays far from the stack limit.
+    private const int MaxDepth = 64;
 
-    /// <summary>Nodes in one file; about ten times the largest realistic descriptor.</summary>
-    public const int MaxNodes = 1_000_000;
+    // Nodes in one file; about ten times the largest realistic descriptor.
+    private const int MaxNodes = 1_000_000;
 
-    /// <summary>Reads a descriptor's YAML: the fast path when the text is within it, YamlDotNet otherwise.</summary>
-    public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics) =>
-        YamlFastReader.TryRead(filePath, text) ?? ReadWithYamlDotNet(filePath, text, diagnostics);
-
-    /// <summary>Reads any YAML with YamlDotNet, reporting every error; the reference the fast path is tested against.</summary>
-    public static YamlNode? ReadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// Reads a descriptor's YAML with YamlDotNet. Every YAML error, and every construct the tree refuses (aliases,
+    /// anchors, non-scalar keys, runaway nesting), is added to <paramref name="diagnostics"/> at its position, and
+    /// then the answer is <see langword="null"/>.
+    /// </summary>
+    public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics)
     {
         var state = new ReadState(filePath);
         var parser = new Parser(new StringReader(text));

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EndpointGen.Generator.Diagnostics;
 using EndpointGen.Generator.Model;
+using EndpointGen.Generator.Parsing.Yaml;
 
 namespace EndpointGen.Generator.Parsing;
 

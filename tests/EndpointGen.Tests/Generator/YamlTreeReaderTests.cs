@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using EndpointGen.Generator.Diagnostics;
-using EndpointGen.Generator.Parsing;
+using EndpointGen.Generator.Parsing.Yaml;
 using EndpointGen.Tests.Infrastructure;
 using Xunit;
 

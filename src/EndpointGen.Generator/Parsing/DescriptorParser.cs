@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EndpointGen.Generator.Diagnostics;
 using EndpointGen.Generator.Model;
+using EndpointGen.Generator.Parsing.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace EndpointGen.Generator.Parsing;

@@ -5,58 +5,7 @@ using EndpointGen.Generator.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace EndpointGen.Generator.Parsing;
-
-/// <summary>A node of the small YAML tree the descriptor reader walks; positions are kept, YamlDotNet objects are not.</summary>
-internal abstract class YamlNode
-{
-    protected YamlNode(LocationInfo location) => Location = location;
-
-    public LocationInfo Location { get; }
-
-    public abstract string KindName { get; }
-}
-
-/// <summary>A scalar; <see cref="IsPlain"/> tells an unquoted <c>null</c> or <c>~</c> from the string "null".</summary>
-internal sealed class YamlScalar : YamlNode
-{
-    public YamlScalar(LocationInfo location, string value, bool isPlain)
-        : base(location)
-    {
-        Value = value;
-        IsPlain = isPlain;
-    }
-
-    public string Value { get; }
-
-    public bool IsPlain { get; }
-
-    public bool IsNull => IsPlain && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
-
-    public override string KindName => "a scalar";
-}
-
-/// <summary>A sequence.</summary>
-internal sealed class YamlSequence : YamlNode
-{
-    public YamlSequence(LocationInfo location, List<YamlNode> items)
-        : base(location) => Items = items;
-
-    public List<YamlNode> Items { get; }
-
-    public override string KindName => "a list";
-}
-
-/// <summary>A mapping whose keys are scalars, in document order.</summary>
-internal sealed class YamlMapping : YamlNode
-{
-    public YamlMapping(LocationInfo location, List<KeyValuePair<YamlScalar, YamlNode>> entries)
-        : base(location) => Entries = entries;
-
-    public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; }
-
-    public override string KindName => "a mapping";
-}
+namespace EndpointGen.Generator.Parsing.Yaml;
 
 /// <summary>
 /// Reads YAML text into a <see cref="YamlNode"/> tree with explicit bounds: nesting depth and node count are
@@ -65,18 +14,18 @@ internal sealed class YamlMapping : YamlNode
 /// </summary>
 internal static class YamlTreeReader
 {
-    /// <summary>Deeper than any sensible descriptor; recursion below stays far from the stack limit.</summary>
-    public const int MaxDepth = 64;
+    // Deeper than any sensible descriptor; recursion below stays far from the stack limit.
+    private const int MaxDepth = 64;
 
-    /// <summary>Nodes in one file; about ten times the largest realistic descriptor.</summary>
-    public const int MaxNodes = 1_000_000;
+    // Nodes in one file; about ten times the largest realistic descriptor.
+    private const int MaxNodes = 1_000_000;
 
-    /// <summary>Reads a descriptor's YAML: the fast path when the text is within it, YamlDotNet otherwise.</summary>
-    public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics) =>
-        YamlFastReader.TryRead(filePath, text) ?? ReadWithYamlDotNet(filePath, text, diagnostics);
-
-    /// <summary>Reads any YAML with YamlDotNet, reporting every error; the reference the fast path is tested against.</summary>
-    public static YamlNode? ReadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// Reads a descriptor's YAML with YamlDotNet. Every YAML error, and every construct the tree refuses (aliases,
+    /// anchors, non-scalar keys, runaway nesting), is added to <paramref name="diagnostics"/> at its position, and
+    /// then the answer is <see langword="null"/>.
+    /// </summary>
+    public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics)
     {
         var state = new ReadState(filePath);
         var parser = new Parser(new StringReader(text));

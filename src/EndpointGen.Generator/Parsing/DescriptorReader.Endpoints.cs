@@ -1,0 +1,426 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using EndpointGen.Generator.Diagnostics;
+using EndpointGen.Generator.Model;
+using EndpointGen.Generator.Parsing.Yaml;
+
+namespace EndpointGen.Generator.Parsing;
+
+/// <content>
+/// The <c>endpoints</c> mapping: each endpoint's method, its path and the placeholders in it, its path, query and
+/// header parameters, its body and its response.
+/// </content>
+internal sealed partial class DescriptorReader
+{
+    private static readonly string[] s_endpointKeys = { "method", "path", "summary", "description", "parameters", "body", "response" };
+    private static readonly string[] s_parameterGroupKeys = { "path", "query", "header" };
+    private static readonly string[] s_parameterKeys = { "type", "required", "description", "example" };
+    private static readonly string[] s_responseKeys = { "status", "type", "description" };
+    private static readonly string[] s_endpointRequired = { "method", "path" };
+    private static readonly string[] s_httpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
+    private static readonly char[] s_queryOrFragment = { '?', '#' };
+    private static readonly char[] s_pathBreaks = { '\r', '\n', ' ' };
+
+    private List<EndpointSpec> ReadEndpoints(YamlNode? node, List<DeclaredType> types, string? serviceName)
+    {
+        var endpoints = new List<EndpointSpec>();
+        var map = AsMapping(node, "endpoints");
+        if (map is null)
+        {
+            return endpoints;
+        }
+
+        var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clientName = serviceName + "Client";
+        var optionsName = serviceName + "ClientOptions";
+        var typeNames = new HashSet<string>(types.Select(t => t.Spec.Name), StringComparer.Ordinal);
+        foreach (var entry in UniqueEntries(map, "endpoint"))
+        {
+            var name = PascalCase(entry.Key.Value);
+            if (name is null)
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Location, "endpoint name", entry.Key.Value, string.Empty);
+                continue;
+            }
+
+            if (methodNames.TryGetValue(name, out var other))
+            {
+                Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, "endpoint", entry.Key.Value, name + "Async", $"the endpoint '{other}' becomes too");
+                continue;
+            }
+
+            methodNames.Add(name, entry.Key.Value);
+            var endpoint = ReadEndpoint(entry.Key, entry.Value, name);
+            if (endpoint?.ParametersTypeName is { } parametersType &&
+                (typeNames.Contains(parametersType) || parametersType == clientName || parametersType == optionsName))
+            {
+                Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, "endpoint", entry.Key.Value, parametersType, "is the name of a declared type; rename the type or the endpoint");
+                continue;
+            }
+
+            if (endpoint is not null)
+            {
+                endpoints.Add(endpoint);
+            }
+        }
+
+        return endpoints;
+    }
+
+    private EndpointSpec? ReadEndpoint(YamlScalar key, YamlNode node, string name)
+    {
+        var subject = new Phrase("endpoint '", key.Value, "'");
+        var map = AsMapping(node, subject);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(map, subject, s_endpointKeys, s_endpointRequired);
+        var method = ReadMethod(keys.Get("method"));
+        var pathNode = keys.Get("path");
+        var path = String(pathNode, "path");
+        var summary = OptionalText(keys.Get("summary"), "summary");
+        var description = OptionalText(keys.Get("description"), "description");
+
+        var pathParameters = new List<(YamlScalar Key, ParameterSpec Spec)>();
+        var queryParameters = new List<ParameterSpec>();
+        var headerParameters = new List<ParameterSpec>();
+        var parametersOk = ReadParameters(keys.Get("parameters"), pathParameters, queryParameters, headerParameters);
+
+        var segments = path is null ? null : ReadPath(path, pathNode!, pathParameters);
+
+        TypeRef? body = null;
+        var bodyOk = true;
+        if (keys.Get("body") is { } bodyNode)
+        {
+            body = TypeOf(bodyNode, "body");
+            bodyOk = body is not null;
+            if (body is not null && method is "GET" or "HEAD")
+            {
+                Report(DiagnosticDescriptors.InvalidTypeUse, bodyNode.Location, body.Display, "as the body of a " + method + " request");
+                bodyOk = false;
+            }
+        }
+
+        var response = ReadResponse(keys.Get("response"));
+        if (method is null || segments is null || !parametersOk || !bodyOk || response is null)
+        {
+            return null;
+        }
+
+        var parametersTypeName = queryParameters.Count + headerParameters.Count > 0 ? name + "Parameters" : null;
+        return new EndpointSpec(
+            name,
+            method,
+            path!,
+            segments.ToEquatableArray(),
+            summary,
+            description,
+            ToEquatableArray(pathParameters, static p => p.Spec),
+            queryParameters.ToEquatableArray(),
+            headerParameters.ToEquatableArray(),
+            parametersTypeName,
+            body,
+            response);
+    }
+
+    private string? ReadMethod(YamlNode? node)
+    {
+        var text = String(node, "method");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var upper = text.ToUpperInvariant();
+        if (Array.IndexOf(s_httpMethods, upper) < 0)
+        {
+            Report(DiagnosticDescriptors.InvalidHttpMethod, node!.Location, text);
+            return null;
+        }
+
+        return upper;
+    }
+
+    private List<PathSegment>? ReadPath(string path, YamlNode pathNode, List<(YamlScalar Key, ParameterSpec Spec)> parameters)
+    {
+        if (path.IndexOfAny(s_queryOrFragment) >= 0 || path.IndexOfAny(s_pathBreaks) >= 0)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, pathNode.Location, "path", "a path holds no query, fragment or white space; declare query parameters under parameters.query");
+            return null;
+        }
+
+        var segments = new List<PathSegment>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var last = 0;
+        var ok = true;
+        foreach (Match match in s_placeholder.Matches(path))
+        {
+            if (match.Index > last)
+            {
+                segments.Add(new PathSegment(path.Substring(last, match.Index - last), false));
+            }
+
+            var name = match.Groups[1].Value;
+            if (!used.Add(name))
+            {
+                Report(DiagnosticDescriptors.InvalidValue, pathNode.Location, "path", $"the placeholder '{{{name}}}' appears twice");
+                ok = false;
+            }
+            else if (!HasParameter(parameters, name))
+            {
+                Report(DiagnosticDescriptors.PlaceholderWithoutParameter, pathNode.Location, name);
+                ok = false;
+            }
+
+            segments.Add(new PathSegment(name, true));
+            last = match.Index + match.Length;
+        }
+
+        if (last < path.Length)
+        {
+            segments.Add(new PathSegment(path.Substring(last), false));
+        }
+
+        foreach (var segment in segments)
+        {
+            if (!segment.IsParameter && (segment.Text.IndexOf('{') >= 0 || segment.Text.IndexOf('}') >= 0))
+            {
+                Report(DiagnosticDescriptors.InvalidValue, pathNode.Location, "path", "unbalanced '{' or '}'");
+                return null;
+            }
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (!used.Contains(parameter.Spec.WireName))
+            {
+                Report(DiagnosticDescriptors.ParameterWithoutPlaceholder, parameter.Key.Location, parameter.Spec.WireName, path);
+                ok = false;
+            }
+        }
+
+        return ok ? segments : null;
+    }
+
+    private static bool HasParameter(List<(YamlScalar Key, ParameterSpec Spec)> parameters, string wireName)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Spec.WireName == wireName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ReadParameters(
+        YamlNode? node,
+        List<(YamlScalar Key, ParameterSpec Spec)> pathParameters,
+        List<ParameterSpec> queryParameters,
+        List<ParameterSpec> headerParameters)
+    {
+        if (node is null)
+        {
+            return true;
+        }
+
+        var map = AsMapping(node, "parameters");
+        if (map is null)
+        {
+            return false;
+        }
+
+        var ok = true;
+        var keys = ReadKeys(map, "parameters", s_parameterGroupKeys, Array.Empty<string>());
+
+        var argumentNames = _localNames.Cleared();
+        foreach (var (key, spec) in ReadParameterGroup(keys.Get("path"), "path", ref ok))
+        {
+            var clash = Array.IndexOf(s_reservedArguments, spec.ArgumentName) >= 0 ? "is an argument or local every generated method may have"
+                : argumentNames.TryGetValue(spec.ArgumentName, out var other) ? $"the path parameter '{other}' becomes too"
+                : null;
+            if (clash is not null)
+            {
+                Report(DiagnosticDescriptors.NameCollision, key.Location, "path parameter", key.Value, spec.ArgumentName, clash);
+                ok = false;
+                continue;
+            }
+
+            argumentNames.Add(spec.ArgumentName, key.Value);
+            pathParameters.Add((key, spec));
+        }
+
+        var propertyNames = _localNames.Cleared();
+        foreach (var (group, target) in new[] { ("query", queryParameters), ("header", headerParameters) })
+        {
+            foreach (var (key, spec) in ReadParameterGroup(keys.Get(group), group, ref ok))
+            {
+                var clash = Array.IndexOf(s_reservedObjectMembers, spec.PropertyName) >= 0 ? "is a member every generated class has"
+                    : propertyNames.TryGetValue(spec.PropertyName, out var other) ? $"the parameter '{other}' becomes too"
+                    : null;
+                if (clash is not null)
+                {
+                    Report(DiagnosticDescriptors.NameCollision, key.Location, group + " parameter", key.Value, spec.PropertyName, clash);
+                    ok = false;
+                    continue;
+                }
+
+                propertyNames.Add(spec.PropertyName, key.Value);
+                target.Add(spec);
+            }
+        }
+
+        return ok;
+    }
+
+    private List<(YamlScalar Key, ParameterSpec Spec)> ReadParameterGroup(YamlNode? node, string group, ref bool ok)
+    {
+        if (node is null)
+        {
+            return new List<(YamlScalar, ParameterSpec)>();
+        }
+
+        var map = AsMapping(node, new Phrase("parameters.", group));
+        if (map is null)
+        {
+            ok = false;
+            return new List<(YamlScalar, ParameterSpec)>();
+        }
+
+        var result = new List<(YamlScalar, ParameterSpec)>(map.Entries.Count);
+        foreach (var entry in UniqueEntries(map, new Phrase(group, " parameter")))
+        {
+            var spec = ReadParameter(entry.Key, entry.Value, group);
+            if (spec is null)
+            {
+                ok = false;
+            }
+            else
+            {
+                result.Add((entry.Key, spec));
+            }
+        }
+
+        return result;
+    }
+
+    private ParameterSpec? ReadParameter(YamlScalar key, YamlNode node, string group)
+    {
+        var pascal = PascalCase(key.Value);
+        if (pascal is null)
+        {
+            Report(DiagnosticDescriptors.InvalidIdentifier, key.Location, group + " parameter", key.Value, string.Empty);
+            return null;
+        }
+
+        if (group == "header" && !IsHeaderName(key.Value))
+        {
+            Report(DiagnosticDescriptors.InvalidValue, key.Location, "header", $"'{key.Value}' is not a valid HTTP header name");
+            return null;
+        }
+
+        YamlNode? typeNode;
+        bool? required = null;
+        string? description = null;
+        string? example = null;
+        if (node is YamlScalar)
+        {
+            typeNode = node;
+        }
+        else
+        {
+            var subject = new Phrase(group, " parameter '", key.Value, "'");
+            var map = AsMapping(node, subject);
+            if (map is null)
+            {
+                return null;
+            }
+
+            var keys = ReadKeys(map, subject, s_parameterKeys, s_typeRequired);
+            typeNode = keys.Get("type");
+            required = Bool(keys.Get("required"), "required");
+            description = OptionalText(keys.Get("description"), "description");
+            example = keys.Get("example") is { } exampleNode ? Example(exampleNode) : null;
+            if (group == "path" && required == false)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, keys.Get("required")!.Location, "required", "a path parameter is always required");
+                return null;
+            }
+        }
+
+        var type = TypeOf(typeNode, "type");
+        if (type is null)
+        {
+            return null;
+        }
+
+        var allowed = group == "path"
+            ? type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Uuid or TypeKind.Enum
+            : type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number or TypeKind.Boolean
+                or TypeKind.Uuid or TypeKind.DateTime or TypeKind.Enum;
+        if (!allowed)
+        {
+            Report(DiagnosticDescriptors.InvalidTypeUse, typeNode!.Location, type.Display, "as a " + group + " parameter");
+            return null;
+        }
+
+        return new ParameterSpec(key.Value, pascal, Naming.ToCamelCase(pascal), type, group == "path" || required == true, description, example);
+    }
+
+    private ResponseSpec? ReadResponse(YamlNode? node)
+    {
+        if (node is null)
+        {
+            return new ResponseSpec(200, null, null);
+        }
+
+        // "response: Chat" is shorthand for "response: { type: Chat }".
+        if (node is YamlScalar { IsNull: false } shorthand)
+        {
+            var shortType = TypeOf(shorthand, "response");
+            return shortType is null ? null : new ResponseSpec(200, shortType, null);
+        }
+
+        var map = AsMapping(node, "response");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(map, "response", s_responseKeys, Array.Empty<string>());
+        var status = 200;
+        if (keys.Get("status") is { } statusNode)
+        {
+            var statusText = String(statusNode, "status");
+            if (statusText is null)
+            {
+                return null;
+            }
+
+            if (!int.TryParse(statusText, NumberStyles.None, CultureInfo.InvariantCulture, out status) || status < 200 || status > 299)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, statusNode.Location, "status", $"'{statusText}' is not a success status (200 to 299)");
+                return null;
+            }
+        }
+
+        TypeRef? type = null;
+        if (keys.Get("type") is { } typeNode)
+        {
+            type = TypeOf(typeNode, "type");
+            if (type is null)
+            {
+                return null;
+            }
+        }
+
+        return new ResponseSpec(status, type, OptionalText(keys.Get("description"), "description"));
+    }
+}

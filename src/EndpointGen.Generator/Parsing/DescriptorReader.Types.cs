@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using EndpointGen.Generator.Diagnostics;
+using EndpointGen.Generator.Model;
+using EndpointGen.Generator.Parsing.Yaml;
+
+namespace EndpointGen.Generator.Parsing;
+
+/// <content>
+/// The <c>types</c> mapping: every name is declared first (endpoints and other types refer to them), then each object
+/// type is read with its fields and each enum type with its values.
+/// </content>
+internal sealed partial class DescriptorReader
+{
+    private static readonly string[] s_objectTypeKeys = { "description", "fields" };
+    private static readonly string[] s_enumTypeKeys = { "description", "enum" };
+    private static readonly string[] s_fieldKeys = { "type", "required", "nullable", "description", "example", "name" };
+    private static readonly string[] s_enumRequired = { "enum" };
+
+    private List<KeyValuePair<YamlScalar, YamlNode>> DeclareTypes(YamlNode? node)
+    {
+        var declared = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        var map = node is null ? null : AsMapping(node, "types");
+        if (map is null)
+        {
+            return declared;
+        }
+
+        var csharpNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in UniqueEntries(map, "type"))
+        {
+            var name = PascalCase(entry.Key.Value);
+            if (name is null)
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Location, "type name", entry.Key.Value, string.Empty);
+                continue;
+            }
+
+            if (csharpNames.TryGetValue(name, out var other))
+            {
+                Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, "type", entry.Key.Value, name, $"the type '{other}' becomes too");
+                continue;
+            }
+
+            csharpNames.Add(name, entry.Key.Value);
+            var isEnum = entry.Value is YamlMapping typeMap && HasKey(typeMap, "enum");
+            _declaredTypes[entry.Key.Value] = new TypeRef(isEnum ? TypeKind.Enum : TypeKind.Object, name);
+            declared.Add(entry);
+        }
+
+        return declared;
+    }
+
+    private List<DeclaredType> ReadTypes(List<KeyValuePair<YamlScalar, YamlNode>> typeNodes, string? serviceName)
+    {
+        var generatedNames = serviceName is null
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal) { serviceName + "Client", "I" + serviceName + "Client", serviceName + "ClientOptions", serviceName + "ApiException", serviceName + "ServiceCollectionExtensions" };
+        var types = new List<DeclaredType>();
+        foreach (var entry in typeNodes)
+        {
+            var typeRef = _declaredTypes[entry.Key.Value];
+            if (generatedNames.Contains(typeRef.Name!))
+            {
+                Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, "type", entry.Key.Value, typeRef.Name!, "the generator already emits for this service");
+                continue;
+            }
+
+            var map = AsMapping(entry.Value, new Phrase("type '", entry.Key.Value, "'"));
+            if (map is null)
+            {
+                continue;
+            }
+
+            var spec = typeRef.Kind == TypeKind.Enum ? ReadEnum(map, typeRef.Name!) : ReadObject(map, typeRef.Name!, entry.Key.Value);
+            if (spec is not null)
+            {
+                types.Add(new DeclaredType(entry.Key, spec));
+            }
+        }
+
+        return types;
+    }
+
+    private TypeSpec? ReadObject(YamlMapping map, string name, string writtenName)
+    {
+        if (!HasKey(map, "fields"))
+        {
+            Report(DiagnosticDescriptors.MissingKey, map.Location, "fields", $"type '{writtenName}' (an object type has 'fields', an enum type has 'enum')");
+            return null;
+        }
+
+        var keys = ReadKeys(map, new Phrase("type '", writtenName, "'"), s_objectTypeKeys, Array.Empty<string>());
+        var description = OptionalText(keys.Get("description"), "description");
+        var fieldsNode = keys.Get("fields");
+        var fieldsMap = fieldsNode is YamlScalar { IsNull: true } ? null : AsMapping(fieldsNode, "fields");
+        var fields = new List<FieldSpec>(fieldsMap?.Entries.Count ?? 0);
+        if (fieldsMap is not null)
+        {
+            var memberNames = _localNames.Cleared();
+            foreach (var entry in UniqueEntries(fieldsMap, "field"))
+            {
+                var field = ReadField(entry.Key, entry.Value, writtenName);
+                if (field is null)
+                {
+                    continue;
+                }
+
+                var clash = field.PropertyName == name ? "is the name of its own type"
+                    : Array.IndexOf(s_reservedObjectMembers, field.PropertyName) >= 0 ? "is a member every generated type has"
+                    : memberNames.TryGetValue(field.PropertyName, out var other) ? $"the field '{other}' becomes too"
+                    : null;
+                if (clash is not null)
+                {
+                    Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, "field", entry.Key.Value, field.PropertyName, clash + "; set 'name' to choose another C# name");
+                    continue;
+                }
+
+                memberNames.Add(field.PropertyName, entry.Key.Value);
+                fields.Add(field);
+            }
+        }
+
+        return new TypeSpec(name, description, false, fields.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
+    }
+
+    private FieldSpec? ReadField(YamlScalar key, YamlNode node, string owner)
+    {
+        // "id: int64" is shorthand for "id: { type: int64 }".
+        if (node is YamlScalar shorthand)
+        {
+            var shortType = TypeOf(shorthand, "type");
+            var shortName = PascalCase(key.Value);
+            if (shortName is null)
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, key.Location, "field", key.Value, "; set 'name' to choose a C# name");
+                return null;
+            }
+
+            return shortType is null ? null : new FieldSpec(key.Value, shortName, shortType, false, false, null, null);
+        }
+
+        var map = AsMapping(node, new Phrase("field '", key.Value, "' of '", owner, "'"));
+        if (map is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(map, new Phrase("field '", key.Value, "'"), s_fieldKeys, s_typeRequired);
+        var type = TypeOf(keys.Get("type"), "type");
+        var required = Bool(keys.Get("required"), "required") ?? false;
+        var nullable = Bool(keys.Get("nullable"), "nullable") ?? false;
+        var description = OptionalText(keys.Get("description"), "description");
+        var example = keys.Get("example") is { } exampleNode ? Example(exampleNode) : null;
+        string? propertyName;
+        if (keys.Get("name") is { } nameNode)
+        {
+            propertyName = String(nameNode, "name");
+            if (propertyName is not null && !Naming.IsValidIdentifier(propertyName))
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, nameNode.Location, "C# name", propertyName, string.Empty);
+                return null;
+            }
+        }
+        else
+        {
+            propertyName = PascalCase(key.Value);
+            if (propertyName is null)
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, key.Location, "field", key.Value, "; set 'name' to choose a C# name");
+                return null;
+            }
+        }
+
+        return type is null || propertyName is null
+            ? null
+            : new FieldSpec(key.Value, propertyName, type, required, nullable, description, example);
+    }
+
+    private TypeSpec? ReadEnum(YamlMapping map, string name)
+    {
+        var keys = ReadKeys(map, new Phrase("enum type '", name, "'"), s_enumTypeKeys, s_enumRequired);
+        var description = OptionalText(keys.Get("description"), "description");
+        if (keys.Get("enum") is not YamlSequence sequence)
+        {
+            if (keys.Get("enum") is { } notList)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, notList.Location, "enum", "expected a list of string values");
+            }
+
+            return null;
+        }
+
+        if (sequence.Items.Count == 0)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, sequence.Location, "enum", "an enum needs at least one value");
+            return null;
+        }
+
+        var values = new List<EnumValueSpec>(sequence.Items.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var members = _localNames.Cleared();
+        foreach (var item in sequence.Items)
+        {
+            if (item is not YamlScalar scalar || scalar.IsNull)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, item.Location, "enum", "each value must be a string");
+                continue;
+            }
+
+            if (!seen.Add(scalar.Value))
+            {
+                Report(DiagnosticDescriptors.DuplicateKey, scalar.Location, "enum value", scalar.Value);
+                continue;
+            }
+
+            var member = PascalCase(scalar.Value);
+            if (member is null)
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, scalar.Location, "enum value", scalar.Value, string.Empty);
+                continue;
+            }
+
+            var clash = member == name ? "is the name of its own type"
+                : Array.IndexOf(s_reservedEnumMembers, member) >= 0 ? "is a member every generated enum has"
+                : members.TryGetValue(member, out var other) ? $"the value '{other}' becomes too"
+                : null;
+            if (clash is not null)
+            {
+                Report(DiagnosticDescriptors.NameCollision, scalar.Location, "enum value", scalar.Value, member, clash);
+                continue;
+            }
+
+            members.Add(member, scalar.Value);
+            values.Add(new EnumValueSpec(scalar.Value, member));
+        }
+
+        return new TypeSpec(name, description, true, EquatableArray<FieldSpec>.Empty, values.ToEquatableArray());
+    }
+
+    private sealed record DeclaredType(YamlScalar Key, TypeSpec Spec);
+}

@@ -21,9 +21,22 @@ public sealed class EndpointGenerator : IIncrementalGenerator
     /// <summary>The oldest C# the emitted code compiles with (required members, UTF-8 literals).</summary>
     internal const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp11;
 
+    /// <summary>The support file's hint name: a hyphen cannot occur in a service's (namespace and C# name), so none can meet it.</summary>
+    internal const string PolyfillHintName = "EndpointGen-Polyfills.g.cs";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Only small equatable facts come from the compilation and the project, never the compilation itself.
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider))
+            .WithTrackingName(TrackingNames.Options);
+
+        // The namespace a descriptor without one takes: part of the model, so the model is complete when parsed.
+        var defaultNamespace = options
+            .Select(static (options, _) => options.DefaultNamespace)
+            .WithTrackingName(TrackingNames.DefaultNamespace);
+
         // Keyed per file: each descriptor is read and parsed on its own, so editing C# or another
         // descriptor leaves this file's parse cached.
         var results = context.AdditionalTextsProvider
@@ -32,7 +45,8 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             // The same file listed twice (by hand and by a glob) must not generate its service twice.
             .SelectMany(static (texts, _) => texts.GroupBy(static t => t.Path, StringComparer.Ordinal).Select(static g => g.First()))
             .WithTrackingName(TrackingNames.Descriptors)
-            .Select(static (text, cancellationToken) => Parse(text, cancellationToken))
+            .Combine(defaultNamespace)
+            .Select(static (input, cancellationToken) => Parse(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         // Diagnostics get their own output so that a model change and a diagnostics change re-run independently.
@@ -47,10 +61,6 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             }
         });
 
-        // Only small equatable facts come from the compilation, never the compilation itself.
-        var options = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => ReadOptions(provider))
-            .WithTrackingName(TrackingNames.Options);
         var languageVersion = context.ParseOptionsProvider
             .Select(static (parseOptions, _) => parseOptions is CSharpParseOptions csharp ? csharp.LanguageVersion : MinimumLanguageVersion)
             .WithTrackingName(TrackingNames.LanguageVersion);
@@ -64,23 +74,23 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         // the other files' outputs stay cached.
         var allResults = results.Collect();
 
-        // Two descriptors for one service would emit the same hint names, which fails the whole generator
-        // after the output step.
-        var duplicates = allResults
-            .Select(static (all, _) => ServiceClaims.Losers(all.Select(static result => result.Claim).OfType<ServiceClaim>().ToImmutableArray()))
+        // Two descriptors whose generated names meet would emit clashing files or types, which fails the whole
+        // generator (CS8785) or the build in generated code.
+        var claims = allResults
+            .Select(static (all, _) => ServiceClaims.Resolve(all.Select(static result => result.Claim).OfType<ServiceClaim>().ToImmutableArray()))
             .WithTrackingName(TrackingNames.Duplicates);
 
-        context.RegisterSourceOutput(duplicates, static (spc, losers) =>
+        context.RegisterSourceOutput(claims, static (spc, verdict) =>
         {
-            foreach (var claim in losers)
+            foreach (var item in verdict.Diagnostics)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, claim.NameLocation.ToLocation(), claim.Name, claim.Namespace ?? "the project's"));
+                spc.ReportDiagnostic(item.ToDiagnostic());
             }
         });
 
         // Emitting sees only which files lose, not where their names are, so a shifted line re-emits nothing.
-        var losingFiles = duplicates
-            .Select(static (losers, _) => losers.Select(static claim => claim.NameLocation.FilePath).ToEquatableArray())
+        var losingFiles = claims
+            .Select(static (verdict, _) => verdict.LosingFiles)
             .WithTrackingName(TrackingNames.LosingFiles);
 
         // The project-wide values meet here, as one value, so each file's service goes through one per-file
@@ -134,7 +144,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             var (generates, emit) = input;
             if (generates && emit.Facts.NeedsPolyfills && emit.LanguageVersion >= MinimumLanguageVersion)
             {
-                spc.AddSource("EndpointGen.Polyfills.g.cs", SourceText.From(PolyfillEmitter.Emit(emit.Facts), System.Text.Encoding.UTF8));
+                spc.AddSource(PolyfillHintName, SourceText.From(PolyfillEmitter.Emit(emit.Facts), System.Text.Encoding.UTF8));
             }
         });
     }
@@ -143,7 +153,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         path.EndsWith(".endpoints.yaml", StringComparison.OrdinalIgnoreCase) ||
         path.EndsWith(".endpoints.yml", StringComparison.OrdinalIgnoreCase);
 
-    private static DescriptorResult Parse(AdditionalText text, System.Threading.CancellationToken cancellationToken)
+    private static DescriptorResult Parse(AdditionalText text, string? defaultNamespace, System.Threading.CancellationToken cancellationToken)
     {
         string? content;
         try
@@ -157,7 +167,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
         return content is null
             ? Failure(text.Path, DiagnosticDescriptors.NotADescriptor, "the file could not be read")
-            : DescriptorParser.Parse(text.Path, content);
+            : DescriptorParser.Parse(text.Path, content, defaultNamespace);
     }
 
     private static DescriptorResult Failure(string path, DiagnosticDescriptor descriptor, string message) =>
@@ -195,9 +205,6 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, ServiceSpec service, EmitOptions options, LanguageVersion languageVersion, CompilationFacts facts)
     {
-        // A descriptor without a namespace takes the project's; the service name stands in when there is none.
-        service = service.Namespace is null ? service with { Namespace = options.DefaultNamespace ?? service.Name } : service;
-
         if (languageVersion < MinimumLanguageVersion)
         {
             context.ReportDiagnostic(Diagnostic.Create(

@@ -14,6 +14,7 @@ internal static class TrackingNames
     public const string AnyService = nameof(AnyService);
     public const string InvalidSetting = nameof(InvalidSetting);
     public const string Options = nameof(Options);
+    public const string DefaultNamespace = nameof(DefaultNamespace);
     public const string LanguageVersion = nameof(LanguageVersion);
     public const string EmitContext = nameof(EmitContext);
 }

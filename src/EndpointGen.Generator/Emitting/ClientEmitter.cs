@@ -41,7 +41,7 @@ internal static class ClientEmitter
     {
         public ServiceNames(ServiceSpec service)
         {
-            var prefix = "global::" + service.Ns + ".";
+            var prefix = "global::" + service.Namespace + ".";
             Client = prefix + service.Name + "Client";
             Interface = prefix + "I" + service.Name + "Client";
             Options = prefix + service.Name + "ClientOptions";
@@ -151,11 +151,11 @@ internal static class ClientEmitter
 
     private static void EmitCreateBaseAddress(SourceWriter w, ServiceSpec service)
     {
-        var arguments = service.BaseUrlPlaceholders.Select(p => (Placeholder: p, Argument: Parsing.Naming.ToCamelCase(Parsing.Naming.ToPascalCase(p)!))).ToList();
+        var placeholders = service.BaseUrlPlaceholders;
         w.WriteLine("/// <summary>Builds the documented base address from its placeholders.</summary>");
-        foreach (var (placeholder, argument) in arguments)
+        foreach (var placeholder in placeholders)
         {
-            w.WriteLine($"/// <param name=\"{argument.TrimStart('@')}\">The value of <c>{{{Code.DocText(placeholder)}}}</c>.</param>");
+            w.WriteLine($"/// <param name=\"{placeholder.ArgumentName.TrimStart('@')}\">The value of <c>{{{Code.DocText(placeholder.Name)}}}</c>.</param>");
         }
 
         w.WriteLine("""
@@ -163,17 +163,17 @@ internal static class ClientEmitter
             /// <exception cref="global::System.ArgumentException">A value is empty or the result is not an absolute URI.</exception>
             """);
         w.Write("public static global::System.Uri CreateBaseAddress(");
-        for (var i = 0; i < arguments.Count; i++)
+        for (var i = 0; i < placeholders.Count; i++)
         {
-            w.Write($"{(i == 0 ? string.Empty : ", ")}string {arguments[i].Argument}");
+            w.Write($"{(i == 0 ? string.Empty : ", ")}string {placeholders[i].ArgumentName}");
         }
 
         w.WriteLine(")");
         w.OpenBlock();
         w.WriteLine("var url = BaseUrlTemplate;");
-        foreach (var (placeholder, argument) in arguments)
+        foreach (var placeholder in placeholders)
         {
-            w.WriteLine($"url = url.Replace({Code.Literal("{" + placeholder + "}")}, {Runtime}.ApiUrl.EscapePathSegment({argument}));");
+            w.WriteLine($"url = url.Replace({Code.Literal("{" + placeholder.Name + "}")}, {Runtime}.ApiUrl.EscapePathSegment({placeholder.ArgumentName}));");
         }
 
         w.WriteLine($"return {Runtime}.ApiUrl.NormalizeBaseAddress(new global::System.Uri(url, global::System.UriKind.Absolute));");
@@ -303,7 +303,7 @@ internal static class ClientEmitter
     /// <summary>Writes an endpoint method's signature, with a default for the cancellation token, without ending the line.</summary>
     private static void WriteSignature(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
     {
-        var ns = service.Ns;
+        var ns = service.Namespace;
         if (endpoint.Response.Type is { } response)
         {
             w.Write($"global::System.Threading.Tasks.Task<{TypeSyntax.Name(response, ns)}> ");
@@ -459,7 +459,7 @@ internal static class ClientEmitter
 
     private static void EmitMethod(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
     {
-        var ns = service.Ns;
+        var ns = service.Namespace;
         w.WriteLine("/// <inheritdoc/>");
 
         // Not async: arguments are checked before a task exists; the runner sends, checks the status and reads the body.
@@ -648,7 +648,7 @@ internal static class ClientEmitter
 
     private static void EmitParametersType(SourceWriter w, ServiceSpec service, ServiceNames names, EndpointSpec endpoint, EmitOptions options)
     {
-        var ns = service.Ns;
+        var ns = service.Namespace;
         w.WriteLine($$"""
             /// <summary>The query and header parameters of <see cref="{{names.Client}}.{{endpoint.Name}}Async"/>.</summary>
             /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>

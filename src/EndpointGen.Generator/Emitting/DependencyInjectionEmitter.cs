@@ -12,7 +12,7 @@ internal static class DependencyInjectionEmitter
     /// <summary>Writes the registration class into the file, after its namespace declaration.</summary>
     public static void EmitBody(SourceWriter w, ServiceSpec service, EmitOptions options)
     {
-        var prefix = "global::" + service.Ns + ".";
+        var prefix = "global::" + service.Namespace + ".";
         var client = prefix + service.Name + "Client";
         var contract = prefix + "I" + service.Name + "Client";
         var clientOptions = prefix + service.Name + "ClientOptions";

@@ -29,7 +29,7 @@ internal static class ModelEmitter
 
     private static void EmitObject(SourceWriter w, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
-        var ns = service.Ns;
+        var ns = service.Namespace;
         var self = "global::" + ns + "." + type.Name;
         w.Doc("summary", type.Description ?? "The " + type.Name + " object of the " + service.Name + " API.");
         w.WriteLine($$"""
@@ -229,7 +229,7 @@ internal static class ModelEmitter
 
     private static void EmitEnum(SourceWriter w, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
-        var self = "global::" + service.Ns + "." + type.Name;
+        var self = "global::" + service.Namespace + "." + type.Name;
         w.Doc("summary", type.Description ?? "The " + type.Name + " values of the " + service.Name + " API.");
         w.WriteLine($$"""
             /// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>

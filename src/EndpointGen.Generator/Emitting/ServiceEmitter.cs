@@ -12,7 +12,7 @@ internal static class ServiceEmitter
     public static Microsoft.CodeAnalysis.Text.SourceText Emit(ServiceSpec service, EmitOptions options, CompilationFacts facts)
     {
         var writer = new SourceWriter();
-        EmitterHeader.Write(writer, service.Ns);
+        EmitterHeader.Write(writer, service.Namespace);
         ClientEmitter.EmitBody(writer, service, options);
         if (facts.HasHttpClientFactory)
         {

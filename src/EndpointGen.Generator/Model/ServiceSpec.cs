@@ -2,28 +2,29 @@ namespace EndpointGen.Generator.Model;
 
 /// <summary>One descriptor file, resolved and ready to emit: every name is already a valid C# identifier.</summary>
 /// <param name="Name">The service name; the client is <c>{Name}Client</c>.</param>
-/// <param name="Namespace">The C# namespace of everything emitted; <see langword="null"/> until the output step fills in the project's when the descriptor names none.</param>
+/// <param name="Namespace">The C# namespace of everything emitted: the descriptor's, else the project's default, else the service name.</param>
 /// <param name="BaseUrl">The documented base URL template, placeholders included.</param>
 /// <param name="BaseUrlPlaceholders">The placeholders of <paramref name="BaseUrl"/>, in order of appearance.</param>
-/// <param name="HintName">The prefix of the emitted hint names (namespace and service name).</param>
+/// <param name="HintName">The emitted file's hint name without <c>.g.cs</c>: namespace and service name.</param>
 /// <param name="SourcePath">The descriptor file's path.</param>
 internal sealed record ServiceSpec(
     string Name,
-    string? Namespace,
+    string Namespace,
     string? Description,
     string BaseUrl,
-    EquatableArray<string> BaseUrlPlaceholders,
+    EquatableArray<PlaceholderSpec> BaseUrlPlaceholders,
     AuthSpec? Auth,
     EquatableArray<HeaderSpec> DefaultHeaders,
     ErrorSpec? Error,
     EquatableArray<EndpointSpec> Endpoints,
     EquatableArray<TypeSpec> Types,
     string HintName,
-    string SourcePath)
-{
-    /// <summary>The namespace, once resolved (emitters run on resolved specs only).</summary>
-    public string Ns => Namespace ?? throw new System.InvalidOperationException("The namespace is resolved before emitting.");
-}
+    string SourcePath);
+
+/// <summary>A placeholder of the base URL, such as <c>{system}</c>.</summary>
+/// <param name="Name">The placeholder as written, without braces.</param>
+/// <param name="ArgumentName">The camelCase C# argument of <c>CreateBaseAddress</c>, escaped with <c>@</c> where it is a keyword.</param>
+internal sealed record PlaceholderSpec(string Name, string ArgumentName);
 
 /// <summary>The authentication schemes a descriptor can name.</summary>
 internal enum AuthScheme

@@ -64,6 +64,10 @@ internal sealed partial class DescriptorReader
             if (endpoint is not null)
             {
                 endpoints.Add(endpoint);
+                if (endpoint.ParametersTypeName is { } parameters)
+                {
+                    _generatedTypes.Add(new TypeClaim(parameters, entry.Key.Location));
+                }
             }
         }
 

@@ -34,6 +34,10 @@ internal sealed partial class DescriptorReader
     }
 
     /// <summary><see cref="Naming.ToPascalCase"/>, converting each distinct name once.</summary>
+    /// <summary>The top-level types every service generates besides its declared ones.</summary>
+    private static string[] ServiceTypeNames(string serviceName) =>
+        new[] { serviceName + "Client", "I" + serviceName + "Client", serviceName + "ClientOptions", serviceName + "ApiException", serviceName + "ServiceCollectionExtensions" };
+
     private string? PascalCase(string name)
     {
         // Endpoint and type names are mostly written in PascalCase already, and the conversion would only copy them.

@@ -28,7 +28,7 @@ internal sealed partial class DescriptorReader
 
         var keys = ReadKeys(map, "service", s_serviceKeys, s_serviceRequired);
         var name = Identifier(keys.Get("name"), "service name");
-        NameLocation = keys.Get("name")?.Location;
+        _nameLocation = keys.Get("name")?.Location;
         var ns = String(keys.Get("namespace"), "namespace");
         if (ns is not null && !Naming.IsValidNamespace(ns))
         {
@@ -37,7 +37,7 @@ internal sealed partial class DescriptorReader
         }
 
         var baseUrl = String(keys.Get("baseUrl"), "baseUrl");
-        var placeholders = baseUrl is null ? new List<string>() : ReadBaseUrl(baseUrl, keys.Get("baseUrl")!);
+        var placeholders = baseUrl is null ? new List<PlaceholderSpec>() : ReadBaseUrl(baseUrl, keys.Get("baseUrl")!);
         var auth = ReadAuth(keys.Get("auth"));
         var headers = ReadDefaultHeaders(keys.Get("headers"));
         var description = OptionalText(keys.Get("description"), "description");
@@ -50,22 +50,35 @@ internal sealed partial class DescriptorReader
         return new ServiceHeader(name, ns, description, baseUrl, placeholders, auth, headers, keys.Get("error"));
     }
 
-    private List<string>? ReadBaseUrl(string baseUrl, YamlNode node)
+    private List<PlaceholderSpec>? ReadBaseUrl(string baseUrl, YamlNode node)
     {
-        var placeholders = new List<string>();
+        var placeholders = new List<PlaceholderSpec>();
         foreach (Match match in s_placeholder.Matches(baseUrl))
         {
             var placeholder = match.Groups[1].Value;
-            if (PascalCase(placeholder) is null)
+            if (PascalCase(placeholder) is not { } pascal)
             {
                 Report(DiagnosticDescriptors.InvalidIdentifier, node.Location, "base URL placeholder", placeholder, string.Empty);
                 return null;
             }
 
-            if (!placeholders.Contains(placeholder))
+            if (placeholders.Exists(p => p.Name == placeholder))
             {
-                placeholders.Add(placeholder);
+                continue;
             }
+
+            // CreateBaseAddress takes one argument per placeholder, beside its own local 'url'.
+            var argument = Naming.ToCamelCase(pascal);
+            var clash = argument == "url" ? "is a local of the generated CreateBaseAddress"
+                : placeholders.Find(p => p.ArgumentName == argument) is { } other ? $"the placeholder '{other.Name}' becomes too"
+                : null;
+            if (clash is not null)
+            {
+                Report(DiagnosticDescriptors.NameCollision, node.Location, "base URL placeholder", placeholder, argument, clash);
+                return null;
+            }
+
+            placeholders.Add(new PlaceholderSpec(placeholder, argument));
         }
 
         var sample = s_placeholder.Replace(baseUrl, "x");
@@ -232,7 +245,7 @@ internal sealed partial class DescriptorReader
         string? Namespace,
         string? Description,
         string BaseUrl,
-        List<string> Placeholders,
+        List<PlaceholderSpec> Placeholders,
         AuthSpec? Auth,
         List<HeaderSpec> Headers,
         YamlNode? ErrorNode);

@@ -53,9 +53,7 @@ internal sealed partial class DescriptorReader
 
     private List<DeclaredType> ReadTypes(List<KeyValuePair<YamlScalar, YamlNode>> typeNodes, string? serviceName)
     {
-        var generatedNames = serviceName is null
-            ? new HashSet<string>(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal) { serviceName + "Client", "I" + serviceName + "Client", serviceName + "ClientOptions", serviceName + "ApiException", serviceName + "ServiceCollectionExtensions" };
+        var generatedNames = new HashSet<string>(serviceName is null ? Array.Empty<string>() : ServiceTypeNames(serviceName), StringComparer.Ordinal);
         var types = new List<DeclaredType>();
         foreach (var entry in typeNodes)
         {
@@ -76,6 +74,7 @@ internal sealed partial class DescriptorReader
             if (spec is not null)
             {
                 types.Add(new DeclaredType(entry.Key, spec));
+                _generatedTypes.Add(new TypeClaim(spec.Name, entry.Key.Location));
             }
         }
 

@@ -28,7 +28,14 @@ internal sealed partial class DescriptorReader
     private static readonly Regex s_placeholder = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
 
     private readonly string _filePath;
+    private readonly string? _defaultNamespace;
     private readonly List<DiagnosticInfo> _diagnostics;
+
+    // Every top-level C# type the descriptor generates, where it is declared, for the claim other files are checked against.
+    private readonly List<TypeClaim> _generatedTypes = new();
+
+    // Where the service name is written: the service's own generated types are located there.
+    private LocationInfo? _nameLocation;
 
     // Declared types by their written name, and which of them are objects, filled before any type expression is read.
     private readonly Dictionary<string, TypeRef> _declaredTypes = new(StringComparer.Ordinal);
@@ -40,16 +47,39 @@ internal sealed partial class DescriptorReader
     // The C# names taken so far by the members of one type or the parameters of one endpoint (never two at once).
     private readonly NameTable _localNames = new();
 
-    public DescriptorReader(string filePath, List<DiagnosticInfo> diagnostics)
+    /// <summary>Starts reading one file.</summary>
+    /// <param name="filePath">The descriptor's path, for locations.</param>
+    /// <param name="defaultNamespace">The project's namespace for a descriptor that names none (<c>EndpointGenNamespace</c>, else <c>RootNamespace</c>).</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    public DescriptorReader(string filePath, string? defaultNamespace, List<DiagnosticInfo> diagnostics)
     {
         _filePath = filePath;
+        _defaultNamespace = defaultNamespace;
         _diagnostics = diagnostics;
     }
 
-    /// <summary>Where the service name is written, once <see cref="Read"/> has read it.</summary>
-    public LocationInfo? NameLocation { get; private set; }
+    /// <summary>Reads the descriptor into a complete model: namespace, hint name and every C# name resolved.</summary>
+    /// <returns>The service and its claim on generated names, or nulls when the descriptor cannot be read.</returns>
+    public (ServiceSpec? Service, ServiceClaim? Claim) Read(YamlNode root)
+    {
+        var service = ReadService(root);
+        if (service is null || _nameLocation is not { } nameLocation)
+        {
+            return (service, null);
+        }
 
-    public ServiceSpec? Read(YamlNode root)
+        // The service's own types are declared where its name is; then the declared and the parameter types.
+        var types = new List<TypeClaim>(_generatedTypes.Count + 5);
+        foreach (var name in ServiceTypeNames(service.Name))
+        {
+            types.Add(new TypeClaim(name, nameLocation));
+        }
+
+        types.AddRange(_generatedTypes);
+        return (service, new ServiceClaim(service.HintName, service.Name, service.Namespace, nameLocation, types.ToEquatableArray()));
+    }
+
+    private ServiceSpec? ReadService(YamlNode root)
     {
         if (root is not YamlMapping rootMap)
         {
@@ -77,9 +107,11 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
+        // A descriptor without a namespace takes the project's; the service name stands in when there is none.
+        var ns = service.Namespace ?? _defaultNamespace ?? service.Name;
         return new ServiceSpec(
             service.Name,
-            service.Namespace,
+            ns,
             service.Description,
             service.BaseUrl,
             service.Placeholders.ToEquatableArray(),
@@ -88,7 +120,7 @@ internal sealed partial class DescriptorReader
             error,
             endpoints.ToEquatableArray(),
             ToEquatableArray(types, static t => t.Spec),
-            service.Namespace is null ? service.Name : service.Namespace + "." + service.Name,
+            ns + "." + service.Name,
             _filePath);
     }
 

@@ -149,9 +149,54 @@ public sealed class DiagnosticTests
     public Task EPG016_two_descriptors_for_the_same_service()
     {
         // The first file by path still generates the service, so the project keeps its client.
-        var test = Descriptor(Valid.Replace("  name: Demo", "  name: {|#0:Demo|}"), Error("EPG016", 0).WithArguments("Demo", "Demo.Api"));
+        var test = Descriptor(Valid.Replace("  name: Demo", "  name: {|#0:Demo|}"), Error("EPG016", 0).WithArguments("Demo", "Demo.Api", string.Empty));
         test.TestState.AdditionalFiles.Add(("/0/copy.endpoints.yaml", Valid));
         test.ExpectedHintNames = new[] { "Demo.Api.Demo.g.cs" };
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("name: DEMO", "namespace: Demo.Api", "DEMO", "Demo.Api")]
+    [InlineData("name: Demo", "namespace: demo.api", "Demo", "demo.api")]
+    public Task EPG016_service_names_that_differ_only_in_case_are_one_generated_file(string name, string ns, string expectedName, string expectedNamespace)
+    {
+        // The compiler compares hint names ignoring case: two such files would drop every generated file (CS8785).
+        var spec = Valid.Replace("name: Demo", "name: {|#0:" + name.Substring("name: ".Length) + "|}").Replace("namespace: Demo.Api", ns);
+        var test = Descriptor(spec, Error("EPG016", 0).WithArguments(expectedName, expectedNamespace, " as 'Demo.Api.Demo' (generated file names are compared ignoring case)"));
+        test.TestState.AdditionalFiles.Add(("/0/copy.endpoints.yaml", Valid));
+        test.ExpectedHintNames = new[] { "Demo.Api.Demo.g.cs" };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task EPG016_an_explicit_namespace_and_the_projects_default_that_meet()
+    {
+        var test = Descriptor(Valid.Replace("  name: Demo", "  name: {|#0:Demo|}"), Error("EPG016", 0).WithArguments("Demo", "Demo.Api", string.Empty));
+        test.TestState.AdditionalFiles.Add(("/0/copy.endpoints.yaml", Valid.Replace("  namespace: Demo.Api\n", string.Empty)));
+        test.BuildProperties["RootNamespace"] = "Demo.Api";
+        test.ExpectedHintNames = new[] { "Demo.Api.Demo.g.cs" };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task EPG019_the_same_type_declared_by_two_services_of_one_namespace()
+    {
+        // They would be two halves of one partial class; the first file by path keeps its service.
+        var test = Project(
+            ("/0/a.endpoints.yaml", Valid.Replace("name: Demo", "name: Other")),
+            ("/0/b.endpoints.yaml", Valid.Replace("name: Demo", "name: Zeta").Replace("  Thing:\n", "  {|#0:Thing|}:\n")));
+        test.ExpectedDiagnostics.Add(Error("EPG019", 0).WithArguments("Thing", "Demo.Api", "Other"));
+        test.ExpectedHintNames = new[] { "Demo.Api.Other.g.cs" };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task EPG019_a_type_named_like_another_services_client()
+    {
+        var spec = Valid.Replace("name: Demo", "name: Zeta").Replace("Thing", "Gadget") + "\n  {|#0:OtherClient|}:\n    fields:\n      x: string\n";
+        var test = Project(("/0/a.endpoints.yaml", Valid.Replace("name: Demo", "name: Other")), ("/0/b.endpoints.yaml", spec));
+        test.ExpectedDiagnostics.Add(Error("EPG019", 0).WithArguments("OtherClient", "Demo.Api", "Other"));
+        test.ExpectedHintNames = new[] { "Demo.Api.Other.g.cs" };
         return test.RunAsync();
     }
 
@@ -210,7 +255,7 @@ public sealed class DiagnosticTests
 
         // The client is where the consumer looks for it, or this does not compile.
         test.TestState.Sources.Add($"namespace Consumer {{ internal static class Uses {{ internal static System.Type Client => typeof(global::{expected}.DemoClient); }} }}");
-        test.ExpectedHintNames = new[] { "Demo.g.cs" };
+        test.ExpectedHintNames = new[] { expected + ".Demo.g.cs" };
         return test.RunAsync();
     }
 

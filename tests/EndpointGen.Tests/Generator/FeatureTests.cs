@@ -23,7 +23,7 @@ namespace EndpointGen.Tests.Generator;
 public sealed class FeatureTests
 {
     private const string Snapshot = "features";
-    private const string PolyfillHint = "EndpointGen.Polyfills.g.cs";
+    private const string PolyfillHint = EndpointGen.Generator.EndpointGenerator.PolyfillHintName;
     private static readonly string[] s_serviceHints = { "Features.Inventory.Inventory.g.cs", "Features.Weather.Weather.g.cs" };
     private static readonly Dictionary<string, string> s_internal = new() { ["EndpointGenVisibility"] = "internal" };
 

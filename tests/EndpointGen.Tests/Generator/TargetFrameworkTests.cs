@@ -13,7 +13,7 @@ namespace EndpointGen.Tests.Generator;
 /// </summary>
 public sealed class TargetFrameworkTests
 {
-    private const string PolyfillHint = "EndpointGen.Polyfills.g.cs";
+    private const string PolyfillHint = EndpointGen.Generator.EndpointGenerator.PolyfillHintName;
 
     [Fact]
     public void A_netstandard20_consumer_compiles_the_three_specs_with_polyfills()

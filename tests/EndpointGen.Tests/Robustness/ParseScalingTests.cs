@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using EndpointGen.Generator.Model;
 using EndpointGen.Generator.Parsing;
 using Xunit;
 using Xunit.Abstractions;
@@ -29,11 +30,11 @@ public sealed class ParseScalingTests
         Assert.True(large.Length > 4_000_000, $"the large descriptor is {large.Length} characters");
 
         // The first parse pays for the JIT and the reader's static tables; neither belongs to either size.
-        DescriptorParser.Parse(File, small);
-        var smallBytes = Allocated(() => DescriptorParser.Parse(File, small));
-        var largeBytes = Allocated(() => DescriptorParser.Parse(File, large));
+        DescriptorParser.Parse(File, small, defaultNamespace: null);
+        var smallBytes = Allocated(() => DescriptorParser.Parse(File, small, defaultNamespace: null));
+        var largeBytes = Allocated(() => DescriptorParser.Parse(File, large, defaultNamespace: null));
 
-        var result = DescriptorParser.Parse(File, large);
+        var result = DescriptorParser.Parse(File, large, defaultNamespace: null);
         Assert.Empty(result.Diagnostics);
         Assert.Equal(20_000, result.Service!.Endpoints.Count);
 

@@ -37,6 +37,13 @@ internal sealed partial class DescriptorReader
     // Where the service name is written: the service's own generated types are located there.
     private LocationInfo? _nameLocation;
 
+    // Problems found so far, and where the first one beyond the cap is.
+    private int _reported;
+    private LocationInfo? _firstSuppressed;
+
+    /// <summary>The most problems reported for one file, as compilers cap theirs.</summary>
+    internal const int MaxDiagnostics = 100;
+
     // Declared types by their written name, and which of them are objects, filled before any type expression is read.
     private readonly Dictionary<string, TypeRef> _declaredTypes = new(StringComparer.Ordinal);
 
@@ -63,6 +70,7 @@ internal sealed partial class DescriptorReader
     public (ServiceSpec? Service, ServiceClaim? Claim) Read(YamlNode root)
     {
         var service = ReadService(root);
+        ReportSuppressed();
         if (service is null || _nameLocation is not { } nameLocation)
         {
             return (service, null);
@@ -156,6 +164,31 @@ internal sealed partial class DescriptorReader
         return true;
     }
 
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+    /// <summary>
+    /// Records a problem. Past <see cref="MaxDiagnostics"/> in one file they are only counted: a flood of errors costs
+    /// the build minutes and hides the first, which are the ones to fix; <see cref="ReportSuppressed"/> says how many.
+    /// </summary>
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
+    {
+        if (++_reported <= MaxDiagnostics)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+        }
+        else if (_reported == MaxDiagnostics + 1)
+        {
+            _firstSuppressed = location;
+        }
+    }
+
+    private void ReportSuppressed()
+    {
+        if (_firstSuppressed is { } location)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.TooManyErrors,
+                location,
+                (_reported - MaxDiagnostics).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                MaxDiagnostics.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
 }

@@ -23,6 +23,7 @@ internal sealed partial class DescriptorReader
     private static readonly string[] s_httpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
     private static readonly char[] s_queryOrFragment = { '?', '#' };
     private static readonly char[] s_pathBreaks = { '\r', '\n', ' ' };
+    private static readonly System.Text.RegularExpressions.Regex s_absoluteUrl = new("^/?[A-Za-z][A-Za-z0-9+.-]*://", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private List<EndpointSpec> ReadEndpoints(YamlNode? node, List<DeclaredType> types, string? serviceName)
     {
@@ -155,6 +156,14 @@ internal sealed partial class DescriptorReader
         if (path.IndexOfAny(s_queryOrFragment) >= 0 || path.IndexOfAny(s_pathBreaks) >= 0)
         {
             Report(DiagnosticDescriptors.InvalidValue, pathNode.Location, "path", "a path holds no query, fragment or white space; declare query parameters under parameters.query");
+            return null;
+        }
+
+        // A path is relative to the base URL: an absolute or protocol-relative one would be sent, escaped, to the base host.
+        // (A colon alone is fine: 'things/{id}:cancel' is a custom method, as Google's APIs write them.)
+        if (path.StartsWith("//", StringComparison.Ordinal) || s_absoluteUrl.IsMatch(path))
+        {
+            Report(DiagnosticDescriptors.InvalidValue, pathNode.Location, "path", "a path is relative to the service's baseUrl; an absolute or protocol-relative URL ('https://...', '//host/...') cannot be one");
             return null;
         }
 

@@ -13,6 +13,7 @@ namespace EndpointGen.Generator.Parsing;
 internal sealed partial class DescriptorReader
 {
     private static readonly string[] s_objectTypeKeys = { "description", "fields" };
+    private static readonly string[] s_typeKinds = { "description", "fields", "enum" };
     private static readonly string[] s_enumTypeKeys = { "description", "enum" };
     private static readonly string[] s_fieldKeys = { "type", "required", "nullable", "description", "example", "name" };
     private static readonly string[] s_enumRequired = { "enum" };
@@ -85,6 +86,8 @@ internal sealed partial class DescriptorReader
     {
         if (!HasKey(map, "fields"))
         {
+            // Neither fields nor enum: a key from another format (oneOf:, properties:) is likely the cause, so say so.
+            ReadKeys(map, new Phrase("type '", writtenName, "'"), s_typeKinds, Array.Empty<string>());
             Report(DiagnosticDescriptors.MissingKey, map.Location, "fields", $"type '{writtenName}' (an object type has 'fields', an enum type has 'enum')");
             return null;
         }

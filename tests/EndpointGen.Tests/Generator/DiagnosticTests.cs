@@ -50,6 +50,24 @@ public sealed class DiagnosticTests
     public Task EPG001_yaml_syntax_error_is_located_at_the_bad_token() =>
         VerifyAsync("service:\n  name: {|#0:|}[Demo\n  namespace: x\n", Error("EPG001", 0));
 
+    [Fact]
+    public Task EPG001_a_tab_in_indentation_is_located_at_the_tab() =>
+        VerifyAsync(
+            Valid.Replace("    method: GET", "{|#0:|}\tmethod: GET"),
+            Error("EPG001", 0).WithArguments("While scanning a mapping, found invalid tab as indentation. Indent with spaces: YAML does not allow tabs in indentation."));
+
+    [Fact]
+    public Task EPG001_a_bracket_inside_a_flow_mapping_says_to_quote_it() =>
+        VerifyAsync(
+            Valid.Replace("      name: string", "      name: { type: string, description: a {|#0:|}[b] c }"),
+            Error("EPG001", 0).WithArguments("While parsing a flow mapping, did not find expected ',' or '}'. Inside { } or [ ], a value holding '[', ']', '{', '}' or ',' needs quotes: description: \"a [b], c\"."));
+
+    [Fact]
+    public Task EPG001_a_misindented_key_is_located_on_its_line() =>
+        VerifyAsync(
+            Valid.Replace("    response: Thing", "   {|#0:|}response: Thing"),
+            Error("EPG001", 0).WithArguments("While parsing a block mapping, did not find expected key. Check this line's indentation against the keys beside it (siblings start in the same column, with spaces), and quote a value that holds ': '."));
+
     [Theory]
     [InlineData("{|#0:|}- one\n- two\n")]
     [InlineData("{|#0:|}colour: red\nsize: 3\n")]
@@ -75,6 +93,27 @@ public sealed class DiagnosticTests
     [Fact]
     public Task EPG005_invalid_value_is_located_at_the_value() =>
         VerifyAsync(Valid.Replace("required: true", "required: {|#0:maybe|}"), Error("EPG005", 0));
+
+    [Theory]
+    [InlineData("https://other.host/v1/things/{id}")]
+    [InlineData("//other.host/v1/things/{id}")]
+    [InlineData("/http://other.host/things/{id}")]
+    public Task EPG005_an_absolute_or_protocol_relative_path(string path) =>
+        VerifyAsync(Valid.Replace("path: things/{id}", "path: {|#0:" + path + "|}"), Error("EPG005", 0));
+
+    [Fact]
+    public Task A_colon_in_a_path_is_a_custom_method_not_a_url()
+    {
+        var test = Descriptor(Valid.Replace("path: things/{id}", "path: things/{id}:cancel"));
+        test.ExpectedHintNames = new[] { "Demo.Api.Demo.g.cs" };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task EPG003_a_key_of_another_format_on_a_type_is_unknown() =>
+        VerifyAsync(
+            Valid.Replace("  Thing:\n    fields:\n      id: { type: int64, required: true }\n      name: string", "  Thing:\n    {|#1:|}{|#0:oneOf|}: [a, b]"),
+            Error("EPG003", 0), Error("EPG004", 1));
 
     [Fact]
     public Task EPG006_unknown_type_is_located_at_the_type() =>

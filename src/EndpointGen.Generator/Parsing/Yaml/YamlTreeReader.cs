@@ -59,7 +59,8 @@ internal static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, state.Location(ex.Start, ex.End), CleanMessage(ex)));
+            var (location, message) = Explain(ex, text, state);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, location, message));
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
@@ -153,6 +154,64 @@ internal static class YamlTreeReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where a YAML error is and what it means: YamlDotNet's message and position, with a hint for the classic causes,
+    /// and the position of a tab in indentation, which YamlDotNet reports at the start of the file.
+    /// </summary>
+    private static (LocationInfo Location, string Message) Explain(YamlException ex, string text, ReadState state)
+    {
+        var message = CleanMessage(ex);
+        var location = state.Location(ex.Start, ex.End);
+        if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            if (FirstIndentingTab(text) is { } tab)
+            {
+                location = state.Point(tab.Index, tab.Line, tab.Column);
+            }
+
+            return (location, message + " Indent with spaces: YAML does not allow tabs in indentation.");
+        }
+
+        if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 || message.IndexOf("flow sequence", StringComparison.Ordinal) >= 0)
+        {
+            return (location, message + " Inside { } or [ ], a value holding '[', ']', '{', '}' or ',' needs quotes: description: \"a [b], c\".");
+        }
+
+        if (message.IndexOf("did not find expected key", StringComparison.Ordinal) >= 0
+            || message.IndexOf("invalid mapping", StringComparison.Ordinal) >= 0
+            || message.IndexOf("did not find expected '-'", StringComparison.Ordinal) >= 0)
+        {
+            return (location, message + " Check this line's indentation against the keys beside it (siblings start in the same column, with spaces), and quote a value that holds ': '.");
+        }
+
+        return (location, message);
+    }
+
+    /// <summary>The first tab in a line's leading white space, 1-based, or <see langword="null"/>.</summary>
+    private static (int Index, int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (c == '\t')
+            {
+                if (text.Substring(lineStart, i - lineStart).Trim(' ').Length == 0)
+                {
+                    return (i, line, i - lineStart + 1);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string CleanMessage(YamlException ex)

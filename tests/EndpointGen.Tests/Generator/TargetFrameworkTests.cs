@@ -32,6 +32,22 @@ public sealed class TargetFrameworkTests
         Assert.DoesNotContain(run.Sources, s => s.HintName == PolyfillHint);
     }
 
+    [Theory]
+    [InlineData("EndpointGen", "Polyfills")]
+    [InlineData("ENDPOINTGEN", "POLYFILLS")]
+    public void A_service_named_like_the_support_file_generates_beside_it(string ns, string name)
+    {
+        // Hint names are compared ignoring case; one equal to the support file's would drop every file (CS8785).
+        var descriptor = "service:\n  name: " + name + "\n  namespace: " + ns + "\n  baseUrl: https://api.example.com\nendpoints:\n  Ping:\n    method: GET\n    path: ping\n";
+        var (run, _) = NetStandardConsumer.Compile("Consumer", new[] { (AdditionalText)new InMemoryAdditionalText("/p.endpoints.yaml", descriptor) }, Enumerable.Empty<MetadataReference>());
+
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Equal(
+            new[] { PolyfillHint, ns + "." + name + ".g.cs" }.OrderBy(h => h, System.StringComparer.Ordinal),
+            run.Sources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal));
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+    }
+
     [Fact]
     public void A_project_without_descriptors_gets_nothing()
     {

@@ -1,6 +1,6 @@
 namespace EndpointGen.Generator.Emitting;
 
-/// <summary>What every emitted file starts with, and the choices that apply to the whole compilation.</summary>
+/// <summary>What every emitted service file starts with, and the version its types carry.</summary>
 internal static class EmitterHeader
 {
     public const string Version = "0.1.0";

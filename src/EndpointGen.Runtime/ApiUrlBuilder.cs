@@ -176,7 +176,7 @@ public struct ApiUrlBuilder
     /// <summary>Adds an ISO 8601 date-time query parameter; <see langword="null"/> is omitted.</summary>
     /// <param name="name">The query key.</param>
     /// <param name="value">The value.</param>
-    public void AddQuery(string name, DateTimeOffset? value) => AddQuery(name, value?.ToString("O", CultureInfo.InvariantCulture));
+    public void AddQuery(string name, DateTimeOffset? value) => AddQuery(name, WireFormat.DateTime(value));
 
     /// <summary>The URI built, after which the builder is spent: its buffer goes back to the pool.</summary>
     /// <returns>The request URI.</returns>

@@ -589,7 +589,7 @@ internal static class ClientEmitter
             TypeKind.Enum => access + q + ".Value",
             TypeKind.Boolean => parameter.Required ? "(" + access + " ? \"true\" : \"false\")" : "(" + access + " is null ? null : " + access + ".Value ? \"true\" : \"false\")",
             TypeKind.Uuid => access + q + ".ToString(\"D\")",
-            TypeKind.DateTime => access + q + ".ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
+            TypeKind.DateTime => Runtime + ".WireFormat.DateTime(" + access + ")",
             TypeKind.Number => access + q + ".ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)",
             _ => access + q + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
         };

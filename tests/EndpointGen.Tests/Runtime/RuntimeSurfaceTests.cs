@@ -63,6 +63,7 @@ public sealed class RuntimeSurfaceTests
                 parameters:
                   header:
                     X-Trace: { type: string }
+                    X-Since: { type: date-time }
                 response: map<All>
             types:
               Color:

@@ -281,7 +281,9 @@ internal static class ClientEmitter
 
         if (endpoint.ParametersTypeName is not null)
         {
-            w.WriteLine("/// <param name=\"parameters\">The query and header parameters.</param>");
+            w.WriteLine(endpoint.ParametersOptional
+                ? "/// <param name=\"parameters\">The query and header parameters; all optional, so it may be left out.</param>"
+                : "/// <param name=\"parameters\">The query and header parameters.</param>");
         }
 
         w.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -326,7 +328,9 @@ internal static class ClientEmitter
 
         if (endpoint.ParametersTypeName is not null)
         {
-            w.Write($"global::{ns}.{endpoint.ParametersTypeName} parameters, ");
+            w.Write(endpoint.ParametersOptional
+                ? $"global::{ns}.{endpoint.ParametersTypeName}? parameters = null, "
+                : $"global::{ns}.{endpoint.ParametersTypeName} parameters, ");
         }
 
         w.Write("global::System.Threading.CancellationToken cancellationToken = default)");
@@ -478,7 +482,13 @@ internal static class ClientEmitter
                 """);
         }
 
-        if (endpoint.ParametersTypeName is not null)
+        if (endpoint.ParametersOptional)
+        {
+            // Every parameter is optional: leaving the argument out sends none of them.
+            w.WriteLine($"parameters ??= new global::{ns}.{endpoint.ParametersTypeName}();");
+            w.WriteLine();
+        }
+        else if (endpoint.ParametersTypeName is not null)
         {
             w.WriteLine("""
                 if (parameters is null)

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace EndpointGen.Generator.Model;
 
 /// <summary>One endpoint: one async method on the client.</summary>
@@ -19,7 +21,12 @@ internal sealed record EndpointSpec(
     EquatableArray<ParameterSpec> HeaderParameters,
     string? ParametersTypeName,
     TypeRef? Body,
-    ResponseSpec Response);
+    ResponseSpec Response)
+{
+    /// <summary>Whether the method's <c>parameters</c> argument may be left out: the endpoint has some, and none is required.</summary>
+    public bool ParametersOptional =>
+        ParametersTypeName is not null && !QueryParameters.Any(static p => p.Required) && !HeaderParameters.Any(static p => p.Required);
+}
 
 /// <summary>A piece of a path template: literal text, or the path parameter with the given wire name.</summary>
 internal sealed record PathSegment(string Text, bool IsParameter);

@@ -87,6 +87,15 @@ internal partial interface IInventoryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> GetItemsByStatusAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Searches items; every parameter is optional, so the method's parameters argument is too.</summary>
+    /// <remarks>GET items/search</remarks>
+    /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response body.</returns>
+    /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary><c>PATCH items/{sku}/stock</c></summary>
     /// <remarks>PATCH items/{sku}/stock</remarks>
     /// <param name="sku">The sku path parameter.</param>
@@ -180,6 +189,20 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
     }
 
     /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        parameters ??= new global::Features.Inventory.SearchItemsParameters();
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("items/search");
+        url.AddQuery("q", parameters.Q);
+        url.AddQuery("since", parameters.Since);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Request-Id", parameters.XRequestId?.ToString("D"));
+        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task AdjustStockAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null)
@@ -245,6 +268,24 @@ internal sealed partial class GetItemsByStatusParameters
     /// <summary>The ETag of the list the caller has.</summary>
     /// <remarks>Header <c>If-None-Match</c>, required.</remarks>
     public required string IfNoneMatch { get; init; }
+}
+
+/// <summary>The query and header parameters of <see cref="global::Features.Inventory.InventoryClient.SearchItemsAsync"/>.</summary>
+/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+internal sealed partial class SearchItemsParameters
+{
+    /// <summary>The <c>q</c> parameter.</summary>
+    /// <remarks>Query parameter <c>q</c>, optional.</remarks>
+    public string? Q { get; init; }
+
+    /// <summary>The <c>since</c> parameter.</summary>
+    /// <remarks>Query parameter <c>since</c>, optional.</remarks>
+    public global::System.DateTimeOffset? Since { get; init; }
+
+    /// <summary>The <c>X-Request-Id</c> parameter.</summary>
+    /// <remarks>Header <c>X-Request-Id</c>, optional.</remarks>
+    public global::System.Guid? XRequestId { get; init; }
 }
 
 /// <summary>Registers <see cref="global::Features.Inventory.InventoryClient"/> with dependency injection.</summary>

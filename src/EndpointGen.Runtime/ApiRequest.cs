@@ -110,7 +110,8 @@ public static class ApiRequest
 
     /// <summary>
     /// Reads the whole response body into a buffer from <see cref="BufferPool"/>, up to a limit, honouring
-    /// cancellation on every target framework. Dispose the result to return the buffer.
+    /// cancellation on every target framework (a cancelled token closes the response, so that no read outlives it).
+    /// Dispose the result to return the buffer.
     /// </summary>
     /// <param name="response">The response.</param>
     /// <param name="maxBytes">The most bytes to accept: a body of exactly this size is read, a larger one fails.</param>
@@ -146,6 +147,10 @@ public static class ApiRequest
         // of its declared length fits with room for the read that reports the end, so the buffer never grows then.
         var cap = maxBytes >= MaxBufferLength ? MaxBufferLength : (int)maxBytes + 1;
         byte[]? buffer = null;
+
+        // Closing the response stops a read that does not watch the token (a stream on .NET Framework, or one a
+        // handler wrapped): the read then fails, and the caller sees the cancellation.
+        using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
         try
         {
 #if NET5_0_OR_GREATER

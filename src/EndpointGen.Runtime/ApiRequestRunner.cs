@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -74,6 +76,7 @@ public sealed class ApiRequestRunner<TError>
     where TError : class
 {
     private readonly HttpClient _httpClient;
+    private readonly string _service;
     private readonly long _maxResponseBodyBytes;
     private readonly string? _credentialHeader;
     private readonly string? _credential;
@@ -107,6 +110,7 @@ public sealed class ApiRequestRunner<TError>
         }
 
         _createException = createException ?? throw new ArgumentNullException(nameof(createException));
+        _service = settings.Service;
         var baseAddress = settings.BaseAddress ?? httpClient.BaseAddress
             ?? (settings.BaseUrlTemplate is { } template ? new Uri(template, UriKind.Absolute) : null)
             ?? throw new ArgumentException(
@@ -162,54 +166,85 @@ public sealed class ApiRequestRunner<TError>
     /// <param name="read">The generated reader of the body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body.</returns>
-    public async Task<T> SendAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-
-            ResponseBody body;
-            try
-            {
-                body = await ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ResponseBodyException ex)
-            {
-                throw _createException(operation, response, string.Empty, null, ex.Message, ex);
-            }
-
-            // The buffer goes back to the pool once parsed: the readers copy every string they keep.
-            using (body)
-            {
-                try
-                {
-                    return JsonValueReader.Deserialize(body.Span, read);
-                }
-                catch (Exception ex) when (ApiRequest.IsBodyException(ex))
-                {
-                    throw _createException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
-                }
-            }
-        }
-    }
+    /// <exception cref="TaskCanceledException">The whole call took longer than the HttpClient's Timeout (the inner exception is a <see cref="TimeoutException"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<T> SendAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken) =>
+        RunAsync(operation, request, typeName, read ?? throw new ArgumentNullException(nameof(read)), cancellationToken)!;
 
     /// <summary>Sends a request whose success body is ignored.</summary>
     /// <param name="operation">The endpoint name, as messages show it.</param>
     /// <param name="request">The request, disposed however the call ends.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    public async Task SendAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <exception cref="TaskCanceledException">The whole call took longer than the HttpClient's Timeout (the inner exception is a <see cref="TimeoutException"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task SendAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        RunAsync<object>(operation, request, string.Empty, null, cancellationToken);
+
+    /// <summary>
+    /// One call: sends, checks the status and reads the success body when <paramref name="read"/> is set, all within
+    /// the HttpClient's Timeout as well as the caller's token. HttpClient applies its Timeout only until the response
+    /// headers arrive; the body is read afterwards, so a server that sent headers and then stalled or trickled would
+    /// otherwise hold the call, and its connection, for as long as it liked.
+    /// </summary>
+    private async Task<T?> RunAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken)
     {
         using (request)
         {
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            var timeout = _httpClient.Timeout;
+            using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline?.CancelAfter(timeout);
+            var token = deadline?.Token ?? cancellationToken;
+            try
             {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+                using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await CreateExceptionAsync(operation, response, token).ConfigureAwait(false);
+                }
+
+                return read is null ? default : await ReadAsync(operation, response, typeName, read, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsCancellation(ex) && !cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
+            {
+                var message = _service + " " + operation + " took longer than the HttpClient's Timeout of "
+                    + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " seconds (headers and body together), and was cancelled.";
+                throw new TaskCanceledException(message, new TimeoutException(message, ex));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && IsCancellation(ex) && cancellationToken.IsCancellationRequested)
+            {
+                // The body's stream was closed to stop a read that ignored the token.
+                throw new OperationCanceledException(_service + " " + operation + " was cancelled.", ex, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Whether an exception is how a send or a read ends when its token is cancelled (or its stream closed for it).</summary>
+    private static bool IsCancellation(Exception exception) =>
+        exception is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException;
+
+    private async Task<T> ReadAsync<T>(string operation, HttpResponseMessage response, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken)
+    {
+        ResponseBody body;
+        try
+        {
+            body = await ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResponseBodyException ex)
+        {
+            throw _createException(operation, response, string.Empty, null, ex.Message, ex);
+        }
+
+        // The buffer goes back to the pool once parsed: the readers copy every string they keep.
+        using (body)
+        {
+            try
+            {
+                return JsonValueReader.Deserialize(body.Span, read);
+            }
+            catch (Exception ex) when (ApiRequest.IsBodyException(ex))
+            {
+                throw _createException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
             }
         }
     }

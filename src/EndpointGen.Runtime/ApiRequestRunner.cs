@@ -77,6 +77,7 @@ public sealed class ApiRequestRunner<TError>
 {
     private readonly HttpClient _httpClient;
     private readonly string _service;
+    private readonly bool _allowInsecureHttp;
     private readonly long _maxResponseBodyBytes;
     private readonly string? _credentialHeader;
     private readonly string? _credential;
@@ -118,6 +119,7 @@ public sealed class ApiRequestRunner<TError>
                 + "ClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.",
                 "options");
         BaseAddress = ApiUrl.NormalizeBaseAddress(baseAddress, settings.AllowInsecureHttp);
+        _allowInsecureHttp = settings.AllowInsecureHttp;
 
         _maxResponseBodyBytes = settings.MaxResponseBodyBytes > 0
             ? settings.MaxResponseBodyBytes
@@ -145,17 +147,21 @@ public sealed class ApiRequestRunner<TError>
     public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
     {
         var request = new HttpRequestMessage(method, uri);
-        foreach (var header in _defaultHeaders)
-        {
-            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
+        AddDefaultHeaders(request);
         if (_credentialHeader is not null)
         {
             ApiRequest.AddHeader(request, _credentialHeader, _credential);
         }
 
         return request;
+    }
+
+    private void AddDefaultHeaders(HttpRequestMessage request)
+    {
+        foreach (var header in _defaultHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
     }
 
     /// <summary>Sends a request and reads its success body.</summary>
@@ -182,10 +188,11 @@ public sealed class ApiRequestRunner<TError>
         RunAsync<object>(operation, request, string.Empty, null, cancellationToken);
 
     /// <summary>
-    /// One call: sends, checks the status and reads the success body when <paramref name="read"/> is set, all within
-    /// the HttpClient's Timeout as well as the caller's token. HttpClient applies its Timeout only until the response
-    /// headers arrive; the body is read afterwards, so a server that sent headers and then stalled or trickled would
-    /// otherwise hold the call, and its connection, for as long as it liked.
+    /// One call: sends, follows redirects (<see cref="NextHop"/>), checks the status and reads the success body when
+    /// <paramref name="read"/> is set, all within the HttpClient's Timeout as well as the caller's token. HttpClient
+    /// applies its Timeout to each send only until the response headers arrive; the body is read afterwards, so a
+    /// server that sent headers and then stalled or trickled would otherwise hold the call, and its connection, for as
+    /// long as it liked.
     /// </summary>
     private async Task<T?> RunAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken)
     {
@@ -195,15 +202,47 @@ public sealed class ApiRequestRunner<TError>
             using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline?.CancelAfter(timeout);
             var token = deadline?.Token ?? cancellationToken;
+            var hop = request;
             try
             {
-                using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
+                var onOrigin = true;
+                for (var redirects = 0; ; redirects++)
                 {
-                    throw await CreateExceptionAsync(operation, response, token).ConfigureAwait(false);
-                }
+                    var sentTo = hop.RequestUri!;
+                    var response = await _httpClient.SendAsync(hop, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                    HttpRequestMessage? next;
+                    try
+                    {
+                        (next, onOrigin) = NextHop(operation, response, hop, sentTo, redirects, onOrigin);
+                    }
+                    catch
+                    {
+                        response.Dispose();
+                        throw;
+                    }
 
-                return read is null ? default : await ReadAsync(operation, response, typeName, read, token).ConfigureAwait(false);
+                    if (next is not null)
+                    {
+                        response.Dispose();
+                        if (!ReferenceEquals(hop, request))
+                        {
+                            hop.Dispose();
+                        }
+
+                        hop = next;
+                        continue;
+                    }
+
+                    using (response)
+                    {
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            throw await CreateExceptionAsync(operation, response, token).ConfigureAwait(false);
+                        }
+
+                        return read is null ? default : await ReadAsync(operation, response, typeName, read, token).ConfigureAwait(false);
+                    }
+                }
             }
             catch (Exception ex) when (IsCancellation(ex) && !cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
             {
@@ -216,8 +255,95 @@ public sealed class ApiRequestRunner<TError>
                 // The body's stream was closed to stop a read that ignored the token.
                 throw new OperationCanceledException(_service + " " + operation + " was cancelled.", ex, cancellationToken);
             }
+            finally
+            {
+                // The last request of a redirected call; the caller's own goes with the using above.
+                if (!ReferenceEquals(hop, request))
+                {
+                    hop.Dispose();
+                }
+            }
         }
     }
+
+    /// <summary>
+    /// The request that follows a response, or <see langword="null"/> when the response is the answer. Within the base
+    /// address's origin a redirect is followed as <see cref="HttpClientHandler"/> would follow it: every header, and
+    /// the body unless the method turns into GET. Once a redirect leaves the origin, no later request carries the
+    /// credential, header parameters or a body: a GET or HEAD goes on with the descriptor's default headers alone,
+    /// anything else is refused, as is plain http where the base address would not allow it.
+    /// </summary>
+    /// <exception cref="ApiException">
+    /// The redirect is refused, there were more than <see cref="Redirects.MaxRedirects"/>, or the HttpClient's handler
+    /// followed a redirect to another origin by itself.
+    /// </exception>
+    private (HttpRequestMessage? Next, bool OnOrigin) NextHop(string operation, HttpResponseMessage response, HttpRequestMessage hop, Uri sentTo, int redirects, bool onOrigin)
+    {
+        // A handler that follows redirects leaves the last URI it sent to on the response's request.
+        if (response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } answered && !Redirects.SameOrigin(answered, sentTo))
+        {
+            throw Fail(operation, response, "the HttpClient's handler followed a redirect to " + Redirects.Origin(answered)
+                + " by itself, so what the request carried, its credential and body, may have gone there: give the HttpClient a handler that leaves redirects to the client, such as EndpointGenHttpClient.CreateHandler() (services.Add"
+                + _service + "Client() installs one)");
+        }
+
+        if (!Redirects.IsRedirect(response.StatusCode) || response.Headers.Location is not { } location)
+        {
+            return (null, onOrigin);
+        }
+
+        if (redirects == Redirects.MaxRedirects)
+        {
+            throw Fail(operation, response, "the response redirects once more after " + Redirects.MaxRedirects.ToString(CultureInfo.InvariantCulture) + " redirects");
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(sentTo, location);
+        if (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp)
+        {
+            throw Fail(operation, response, "the response redirects to a " + target.Scheme + ": URI, which is not followed");
+        }
+
+        var method = Redirects.MethodAfter(response.StatusCode, hop.Method);
+        onOrigin = onOrigin && Redirects.SameOrigin(target, BaseAddress);
+        if (!onOrigin && method != HttpMethod.Get && method != HttpMethod.Head)
+        {
+            throw Fail(operation, response, "the response redirects the " + method.Method + " request to another origin, " + Redirects.Origin(target)
+                + ", which is not followed: its body and credential stay with " + Redirects.Origin(BaseAddress));
+        }
+
+        if (!onOrigin && !ApiUrl.IsSecure(target, _allowInsecureHttp))
+        {
+            throw Fail(operation, response, "the response redirects to plain http at " + Redirects.Origin(target) + ", which is not followed");
+        }
+
+        var next = new HttpRequestMessage(method, target) { Version = hop.Version };
+#if NET5_0_OR_GREATER
+        next.VersionPolicy = hop.VersionPolicy;
+#endif
+        if (!onOrigin)
+        {
+            AddDefaultHeaders(next);
+            return (next, false);
+        }
+
+        foreach (var header in hop.Headers)
+        {
+            next.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (method == hop.Method)
+        {
+            // The body moves on: the last request owns it, and each request is sent once.
+            next.Content = hop.Content;
+            hop.Content = null;
+        }
+
+        return (next, true);
+    }
+
+    /// <summary>The service's exception for a response that is not the answer, with what was wrong with it.</summary>
+    private ApiException Fail(string operation, HttpResponseMessage response, string detail) =>
+        _createException(operation, response, string.Empty, null, detail, null);
 
     /// <summary>Whether an exception is how a send or a read ends when its token is cancelled (or its stream closed for it).</summary>
     private static bool IsCancellation(Exception exception) =>

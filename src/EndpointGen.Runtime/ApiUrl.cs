@@ -28,7 +28,7 @@ public static class ApiUrl
             throw new ArgumentException($"The base address '{baseAddress}' must be an absolute https URI.", nameof(baseAddress));
         }
 
-        if (baseAddress.Scheme == Uri.UriSchemeHttp && !allowInsecureHttp && !IsLoopback(baseAddress))
+        if (!IsSecure(baseAddress, allowInsecureHttp))
         {
             throw new ArgumentException(
                 $"The base address '{baseAddress.GetLeftPart(UriPartial.Authority)}' uses plain http, which would send credentials in clear. " +
@@ -49,6 +49,13 @@ public static class ApiUrl
         var text = baseAddress.AbsoluteUri;
         return text.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(text + "/", UriKind.Absolute);
     }
+
+    /// <summary>Whether an http(s) URI may carry requests: https, or plain http to loopback or when allowed.</summary>
+    /// <param name="uri">An absolute http or https URI.</param>
+    /// <param name="allowInsecureHttp">Allow plain http to hosts other than loopback.</param>
+    /// <returns><see langword="true"/> when requests may go there.</returns>
+    internal static bool IsSecure(Uri uri, bool allowInsecureHttp) =>
+        uri.Scheme != Uri.UriSchemeHttp || allowInsecureHttp || IsLoopback(uri);
 
     /// <summary>Whether the URI names this machine: <c>localhost</c>, 127.0.0.0/8 or [::1].</summary>
     /// <param name="uri">An absolute URI.</param>

@@ -81,6 +81,7 @@ public sealed class ApiRequestRunner<TError>
     private readonly long _maxResponseBodyBytes;
     private readonly string? _credentialHeader;
     private readonly string? _credential;
+    private readonly CredentialRedactor? _redactor;
     private readonly KeyValuePair<string, string>[] _defaultHeaders;
     private readonly ApiExceptionFactory<TError> _createException;
     private readonly JsonReadFunc<TError>? _readError;
@@ -126,6 +127,7 @@ public sealed class ApiRequestRunner<TError>
             : throw new ArgumentException(settings.Service + "ClientOptions.MaxResponseBodyBytes must be positive.", "options");
         _credentialHeader = settings.CredentialHeader;
         _credential = settings.Credential;
+        _redactor = CredentialRedactor.Create(settings.CredentialHeader, settings.Credential);
         _defaultHeaders = settings.DefaultHeaders is { Count: > 0 } headers ? new List<KeyValuePair<string, string>>(headers).ToArray() : s_noHeaders;
         _readError = readError;
         _describeError = describeError;
@@ -343,7 +345,25 @@ public sealed class ApiRequestRunner<TError>
 
     /// <summary>The service's exception for a response that is not the answer, with what was wrong with it.</summary>
     private ApiException Fail(string operation, HttpResponseMessage response, string detail) =>
-        _createException(operation, response, string.Empty, null, detail, null);
+        Fail(operation, response, string.Empty, null, detail, null);
+
+    /// <summary>
+    /// The service's exception, with the client's credential masked in everything from the server that it keeps: the
+    /// body, the vendor's message, the reason phrase, the headers, and the message of the failure behind it. The parsed
+    /// error body is kept as it was sent.
+    /// </summary>
+    private ApiException Fail(string operation, HttpResponseMessage response, string body, TError? error, string? detail, Exception? innerException)
+    {
+        if (_redactor is { } redactor)
+        {
+            body = redactor.Redact(body);
+            detail = detail is null ? null : redactor.Redact(detail);
+            innerException = redactor.Redact(innerException);
+            redactor.Redact(response);
+        }
+
+        return _createException(operation, response, body, error, detail, innerException);
+    }
 
     /// <summary>Whether an exception is how a send or a read ends when its token is cancelled (or its stream closed for it).</summary>
     private static bool IsCancellation(Exception exception) =>
@@ -358,7 +378,7 @@ public sealed class ApiRequestRunner<TError>
         }
         catch (ResponseBodyException ex)
         {
-            throw _createException(operation, response, string.Empty, null, ex.Message, ex);
+            throw Fail(operation, response, string.Empty, null, ex.Message, ex);
         }
 
         // The buffer goes back to the pool once parsed: the readers copy every string they keep.
@@ -370,7 +390,7 @@ public sealed class ApiRequestRunner<TError>
             }
             catch (Exception ex) when (ApiRequest.IsBodyException(ex))
             {
-                throw _createException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
+                throw Fail(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
             }
         }
     }
@@ -384,7 +404,7 @@ public sealed class ApiRequestRunner<TError>
         }
         catch (ResponseBodyException ex)
         {
-            return _createException(operation, response, string.Empty, null, ex.Message, ex);
+            return Fail(operation, response, string.Empty, null, ex.Message, ex);
         }
 
         using (body)
@@ -404,7 +424,7 @@ public sealed class ApiRequestRunner<TError>
                 }
             }
 
-            return _createException(operation, response, body.Text(), error, detail, null);
+            return Fail(operation, response, body.Text(), error, detail, null);
         }
     }
 }

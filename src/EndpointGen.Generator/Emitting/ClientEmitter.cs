@@ -120,10 +120,10 @@ internal static class ClientEmitter
         }
 
         w.WriteLine("""
-            /// <summary>Describes the options; secrets show as <c>***</c>.</summary>
+            /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
             /// <returns>The description.</returns>
             """);
-        w.Write($$"""public override string ToString() => "{{service.Name}}ClientOptions { " + "BaseAddress = " + (BaseAddress?.ToString() ?? "(unset)")""");
+        w.Write($$"""public override string ToString() => "{{service.Name}}ClientOptions { " + "BaseAddress = " + {{Runtime}}.ApiUrl.Display(BaseAddress)""");
         switch (service.Auth?.Scheme)
         {
             case AuthScheme.Basic:

@@ -40,9 +40,9 @@ public sealed partial class CcaiClientOptions
         return global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(new global::System.Uri(url, global::System.UriKind.Absolute));
     }
 
-    /// <summary>Describes the options; secrets show as <c>***</c>.</summary>
+    /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => "CcaiClientOptions { " + "BaseAddress = " + (BaseAddress?.ToString() ?? "(unset)") + ", " + "Username = " + (Username is null ? "(unset)" : Username) + ", " + "Password = " + (Password is null ? "(unset)" : "***") + " }";
+    public override string ToString() => "CcaiClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "Username = " + (Username is null ? "(unset)" : Username) + ", " + "Password = " + (Password is null ? "(unset)" : "***") + " }";
 }
 
 /// <summary>Thrown by <see cref="global::ContactCenter.Ccai.CcaiClient"/> when Ccai answers with a non-success status, or with a success body that does not match the descriptor.</summary>

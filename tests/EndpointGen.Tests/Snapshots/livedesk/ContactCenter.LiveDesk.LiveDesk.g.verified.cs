@@ -27,9 +27,9 @@ public sealed partial class LiveDeskClientOptions
     /// <summary>The password for HTTP Basic authentication.</summary>
     public string? Password { get; set; }
 
-    /// <summary>Describes the options; secrets show as <c>***</c>.</summary>
+    /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => "LiveDeskClientOptions { " + "BaseAddress = " + (BaseAddress?.ToString() ?? "(unset)") + ", " + "Username = " + (Username is null ? "(unset)" : Username) + ", " + "Password = " + (Password is null ? "(unset)" : "***") + " }";
+    public override string ToString() => "LiveDeskClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "Username = " + (Username is null ? "(unset)" : Username) + ", " + "Password = " + (Password is null ? "(unset)" : "***") + " }";
 }
 
 /// <summary>Thrown by <see cref="global::ContactCenter.LiveDesk.LiveDeskClient"/> when LiveDesk answers with a non-success status, or with a success body that does not match the descriptor.</summary>

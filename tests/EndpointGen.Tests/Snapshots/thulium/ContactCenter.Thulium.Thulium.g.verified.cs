@@ -38,9 +38,9 @@ public sealed partial class ThuliumClientOptions
         return global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(new global::System.Uri(url, global::System.UriKind.Absolute));
     }
 
-    /// <summary>Describes the options; secrets show as <c>***</c>.</summary>
+    /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => "ThuliumClientOptions { " + "BaseAddress = " + (BaseAddress?.ToString() ?? "(unset)") + ", " + "Username = " + (Username is null ? "(unset)" : Username) + ", " + "Password = " + (Password is null ? "(unset)" : "***") + " }";
+    public override string ToString() => "ThuliumClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "Username = " + (Username is null ? "(unset)" : Username) + ", " + "Password = " + (Password is null ? "(unset)" : "***") + " }";
 }
 
 /// <summary>Thrown by <see cref="global::ContactCenter.Thulium.ThuliumClient"/> when Thulium answers with a non-success status, or with a success body that does not match the descriptor.</summary>

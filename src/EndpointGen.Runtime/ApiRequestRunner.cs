@@ -369,7 +369,7 @@ public sealed class ApiRequestRunner<TError>
     private static bool IsCancellation(Exception exception) =>
         exception is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException;
 
-    private async Task<T> ReadAsync<T>(string operation, HttpResponseMessage response, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken)
+    private async ValueTask<T> ReadAsync<T>(string operation, HttpResponseMessage response, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken)
     {
         ResponseBody body;
         try

@@ -39,9 +39,10 @@ internal static class Redirects
     /// <param name="second">Another absolute URI.</param>
     /// <returns><see langword="true"/> for the same origin.</returns>
     public static bool SameOrigin(Uri first, Uri second) =>
-        string.Equals(first.Scheme, second.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(first.IdnHost, second.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && first.Port == second.Port;
+        ReferenceEquals(first, second)
+        || (string.Equals(first.Scheme, second.Scheme, StringComparison.OrdinalIgnoreCase)
+            && first.Port == second.Port
+            && string.Equals(first.IdnHost, second.IdnHost, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>An absolute URI's origin as messages show it: scheme, host and port, never user-info or path.</summary>
     /// <param name="uri">An absolute URI.</param>

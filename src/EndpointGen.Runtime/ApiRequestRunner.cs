@@ -65,9 +65,10 @@ public sealed class ApiRunnerSettings
 
 /// <summary>
 /// Runs the requests of one generated client: creates each request with the service's headers and credential, sends
-/// it, checks the status, reads the body within the size limit, reads a success body with the generated reader, and
-/// turns every failure into the service's typed exception. For generated code only: generated methods build the URL
-/// and the body, then make one call here.
+/// it, follows redirects without letting the credential or the body leave the base address's origin, checks the
+/// status, reads the body within the size limit, reads a success body with the generated reader, and turns every
+/// failure into the service's typed exception with the credential masked, all within the HttpClient's Timeout. For
+/// generated code only: generated methods build the URL and the body, then make one call here.
 /// </summary>
 /// <typeparam name="TError">The service's error body type (<see cref="object"/> when the descriptor declares none).</typeparam>
 /// <remarks>Thread-safe: one instance serves every concurrent call of its client.</remarks>
@@ -249,7 +250,7 @@ public sealed class ApiRequestRunner<TError>
             catch (Exception ex) when (IsCancellation(ex) && !cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
             {
                 var message = _service + " " + operation + " took longer than the HttpClient's Timeout of "
-                    + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " seconds (headers and body together), and was cancelled.";
+                    + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " seconds (headers, redirects and body together), and was cancelled.";
                 throw new TaskCanceledException(message, new TimeoutException(message, ex));
             }
             catch (Exception ex) when (ex is not OperationCanceledException && IsCancellation(ex) && cancellationToken.IsCancellationRequested)

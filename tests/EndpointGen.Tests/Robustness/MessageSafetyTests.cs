@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ContactCenter.Ccai;
@@ -19,37 +18,23 @@ namespace EndpointGen.Tests.Robustness;
 /// </summary>
 public sealed class MessageSafetyTests : IClassFixture<MessageSafetyTests.EchoClients>
 {
-    private const string ApiKey = "key-0f5e/1c2a+9b";
-    private const string Token = "token-77ad/90c3+e1";
-    private const string User = "user";
-    private const string Password = "pa55/w+rd?>";
     private readonly EchoClients _clients;
 
     public MessageSafetyTests(EchoClients clients) => _clients = clients;
 
-    /// <summary>One client per auth scheme, with an error body whose <c>message</c> is the vendor's message.</summary>
-    public sealed class EchoClients : IDisposable
+    /// <summary>The Echo client for each auth scheme, with an error body whose <c>message</c> is the vendor's message.</summary>
+    public sealed class EchoClients : SchemeClients
     {
-        public Dictionary<string, DynamicClient> ByScheme { get; } = new()
+        public EchoClients()
+            : base("Echoed", "Echo", Descriptor)
         {
-            ["apiKey"] = DynamicClient.Compile(Descriptor("ApiKey", "auth: { scheme: apiKey, header: X-Api-Key }")),
-            ["bearer"] = DynamicClient.Compile(Descriptor("Bearer", "auth: { scheme: bearer }")),
-            ["basic"] = DynamicClient.Compile(Descriptor("Basic", "auth: { scheme: basic }")),
-        };
-
-        public void Dispose()
-        {
-            foreach (var client in ByScheme.Values)
-            {
-                client.Dispose();
-            }
         }
     }
 
-    private static string Descriptor(string scheme, string auth) => $$"""
+    private static string Descriptor(string ns, string auth) => $$"""
         service:
           name: Echo
-          namespace: Echoed.{{scheme}}
+          namespace: {{ns}}
           baseUrl: https://echo.example.com/v1
           {{auth}}
           error:
@@ -115,7 +100,7 @@ public sealed class MessageSafetyTests : IClassFixture<MessageSafetyTests.EchoCl
 
     public static IEnumerable<object[]> Echoes()
     {
-        foreach (var scheme in new[] { "apiKey", "bearer", "basic" })
+        foreach (var scheme in SchemeClients.Schemes)
         {
             foreach (var echo in Enum.GetValues<Echo>())
             {
@@ -153,10 +138,10 @@ public sealed class MessageSafetyTests : IClassFixture<MessageSafetyTests.EchoCl
     public async Task A_server_echoing_the_credential_does_not_put_it_into_the_exception(string scheme, Echo echo)
     {
         var handler = new StubHandler(request => Respond(request, echo));
-        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => DynamicClient.CallAsync(CreateClient(scheme, handler), "GetItemAsync"));
+        var client = _clients.Client(scheme, new HttpClient(handler), _ => { });
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => DynamicClient.CallAsync(client, "GetItemAsync"));
 
-        var credential = Credential(scheme);
-        Assert.Contains(credential, handler.Last.Headers, StringComparison.Ordinal);
+        Assert.Contains(SchemeClients.CredentialHeaderValue(scheme), handler.Last.Headers, StringComparison.Ordinal);
         var everything = string.Join("\n", new[] { exception.ToString(), exception.ResponseBody, exception.Detail ?? string.Empty, exception.ReasonPhrase }
             .Concat(exception.Headers.SelectMany(h => h.Value.Select(v => h.Key + ": " + v))));
         foreach (var secret in Secrets(scheme))
@@ -172,7 +157,7 @@ public sealed class MessageSafetyTests : IClassFixture<MessageSafetyTests.EchoCl
     [InlineData("https://files.example.com/v2", "EchoClientOptions { BaseAddress = https://files.example.com/v2")]
     public void The_options_show_no_user_info_of_the_base_address(string baseAddress, string shown)
     {
-        var options = _clients.ByScheme["apiKey"].Options("Echoed.ApiKey.Echo", o => { o.BaseAddress = new Uri(baseAddress); });
+        var options = _clients.Options("apiKey", o => { o.BaseAddress = new Uri(baseAddress); });
 
         Assert.StartsWith(shown, options.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("pa55w0rd", options.ToString()!, StringComparison.Ordinal);
@@ -186,9 +171,7 @@ public sealed class MessageSafetyTests : IClassFixture<MessageSafetyTests.EchoCl
     [InlineData("//user:pa55w0rd@files.example.com/v2")]
     public void A_base_address_with_user_info_is_refused_without_showing_it(string baseAddress)
     {
-        var options = _clients.ByScheme["apiKey"].Options("Echoed.ApiKey.Echo", o => { o.BaseAddress = new Uri(baseAddress, UriKind.RelativeOrAbsolute); });
-
-        var exception = Assert.Throws<ArgumentException>(() => _clients.ByScheme["apiKey"].Client("Echoed.ApiKey.Echo", new StubHandler(HttpStatusCode.OK), options));
+        var exception = Assert.Throws<ArgumentException>(() => _clients.Client("apiKey", new HttpClient(new StubHandler(HttpStatusCode.OK)), o => { o.BaseAddress = new Uri(baseAddress, UriKind.RelativeOrAbsolute); }));
 
         Assert.DoesNotContain("pa55w0rd", exception.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("user:", exception.ToString(), StringComparison.Ordinal);
@@ -218,45 +201,10 @@ public sealed class MessageSafetyTests : IClassFixture<MessageSafetyTests.EchoCl
         return response;
     }
 
-    private object CreateClient(string scheme, HttpMessageHandler handler)
-    {
-        var ns = "Echoed." + char.ToUpperInvariant(scheme[0]) + scheme[1..] + ".Echo";
-        var dynamic = _clients.ByScheme[scheme];
-        return dynamic.Client(ns, handler, dynamic.Options(ns, o =>
-        {
-            switch (scheme)
-            {
-                case "apiKey":
-                    o.ApiKey = ApiKey;
-                    break;
-                case "bearer":
-                    o.Token = Token;
-                    break;
-                default:
-                    o.Username = User;
-                    o.Password = Password;
-                    break;
-            }
-        }));
-    }
-
-    private static string Credential(string scheme) => scheme switch
-    {
-        "apiKey" => ApiKey,
-        "bearer" => "Bearer " + Token,
-        _ => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(User + ":" + Password)),
-    };
-
     /// <summary>Every form of the scheme's secret that must not show: raw, and as JSON and URLs encode it.</summary>
     private static IEnumerable<string> Secrets(string scheme)
     {
-        var raw = scheme switch
-        {
-            "apiKey" => new[] { ApiKey },
-            "bearer" => new[] { Token },
-            _ => new[] { Password, Convert.ToBase64String(Encoding.UTF8.GetBytes(User + ":" + Password)) },
-        };
-        return raw.SelectMany(secret => new[]
+        return SchemeClients.Secrets(scheme).SelectMany(secret => new[]
         {
             secret,
             secret.Replace("/", "\\/", StringComparison.Ordinal),

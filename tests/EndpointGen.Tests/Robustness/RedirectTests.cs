@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Reflection;
-using System.Text;
 using System.Threading.Tasks;
 using EndpointGen.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,29 +34,19 @@ public sealed class RedirectTests : IClassFixture<RedirectTests.VaultClients>
         HandMade,
     }
 
-    /// <summary>The three auth schemes, one compiled client each, with Microsoft.Extensions.Http for the registration.</summary>
-    public sealed class VaultClients : IDisposable
+    /// <summary>The Vault client for each auth scheme, with Microsoft.Extensions.Http for the registration.</summary>
+    public sealed class VaultClients : SchemeClients
     {
-        public Dictionary<string, DynamicClient> ByScheme { get; } = new()
+        public VaultClients()
+            : base("Redirected", "Vault", Descriptor, withDependencyInjection: true)
         {
-            ["apiKey"] = DynamicClient.Compile(Descriptor("apiKey", "auth: { scheme: apiKey, header: X-Api-Key }"), withDependencyInjection: true),
-            ["bearer"] = DynamicClient.Compile(Descriptor("bearer", "auth: { scheme: bearer }"), withDependencyInjection: true),
-            ["basic"] = DynamicClient.Compile(Descriptor("basic", "auth: { scheme: basic }"), withDependencyInjection: true),
-        };
-
-        public void Dispose()
-        {
-            foreach (var client in ByScheme.Values)
-            {
-                client.Dispose();
-            }
         }
     }
 
-    private static string Descriptor(string scheme, string auth) => $$"""
+    private static string Descriptor(string ns, string auth) => $$"""
         service:
           name: Vault
-          namespace: Redirected.{{char.ToUpperInvariant(scheme[0]) + scheme[1..]}}
+          namespace: {{ns}}
           baseUrl: https://vault.example.com/v1
           {{auth}}
           headers:
@@ -83,11 +72,6 @@ public sealed class RedirectTests : IClassFixture<RedirectTests.VaultClients>
               name: { type: string, required: true }
               value: string
         """;
-
-    // What each scheme puts on the wire, and the secret in it that must reach no other origin.
-    private const string ApiKey = "key-0f5e1c2a9b";
-    private const string Token = "token-77ad90c3e1";
-    private const string Password = "pw-4c1e88f0d2";
 
     public static IEnumerable<object[]> CrossOriginCases()
     {
@@ -167,7 +151,7 @@ public sealed class RedirectTests : IClassFixture<RedirectTests.VaultClients>
         var (first, second) = (origin.Received[0], origin.Received[1]);
         Assert.Equal(2, origin.Received.Count);
         Assert.Equal(followedAs, second.Method);
-        Assert.Equal(ApiKey, second.Header("X-Api-Key"));
+        Assert.Equal(SchemeClients.ApiKey, second.Header("X-Api-Key"));
         Assert.Equal(first.Header("X-Trace"), second.Header("X-Trace"));
         Assert.Equal(followedAs == "POST" ? first.Body : string.Empty, second.Body);
         Assert.Equal(followedAs == "POST" ? "application/json" : null, second.Header("Content-Type")?.Split(';')[0]);
@@ -186,7 +170,7 @@ public sealed class RedirectTests : IClassFixture<RedirectTests.VaultClients>
         Assert.Equal("back", Name(await Call(client.Value, "GET")));
 
         Assert.Equal(2, origin.Received.Count);
-        Assert.Equal(ApiKey, origin.Received[0].Header("X-Api-Key"));
+        Assert.Equal(SchemeClients.ApiKey, origin.Received[0].Header("X-Api-Key"));
         AssertCarriesNothingOf("apiKey", origin.Received[1]);
         AssertCarriesNothingOf("apiKey", Assert.Single(other.Received));
     }
@@ -228,19 +212,14 @@ public sealed class RedirectTests : IClassFixture<RedirectTests.VaultClients>
         await using var origin = new ScriptedServer((_, stream, token) => ScriptedServer.RespondAsync(stream, status + " Redirect", other.Origin + "/landing", string.Empty, token));
 
         using var http = new HttpClient();
-        var options = _clients.ByScheme["apiKey"].Options("Redirected.ApiKey.Vault", o =>
-        {
-            o.BaseAddress = origin.BaseAddress;
-            o.ApiKey = ApiKey;
-        });
-        var client = _clients.ByScheme["apiKey"].Client("Redirected.ApiKey.Vault", http, options);
+        var client = _clients.Client("apiKey", http, o => { o.BaseAddress = origin.BaseAddress; });
         var exception = await Assert.ThrowsAnyAsync<ApiException>(() => Call(client, "GET"));
 
         Assert.Contains("the HttpClient's handler followed a redirect to " + other.Origin + " by itself", exception.Message, StringComparison.Ordinal);
         Assert.Contains("EndpointGenHttpClient.CreateHandler()", exception.Message, StringComparison.Ordinal);
 
         // What the README says the client cannot prevent: HttpClientHandler forwarded the API key before the client saw anything.
-        Assert.Equal(ApiKey, Assert.Single(other.Received).Header("X-Api-Key"));
+        Assert.Equal(SchemeClients.ApiKey, Assert.Single(other.Received).Header("X-Api-Key"));
     }
 
     private static void AssertCarriesNothingOf(string scheme, ReceivedRequest request)
@@ -252,12 +231,8 @@ public sealed class RedirectTests : IClassFixture<RedirectTests.VaultClients>
         Assert.Equal(string.Empty, request.Body);
     }
 
-    private static bool ContainsSecret(string scheme, string value) => scheme switch
-    {
-        "apiKey" => value.Contains(ApiKey, StringComparison.Ordinal),
-        "bearer" => value.Contains(Token, StringComparison.Ordinal),
-        _ => value.Contains(Convert.ToBase64String(Encoding.UTF8.GetBytes("user:" + Password)), StringComparison.Ordinal),
-    };
+    private static bool ContainsSecret(string scheme, string value) =>
+        SchemeClients.Secrets(scheme).Any(secret => value.Contains(secret, StringComparison.Ordinal));
 
     private static Task<object?> Call(object client, string method)
     {
@@ -281,37 +256,21 @@ public sealed class RedirectTests : IClassFixture<RedirectTests.VaultClients>
     /// <summary>A Vault client of the scheme, by one route, with what it needs disposed together.</summary>
     private Owned CreateClient(string scheme, Route route, Uri baseAddress)
     {
-        var dynamic = _clients.ByScheme[scheme];
-        var ns = "Redirected." + char.ToUpperInvariant(scheme[0]) + scheme[1..];
-        void Configure(dynamic options)
-        {
-            options.BaseAddress = baseAddress;
-            switch (scheme)
-            {
-                case "apiKey":
-                    options.ApiKey = ApiKey;
-                    break;
-                case "bearer":
-                    options.Token = Token;
-                    break;
-                default:
-                    options.Username = "user";
-                    options.Password = Password;
-                    break;
-            }
-        }
-
         switch (route)
         {
             case Route.DependencyInjection:
             {
                 var services = new ServiceCollection();
-                var optionsType = dynamic.Type(ns + ".VaultClientOptions");
-                var configure = typeof(RedirectTests).GetMethod(nameof(Typed), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(optionsType)
-                    .Invoke(null, new object[] { (Action<object>)(o => Configure(o)) })!;
-                dynamic.Type(ns + ".VaultServiceCollectionExtensions").GetMethod("AddVaultClient")!.Invoke(null, new[] { services, configure });
+                var ns = _clients.Namespace(scheme);
+                var configure = typeof(RedirectTests).GetMethod(nameof(Typed), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(_clients[scheme].Type(ns + ".VaultClientOptions"))
+                    .Invoke(null, new object[] { (Action<dynamic>)(options =>
+                    {
+                        SchemeClients.SetCredential(options, scheme);
+                        options.BaseAddress = baseAddress;
+                    }) })!;
+                _clients[scheme].Type(ns + ".VaultServiceCollectionExtensions").GetMethod("AddVaultClient")!.Invoke(null, new[] { services, configure });
                 var provider = services.BuildServiceProvider();
-                return new Owned(provider.GetRequiredService(dynamic.Type(ns + ".IVaultClient")), provider);
+                return new Owned(provider.GetRequiredService(_clients[scheme].Type(ns + ".IVaultClient")), provider);
             }
 
             case Route.FactoryConfiguredByHand:
@@ -320,18 +279,18 @@ public sealed class RedirectTests : IClassFixture<RedirectTests.VaultClients>
                 services.AddHttpClient("vault").ConfigurePrimaryHttpMessageHandler(EndpointGenHttpClient.CreateHandler);
                 var provider = services.BuildServiceProvider();
                 var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("vault");
-                return new Owned(dynamic.Client(ns + ".Vault", http, dynamic.Options(ns + ".Vault", Configure)), provider);
+                return new Owned(_clients.Client(scheme, http, o => { o.BaseAddress = baseAddress; }), provider);
             }
 
             default:
             {
                 var http = EndpointGenHttpClient.Create();
-                return new Owned(dynamic.Client(ns + ".Vault", http, dynamic.Options(ns + ".Vault", Configure)), http);
+                return new Owned(_clients.Client(scheme, http, o => { o.BaseAddress = baseAddress; }), http);
             }
         }
     }
 
-    private static Action<T> Typed<T>(Action<object> configure) => options => configure(options!);
+    private static Action<T> Typed<T>(Action<dynamic> configure) => options => configure(options!);
 
     private sealed record Owned(object Value, IDisposable Owner) : IDisposable
     {

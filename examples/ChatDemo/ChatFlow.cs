@@ -61,7 +61,8 @@ public sealed class ChatFlow : IDisposable
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _output = output ?? throw new ArgumentNullException(nameof(output));
         _time = timeProvider ?? TimeProvider.System;
-        _recorder = new LastResponseRecorder(new SocketsHttpHandler());
+        // A handler that leaves redirects to the clients, which keep their credentials on each vendor's origin.
+        _recorder = new LastResponseRecorder(EndpointGenHttpClient.CreateHandler());
         _http = new HttpClient(_recorder) { Timeout = RequestTimeout };
     }
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Net;
 using System.Net.Http;
+using System.Text;
 
 namespace EndpointGen.Runtime;
 
@@ -11,11 +13,28 @@ namespace EndpointGen.Runtime;
 /// its own exception (for example <c>ThuliumApiException</c>) that adds the vendor's parsed error body.
 /// </summary>
 /// <remarks>
-/// The exception carries the response only. Request headers, and so credentials, are never captured.
+/// The exception carries the response only: request headers, and so credentials, are never captured.
+/// <see cref="Exception.Message"/> is one line. The server's text in it, the reason phrase and then the vendor's
+/// message or, without one, the start of the body, is cut at 100, 500 and 200 characters, ending in
+/// <c>…[truncated]</c>, with line breaks, other control characters and bidirectional controls escaped
+/// (<c>\n</c>, <c>\u202E</c>): a server cannot add lines to a log that records the message. A generated client masks
+/// its own credential as <c>***</c> in everything from the server that the exception keeps: <see cref="ResponseBody"/>,
+/// <see cref="Detail"/>, <see cref="ReasonPhrase"/>, <see cref="Headers"/> and the inner exception's message. The
+/// parsed error body of a generated exception is kept as the server sent it.
 /// </remarks>
 public class ApiException : Exception
 {
+    /// <summary>The most characters of the reason phrase a message shows.</summary>
+    private const int MaxReasonLength = 100;
+
+    /// <summary>The most characters of the vendor's message (<see cref="Detail"/>) a message shows.</summary>
+    private const int MaxDetailLength = 500;
+
+    /// <summary>The most characters of the raw body a message shows when there is no vendor's message.</summary>
     private const int MaxSnippetLength = 200;
+
+    /// <summary>What ends server text that a message cut short.</summary>
+    private const string TruncatedMarker = "…[truncated]";
 
     /// <summary>Creates the exception from a received response.</summary>
     /// <param name="service">The service name from the descriptor, such as <c>Thulium</c>.</param>
@@ -62,10 +81,13 @@ public class ApiException : Exception
     /// <summary>Response and content headers, by case-insensitive name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
-    /// <summary>The raw response body (empty when there was none).</summary>
+    /// <summary>The response body as text, whole (empty when there was none or it could not be read); a generated client masks its own credential in it.</summary>
     public string ResponseBody { get; }
 
-    /// <summary>The vendor's own error message, or what was wrong with a success body; <see langword="null"/> when neither is known.</summary>
+    /// <summary>
+    /// The vendor's own error message, or what was wrong with a success body; <see langword="null"/> when neither is
+    /// known. Whole and unescaped, line breaks included: <see cref="Exception.Message"/> shows it cut and escaped.
+    /// </summary>
     public string? Detail { get; }
 
     /// <summary>The vendor's error body parsed into its descriptor type, when the body matched it.</summary>
@@ -73,52 +95,103 @@ public class ApiException : Exception
 
     private static string FormatMessage(string service, string operation, HttpResponseMessage response, string responseBody, string? detail)
     {
-        var status = response is null ? "no response" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + ReasonOf(response);
+        var status = response is null
+            ? "no response"
+            : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) + " " + Clip(ReasonOf(response), MaxReasonLength, collapseWhiteSpace: false);
         var message = service + " " + operation + " failed: " + status;
         if (!string.IsNullOrWhiteSpace(detail))
         {
-            return message + ": " + detail;
+            return message + ": " + Clip(detail!.Trim(), MaxDetailLength, collapseWhiteSpace: false);
         }
 
-        var snippet = Snippet(responseBody);
+        var snippet = Clip(responseBody, MaxSnippetLength, collapseWhiteSpace: true);
         return snippet.Length == 0 ? message : message + ": " + snippet;
     }
 
-    private static string Snippet(string? body)
+    /// <summary>
+    /// Server text as a message shows it: at most <paramref name="maxLength"/> characters, then <see cref="TruncatedMarker"/>;
+    /// line breaks, other control characters and bidirectional controls escaped (<c>\r</c>, <c>\n</c>, <c>\t</c>,
+    /// <c>\uXXXX</c>), so that the message is one line that prints as it reads. With <paramref name="collapseWhiteSpace"/>,
+    /// each run of white space and control characters becomes one space instead.
+    /// </summary>
+    private static string Clip(string? text, int maxLength, bool collapseWhiteSpace)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return string.Empty;
         }
 
-        var chars = new char[Math.Min(body!.Length, MaxSnippetLength)];
-        var length = 0;
-        var lastWasSpace = true;
-        foreach (var c in body)
+        var clipped = new StringBuilder(Math.Min(text!.Length, maxLength) + TruncatedMarker.Length);
+        var pendingSpace = false;
+        var i = 0;
+        for (; i < text.Length; i++)
         {
-            if (length == chars.Length)
+            var c = text[i];
+            if (collapseWhiteSpace && (char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                pendingSpace = clipped.Length > 0;
+                continue;
+            }
+
+            var escaped = Escape(c);
+            var pair = escaped is null && char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var width = (pendingSpace ? 1 : 0) + (escaped?.Length ?? (pair ? 2 : 1));
+            if (clipped.Length + width > maxLength)
             {
                 break;
             }
 
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (pendingSpace)
             {
-                if (!lastWasSpace)
-                {
-                    chars[length++] = ' ';
-                    lastWasSpace = true;
-                }
-
-                continue;
+                clipped.Append(' ');
+                pendingSpace = false;
             }
 
-            chars[length++] = c;
-            lastWasSpace = false;
+            if (escaped is not null)
+            {
+                clipped.Append(escaped);
+            }
+            else
+            {
+                clipped.Append(c);
+                if (pair)
+                {
+                    clipped.Append(text[++i]);
+                }
+            }
         }
 
-        var text = new string(chars, 0, length).Trim();
-        return body.Length > MaxSnippetLength ? text + "…" : text;
+        if (!IsBlank(text, i))
+        {
+            clipped.Append(TruncatedMarker);
+        }
+
+        return clipped.ToString();
     }
+
+    private static bool IsBlank(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) && !char.IsControl(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>How a message spells a character that would break its line or reorder what follows, or <see langword="null"/> for one it keeps.</summary>
+    private static string? Escape(char c) => c switch
+    {
+        '\r' => "\\r",
+        '\n' => "\\n",
+        '\t' => "\\t",
+        _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
+            => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     private static string ReasonOf(HttpResponseMessage response)
     {
@@ -150,7 +223,7 @@ public class ApiException : Exception
         502 => "Bad Gateway",
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
-        _ => "HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "HTTP " + status.ToString(CultureInfo.InvariantCulture),
     };
 
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage response)

@@ -86,8 +86,8 @@ public static class ApiRequest
     public static HttpContent EmptyJsonContent() => JsonContent(s_empty);
 
     /// <summary>
-    /// A JSON request body serialized now, into a buffer rented from <see cref="ArrayPool{T}.Shared"/> that the content
-    /// returns when it is disposed (as <see cref="HttpRequestMessage"/> disposes its content).
+    /// A JSON request body serialized now, into a buffer from the runtime's pool (<see cref="ArrayPool{T}.Shared"/> up
+    /// to 1 MiB) that the content returns when it is disposed (as <see cref="HttpRequestMessage"/> disposes its content).
     /// </summary>
     /// <typeparam name="T">The type written.</typeparam>
     /// <param name="value">The value.</param>
@@ -109,8 +109,9 @@ public static class ApiRequest
     public const long DefaultMaxResponseBodyBytes = 32L * 1024 * 1024;
 
     /// <summary>
-    /// Reads the whole response body into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, up to a limit,
-    /// honouring cancellation on every target framework. Dispose the result to return the buffer.
+    /// Reads the whole response body into a buffer from <see cref="BufferPool"/>, up to a limit, honouring
+    /// cancellation on every target framework (a cancelled token closes the response, so that no read outlives it).
+    /// Dispose the result to return the buffer.
     /// </summary>
     /// <param name="response">The response.</param>
     /// <param name="maxBytes">The most bytes to accept: a body of exactly this size is read, a larger one fails.</param>
@@ -146,6 +147,10 @@ public static class ApiRequest
         // of its declared length fits with room for the read that reports the end, so the buffer never grows then.
         var cap = maxBytes >= MaxBufferLength ? MaxBufferLength : (int)maxBytes + 1;
         byte[]? buffer = null;
+
+        // Closing the response stops a read that does not watch the token (a stream on .NET Framework, or one a
+        // handler wrapped): the read then fails, and the caller sees the cancellation.
+        using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
         try
         {
 #if NET5_0_OR_GREATER
@@ -154,7 +159,7 @@ public static class ApiRequest
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
             var initial = declaredLength is long length ? (int)Math.Min(length + 1, cap) : Math.Min(4096, cap);
-            buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 1));
+            buffer = BufferPool.RentBytes(Math.Max(initial, 1));
             var total = 0;
             while (true)
             {
@@ -166,11 +171,11 @@ public static class ApiRequest
                         throw new ResponseBodyException($"the response body is larger than the limit of {maxBytes} bytes", null);
                     }
 
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)buffer.Length * 2, 4096), cap));
+                    var larger = BufferPool.RentBytes((int)Math.Min(Math.Max((long)buffer.Length * 2, 4096), cap));
                     Buffer.BlockCopy(buffer, 0, larger, 0, total);
                     var old = buffer;
                     buffer = larger;
-                    ArrayPool<byte>.Shared.Return(old);
+                    BufferPool.Return(old);
                     continue;
                 }
 
@@ -204,7 +209,7 @@ public static class ApiRequest
         {
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                BufferPool.Return(buffer);
             }
         }
     }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -63,9 +65,10 @@ public sealed class ApiRunnerSettings
 
 /// <summary>
 /// Runs the requests of one generated client: creates each request with the service's headers and credential, sends
-/// it, checks the status, reads the body within the size limit, reads a success body with the generated reader, and
-/// turns every failure into the service's typed exception. For generated code only: generated methods build the URL
-/// and the body, then make one call here.
+/// it, follows redirects without letting the credential or the body leave the base address's origin, checks the
+/// status, reads the body within the size limit, reads a success body with the generated reader, and turns every
+/// failure into the service's typed exception with the credential masked, all within the HttpClient's Timeout.
+/// For generated code only: generated methods build the URL and the body, then make one call here.
 /// </summary>
 /// <typeparam name="TError">The service's error body type (<see cref="object"/> when the descriptor declares none).</typeparam>
 /// <remarks>Thread-safe: one instance serves every concurrent call of its client.</remarks>
@@ -74,9 +77,12 @@ public sealed class ApiRequestRunner<TError>
     where TError : class
 {
     private readonly HttpClient _httpClient;
+    private readonly string _service;
+    private readonly bool _allowInsecureHttp;
     private readonly long _maxResponseBodyBytes;
     private readonly string? _credentialHeader;
     private readonly string? _credential;
+    private readonly CredentialRedactor? _redactor;
     private readonly KeyValuePair<string, string>[] _defaultHeaders;
     private readonly ApiExceptionFactory<TError> _createException;
     private readonly JsonReadFunc<TError>? _readError;
@@ -107,6 +113,7 @@ public sealed class ApiRequestRunner<TError>
         }
 
         _createException = createException ?? throw new ArgumentNullException(nameof(createException));
+        _service = settings.Service;
         var baseAddress = settings.BaseAddress ?? httpClient.BaseAddress
             ?? (settings.BaseUrlTemplate is { } template ? new Uri(template, UriKind.Absolute) : null)
             ?? throw new ArgumentException(
@@ -114,12 +121,14 @@ public sealed class ApiRequestRunner<TError>
                 + "ClientOptions.CreateBaseAddress builds the documented one) or give the HttpClient a BaseAddress.",
                 "options");
         BaseAddress = ApiUrl.NormalizeBaseAddress(baseAddress, settings.AllowInsecureHttp);
+        _allowInsecureHttp = settings.AllowInsecureHttp;
 
         _maxResponseBodyBytes = settings.MaxResponseBodyBytes > 0
             ? settings.MaxResponseBodyBytes
             : throw new ArgumentException(settings.Service + "ClientOptions.MaxResponseBodyBytes must be positive.", "options");
         _credentialHeader = settings.CredentialHeader;
         _credential = settings.Credential;
+        _redactor = CredentialRedactor.Create(settings.CredentialHeader, settings.Credential);
         _defaultHeaders = settings.DefaultHeaders is { Count: > 0 } headers ? new List<KeyValuePair<string, string>>(headers).ToArray() : s_noHeaders;
         _readError = readError;
         _describeError = describeError;
@@ -141,17 +150,21 @@ public sealed class ApiRequestRunner<TError>
     public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
     {
         var request = new HttpRequestMessage(method, uri);
-        foreach (var header in _defaultHeaders)
-        {
-            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
+        AddDefaultHeaders(request);
         if (_credentialHeader is not null)
         {
             ApiRequest.AddHeader(request, _credentialHeader, _credential);
         }
 
         return request;
+    }
+
+    private void AddDefaultHeaders(HttpRequestMessage request)
+    {
+        foreach (var header in _defaultHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
     }
 
     /// <summary>Sends a request and reads its success body.</summary>
@@ -162,54 +175,223 @@ public sealed class ApiRequestRunner<TError>
     /// <param name="read">The generated reader of the body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body.</returns>
-    public async Task<T> SendAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
-            }
-
-            ResponseBody body;
-            try
-            {
-                body = await ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ResponseBodyException ex)
-            {
-                throw _createException(operation, response, string.Empty, null, ex.Message, ex);
-            }
-
-            // The buffer goes back to the pool once parsed: the readers copy every string they keep.
-            using (body)
-            {
-                try
-                {
-                    return JsonValueReader.Deserialize(body.Span, read);
-                }
-                catch (Exception ex) when (ApiRequest.IsBodyException(ex))
-                {
-                    throw _createException(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
-                }
-            }
-        }
-    }
+    /// <exception cref="TaskCanceledException">The whole call took longer than the HttpClient's Timeout (the inner exception is a <see cref="TimeoutException"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<T> SendAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken) =>
+        RunAsync(operation, request, typeName, read ?? throw new ArgumentNullException(nameof(read)), cancellationToken)!;
 
     /// <summary>Sends a request whose success body is ignored.</summary>
     /// <param name="operation">The endpoint name, as messages show it.</param>
     /// <param name="request">The request, disposed however the call ends.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    public async Task SendAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <exception cref="TaskCanceledException">The whole call took longer than the HttpClient's Timeout (the inner exception is a <see cref="TimeoutException"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task SendAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        RunAsync<object>(operation, request, string.Empty, null, cancellationToken);
+
+    /// <summary>
+    /// One call: sends, follows redirects (<see cref="NextHop"/>), checks the status and reads the success body when
+    /// <paramref name="read"/> is set, all within the HttpClient's Timeout as well as the caller's token. HttpClient
+    /// applies its Timeout to each send only until the response headers arrive; the body is read afterwards, so a
+    /// server that sent headers and then stalled or trickled would otherwise hold the call, and its connection, for as
+    /// long as it liked.
+    /// </summary>
+    private async Task<T?> RunAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken)
     {
         using (request)
         {
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            var timeout = _httpClient.Timeout;
+            using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline?.CancelAfter(timeout);
+            var token = deadline?.Token ?? cancellationToken;
+            var hop = request;
+            try
             {
-                throw await CreateExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+                var onOrigin = true;
+                for (var redirects = 0; ; redirects++)
+                {
+                    var sentTo = hop.RequestUri!;
+                    var response = await _httpClient.SendAsync(hop, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                    HttpRequestMessage? next;
+                    try
+                    {
+                        (next, onOrigin) = NextHop(operation, response, hop, sentTo, redirects, onOrigin);
+                    }
+                    catch
+                    {
+                        response.Dispose();
+                        throw;
+                    }
+
+                    if (next is not null)
+                    {
+                        response.Dispose();
+                        if (!ReferenceEquals(hop, request))
+                        {
+                            hop.Dispose();
+                        }
+
+                        hop = next;
+                        continue;
+                    }
+
+                    using (response)
+                    {
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            throw await CreateExceptionAsync(operation, response, token).ConfigureAwait(false);
+                        }
+
+                        return read is null ? default : await ReadAsync(operation, response, typeName, read, token).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (Exception ex) when (IsCancellation(ex) && !cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
+            {
+                var message = _service + " " + operation + " took longer than the HttpClient's Timeout of "
+                    + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " seconds (headers, redirects and body together), and was cancelled.";
+                throw new TaskCanceledException(message, new TimeoutException(message, ex));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && IsCancellation(ex) && cancellationToken.IsCancellationRequested)
+            {
+                // The body's stream was closed to stop a read that ignored the token.
+                throw new OperationCanceledException(_service + " " + operation + " was cancelled.", ex, cancellationToken);
+            }
+            finally
+            {
+                // The last request of a redirected call; the caller's own goes with the using above.
+                if (!ReferenceEquals(hop, request))
+                {
+                    hop.Dispose();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The request that follows a response, or <see langword="null"/> when the response is the answer. Within the base
+    /// address's origin a redirect is followed as <see cref="HttpClientHandler"/> would follow it: every header, and
+    /// the body unless the method turns into GET. Once a redirect leaves the origin, no later request carries the
+    /// credential, header parameters or a body: a GET or HEAD goes on with the descriptor's default headers alone,
+    /// anything else is refused, as is plain http where the base address would not allow it.
+    /// </summary>
+    /// <exception cref="ApiException">
+    /// The redirect is refused, there were more than <see cref="Redirects.MaxRedirects"/>, or the HttpClient's handler
+    /// followed a redirect to another origin by itself.
+    /// </exception>
+    private (HttpRequestMessage? Next, bool OnOrigin) NextHop(string operation, HttpResponseMessage response, HttpRequestMessage hop, Uri sentTo, int redirects, bool onOrigin)
+    {
+        // A handler that follows redirects leaves the last URI it sent to on the response's request.
+        if (response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } answered && !Redirects.SameOrigin(answered, sentTo))
+        {
+            throw Fail(operation, response, "the HttpClient's handler followed a redirect to " + Redirects.Origin(answered)
+                + " by itself, so what the request carried, its credential and body, may have gone there: give the HttpClient a handler that leaves redirects to the client, such as EndpointGenHttpClient.CreateHandler() (services.Add"
+                + _service + "Client() installs one)");
+        }
+
+        if (!Redirects.IsRedirect(response.StatusCode) || response.Headers.Location is not { } location)
+        {
+            return (null, onOrigin);
+        }
+
+        if (redirects == Redirects.MaxRedirects)
+        {
+            throw Fail(operation, response, "the response redirects once more after " + Redirects.MaxRedirects.ToString(CultureInfo.InvariantCulture) + " redirects");
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(sentTo, location);
+        if (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp)
+        {
+            throw Fail(operation, response, "the response redirects to a " + target.Scheme + ": URI, which is not followed");
+        }
+
+        var method = Redirects.MethodAfter(response.StatusCode, hop.Method);
+        onOrigin = onOrigin && Redirects.SameOrigin(target, BaseAddress);
+        if (!onOrigin && method != HttpMethod.Get && method != HttpMethod.Head)
+        {
+            throw Fail(operation, response, "the response redirects the " + method.Method + " request to another origin, " + Redirects.Origin(target)
+                + ", which is not followed: its body and credential stay with " + Redirects.Origin(BaseAddress));
+        }
+
+        if (!onOrigin && !ApiUrl.IsSecure(target, _allowInsecureHttp))
+        {
+            throw Fail(operation, response, "the response redirects to plain http at " + Redirects.Origin(target) + ", which is not followed");
+        }
+
+        var next = new HttpRequestMessage(method, target) { Version = hop.Version };
+#if NET5_0_OR_GREATER
+        next.VersionPolicy = hop.VersionPolicy;
+#endif
+        if (!onOrigin)
+        {
+            AddDefaultHeaders(next);
+            return (next, false);
+        }
+
+        foreach (var header in hop.Headers)
+        {
+            next.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (method == hop.Method)
+        {
+            // The body moves on: the last request owns it, and each request is sent once.
+            next.Content = hop.Content;
+            hop.Content = null;
+        }
+
+        return (next, true);
+    }
+
+    /// <summary>The service's exception for a response that is not the answer, with what was wrong with it.</summary>
+    private ApiException Fail(string operation, HttpResponseMessage response, string detail) =>
+        Fail(operation, response, string.Empty, null, detail, null);
+
+    /// <summary>
+    /// The service's exception, with the client's credential masked in everything from the server that it keeps: the
+    /// body, the vendor's message, the reason phrase, the headers, and the message of the failure behind it. The parsed
+    /// error body is kept as it was sent.
+    /// </summary>
+    private ApiException Fail(string operation, HttpResponseMessage response, string body, TError? error, string? detail, Exception? innerException)
+    {
+        if (_redactor is { } redactor)
+        {
+            body = redactor.Redact(body);
+            detail = detail is null ? null : redactor.Redact(detail);
+            innerException = redactor.Redact(innerException);
+            redactor.Redact(response);
+        }
+
+        return _createException(operation, response, body, error, detail, innerException);
+    }
+
+    /// <summary>Whether an exception is how a send or a read ends when its token is cancelled (or its stream closed for it).</summary>
+    private static bool IsCancellation(Exception exception) =>
+        exception is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException;
+
+    private async ValueTask<T> ReadAsync<T>(string operation, HttpResponseMessage response, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken)
+    {
+        ResponseBody body;
+        try
+        {
+            body = await ApiRequest.ReadPooledBodyAsync(response, _maxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResponseBodyException ex)
+        {
+            throw Fail(operation, response, string.Empty, null, ex.Message, ex);
+        }
+
+        // The buffer goes back to the pool once parsed: the readers copy every string they keep.
+        using (body)
+        {
+            try
+            {
+                return JsonValueReader.Deserialize(body.Span, read);
+            }
+            catch (Exception ex) when (ApiRequest.IsBodyException(ex))
+            {
+                throw Fail(operation, response, body.Text(), null, "the response body is not a valid " + typeName + ": " + ex.Message, ex);
             }
         }
     }
@@ -223,7 +405,7 @@ public sealed class ApiRequestRunner<TError>
         }
         catch (ResponseBodyException ex)
         {
-            return _createException(operation, response, string.Empty, null, ex.Message, ex);
+            return Fail(operation, response, string.Empty, null, ex.Message, ex);
         }
 
         using (body)
@@ -243,7 +425,7 @@ public sealed class ApiRequestRunner<TError>
                 }
             }
 
-            return _createException(operation, response, body.Text(), error, detail, null);
+            return Fail(operation, response, body.Text(), error, detail, null);
         }
     }
 }

@@ -15,7 +15,10 @@ public static class ApiUrl
     /// <param name="baseAddress">An absolute https URI without query or fragment (http only for loopback, or when allowed).</param>
     /// <param name="allowInsecureHttp">Allow plain http to hosts other than loopback (credentials then cross the network in clear).</param>
     /// <returns>The base address ending in a slash.</returns>
-    /// <exception cref="ArgumentException">The address is relative, not http(s), plain http to a remote host without opting in, or carries a query or fragment.</exception>
+    /// <exception cref="ArgumentException">
+    /// The address is relative, not http(s), carries user-info, is plain http to a remote host without opting in, or
+    /// carries a query or fragment. No message shows user-info.
+    /// </exception>
     public static Uri NormalizeBaseAddress(Uri baseAddress, bool allowInsecureHttp = false)
     {
         if (baseAddress is null)
@@ -23,12 +26,23 @@ public static class ApiUrl
             throw new ArgumentNullException(nameof(baseAddress));
         }
 
-        if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
+        // No message shows the address before its user-info is refused: user-info carries credentials.
+        if (!baseAddress.IsAbsoluteUri)
         {
-            throw new ArgumentException($"The base address '{baseAddress}' must be an absolute https URI.", nameof(baseAddress));
+            throw new ArgumentException("The base address must be an absolute https URI, not a relative one.", nameof(baseAddress));
         }
 
-        if (baseAddress.Scheme == Uri.UriSchemeHttp && !allowInsecureHttp && !IsLoopback(baseAddress))
+        if (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new ArgumentException($"The base address must be an absolute https URI, not a {baseAddress.Scheme}: URI.", nameof(baseAddress));
+        }
+
+        if (baseAddress.UserInfo.Length > 0)
+        {
+            throw new ArgumentException("The base address must not carry credentials (user-info before '@'); set them on the client options.", nameof(baseAddress));
+        }
+
+        if (!IsSecure(baseAddress, allowInsecureHttp))
         {
             throw new ArgumentException(
                 $"The base address '{baseAddress.GetLeftPart(UriPartial.Authority)}' uses plain http, which would send credentials in clear. " +
@@ -41,14 +55,39 @@ public static class ApiUrl
             throw new ArgumentException($"The base address '{baseAddress.GetLeftPart(UriPartial.Path)}' must not carry a query or fragment.", nameof(baseAddress));
         }
 
-        if (baseAddress.UserInfo.Length > 0)
-        {
-            throw new ArgumentException("The base address must not carry credentials; set them on the client options.", nameof(baseAddress));
-        }
-
         var text = baseAddress.AbsoluteUri;
         return text.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(text + "/", UriKind.Absolute);
     }
+
+    /// <summary>
+    /// A base address as the client options' <c>ToString()</c> shows it: whole, but with any user-info, which carries
+    /// credentials, shown as <c>***</c>. For generated code only.
+    /// </summary>
+    /// <param name="address">The address, or <see langword="null"/>.</param>
+    /// <returns>The text; <c>(unset)</c> for <see langword="null"/>.</returns>
+    public static string Display(Uri? address)
+    {
+        if (address is null)
+        {
+            return "(unset)";
+        }
+
+        if (!address.IsAbsoluteUri)
+        {
+            return address.OriginalString.IndexOf('@') < 0 ? address.OriginalString : "(a relative URI with '@')";
+        }
+
+        return address.UserInfo.Length == 0
+            ? address.ToString()
+            : address.Scheme + "://***@" + address.GetComponents(UriComponents.Host | UriComponents.Port | UriComponents.PathAndQuery | UriComponents.Fragment, UriFormat.SafeUnescaped);
+    }
+
+    /// <summary>Whether an http(s) URI may carry requests: https, or plain http to loopback or when allowed.</summary>
+    /// <param name="uri">An absolute http or https URI.</param>
+    /// <param name="allowInsecureHttp">Allow plain http to hosts other than loopback.</param>
+    /// <returns><see langword="true"/> when requests may go there.</returns>
+    internal static bool IsSecure(Uri uri, bool allowInsecureHttp) =>
+        uri.Scheme != Uri.UriSchemeHttp || allowInsecureHttp || IsLoopback(uri);
 
     /// <summary>Whether the URI names this machine: <c>localhost</c>, 127.0.0.0/8 or [::1].</summary>
     /// <param name="uri">An absolute URI.</param>

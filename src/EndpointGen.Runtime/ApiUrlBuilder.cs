@@ -6,7 +6,8 @@ using System.Globalization;
 namespace EndpointGen.Runtime;
 
 /// <summary>
-/// Builds a request URI in one pass over a buffer rented from <see cref="ArrayPool{T}.Shared"/>: the base address,
+/// Builds a request URI in one pass over a buffer rented from <see cref="ArrayPool{T}.Shared"/> (allocated instead when
+/// it would exceed 1 MiB, so that the pool never keeps a large one): the base address,
 /// the path literals and escaped path parameters, then the query, with the escaping rules of
 /// <see cref="ApiUrl.EscapePathSegment(string)"/>. For generated code only.
 /// </summary>
@@ -33,7 +34,7 @@ public struct ApiUrlBuilder
         }
 
         var text = baseAddress.AbsoluteUri;
-        _buffer = ArrayPool<char>.Shared.Rent(text.Length + 128);
+        _buffer = BufferPool.RentChars(text.Length + 128);
         text.CopyTo(0, _buffer, 0, text.Length);
         _length = text.Length;
         _baseLength = text.Length;
@@ -187,7 +188,7 @@ public struct ApiUrlBuilder
         var text = new string(buffer, 0, _length);
         _buffer = null;
         _length = 0;
-        ArrayPool<char>.Shared.Return(buffer);
+        BufferPool.Return(buffer);
         return new Uri(text, UriKind.Absolute);
     }
 
@@ -252,9 +253,9 @@ public struct ApiUrlBuilder
             return;
         }
 
-        var larger = ArrayPool<char>.Shared.Rent((int)Math.Min(Math.Max((long)buffer.Length * 2, (long)_length + count), 0x7FFFFFC7));
+        var larger = BufferPool.RentChars((int)Math.Min(Math.Max((long)buffer.Length * 2, (long)_length + count), 0x7FFFFFC7));
         Array.Copy(buffer, larger, _length);
         _buffer = larger;
-        ArrayPool<char>.Shared.Return(buffer);
+        BufferPool.Return(buffer);
     }
 }

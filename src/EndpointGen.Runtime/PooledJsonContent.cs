@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace EndpointGen.Runtime;
 
 /// <summary>
-/// JSON bytes in a buffer rented from <see cref="ArrayPool{T}.Shared"/>, sent as they are and returned to the pool on
+/// JSON bytes in a buffer from <see cref="BufferPool"/>, sent as they are and returned to the pool on
 /// dispose. A write still in progress when the content is disposed returns the buffer when it ends, so the pool never
 /// hands out bytes that are still being sent.
 /// </summary>
@@ -113,7 +113,7 @@ internal sealed class PooledJsonContent : HttpContent
     {
         if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            BufferPool.Return(buffer);
         }
     }
 }
@@ -155,7 +155,7 @@ internal static class PooledJsonWriter
     }
 }
 
-/// <summary>An <see cref="IBufferWriter{T}"/> over buffers rented from <see cref="ArrayPool{T}.Shared"/>.</summary>
+/// <summary>An <see cref="IBufferWriter{T}"/> over buffers from <see cref="BufferPool"/>.</summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>
 {
     private const int InitialSize = 256;
@@ -200,7 +200,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>
         {
             _buffer = null;
             _count = 0;
-            ArrayPool<byte>.Shared.Return(buffer);
+            BufferPool.Return(buffer);
         }
     }
 
@@ -213,7 +213,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>
 
         if (_buffer is null)
         {
-            _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, InitialSize));
+            _buffer = BufferPool.RentBytes(Math.Max(sizeHint, InitialSize));
             return;
         }
 
@@ -222,10 +222,10 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>
             return;
         }
 
-        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)_buffer.Length * 2, (long)_count + sizeHint), 0x7FFFFFC7));
+        var larger = BufferPool.RentBytes((int)Math.Min(Math.Max((long)_buffer.Length * 2, (long)_count + sizeHint), 0x7FFFFFC7));
         Buffer.BlockCopy(_buffer, 0, larger, 0, _count);
         var old = _buffer;
         _buffer = larger;
-        ArrayPool<byte>.Shared.Return(old);
+        BufferPool.Return(old);
     }
 }

@@ -1,11 +1,10 @@
 using System;
-using System.Buffers;
 using System.Text;
 
 namespace EndpointGen.Runtime;
 
 /// <summary>
-/// A response body read into a buffer rented from <see cref="ArrayPool{T}.Shared"/>. Dispose it after the last use of
+/// A response body read into a buffer from <see cref="BufferPool"/>. Dispose it after the last use of
 /// <see cref="Span"/>: disposing returns the buffer, which another caller may then overwrite. A class rather than a
 /// struct so that disposing twice (or a copy) can never hand the same buffer to the pool twice.
 /// </summary>
@@ -17,7 +16,7 @@ internal sealed class ResponseBody : IDisposable
     private readonly int _length;
     private byte[]? _buffer;
 
-    /// <summary>Wraps a buffer rented from <see cref="ArrayPool{T}.Shared"/>; the body takes it over.</summary>
+    /// <summary>Wraps a buffer from <see cref="BufferPool.RentBytes"/>; the body takes it over.</summary>
     /// <param name="buffer">The rented buffer, or <see langword="null"/> for an empty body.</param>
     /// <param name="length">How many bytes of <paramref name="buffer"/> the body fills.</param>
     internal ResponseBody(byte[]? buffer, int length)
@@ -60,7 +59,7 @@ internal sealed class ResponseBody : IDisposable
     {
         if (System.Threading.Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            BufferPool.Return(buffer);
         }
     }
 }

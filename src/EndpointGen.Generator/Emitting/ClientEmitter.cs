@@ -120,10 +120,10 @@ internal static class ClientEmitter
         }
 
         w.WriteLine("""
-            /// <summary>Describes the options; secrets show as <c>***</c>.</summary>
+            /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
             /// <returns>The description.</returns>
             """);
-        w.Write($$"""public override string ToString() => "{{service.Name}}ClientOptions { " + "BaseAddress = " + (BaseAddress?.ToString() ?? "(unset)")""");
+        w.Write($$"""public override string ToString() => "{{service.Name}}ClientOptions { " + "BaseAddress = " + {{Runtime}}.ApiUrl.Display(BaseAddress)""");
         switch (service.Auth?.Scheme)
         {
             case AuthScheme.Basic:
@@ -372,9 +372,15 @@ internal static class ClientEmitter
         w.WriteLine($$"""
             private readonly {{runner}} _runner;
 
-            /// <summary>Creates a client over an <see cref="{{Http}}.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
-            /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
+            /// <summary>Creates a client over an <see cref="{{Http}}.HttpClient"/>, such as one from <c>IHttpClientFactory</c> or <see cref="{{Runtime}}.EndpointGenHttpClient.Create"/>.</summary>
+            /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call, and its Timeout bounds each call as a whole: headers, redirects and body.</param>
             /// <param name="options">The base address and credentials.</param>
+            /// <remarks>
+            /// The client follows redirects itself and sends its credential and request bodies to the base address's origin only, so the
+            /// HttpClient's primary handler must leave redirects to it, as <see cref="{{Runtime}}.EndpointGenHttpClient.CreateHandler"/> does.
+            /// A handler that follows them itself, as the one of <c>new HttpClient()</c> does, cannot be detected beforehand: once it has followed
+            /// one to another origin the call fails with <see cref="{{names.Exception}}"/>, but what the request carried has gone there.
+            /// </remarks>
             /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
             /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
             public {{service.Name}}Client({{Http}}.HttpClient httpClient, {{names.Options}} options)

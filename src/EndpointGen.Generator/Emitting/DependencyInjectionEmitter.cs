@@ -25,6 +25,11 @@ internal static class DependencyInjectionEmitter
                 /// Registers <see cref="{{contract}}"/> as a typed HttpClient from <c>IHttpClientFactory</c>, with
                 /// <see cref="{{clientOptions}}"/> from the Options pattern (bind it with <c>services.Configure</c> or <paramref name="configure"/>).
                 /// </summary>
+                /// <remarks>
+                /// The primary handler is <see cref="global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler"/>, which leaves redirects to the
+                /// client, so that its credential and request body stay with the base address's origin. A primary handler configured after this call
+                /// replaces it: keep <c>AllowAutoRedirect</c> off on that one.
+                /// </remarks>
                 /// <param name="services">The service collection.</param>
                 /// <param name="configure">Sets the base address and credentials; optional when options are configured elsewhere.</param>
                 /// <returns>The HttpClient builder, to add handlers such as resilience or logging.</returns>
@@ -41,11 +46,14 @@ internal static class DependencyInjectionEmitter
                         optionsBuilder.Configure(configure);
                     }
 
-                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{contract}}, {{client}}>(
+                    var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{contract}}, {{client}}>(
                         services,
                         static (httpClient, provider) => new {{client}}(
                             httpClient,
                             global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{clientOptions}}>>(provider).Value));
+
+                    // The client follows redirects itself, so that its credential and body stay with the base address's origin.
+                    return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler);
                 }
             }
             """);

@@ -20,15 +20,6 @@ namespace EndpointGen.Tests.Generator;
 /// <summary>With Microsoft.Extensions.Http referenced, each service gets <c>services.Add{Service}Client(...)</c>.</summary>
 public sealed class DependencyInjectionTests
 {
-    private static IEnumerable<MetadataReference> DependencyInjectionReferences => new[]
-    {
-        typeof(HttpClientFactoryServiceCollectionExtensions).Assembly,
-        typeof(IServiceCollection).Assembly,
-        typeof(ServiceCollectionContainerBuilderExtensions).Assembly,
-        typeof(Microsoft.Extensions.Options.IOptions<>).Assembly,
-        typeof(OptionsServiceCollectionExtensions).Assembly,
-    }.Distinct().Select(a => MetadataReference.CreateFromFile(a.Location));
-
     [Fact]
     public void Without_microsoft_extensions_http_nothing_dependency_injection_related_is_emitted()
     {
@@ -40,7 +31,7 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task With_microsoft_extensions_http_a_client_resolves_from_the_service_provider_and_calls_through_its_handlers()
     {
-        var compilation = GeneratorHarness.CreateCompilation().AddReferences(DependencyInjectionReferences);
+        var compilation = GeneratorHarness.CreateCompilation().AddReferences(GeneratorHarness.DependencyInjectionReferences);
         var output = GeneratorHarness.RunTwice(GeneratorHarness.CreateDriver(new[] { Repository.Spec("ccai-platform.endpoints.yaml") }), compilation).Output;
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
         Assert.NotNull(output.GetTypeByMetadataName("ContactCenter.Ccai.CcaiServiceCollectionExtensions"));

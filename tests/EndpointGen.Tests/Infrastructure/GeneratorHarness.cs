@@ -19,6 +19,16 @@ internal static class GeneratorHarness
 
     public static ImmutableArray<MetadataReference> References => s_references.Value;
 
+    /// <summary>What a project referencing Microsoft.Extensions.Http adds, for which the generator emits <c>services.Add{Service}Client()</c>.</summary>
+    public static IEnumerable<MetadataReference> DependencyInjectionReferences => new[]
+    {
+        typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly,
+        typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly,
+        typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions).Assembly,
+        typeof(Microsoft.Extensions.Options.IOptions<>).Assembly,
+        typeof(Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions).Assembly,
+    }.Distinct().Select(a => MetadataReference.CreateFromFile(a.Location));
+
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest) =>
         new(version, DocumentationMode.Diagnose);
 

@@ -30,12 +30,20 @@ public sealed class DynamicClient : IDisposable
         _assembly = assembly;
     }
 
-    public static DynamicClient Compile(string yaml)
+    /// <summary>Generates and compiles a client, with <c>services.Add{Service}Client()</c> when <paramref name="withDependencyInjection"/> is set.</summary>
+    public static DynamicClient Compile(string yaml, bool withDependencyInjection = false)
     {
-        var run = GeneratorHarness.Run(("/specs/dynamic.endpoints.yaml", yaml));
-        Assert.Empty(run.Result.Diagnostics);
+        var compilation = GeneratorHarness.CreateCompilation();
+        if (withDependencyInjection)
+        {
+            compilation = compilation.AddReferences(GeneratorHarness.DependencyInjectionReferences);
+        }
+
+        GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/specs/dynamic.endpoints.yaml", yaml) })
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
         using var stream = new MemoryStream();
-        var emitted = run.Output.Emit(stream);
+        var emitted = output.Emit(stream);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         var context = new AssemblyLoadContext("dynamic-client-" + Guid.NewGuid(), isCollectible: true);
         return new DynamicClient(context, context.LoadFromStream(new MemoryStream(stream.ToArray())));
@@ -50,11 +58,13 @@ public sealed class DynamicClient : IDisposable
         return options;
     }
 
-    public object Client(string serviceType, HttpMessageHandler handler, object options)
+    public object Client(string serviceType, HttpMessageHandler handler, object options) => Client(serviceType, new HttpClient(handler), options);
+
+    public object Client(string serviceType, HttpClient httpClient, object options)
     {
         try
         {
-            return Activator.CreateInstance(Type(serviceType + "Client"), new HttpClient(handler), options)!;
+            return Activator.CreateInstance(Type(serviceType + "Client"), httpClient, options)!;
         }
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {

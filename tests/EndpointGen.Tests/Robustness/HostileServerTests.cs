@@ -18,7 +18,7 @@ namespace EndpointGen.Tests.Robustness;
 /// </summary>
 public sealed class HostileServerTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private static CcaiClient Client(HttpMessageHandler handler, Uri? baseAddress = null, long? maxBytes = null)
     {
@@ -140,6 +140,60 @@ public sealed class HostileServerTests
 
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(new SocketsHttpHandler(), server.BaseAddress).GetChatAsync(1, cancel.Token));
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(500)]
+    public async Task A_server_that_stalls_after_the_headers_is_cut_off_by_the_HttpClient_timeout(int status)
+    {
+        await using var server = new ScriptedServer(async (stream, token) =>
+        {
+            await ScriptedServer.WriteAsync(stream, $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"id\":", token);
+            await stream.FlushAsync(token);
+            await Task.Delay(Timeout.Infinite, token);
+        });
+
+        var (exception, elapsed) = await CallWithTimeoutAsync(server.BaseAddress, TimeSpan.FromMilliseconds(500));
+
+        Assert.IsType<TimeoutException>(exception.InnerException);
+        Assert.Contains("Ccai GetChat took longer than the HttpClient's Timeout of 0.5 seconds", exception.Message, StringComparison.Ordinal);
+        Assert.True(elapsed < Patience, $"the call took {elapsed}");
+    }
+
+    [Fact]
+    public async Task A_server_that_trickles_its_body_a_byte_at_a_time_is_cut_off_by_the_HttpClient_timeout()
+    {
+        var sent = 0;
+        await using var server = new ScriptedServer(async (stream, token) =>
+        {
+            await ScriptedServer.WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", token);
+            while (true)
+            {
+                await ScriptedServer.WriteAsync(stream, " ", token);
+                await stream.FlushAsync(token);
+                Interlocked.Increment(ref sent);
+                await Task.Delay(20, token);
+            }
+        });
+
+        var (exception, elapsed) = await CallWithTimeoutAsync(server.BaseAddress, TimeSpan.FromSeconds(1));
+
+        Assert.IsType<TimeoutException>(exception.InnerException);
+        Assert.True(Volatile.Read(ref sent) > 1, "the server never got to trickle");
+        Assert.True(elapsed < Patience, $"the call took {elapsed}");
+    }
+
+    /// <summary>Calls with a short HttpClient.Timeout and a long caller's token, which must not be what ends the call.</summary>
+    private static async Task<(TaskCanceledException Exception, TimeSpan Elapsed)> CallWithTimeoutAsync(Uri baseAddress, TimeSpan timeout)
+    {
+        var options = new CcaiClientOptions { BaseAddress = baseAddress, Username = "u", Password = "p" };
+        using var http = new HttpClient(new SocketsHttpHandler()) { Timeout = timeout };
+        using var patience = new CancellationTokenSource(Patience);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => new CcaiClient(http, options).GetChatAsync(1, patience.Token));
+        Assert.False(patience.IsCancellationRequested, "the caller's token ended the call, not the timeout");
+        return (exception, clock.Elapsed);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ namespace EndpointGen.Tests.Runtime;
 /// </summary>
 public sealed class RuntimeSurfaceTests
 {
-    private static readonly Type[] s_userFacing = { typeof(ApiException) };
+    private static readonly Type[] s_userFacing = { typeof(ApiException), typeof(EndpointGenHttpClient) };
 
     // What generated code contains: the three real services, and a descriptor using every type kind in every position.
     private static readonly Lazy<string> s_generatedCode = new(() =>

@@ -40,9 +40,9 @@ public sealed partial class CcaiClientOptions
         return global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(new global::System.Uri(url, global::System.UriKind.Absolute));
     }
 
-    /// <summary>Describes the options; secrets show as <c>***</c>.</summary>
+    /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => "CcaiClientOptions { " + "BaseAddress = " + (BaseAddress?.ToString() ?? "(unset)") + ", " + "Username = " + (Username is null ? "(unset)" : Username) + ", " + "Password = " + (Password is null ? "(unset)" : "***") + " }";
+    public override string ToString() => "CcaiClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "Username = " + (Username is null ? "(unset)" : Username) + ", " + "Password = " + (Password is null ? "(unset)" : "***") + " }";
 }
 
 /// <summary>Thrown by <see cref="global::ContactCenter.Ccai.CcaiClient"/> when Ccai answers with a non-success status, or with a success body that does not match the descriptor.</summary>
@@ -288,9 +288,15 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
     private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] s_defaultHeaders = { new("Accept", "application/json") };
     private readonly global::EndpointGen.Runtime.ApiRequestRunner<global::ContactCenter.Ccai.CcaiError> _runner;
 
-    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
-    /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
+    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c> or <see cref="global::EndpointGen.Runtime.EndpointGenHttpClient.Create"/>.</summary>
+    /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call, and its Timeout bounds each call as a whole: headers, redirects and body.</param>
     /// <param name="options">The base address and credentials.</param>
+    /// <remarks>
+    /// The client follows redirects itself and sends its credential and request bodies to the base address's origin only, so the
+    /// HttpClient's primary handler must leave redirects to it, as <see cref="global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler"/> does.
+    /// A handler that follows them itself, as the one of <c>new HttpClient()</c> does, cannot be detected beforehand: once it has followed
+    /// one to another origin the call fails with <see cref="global::ContactCenter.Ccai.CcaiApiException"/>, but what the request carried has gone there.
+    /// </remarks>
     /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
     public CcaiClient(global::System.Net.Http.HttpClient httpClient, global::ContactCenter.Ccai.CcaiClientOptions options)

@@ -35,9 +35,9 @@ internal sealed partial class InventoryClientOptions
         return global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(new global::System.Uri(url, global::System.UriKind.Absolute));
     }
 
-    /// <summary>Describes the options; secrets show as <c>***</c>.</summary>
+    /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => "InventoryClientOptions { " + "BaseAddress = " + (BaseAddress?.ToString() ?? "(unset)") + ", " + "Token = " + (Token is null ? "(unset)" : "***") + " }";
+    public override string ToString() => "InventoryClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "Token = " + (Token is null ? "(unset)" : "***") + " }";
 }
 
 /// <summary>Thrown by <see cref="global::Features.Inventory.InventoryClient"/> when Inventory answers with a non-success status, or with a success body that does not match the descriptor.</summary>
@@ -119,9 +119,15 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
     private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] s_defaultHeaders = { new("Accept", "application/json") };
     private readonly global::EndpointGen.Runtime.ApiRequestRunner<global::Features.Inventory.Problem> _runner;
 
-    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
-    /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
+    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c> or <see cref="global::EndpointGen.Runtime.EndpointGenHttpClient.Create"/>.</summary>
+    /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call, and its Timeout bounds each call as a whole: headers, redirects and body.</param>
     /// <param name="options">The base address and credentials.</param>
+    /// <remarks>
+    /// The client follows redirects itself and sends its credential and request bodies to the base address's origin only, so the
+    /// HttpClient's primary handler must leave redirects to it, as <see cref="global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler"/> does.
+    /// A handler that follows them itself, as the one of <c>new HttpClient()</c> does, cannot be detected beforehand: once it has followed
+    /// one to another origin the call fails with <see cref="global::Features.Inventory.InventoryApiException"/>, but what the request carried has gone there.
+    /// </remarks>
     /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
     public InventoryClient(global::System.Net.Http.HttpClient httpClient, global::Features.Inventory.InventoryClientOptions options)
@@ -296,6 +302,11 @@ internal static partial class InventoryServiceCollectionExtensions
     /// Registers <see cref="global::Features.Inventory.IInventoryClient"/> as a typed HttpClient from <c>IHttpClientFactory</c>, with
     /// <see cref="global::Features.Inventory.InventoryClientOptions"/> from the Options pattern (bind it with <c>services.Configure</c> or <paramref name="configure"/>).
     /// </summary>
+    /// <remarks>
+    /// The primary handler is <see cref="global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler"/>, which leaves redirects to the
+    /// client, so that its credential and request body stay with the base address's origin. A primary handler configured after this call
+    /// replaces it: keep <c>AllowAutoRedirect</c> off on that one.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the base address and credentials; optional when options are configured elsewhere.</param>
     /// <returns>The HttpClient builder, to add handlers such as resilience or logging.</returns>
@@ -312,11 +323,14 @@ internal static partial class InventoryServiceCollectionExtensions
             optionsBuilder.Configure(configure);
         }
 
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Features.Inventory.IInventoryClient, global::Features.Inventory.InventoryClient>(
+        var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Features.Inventory.IInventoryClient, global::Features.Inventory.InventoryClient>(
             services,
             static (httpClient, provider) => new global::Features.Inventory.InventoryClient(
                 httpClient,
                 global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Features.Inventory.InventoryClientOptions>>(provider).Value));
+
+        // The client follows redirects itself, so that its credential and body stay with the base address's origin.
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler);
     }
 }
 

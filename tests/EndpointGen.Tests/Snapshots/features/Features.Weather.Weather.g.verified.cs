@@ -24,9 +24,9 @@ internal sealed partial class WeatherClientOptions
     /// <summary>The API key sent in the <c>X-Api-Key</c> header.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Describes the options; secrets show as <c>***</c>.</summary>
+    /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => "WeatherClientOptions { " + "BaseAddress = " + (BaseAddress?.ToString() ?? "(unset)") + ", " + "ApiKey = " + (ApiKey is null ? "(unset)" : "***") + " }";
+    public override string ToString() => "WeatherClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "ApiKey = " + (ApiKey is null ? "(unset)" : "***") + " }";
 }
 
 /// <summary>Thrown by <see cref="global::Features.Weather.WeatherClient"/> when Weather answers with a non-success status, or with a success body that does not match the descriptor.</summary>
@@ -70,9 +70,15 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
 
     private readonly global::EndpointGen.Runtime.ApiRequestRunner<object> _runner;
 
-    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c>.</summary>
-    /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call.</param>
+    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/>, such as one from <c>IHttpClientFactory</c> or <see cref="global::EndpointGen.Runtime.EndpointGenHttpClient.Create"/>.</summary>
+    /// <param name="httpClient">The HTTP client; its handlers (logging, resilience) apply to every call, and its Timeout bounds each call as a whole: headers, redirects and body.</param>
     /// <param name="options">The base address and credentials.</param>
+    /// <remarks>
+    /// The client follows redirects itself and sends its credential and request bodies to the base address's origin only, so the
+    /// HttpClient's primary handler must leave redirects to it, as <see cref="global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler"/> does.
+    /// A handler that follows them itself, as the one of <c>new HttpClient()</c> does, cannot be detected beforehand: once it has followed
+    /// one to another origin the call fails with <see cref="global::Features.Weather.WeatherApiException"/>, but what the request carried has gone there.
+    /// </remarks>
     /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="global::System.ArgumentException">No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>); or <c>MaxResponseBodyBytes</c> is not positive.</exception>
     public WeatherClient(global::System.Net.Http.HttpClient httpClient, global::Features.Weather.WeatherClientOptions options)
@@ -137,6 +143,11 @@ internal static partial class WeatherServiceCollectionExtensions
     /// Registers <see cref="global::Features.Weather.IWeatherClient"/> as a typed HttpClient from <c>IHttpClientFactory</c>, with
     /// <see cref="global::Features.Weather.WeatherClientOptions"/> from the Options pattern (bind it with <c>services.Configure</c> or <paramref name="configure"/>).
     /// </summary>
+    /// <remarks>
+    /// The primary handler is <see cref="global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler"/>, which leaves redirects to the
+    /// client, so that its credential and request body stay with the base address's origin. A primary handler configured after this call
+    /// replaces it: keep <c>AllowAutoRedirect</c> off on that one.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the base address and credentials; optional when options are configured elsewhere.</param>
     /// <returns>The HttpClient builder, to add handlers such as resilience or logging.</returns>
@@ -153,11 +164,14 @@ internal static partial class WeatherServiceCollectionExtensions
             optionsBuilder.Configure(configure);
         }
 
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Features.Weather.IWeatherClient, global::Features.Weather.WeatherClient>(
+        var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Features.Weather.IWeatherClient, global::Features.Weather.WeatherClient>(
             services,
             static (httpClient, provider) => new global::Features.Weather.WeatherClient(
                 httpClient,
                 global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Features.Weather.WeatherClientOptions>>(provider).Value));
+
+        // The client follows redirects itself, so that its credential and body stay with the base address's origin.
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler);
     }
 }
 

@@ -39,7 +39,8 @@ internal sealed class CannedHandler : HttpMessageHandler
                 body = copy.ToArray();
             }
 
-            Recorded = new RecordedRequest(request.Method.Method, request.RequestUri!.AbsoluteUri, request.Headers.Authorization?.ToString(), body);
+            Recorded = new RecordedRequest(
+                request.Method.Method, request.RequestUri!.AbsoluteUri, request.Headers.Authorization?.ToString(), request.Content?.Headers.ContentType, body);
         }
         else if (request.Content is not null)
         {
@@ -98,5 +99,6 @@ internal sealed class CannedHandler : HttpMessageHandler
 /// <param name="Method">The HTTP method.</param>
 /// <param name="Uri">The absolute request URI.</param>
 /// <param name="Authorization">The Authorization header.</param>
+/// <param name="ContentType">The body's Content-Type, or <see langword="null"/>.</param>
 /// <param name="Body">The request body, or <see langword="null"/>.</param>
-internal sealed record RecordedRequest(string Method, string Uri, string? Authorization, byte[]? Body);
+internal sealed record RecordedRequest(string Method, string Uri, string? Authorization, MediaTypeHeaderValue? ContentType, byte[]? Body);

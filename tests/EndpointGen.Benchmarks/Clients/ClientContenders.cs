@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,13 +9,20 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
 using ContactCenter.Ccai;
 using EndpointGen.Benchmarks.Clients.HandWritten;
+using EndpointGen.Benchmarks.Clients.Kiota.Generated;
 using EndpointGen.Benchmarks.Generated;
-using JsonSerializerSettings = Newtonsoft.Json.JsonSerializerSettings;
-using NullValueHandling = Newtonsoft.Json.NullValueHandling;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Refit;
+using KiotaModels = EndpointGen.Benchmarks.Clients.Kiota.Generated.Models;
+using NSwagCcaiClient = EndpointGen.Benchmarks.Clients.NSwag.NSwagCcaiClient;
+using NSwagJsonContext = EndpointGen.Benchmarks.Clients.NSwag.NSwagJsonContext;
+using NSwagModels = EndpointGen.Benchmarks.Clients.NSwag;
 
 namespace EndpointGen.Benchmarks.Clients;
 
-/// <summary>The four calls of the client benchmarks.</summary>
+/// <summary>The three calls of the client benchmarks.</summary>
 public enum ClientScenario
 {
     /// <summary>GET with path and query parameters answering one CCAI chat (about 1 KB).</summary>
@@ -26,9 +33,6 @@ public enum ClientScenario
 
     /// <summary>POST of a small JSON body (CCAI CreateChat) answering one CCAI chat.</summary>
     PostSmall,
-
-    /// <summary>POST of a 1000-element JSON body (CCAI AddPhotos) answering one media object.</summary>
-    PostLarge,
 }
 
 /// <summary>
@@ -42,15 +46,7 @@ internal sealed class ClientContenders
     private ClientContenders(ClientScenario scenario)
     {
         Scenario = scenario;
-        Handler = new CannedHandler
-        {
-            ResponseBody = scenario switch
-            {
-                ClientScenario.GetSmall or ClientScenario.PostSmall => Payloads.Chat,
-                ClientScenario.GetLarge => Payloads.MediaList,
-                _ => Payloads.Media,
-            },
-        };
+        Handler = new CannedHandler { ResponseBody = scenario == ClientScenario.GetLarge ? Payloads.MediaList : Payloads.Chat };
 
         HandWritten = new HandWrittenClient(new HttpClient(Handler, disposeHandler: false));
 
@@ -62,14 +58,25 @@ internal sealed class ClientContenders
             new HttpClient(Handler, disposeHandler: false),
             new CcaiClientOptions { BaseAddress = baseAddress, Username = Payloads.User, Password = Payloads.Password });
 
-        var restEase = new RestEase.RestClient(new HttpClient(Handler, disposeHandler: false) { BaseAddress = new Uri(Payloads.BaseAddress) })
-        {
-            JsonSerializerSettings = new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore },
-        }.For<IRestEaseCcaiApi>();
-        restEase.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Payloads.User + ":" + Payloads.Password));
-        RestEase = restEase;
+        // Refit's documented fast path: options that keep System.Text.Json's source-generated writer, with a context.
+        var refitJson = SystemTextJsonContentSerializer.GetFastPathJsonSerializerOptions();
+        refitJson.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        refitJson.TypeInfoResolver = HandWrittenJsonContext.Default;
+        Refit = RestService.ForGenerated<IRefitCcaiApi>(
+            WithBasicAuth(new HttpClient(Handler, disposeHandler: false) { BaseAddress = baseAddress }),
+            new RefitSettings(new SystemTextJsonContentSerializer(refitJson)));
 
-        RestSharp = new RestSharpCcaiClient(new HttpClient(Handler, disposeHandler: false));
+        // NSwag's client reads the base address and the default headers of the HttpClient it is given.
+        NSwag = new NSwagCcaiClient(WithBasicAuth(new HttpClient(Handler, disposeHandler: false) { BaseAddress = baseAddress }));
+
+        // Kiota's adapter over the shared handler alone: no middleware (retry, redirect, ...) to time.
+        var kiotaAdapter = new HttpClientRequestAdapter(
+            new AnonymousAuthenticationProvider(),
+            httpClient: WithBasicAuth(new HttpClient(Handler, disposeHandler: false)))
+        {
+            BaseUrl = Payloads.BaseAddress.TrimEnd('/'),
+        };
+        Kiota = new KiotaCcaiClient(kiotaAdapter);
 
         ChatRequestDto = new CreateChatRequestDto
         {
@@ -81,13 +88,15 @@ internal sealed class ClientContenders
             Chat = new NewChat { MenuId = 17, EndUserId = 9001, Lang = "en", Email = "mario.bianchi@example.com" },
             EndUser = new NewChatEndUser { Phone = "+393331234567" },
         };
-        PhotosRequestDto = new AddPhotosRequestDto
+        NSwagChatRequest = new NSwagModels.CreateChatRequest
         {
-            Photo = Enumerable.Range(0, Payloads.LargeCount).Select(static i => new PhotoAttachmentDto { S3Path = Payloads.PhotoPath(i), PhotoType = "image/jpeg" }).ToList(),
+            Chat = new NSwagModels.NewChat { Menu_id = 17, End_user_id = 9001, Lang = "en", Email = "mario.bianchi@example.com" },
+            End_user = new NSwagModels.NewChatEndUser { Phone = "+393331234567" },
         };
-        PhotosRequest = new AddPhotosRequest
+        KiotaChatRequest = new KiotaModels.CreateChatRequest
         {
-            Photo = Enumerable.Range(0, Payloads.LargeCount).Select(static i => new PhotoAttachment { S3Path = Payloads.PhotoPath(i), PhotoType = "image/jpeg" }).ToList(),
+            Chat = new KiotaModels.NewChat { MenuId = 17, EndUserId = 9001, Lang = "en", Email = "mario.bianchi@example.com" },
+            EndUser = new KiotaModels.NewChatEndUser { Phone = "+393331234567" },
         };
     }
 
@@ -103,26 +112,29 @@ internal sealed class ClientContenders
     /// <summary>The generated client of the benchmark descriptor (the GETs).</summary>
     public BenchClient GeneratedBench { get; }
 
-    /// <summary>The generated CCAI client of examples/ContactCenter (the POSTs).</summary>
+    /// <summary>The generated CCAI client of examples/ContactCenter (the POST).</summary>
     public CcaiClient GeneratedCcai { get; }
 
-    /// <summary>RestEase's run-time implementation.</summary>
-    public IRestEaseCcaiApi RestEase { get; }
+    /// <summary>Refit's source-generated implementation.</summary>
+    public IRefitCcaiApi Refit { get; }
 
-    /// <summary>The RestSharp client.</summary>
-    public RestSharpCcaiClient RestSharp { get; }
+    /// <summary>The client NSwag generated from the OpenAPI document.</summary>
+    public NSwagCcaiClient NSwag { get; }
 
-    /// <summary>The small POST body, for the clients over the hand-written classes.</summary>
+    /// <summary>The client Kiota generated from the OpenAPI document.</summary>
+    public KiotaCcaiClient Kiota { get; }
+
+    /// <summary>The POST body, for the clients over the hand-written classes.</summary>
     public CreateChatRequestDto ChatRequestDto { get; }
 
-    /// <summary>The small POST body, for the generated client.</summary>
+    /// <summary>The POST body, for the generated client.</summary>
     public CreateChatRequest ChatRequest { get; }
 
-    /// <summary>The large POST body, for the clients over the hand-written classes.</summary>
-    public AddPhotosRequestDto PhotosRequestDto { get; }
+    /// <summary>The POST body, for NSwag's classes.</summary>
+    public NSwagModels.CreateChatRequest NSwagChatRequest { get; }
 
-    /// <summary>The large POST body, for the generated client.</summary>
-    public AddPhotosRequest PhotosRequest { get; }
+    /// <summary>The POST body, for Kiota's classes.</summary>
+    public KiotaModels.CreateChatRequest KiotaChatRequest { get; }
 
     /// <summary>Builds the contenders for a scenario and checks them.</summary>
     /// <param name="scenario">The call.</param>
@@ -138,45 +150,58 @@ internal sealed class ClientContenders
     /// <returns>The call's task.</returns>
     public Task HandWrittenCall() => Scenario switch
     {
-        ClientScenario.GetSmall => HandWritten.FindChatAsync(Payloads.AccountId, Payloads.ChatId, Payloads.Lang, includeAgents: true),
+        ClientScenario.GetSmall => HandWritten.FindChatAsync(Payloads.AccountId, Payloads.ChatId, includeAgents: true, Payloads.Lang),
         ClientScenario.GetLarge => HandWritten.ListMediaAsync(Payloads.ChatId, Payloads.Kind, Payloads.LargeCount),
-        ClientScenario.PostSmall => HandWritten.CreateChatAsync(ChatRequestDto),
-        _ => HandWritten.AddPhotosAsync(Payloads.ChatId, PhotosRequestDto),
+        _ => HandWritten.CreateChatAsync(ChatRequestDto),
     };
 
     /// <summary>The generated client's call; the parameter objects are made per call, as a caller makes them.</summary>
     /// <returns>The call's task.</returns>
     public Task GeneratedCall() => Scenario switch
     {
-        ClientScenario.GetSmall => GeneratedBench.FindChatAsync(Payloads.AccountId, Payloads.ChatId, new FindChatParameters { Lang = Payloads.Lang, IncludeAgents = true }),
+        ClientScenario.GetSmall => GeneratedBench.FindChatAsync(Payloads.AccountId, Payloads.ChatId, new FindChatParameters { IncludeAgents = true, Lang = Payloads.Lang }),
         ClientScenario.GetLarge => GeneratedBench.ListMediaAsync(Payloads.ChatId, new ListMediaParameters { Kind = Payloads.Kind, Limit = Payloads.LargeCount }),
-        ClientScenario.PostSmall => GeneratedCcai.CreateChatAsync(ChatRequest),
-        _ => GeneratedCcai.AddPhotosAsync(Payloads.ChatId, PhotosRequest),
+        _ => GeneratedCcai.CreateChatAsync(ChatRequest),
     };
 
-    /// <summary>RestEase's call.</summary>
+    /// <summary>Refit's call.</summary>
     /// <returns>The call's task.</returns>
-    public Task RestEaseCall() => Scenario switch
+    public Task RefitCall() => Scenario switch
     {
-        ClientScenario.GetSmall => RestEase.FindChatAsync(Payloads.AccountId, Payloads.ChatId, Payloads.Lang, "true", default),
-        ClientScenario.GetLarge => RestEase.ListMediaAsync(Payloads.ChatId, Payloads.Kind, Payloads.LargeCount, default),
-        ClientScenario.PostSmall => RestEase.CreateChatAsync(ChatRequestDto, default),
-        _ => RestEase.AddPhotosAsync(Payloads.ChatId, PhotosRequestDto, default),
+        ClientScenario.GetSmall => Refit.FindChatAsync(Payloads.AccountId, Payloads.ChatId, "true", Payloads.Lang, default),
+        ClientScenario.GetLarge => Refit.ListMediaAsync(Payloads.ChatId, Payloads.Kind, Payloads.LargeCount, default),
+        _ => Refit.CreateChatAsync(ChatRequestDto, default),
     };
 
-    /// <summary>RestSharp's call.</summary>
+    /// <summary>NSwag's call.</summary>
     /// <returns>The call's task.</returns>
-    public Task RestSharpCall() => Scenario switch
+    public Task NSwagCall() => Scenario switch
     {
-        ClientScenario.GetSmall => RestSharp.FindChatAsync(Payloads.AccountId, Payloads.ChatId, Payloads.Lang, includeAgents: true),
-        ClientScenario.GetLarge => RestSharp.ListMediaAsync(Payloads.ChatId, Payloads.Kind, Payloads.LargeCount),
-        ClientScenario.PostSmall => RestSharp.CreateChatAsync(ChatRequestDto),
-        _ => RestSharp.AddPhotosAsync(Payloads.ChatId, PhotosRequestDto),
+        ClientScenario.GetSmall => NSwag.FindChatAsync(Payloads.AccountId, Payloads.ChatId, include_agents: true, Payloads.Lang),
+        ClientScenario.GetLarge => NSwag.ListMediaAsync(Payloads.ChatId, Payloads.Kind, Payloads.LargeCount),
+        _ => NSwag.CreateChatAsync(NSwagChatRequest),
+    };
+
+    /// <summary>Kiota's call; the request configuration is a static lambda, as the values are constants.</summary>
+    /// <returns>The call's task.</returns>
+    public Task KiotaCall() => Scenario switch
+    {
+        ClientScenario.GetSmall => Kiota.Accounts[Payloads.AccountId].Chats[Payloads.ChatId].GetAsync(static request =>
+        {
+            request.QueryParameters.IncludeAgents = true;
+            request.QueryParameters.Lang = Payloads.Lang;
+        }),
+        ClientScenario.GetLarge => Kiota.Chats[Payloads.ChatId].Media.GetAsync(static request =>
+        {
+            request.QueryParameters.Kind = Payloads.Kind;
+            request.QueryParameters.Limit = Payloads.LargeCount;
+        }),
+        _ => Kiota.Chats.PostAsync(KiotaChatRequest),
     };
 
     /// <summary>
-    /// Every contender sends the same request (method, URI, credentials, JSON body) and returns the same
-    /// value: each result, written back as JSON, equals the canned answer.
+    /// Every contender sends the same request (method, URI, credentials, content type, body bytes) and returns
+    /// the same value: each result, written back as JSON, equals the canned answer.
     /// </summary>
     /// <returns>A task that fails when a contender differs.</returns>
     public async Task VerifyAsync()
@@ -185,8 +210,9 @@ internal sealed class ClientContenders
         {
             ("hand-written", HandWrittenCall),
             ("generated", GeneratedCall),
-            ("RestEase", RestEaseCall),
-            ("RestSharp", RestSharpCall),
+            ("Refit", RefitCall),
+            ("NSwag", NSwagCall),
+            ("Kiota", KiotaCall),
         };
 
         var expected = JsonNode.Parse(Handler.ResponseBody);
@@ -200,7 +226,7 @@ internal sealed class ClientContenders
                 await task.ConfigureAwait(false);
                 var result = task.GetType().GetProperty("Result")!.GetValue(task)
                     ?? throw Mismatch(name, "returned null");
-                var actual = JsonNode.Parse(ToJson(result));
+                var actual = JsonNode.Parse(await ToJsonAsync(result).ConfigureAwait(false));
                 if (!JsonNode.DeepEquals(actual, expected))
                 {
                     throw Mismatch(name, $"returned {Shorten(actual?.ToJsonString())}, expected {Shorten(expected?.ToJsonString())}");
@@ -213,7 +239,12 @@ internal sealed class ClientContenders
                     throw Mismatch(name, $"sent {sent.Method} {sent.Uri} ({sent.Authorization}), the baseline {reference.Method} {reference.Uri} ({reference.Authorization})");
                 }
 
-                if (!JsonNode.DeepEquals(ParseBody(sent.Body), ParseBody(reference.Body)))
+                if (!SameContentType(sent.ContentType, reference.ContentType))
+                {
+                    throw Mismatch(name, $"sent the content type {sent.ContentType}, the baseline {reference.ContentType}");
+                }
+
+                if (!SameBody(sent.Body, reference.Body))
                 {
                     throw Mismatch(name, $"sent the body {Shorten(Text(sent.Body))}, the baseline {Shorten(Text(reference.Body))}");
                 }
@@ -225,15 +256,46 @@ internal sealed class ClientContenders
         }
     }
 
-    private static string ToJson(object result) => result switch
+    /// <summary>
+    /// The same bytes, or the same JSON members in another order and otherwise the same bytes (Kiota writes the
+    /// members of an object in alphabetical order): equal as JSON, and of equal length, so no member, value or
+    /// escape differs.
+    /// </summary>
+    private static bool SameBody(byte[]? sent, byte[]? reference)
+    {
+        var (a, b) = (sent ?? [], reference ?? []);
+        return a.AsSpan().SequenceEqual(b)
+            || (a.Length == b.Length && a.Length > 0 && JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b)));
+    }
+
+    private static HttpClient WithBasicAuth(HttpClient http)
+    {
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Payloads.User + ":" + Payloads.Password)));
+        return http;
+    }
+
+    /// <summary>
+    /// The same media type, and a charset that is absent or UTF-8: JSON has no charset parameter (RFC 8259
+    /// is UTF-8 only), so <c>application/json</c> and <c>application/json; charset=utf-8</c> are one type.
+    /// </summary>
+    private static bool SameContentType(MediaTypeHeaderValue? sent, MediaTypeHeaderValue? reference) =>
+        string.Equals(sent?.MediaType, reference?.MediaType, StringComparison.OrdinalIgnoreCase)
+        && IsUtf8OrNone(sent?.CharSet) && IsUtf8OrNone(reference?.CharSet);
+
+    private static bool IsUtf8OrNone(string? charSet) =>
+        charSet is null || string.Equals(charSet.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<string> ToJsonAsync(object result) => result switch
     {
         ChatDto chat => JsonSerializer.Serialize(chat, HandWrittenJsonContext.Default.ChatDto),
-        MediaDto media => JsonSerializer.Serialize(media, HandWrittenJsonContext.Default.MediaDto),
         List<MediaDto> list => JsonSerializer.Serialize(list, HandWrittenJsonContext.Default.ListMediaDto),
+        NSwagModels.Chat chat => JsonSerializer.Serialize(chat, NSwagJsonContext.Default.Chat),
+        List<NSwagModels.Media> list => JsonSerializer.Serialize(list, NSwagJsonContext.Default.ListMedia),
+        IParsable parsable => await KiotaJsonSerializer.SerializeAsStringAsync(parsable).ConfigureAwait(false),
+        IEnumerable<KiotaModels.Media> list => await KiotaJsonSerializer.SerializeAsStringAsync(list).ConfigureAwait(false),
         _ => JsonSerializer.Serialize(result, result.GetType(), s_generatedJson), // generated types carry their own converters
     };
-
-    private static JsonNode? ParseBody(byte[]? body) => body is null || body.Length == 0 ? null : JsonNode.Parse(body);
 
     private static string Text(byte[]? body) => body is null ? "(none)" : Encoding.UTF8.GetString(body);
 

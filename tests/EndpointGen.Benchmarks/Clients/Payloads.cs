@@ -55,18 +55,8 @@ internal static class Payloads
         }
         """);
 
-    /// <summary>A CCAI media object (the answer to AddPhotos).</summary>
-    public static readonly byte[] Media = Encoding.UTF8.GetBytes("""
-        {"url": "https://media.example-bucket.s3.amazonaws.com/chats/1234/photos/0000-receipt.jpg", "media_id": 880}
-        """);
-
     /// <summary>A JSON array of <see cref="LargeCount"/> CCAI media objects (about 110 KB).</summary>
     public static readonly byte[] MediaList = CreateMediaList();
-
-    /// <summary>The S3 path of photo <paramref name="i"/> of the large AddPhotos body.</summary>
-    /// <param name="i">The photo's index.</param>
-    /// <returns>The path.</returns>
-    public static string PhotoPath(int i) => string.Create(CultureInfo.InvariantCulture, $"chats/1234/photos/{i:D4}-3f9c2b7e-receipt.jpg");
 
     private static byte[] CreateMediaList()
     {

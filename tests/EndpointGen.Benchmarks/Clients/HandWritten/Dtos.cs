@@ -1,71 +1,70 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using Newtonsoft.Json;
 
 namespace EndpointGen.Benchmarks.Clients.HandWritten;
 
 // The CCAI shapes as someone writing the client by hand would declare them: plain classes, the JSON names in
-// attributes. The hand-written client reads them with System.Text.Json's source generator; RestEase
-// (Newtonsoft.Json) and RestSharp use the same classes, so every contender reads and writes the same fields.
+// attributes. The hand-written client reads them with System.Text.Json's source generator, and so does the Refit
+// interface, with the same context. NSwag and Kiota generate their own classes from OpenApi/ccai-bench.openapi.yaml.
 
 /// <summary>A CCAI chat.</summary>
 public sealed class ChatDto
 {
     /// <summary>Chat ID.</summary>
-    [JsonPropertyName("id"), JsonProperty("id")]
+    [JsonPropertyName("id")]
     public long? Id { get; set; }
 
     /// <summary>Chat status.</summary>
-    [JsonPropertyName("status"), JsonProperty("status")]
+    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
     /// <summary>Text of the status.</summary>
-    [JsonPropertyName("status_text"), JsonProperty("status_text")]
+    [JsonPropertyName("status_text")]
     public string? StatusText { get; set; }
 
     /// <summary>Features of the chat.</summary>
-    [JsonPropertyName("features"), JsonProperty("features")]
+    [JsonPropertyName("features")]
     public List<string>? Features { get; set; }
 
     /// <summary>Creation time.</summary>
-    [JsonPropertyName("created_at"), JsonProperty("created_at")]
+    [JsonPropertyName("created_at")]
     public DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>End time.</summary>
-    [JsonPropertyName("ends_at"), JsonProperty("ends_at")]
+    [JsonPropertyName("ends_at")]
     public DateTimeOffset? EndsAt { get; set; }
 
     /// <summary>Time-out time.</summary>
-    [JsonPropertyName("timeout_at"), JsonProperty("timeout_at")]
+    [JsonPropertyName("timeout_at")]
     public DateTimeOffset? TimeoutAt { get; set; }
 
     /// <summary>The assigned agent.</summary>
-    [JsonPropertyName("agent"), JsonProperty("agent")]
+    [JsonPropertyName("agent")]
     public AgentDto? Agent { get; set; }
 
     /// <summary>The assigned virtual agent.</summary>
-    [JsonPropertyName("virtual_agent"), JsonProperty("virtual_agent")]
+    [JsonPropertyName("virtual_agent")]
     public VirtualAgentDto? VirtualAgent { get; set; }
 
     /// <summary>Every agent of the chat.</summary>
-    [JsonPropertyName("all_agents"), JsonProperty("all_agents")]
+    [JsonPropertyName("all_agents")]
     public List<AgentDto>? AllAgents { get; set; }
 
     /// <summary>Every virtual agent of the chat.</summary>
-    [JsonPropertyName("all_virtual_agents"), JsonProperty("all_virtual_agents")]
+    [JsonPropertyName("all_virtual_agents")]
     public List<VirtualAgentDto>? AllVirtualAgents { get; set; }
 
     /// <summary>Language.</summary>
-    [JsonPropertyName("lang"), JsonProperty("lang")]
+    [JsonPropertyName("lang")]
     public string? Lang { get; set; }
 
     /// <summary>Menus (queues).</summary>
-    [JsonPropertyName("menus"), JsonProperty("menus")]
+    [JsonPropertyName("menus")]
     public List<MenuDto>? Menus { get; set; }
 
     /// <summary>The end user.</summary>
-    [JsonPropertyName("end_user"), JsonProperty("end_user")]
+    [JsonPropertyName("end_user")]
     public EndUserDto? EndUser { get; set; }
 }
 
@@ -73,23 +72,23 @@ public sealed class ChatDto
 public sealed class AgentDto
 {
     /// <summary>Agent ID.</summary>
-    [JsonPropertyName("id"), JsonProperty("id")]
+    [JsonPropertyName("id")]
     public long? Id { get; set; }
 
     /// <summary>Full name.</summary>
-    [JsonPropertyName("name"), JsonProperty("name")]
+    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
     /// <summary>First name.</summary>
-    [JsonPropertyName("first_name"), JsonProperty("first_name")]
+    [JsonPropertyName("first_name")]
     public string? FirstName { get; set; }
 
     /// <summary>Avatar URL.</summary>
-    [JsonPropertyName("avatar_url"), JsonProperty("avatar_url")]
+    [JsonPropertyName("avatar_url")]
     public string? AvatarUrl { get; set; }
 
     /// <summary>Status.</summary>
-    [JsonPropertyName("status"), JsonProperty("status")]
+    [JsonPropertyName("status")]
     public string? Status { get; set; }
 }
 
@@ -97,19 +96,19 @@ public sealed class AgentDto
 public sealed class VirtualAgentDto
 {
     /// <summary>Virtual agent ID.</summary>
-    [JsonPropertyName("id"), JsonProperty("id")]
+    [JsonPropertyName("id")]
     public long? Id { get; set; }
 
     /// <summary>Name.</summary>
-    [JsonPropertyName("name"), JsonProperty("name")]
+    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
     /// <summary>Avatar URL.</summary>
-    [JsonPropertyName("avatar_url"), JsonProperty("avatar_url")]
+    [JsonPropertyName("avatar_url")]
     public string? AvatarUrl { get; set; }
 
     /// <summary>Status.</summary>
-    [JsonPropertyName("status"), JsonProperty("status")]
+    [JsonPropertyName("status")]
     public string? Status { get; set; }
 }
 
@@ -117,11 +116,11 @@ public sealed class VirtualAgentDto
 public sealed class MenuDto
 {
     /// <summary>Menu ID.</summary>
-    [JsonPropertyName("id"), JsonProperty("id")]
+    [JsonPropertyName("id")]
     public long? Id { get; set; }
 
     /// <summary>Name.</summary>
-    [JsonPropertyName("name"), JsonProperty("name")]
+    [JsonPropertyName("name")]
     public string? Name { get; set; }
 }
 
@@ -129,11 +128,11 @@ public sealed class MenuDto
 public sealed class EndUserDto
 {
     /// <summary>End user ID.</summary>
-    [JsonPropertyName("id"), JsonProperty("id")]
+    [JsonPropertyName("id")]
     public long? Id { get; set; }
 
     /// <summary>Identifier.</summary>
-    [JsonPropertyName("identifier"), JsonProperty("identifier")]
+    [JsonPropertyName("identifier")]
     public string? Identifier { get; set; }
 }
 
@@ -141,11 +140,11 @@ public sealed class EndUserDto
 public sealed class MediaDto
 {
     /// <summary>Storage URL.</summary>
-    [JsonPropertyName("url"), JsonProperty("url")]
+    [JsonPropertyName("url")]
     public string? Url { get; set; }
 
     /// <summary>Media ID.</summary>
-    [JsonPropertyName("media_id"), JsonProperty("media_id")]
+    [JsonPropertyName("media_id")]
     public long? MediaId { get; set; }
 }
 
@@ -153,11 +152,11 @@ public sealed class MediaDto
 public sealed class CreateChatRequestDto
 {
     /// <summary>The chat to create.</summary>
-    [JsonPropertyName("chat"), JsonProperty("chat")]
+    [JsonPropertyName("chat")]
     public NewChatDto? Chat { get; set; }
 
     /// <summary>End user data.</summary>
-    [JsonPropertyName("end_user"), JsonProperty("end_user")]
+    [JsonPropertyName("end_user")]
     public NewChatEndUserDto? EndUser { get; set; }
 }
 
@@ -165,19 +164,19 @@ public sealed class CreateChatRequestDto
 public sealed class NewChatDto
 {
     /// <summary>Menu (queue) ID.</summary>
-    [JsonPropertyName("menu_id"), JsonProperty("menu_id")]
+    [JsonPropertyName("menu_id")]
     public long MenuId { get; set; }
 
     /// <summary>End user ID.</summary>
-    [JsonPropertyName("end_user_id"), JsonProperty("end_user_id")]
+    [JsonPropertyName("end_user_id")]
     public long? EndUserId { get; set; }
 
     /// <summary>Language.</summary>
-    [JsonPropertyName("lang"), JsonProperty("lang")]
+    [JsonPropertyName("lang")]
     public string? Lang { get; set; }
 
     /// <summary>E-mail address.</summary>
-    [JsonPropertyName("email"), JsonProperty("email")]
+    [JsonPropertyName("email")]
     public string? Email { get; set; }
 }
 
@@ -185,37 +184,15 @@ public sealed class NewChatDto
 public sealed class NewChatEndUserDto
 {
     /// <summary>Phone number.</summary>
-    [JsonPropertyName("phone"), JsonProperty("phone")]
+    [JsonPropertyName("phone")]
     public string? Phone { get; set; }
-}
-
-/// <summary>Body of AddPhotos.</summary>
-public sealed class AddPhotosRequestDto
-{
-    /// <summary>The photos.</summary>
-    [JsonPropertyName("photo"), JsonProperty("photo")]
-    public List<PhotoAttachmentDto>? Photo { get; set; }
-}
-
-/// <summary>An uploaded photo.</summary>
-public sealed class PhotoAttachmentDto
-{
-    /// <summary>Storage path.</summary>
-    [JsonPropertyName("s3_path"), JsonProperty("s3_path")]
-    public string? S3Path { get; set; }
-
-    /// <summary>MIME type.</summary>
-    [JsonPropertyName("photo_type"), JsonProperty("photo_type")]
-    public string? PhotoType { get; set; }
 }
 
 /// <summary>The System.Text.Json source-generated metadata of the hand-written client.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ChatDto))]
 [JsonSerializable(typeof(List<MediaDto>))]
-[JsonSerializable(typeof(MediaDto))]
 [JsonSerializable(typeof(CreateChatRequestDto))]
-[JsonSerializable(typeof(AddPhotosRequestDto))]
 public sealed partial class HandWrittenJsonContext : JsonSerializerContext
 {
 }

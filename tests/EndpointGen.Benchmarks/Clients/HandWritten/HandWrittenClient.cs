@@ -29,10 +29,10 @@ internal sealed class HandWrittenClient
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Payloads.User + ":" + Payloads.Password)));
     }
 
-    /// <summary>GET accounts/{account_id}/chats/{id}?lang=&amp;include_agents=</summary>
-    public Task<ChatDto?> FindChatAsync(long accountId, long id, string lang, bool includeAgents, CancellationToken cancellationToken = default) =>
+    /// <summary>GET accounts/{account_id}/chats/{id}?include_agents=&amp;lang=</summary>
+    public Task<ChatDto?> FindChatAsync(long accountId, long id, bool includeAgents, string lang, CancellationToken cancellationToken = default) =>
         _http.GetFromJsonAsync(
-            string.Create(CultureInfo.InvariantCulture, $"accounts/{accountId}/chats/{id}?lang={Uri.EscapeDataString(lang)}&include_agents={(includeAgents ? "true" : "false")}"),
+            string.Create(CultureInfo.InvariantCulture, $"accounts/{accountId}/chats/{id}?include_agents={(includeAgents ? "true" : "false")}&lang={Uri.EscapeDataString(lang)}"),
             HandWrittenJsonContext.Default.ChatDto,
             cancellationToken);
 
@@ -51,12 +51,4 @@ internal sealed class HandWrittenClient
         return await response.Content.ReadFromJsonAsync(HandWrittenJsonContext.Default.ChatDto, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>POST chats/{chat_id}/photos</summary>
-    public async Task<MediaDto?> AddPhotosAsync(long chatId, AddPhotosRequestDto body, CancellationToken cancellationToken = default)
-    {
-        using var response = await _http.PostAsJsonAsync(
-            string.Create(CultureInfo.InvariantCulture, $"chats/{chatId}/photos"), body, HandWrittenJsonContext.Default.AddPhotosRequestDto, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync(HandWrittenJsonContext.Default.MediaDto, cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
@@ -202,6 +203,7 @@ public sealed class ApiRequestRunner<TError>
         using (request)
         {
             var timeout = _httpClient.Timeout;
+            var started = Stopwatch.GetTimestamp();
             using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline?.CancelAfter(timeout);
             var token = deadline?.Token ?? cancellationToken;
@@ -247,8 +249,10 @@ public sealed class ApiRequestRunner<TError>
                     }
                 }
             }
-            catch (Exception ex) when (IsCancellation(ex) && !cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
+            catch (Exception ex) when (IsCancellation(ex) && !cancellationToken.IsCancellationRequested
+                && deadline is not null && (deadline.IsCancellationRequested || HasElapsed(started, timeout)))
             {
+                // Whichever timer fired first, the deadline's or the HttpClient's own while waiting for headers.
                 var message = _service + " " + operation + " took longer than the HttpClient's Timeout of "
                     + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " seconds (headers, redirects and body together), and was cancelled.";
                 throw new TaskCanceledException(message, new TimeoutException(message, ex));
@@ -365,6 +369,10 @@ public sealed class ApiRequestRunner<TError>
 
         return _createException(operation, response, body, error, detail, innerException);
     }
+
+    /// <summary>Whether <paramref name="timeout"/> has passed since the <see cref="Stopwatch"/> timestamp <paramref name="started"/>.</summary>
+    private static bool HasElapsed(long started, TimeSpan timeout) =>
+        (Stopwatch.GetTimestamp() - started) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency >= timeout.Ticks;
 
     /// <summary>Whether an exception is how a send or a read ends when its token is cancelled (or its stream closed for it).</summary>
     private static bool IsCancellation(Exception exception) =>

@@ -91,7 +91,8 @@ internal sealed partial class DescriptorReader
             }
         }
 
-        return (service, new ServiceClaim(service.HintName, service.Name, service.Namespace, nameLocation, types.ToEquatableArray()));
+        var claim = new ServiceClaim(service.HintName, service.Name, service.Namespace, nameLocation, _namespaceLocation ?? nameLocation, types.ToEquatableArray());
+        return (service, claim);
     }
 
     private ServiceSpec? ReadService(YamlNode root)

@@ -192,7 +192,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
                 ns = value.Trim();
                 if (!Naming.IsValidNamespace(ns))
                 {
-                    invalid ??= property + "=" + ns;
+                    invalid ??= property + "=" + Naming.Visible(ns);
                     ns = null;
                 }
 

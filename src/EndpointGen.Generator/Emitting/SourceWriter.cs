@@ -207,7 +207,7 @@ internal sealed class SourceWriter
         var plain = true;
         foreach (var c in value)
         {
-            if (c is '"' or '\\' || c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= 0xD800 || c is '\u2028' or '\u2029')
+            if (c is '"' or '\\' || c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= 0xD800 || c is '\u2028' or '\u2029' || IsFormat(c))
             {
                 plain = false;
                 break;
@@ -246,7 +246,8 @@ internal sealed class SourceWriter
                     Put('t');
                     break;
                 default:
-                    if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                    // Format characters too: invisible, and the bidirectional ones reorder how the line reads (Trojan source).
+                    if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085' || IsFormat(c))
                     {
                         Put('\\');
                         Put('u');
@@ -267,8 +268,9 @@ internal sealed class SourceWriter
     /// <summary>
     /// Appends text escaped for use inside one XML doc comment line (a name, a path, an example). Every character C#
     /// reads as a line end becomes a space: a stray U+2028 in a JSON name must not end the comment and turn the rest
-    /// into code. Characters XML does not allow (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. Free text
-    /// that may hold several lines goes through <see cref="Doc"/>, which keeps its lines.
+    /// into code. Characters XML does not allow (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD, and invisible
+    /// format characters (U+200B, the bidirectional controls) a visible <c>\uXXXX</c>. Free text that may hold several
+    /// lines goes through <see cref="Doc"/>, which keeps its lines.
     /// </summary>
     internal void WriteDocText(string text) => AppendEscaped(text, 0, text.Length);
 
@@ -476,6 +478,9 @@ internal sealed class SourceWriter
         return _wide;
     }
 
+    // A format character (category Cf) of the BMP; every one is above U+00AC.
+    private static bool IsFormat(char c) => c > '\u00AC' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
     private static int NextLineBreak(string text, int start)
     {
         for (var i = start; i < text.Length; i++)
@@ -516,7 +521,8 @@ internal sealed class SourceWriter
 
     /// <summary>
     /// Appends text[start..end) escaped for a doc comment line: XML's three specials, every line end (CR LF counts
-    /// once) and a tab as a space, and characters XML does not allow as U+FFFD.
+    /// once) and a tab as a space, characters XML does not allow as U+FFFD, and format characters as <c>\uXXXX</c>
+    /// (<c>\U000XXXXX</c> beyond the BMP): a bidirectional control in a comment reorders how the code around it reads.
     /// </summary>
     private void AppendEscaped(string text, int start, int end)
     {
@@ -525,6 +531,7 @@ internal sealed class SourceWriter
         {
             var c = text[i];
             string? replacement;
+            var pair = false;
             switch (c)
             {
                 case '&':
@@ -542,8 +549,15 @@ internal sealed class SourceWriter
                 default:
                     if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
                     {
-                        i++;
-                        continue;
+                        if (CharUnicodeInfo.GetUnicodeCategory(text, i) != UnicodeCategory.Format)
+                        {
+                            i++;
+                            continue;
+                        }
+
+                        replacement = "\\U" + char.ConvertToUtf32(c, text[i + 1]).ToString("x8", CultureInfo.InvariantCulture);
+                        pair = true;
+                        break;
                     }
 
                     if (char.IsSurrogate(c) || c < 0x20 || c == '\uFFFE' || c == '\uFFFF' || (c >= 0x7F && c <= 0x9F))
@@ -552,12 +566,18 @@ internal sealed class SourceWriter
                         break;
                     }
 
+                    if (IsFormat(c))
+                    {
+                        replacement = "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture);
+                        break;
+                    }
+
                     continue;
             }
 
             PutCode(text, plainFrom, i - plainFrom);
             PutCode(replacement, 0, replacement.Length);
-            if (c == '\r' && i + 1 < end && text[i + 1] == '\n')
+            if (pair || (c == '\r' && i + 1 < end && text[i + 1] == '\n'))
             {
                 i++;
             }

@@ -13,8 +13,9 @@ internal sealed record DescriptorResult(ServiceSpec? Service, EquatableArray<Dia
 /// <param name="Name">The service name.</param>
 /// <param name="Namespace">The resolved namespace.</param>
 /// <param name="NameLocation">Where the service name is written, for the diagnostic when two files claim one service.</param>
+/// <param name="NamespaceLocation">Where the namespace is written, or the service name when it is the project's.</param>
 /// <param name="Types">Every top-level type the file generates in <paramref name="Namespace"/>, where each is declared.</param>
-internal sealed record ServiceClaim(string HintName, string Name, string Namespace, LocationInfo NameLocation, EquatableArray<TypeClaim> Types);
+internal sealed record ServiceClaim(string HintName, string Name, string Namespace, LocationInfo NameLocation, LocationInfo NamespaceLocation, EquatableArray<TypeClaim> Types);
 
 /// <summary>A top-level C# type a descriptor generates, and where the descriptor declares it.</summary>
 internal sealed record TypeClaim(string Name, LocationInfo Location);

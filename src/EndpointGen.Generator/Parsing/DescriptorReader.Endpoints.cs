@@ -40,10 +40,9 @@ internal sealed partial class DescriptorReader
         var typeNames = new HashSet<string>(types.Select(t => t.Spec.Name), StringComparer.Ordinal);
         foreach (var entry in UniqueEntries(map, "endpoint"))
         {
-            var name = PascalCase(entry.Key.Value);
+            var name = CSharpName(entry.Key.Value, entry.Key.Location, "endpoint name");
             if (name is null)
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Location, "endpoint name", entry.Key.Value, string.Empty);
                 continue;
             }
 
@@ -94,7 +93,7 @@ internal sealed partial class DescriptorReader
         var pathParameters = new List<(YamlScalar Key, ParameterSpec Spec)>();
         var queryParameters = new List<ParameterSpec>();
         var headerParameters = new List<ParameterSpec>();
-        var parametersOk = ReadParameters(keys.Get("parameters"), pathParameters, queryParameters, headerParameters);
+        var parametersOk = ReadParameters(keys.Get("parameters"), name + "Parameters", pathParameters, queryParameters, headerParameters);
 
         var segments = path is null ? null : ReadPath(path, pathNode!, pathParameters);
 
@@ -235,6 +234,7 @@ internal sealed partial class DescriptorReader
 
     private bool ReadParameters(
         YamlNode? node,
+        string parametersTypeName,
         List<(YamlScalar Key, ParameterSpec Spec)> pathParameters,
         List<ParameterSpec> queryParameters,
         List<ParameterSpec> headerParameters)
@@ -256,7 +256,7 @@ internal sealed partial class DescriptorReader
         var argumentNames = _localNames.Cleared();
         foreach (var (key, spec) in ReadParameterGroup(keys.Get("path"), "path", ref ok))
         {
-            var clash = Array.IndexOf(s_reservedArguments, spec.ArgumentName) >= 0 ? "is an argument or local every generated method may have"
+            var clash = Array.IndexOf(s_reservedArguments, spec.ArgumentName.TrimStart('@')) >= 0 ? "is an argument, local or operator every generated method may use"
                 : argumentNames.TryGetValue(spec.ArgumentName, out var other) ? $"the path parameter '{other}' becomes too"
                 : null;
             if (clash is not null)
@@ -275,7 +275,8 @@ internal sealed partial class DescriptorReader
         {
             foreach (var (key, spec) in ReadParameterGroup(keys.Get(group), group, ref ok))
             {
-                var clash = Array.IndexOf(s_reservedObjectMembers, spec.PropertyName) >= 0 ? "is a member every generated class has"
+                var clash = spec.PropertyName == parametersTypeName ? "is the name of its own type"
+                    : spec.PropertyName == "JsonConverter" || Array.IndexOf(s_objectMembers, spec.PropertyName) >= 0 ? "is a member every generated class has"
                     : propertyNames.TryGetValue(spec.PropertyName, out var other) ? $"the parameter '{other}' becomes too"
                     : null;
                 if (clash is not null)
@@ -326,10 +327,9 @@ internal sealed partial class DescriptorReader
 
     private ParameterSpec? ReadParameter(YamlScalar key, YamlNode node, string group)
     {
-        var pascal = PascalCase(key.Value);
+        var pascal = CSharpName(key.Value, key.Location, group + " parameter");
         if (pascal is null)
         {
-            Report(DiagnosticDescriptors.InvalidIdentifier, key.Location, group + " parameter", key.Value, string.Empty);
             return null;
         }
 

@@ -11,33 +11,65 @@ namespace EndpointGen.Generator.Parsing;
 /// </content>
 internal sealed partial class DescriptorReader
 {
-    // The generated method's own arguments and locals (and the lambda parameters of its read/write calls).
-    private static readonly string[] s_reservedArguments = { "body", "parameters", "cancellationToken", "url", "uri", "request", "response", "r", "w", "v" };
-    private static readonly string[] s_reservedEnumMembers = { "Value", "IsKnown", "KnownValues", "JsonConverter", "Equals", "GetHashCode", "ToString" };
-    private static readonly string[] s_reservedObjectMembers = { "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType" };
+    // The generated method's own arguments and locals (and the lambda parameters of its read/write calls), and
+    // nameof, which an argument of that name would take the place of in its nameof(...) checks.
+    private static readonly string[] s_reservedArguments = { "body", "parameters", "cancellationToken", "url", "uri", "request", "response", "r", "w", "v", "nameof" };
+
+    // The members every .NET object has: a generated member of one of these names would hide it (CS0108).
+    private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals" };
+
+    // What a generated open enum declares besides its values; the enum itself cannot take one of these names either (CS0542).
+    private static readonly string[] s_enumMembers = { "Value", "IsKnown", "KnownValues", "JsonConverter", "Equals", "GetHashCode", "ToString" };
+
+    // What a generated class declares besides its properties: the nested converter, and the converter's list of
+    // required JSON names, s_requiredNames, beside the s_<Property> field of each property.
+    private static readonly string[] s_classMembers = { "JsonConverter", "requiredNames" };
 
     private string? Identifier(YamlNode? node, string what)
     {
         var text = String(node, what);
-        if (text is null)
-        {
-            return null;
-        }
+        return text is null ? null : CSharpName(text, node!.Location, what);
+    }
 
-        var name = PascalCase(text);
-        if (name is null)
+    /// <summary>
+    /// The C# name of a written name (<see cref="Naming.ToPascalCase"/>), or <see langword="null"/> after reporting
+    /// why there is none (EPG011): it holds an invisible format character, converts to no identifier, or to one
+    /// longer than <see cref="Naming.MaxLength"/>.
+    /// </summary>
+    /// <param name="hint">The end of the message, such as how to set another name.</param>
+    private string? CSharpName(string written, LocationInfo location, string what, string hint = "")
+    {
+        var name = PascalCase(written);
+        var problem = Naming.FormatCharacterProblem(written) ?? (name is null ? string.Empty : Naming.LengthProblem(name));
+        if (problem is not null)
         {
-            Report(DiagnosticDescriptors.InvalidIdentifier, node!.Location, what, text, string.Empty);
+            Report(DiagnosticDescriptors.InvalidIdentifier, location, what, Naming.Visible(written), problem + hint);
+            return null;
         }
 
         return name;
     }
 
-    /// <summary><see cref="Naming.ToPascalCase"/>, converting each distinct name once.</summary>
+    /// <summary>
+    /// Whether a name given to be used as written (<c>name:</c>) is a C# identifier within the limits, reporting
+    /// why not (EPG011).
+    /// </summary>
+    private bool IsUsableAsWritten(string name, LocationInfo location, string what)
+    {
+        var problem = Naming.FormatCharacterProblem(name) ?? Naming.LengthProblem(name) ?? (Naming.IsValidIdentifier(name) ? null : string.Empty);
+        if (problem is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidIdentifier, location, what, Naming.Visible(name), problem);
+        }
+
+        return problem is null;
+    }
+
     /// <summary>The top-level types every service generates besides its declared ones.</summary>
     private static string[] ServiceTypeNames(string serviceName) =>
         new[] { serviceName + "Client", "I" + serviceName + "Client", serviceName + "ClientOptions", serviceName + "ApiException", serviceName + "ServiceCollectionExtensions" };
 
+    /// <summary><see cref="Naming.ToPascalCase"/>, converting each distinct name once.</summary>
     private string? PascalCase(string name)
     {
         // Endpoint and type names are mostly written in PascalCase already, and the conversion would only copy them.

@@ -29,10 +29,11 @@ internal sealed partial class DescriptorReader
         var keys = ReadKeys(map, "service", s_serviceKeys, s_serviceRequired);
         var name = Identifier(keys.Get("name"), "service name");
         _nameLocation = keys.Get("name")?.Location;
+        _namespaceLocation = keys.Get("namespace")?.Location;
         var ns = String(keys.Get("namespace"), "namespace");
-        if (ns is not null && !Naming.IsValidNamespace(ns))
+        if (ns is not null && Naming.NamespaceProblem(ns) is { } problem)
         {
-            Report(DiagnosticDescriptors.InvalidIdentifier, keys.Get("namespace")!.Location, "namespace", ns, ": a namespace is dot-separated C# identifiers");
+            Report(DiagnosticDescriptors.InvalidIdentifier, keys.Get("namespace")!.Location, "namespace", Naming.Visible(ns), problem);
             ns = null;
         }
 
@@ -56,9 +57,8 @@ internal sealed partial class DescriptorReader
         foreach (Match match in s_placeholder.Matches(baseUrl))
         {
             var placeholder = match.Groups[1].Value;
-            if (PascalCase(placeholder) is not { } pascal)
+            if (CSharpName(placeholder, node.Location, "base URL placeholder") is not { } pascal)
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, node.Location, "base URL placeholder", placeholder, string.Empty);
                 return null;
             }
 

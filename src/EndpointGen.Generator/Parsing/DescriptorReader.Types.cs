@@ -30,10 +30,9 @@ internal sealed partial class DescriptorReader
         var csharpNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in UniqueEntries(map, "type"))
         {
-            var name = PascalCase(entry.Key.Value);
+            var name = CSharpName(entry.Key.Value, entry.Key.Location, "type name");
             if (name is null)
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Location, "type name", entry.Key.Value, string.Empty);
                 continue;
             }
 
@@ -59,9 +58,13 @@ internal sealed partial class DescriptorReader
         foreach (var entry in typeNodes)
         {
             var typeRef = _declaredTypes[entry.Key.Value];
-            if (generatedNames.Contains(typeRef.Name!))
+            var clash = generatedNames.Contains(typeRef.Name!) ? "the generator already emits for this service"
+                : typeRef.Kind == TypeKind.Enum && Array.IndexOf(s_enumMembers, typeRef.Name) >= 0 ? "is a member every generated enum has, and a type cannot have a member of its own name"
+                : typeRef.Kind == TypeKind.Object && typeRef.Name == "JsonConverter" ? "is the converter nested in every generated class, and a type cannot have a member of its own name"
+                : null;
+            if (clash is not null)
             {
-                Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, "type", entry.Key.Value, typeRef.Name!, "the generator already emits for this service");
+                Report(DiagnosticDescriptors.NameCollision, entry.Key.Location, "type", entry.Key.Value, typeRef.Name!, clash);
                 continue;
             }
 
@@ -109,7 +112,8 @@ internal sealed partial class DescriptorReader
                 }
 
                 var clash = field.PropertyName == name ? "is the name of its own type"
-                    : Array.IndexOf(s_reservedObjectMembers, field.PropertyName) >= 0 ? "is a member every generated type has"
+                    : Array.IndexOf(s_classMembers, field.PropertyName) >= 0 ? "is a name every generated class takes (its JSON converter, and the converter's s_requiredNames)"
+                    : Array.IndexOf(s_objectMembers, field.PropertyName) >= 0 ? "is a member every .NET object has"
                     : memberNames.TryGetValue(field.PropertyName, out var other) ? $"the field '{other}' becomes too"
                     : null;
                 if (clash is not null)
@@ -132,10 +136,9 @@ internal sealed partial class DescriptorReader
         if (node is YamlScalar shorthand)
         {
             var shortType = TypeOf(shorthand, "type");
-            var shortName = PascalCase(key.Value);
+            var shortName = CSharpName(key.Value, key.Location, "field", "; set 'name' to choose a C# name");
             if (shortName is null)
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, key.Location, "field", key.Value, "; set 'name' to choose a C# name");
                 return null;
             }
 
@@ -158,18 +161,16 @@ internal sealed partial class DescriptorReader
         if (keys.Get("name") is { } nameNode)
         {
             propertyName = String(nameNode, "name");
-            if (propertyName is not null && !Naming.IsValidIdentifier(propertyName))
+            if (propertyName is not null && !IsUsableAsWritten(propertyName, nameNode.Location, "C# name"))
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, nameNode.Location, "C# name", propertyName, string.Empty);
                 return null;
             }
         }
         else
         {
-            propertyName = PascalCase(key.Value);
+            propertyName = CSharpName(key.Value, key.Location, "field", "; set 'name' to choose a C# name");
             if (propertyName is null)
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, key.Location, "field", key.Value, "; set 'name' to choose a C# name");
                 return null;
             }
         }
@@ -216,15 +217,14 @@ internal sealed partial class DescriptorReader
                 continue;
             }
 
-            var member = PascalCase(scalar.Value);
+            var member = CSharpName(scalar.Value, scalar.Location, "enum value");
             if (member is null)
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, scalar.Location, "enum value", scalar.Value, string.Empty);
                 continue;
             }
 
             var clash = member == name ? "is the name of its own type"
-                : Array.IndexOf(s_reservedEnumMembers, member) >= 0 ? "is a member every generated enum has"
+                : Array.IndexOf(s_enumMembers, member) >= 0 || Array.IndexOf(s_objectMembers, member) >= 0 ? "is a member every generated enum has"
                 : members.TryGetValue(member, out var other) ? $"the value '{other}' becomes too"
                 : null;
             if (clash is not null)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.RegularExpressions;
 using EndpointGen.Generator.Diagnostics;
 using EndpointGen.Generator.Model;
@@ -44,6 +45,9 @@ internal sealed partial class DescriptorReader
     /// <summary>The most problems reported for one file, as compilers cap theirs.</summary>
     internal const int MaxDiagnostics = 100;
 
+    // Where the namespace is written, when it is.
+    private LocationInfo? _namespaceLocation;
+
     // Declared types by their written name, and which of them are objects, filled before any type expression is read.
     private readonly Dictionary<string, TypeRef> _declaredTypes = new(StringComparer.Ordinal);
 
@@ -84,7 +88,19 @@ internal sealed partial class DescriptorReader
         }
 
         types.AddRange(_generatedTypes);
-        return (service, new ServiceClaim(service.HintName, service.Name, service.Namespace, nameLocation, types.ToEquatableArray()));
+
+        // A type named like a namespace or type the generated code names would take its place there (System.Net, System.Uri).
+        foreach (var type in types)
+        {
+            var fullName = service.Namespace + "." + type.Name;
+            if (Naming.IsTakenByGeneratedCode(fullName))
+            {
+                Report(DiagnosticDescriptors.NameCollision, type.Location, "type", type.Name, fullName, $"the generated code names (global::{fullName}); rename the type or choose another namespace");
+            }
+        }
+
+        var claim = new ServiceClaim(service.HintName, service.Name, service.Namespace, nameLocation, _namespaceLocation ?? nameLocation, types.ToEquatableArray());
+        return (service, claim);
     }
 
     private ServiceSpec? ReadService(YamlNode root)
@@ -117,6 +133,18 @@ internal sealed partial class DescriptorReader
 
         // A descriptor without a namespace takes the project's; the service name stands in when there is none.
         var ns = service.Namespace ?? _defaultNamespace ?? service.Name;
+        var hintName = ns + "." + service.Name;
+        var fileNameBytes = Encoding.UTF8.GetByteCount(hintName + ".g.cs");
+        if (fileNameBytes > Naming.MaxFileNameBytes)
+        {
+            // Reported at the longer of the two, the one to shorten.
+            var (what, name, location) = service.Namespace is { } written && written.Length > service.Name.Length
+                ? ("namespace", written, _namespaceLocation!.Value)
+                : ("service name", service.Name, _nameLocation!.Value);
+            Report(DiagnosticDescriptors.InvalidIdentifier, location, what, name, $": the generated file name '{hintName}.g.cs' would be {fileNameBytes} bytes, and file systems allow {Naming.MaxFileNameBytes}");
+            return null;
+        }
+
         return new ServiceSpec(
             service.Name,
             ns,
@@ -128,7 +156,7 @@ internal sealed partial class DescriptorReader
             error,
             endpoints.ToEquatableArray(),
             ToEquatableArray(types, static t => t.Spec),
-            ns + "." + service.Name,
+            hintName,
             _filePath);
     }
 

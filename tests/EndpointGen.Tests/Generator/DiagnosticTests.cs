@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using EndpointGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
@@ -147,6 +148,124 @@ public sealed class DiagnosticTests
     public Task EPG011_name_that_cannot_become_an_identifier() =>
         VerifyAsync(Valid.Replace("  GetThing:", "  {|#0:\"123\"|}:"), Error("EPG011", 0));
 
+    // C# ignores format characters in identifiers, and the bidirectional ones reorder how text reads (Trojan source):
+    // refused in every name, and shown escaped in the message.
+    [Theory]
+    [InlineData("  Thing:", "  {|#0:\"Th\u202Eing\"|}:", "type name", "Th\\u202Eing", "U+202E")]
+    [InlineData("name: string", "{|#0:\"na\u200Bme\"|}: string", "field", "na\\u200Bme", "U+200B")]
+    [InlineData("namespace: Demo.Api", "namespace: {|#0:\"Demo.\uFEFFApi\"|}", "namespace", "Demo.\\uFEFFApi", "U+FEFF")]
+    [InlineData("        id: int64", "        {|#0:\"i\u2066d\"|}: int64", "path parameter", "i\\u2066d", "U+2066")]
+    public Task EPG011_an_invisible_or_bidirectional_character_in_a_name(string original, string hostile, string what, string shown, string codePoint)
+    {
+        var message = ": it holds " + codePoint + ", an invisible format character, which C# ignores in names and which can hide or reorder text" + (what == "field" ? "; set 'name' to choose a C# name" : string.Empty);
+        var spec = Valid.Replace(original, hostile);
+        var expected = new List<DiagnosticResult> { Error("EPG011", 0).WithArguments(what, shown, message) };
+        if (what == "type name")
+        {
+            // The refused type is unknown where the response names it.
+            spec = spec.Replace("response: Thing", "response: {|#1:Thing|}");
+            expected.Add(Error("EPG006", 1));
+        }
+
+        if (what == "path parameter")
+        {
+            // The refused parameter leaves its placeholder without one.
+            spec = spec.Replace("path: things/{id}", "path: {|#1:things/{id}|}");
+            expected.Add(Error("EPG008", 1));
+        }
+
+        return VerifyAsync(spec, expected.ToArray());
+    }
+
+    [Fact]
+    public Task EPG011_a_field_may_have_an_invisible_character_in_its_json_name_when_name_sets_its_csharp_name()
+    {
+        // The JSON name only reaches string literals and documentation, both escaped.
+        var test = Descriptor(Valid.Replace("name: string", "\"na\u200Bme\": { type: string, name: Name }"));
+        test.ExpectedHintNames = new[] { "Demo.Api.Demo.g.cs" };
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData(128, false)]
+    [InlineData(129, true)]
+    public Task EPG011_a_csharp_name_is_at_most_128_characters(int length, bool refused)
+    {
+        var name = "T" + new string('h', length - 1);
+        var spec = Valid.Replace("  Thing:", "  " + (refused ? "{|#0:" + name + "|}" : name) + ":").Replace("response: Thing", "response: " + name);
+        if (!refused)
+        {
+            var test = Descriptor(spec);
+            test.ExpectedHintNames = new[] { "Demo.Api.Demo.g.cs" };
+            return test.RunAsync();
+        }
+
+        // The refused type is unknown where the response names it.
+        return VerifyAsync(
+            spec.Replace("response: " + name, "response: {|#1:" + name + "|}"),
+            Error("EPG011", 0).WithArguments("type name", name, ": a C# name is at most 128 characters, and this one is 129"),
+            Error("EPG006", 1));
+    }
+
+    [Fact]
+    public Task EPG011_a_generated_file_name_longer_than_file_systems_allow()
+    {
+        var ns = "A" + new string('b', 127);
+        var name = "D" + new string('e', 127);
+        return VerifyAsync(
+            Valid.Replace("namespace: Demo.Api", "namespace: " + ns).Replace("name: Demo", "name: {|#0:" + name + "|}"),
+            Error("EPG011", 0).WithArguments("service name", name, $": the generated file name '{ns}.{name}.g.cs' would be 262 bytes, and file systems allow 255"));
+    }
+
+    [Theory]
+    [InlineData("System.Uri", ": 'System.Uri' is a type the generated code names (global::System.Uri)")]
+    [InlineData("EndpointGen.Runtime.ApiException.Clients", ": 'EndpointGen.Runtime.ApiException' is a type the generated code names (global::EndpointGen.Runtime.ApiException)")]
+    [InlineData("Acme.nameof", ": 'nameof' as a namespace would take the place of the nameof operator in the generated code")]
+    [InlineData("Acme.class", ": a namespace is dot-separated C# identifiers")]
+    public Task EPG011_a_namespace_that_cannot_hold_the_generated_code(string ns, string message) =>
+        VerifyAsync(Valid.Replace("namespace: Demo.Api", "namespace: {|#0:" + ns + "|}"), Error("EPG011", 0).WithArguments("namespace", ns, message));
+
+    // The generated code names every framework type with global::, so a namespace beside those it names is clean,
+    // and so are contextual keywords as segments.
+    [Theory]
+    [InlineData("System")]
+    [InlineData("System.Net.Http.Clients")]
+    [InlineData("EndpointGen")]
+    [InlineData("Microsoft.Extensions")]
+    [InlineData("global.var.await.value.record")]
+    public Task A_namespace_beside_those_the_generated_code_names_compiles(string ns)
+    {
+        var test = Descriptor(Valid.Replace("namespace: Demo.Api", "namespace: " + ns));
+        test.ExpectedHintNames = new[] { ns + ".Demo.g.cs" };
+        return test.RunAsync();
+    }
+
+    // ...but a type there named like one of its names, or like a namespace on the way to one, would take its place.
+    [Theory]
+    [InlineData("System", "Net")]
+    [InlineData("System", "Uri")]
+    [InlineData("System.Text.Json", "Utf8JsonReader")]
+    [InlineData("EndpointGen", "Runtime")]
+    public Task EPG012_a_type_named_like_a_name_the_generated_code_uses(string ns, string type) =>
+        VerifyAsync(
+            Valid.Replace("namespace: Demo.Api", "namespace: " + ns).Replace("  Thing:", "  {|#0:" + type + "|}:").Replace("response: Thing", "response: " + type),
+            Error("EPG012", 0).WithArguments("type", type, ns + "." + type, $"the generated code names (global::{ns}.{type}); rename the type or choose another namespace"));
+
+    // A type cannot have a member of its own name (CS0542), and a member must not hide one of object's (CS0108).
+    [Theory]
+    [InlineData("  {|#0:JsonConverter|}:\n    fields: {}\n")]
+    [InlineData("  {|#0:Value|}:\n    enum: [a]\n")]
+    [InlineData("  {|#0:IsKnown|}:\n    enum: [a]\n")]
+    [InlineData("  Other:\n    fields:\n      {|#0:memberwise_clone|}: string\n")]
+    [InlineData("  Other:\n    fields:\n      {|#0:x|}: { type: string, name: requiredNames }\n")]
+    [InlineData("  Colour:\n    enum: [red, {|#0:get-type|}]\n")]
+    public Task EPG012_a_name_a_generated_type_takes_already(string type) =>
+        VerifyAsync(Valid + "\n" + type, Error("EPG012", 0));
+
+    [Fact]
+    public Task EPG012_a_query_parameter_named_like_its_own_parameters_type() =>
+        VerifyAsync(Valid.Replace("        id: int64\n", "        id: int64\n      query:\n        {|#0:get_thing_parameters|}: string\n"), Error("EPG012", 0));
+
     [Fact]
     public Task EPG012_names_that_collide_after_conversion() =>
         VerifyAsync(Valid + "\n      {|#0:Name|}: string\n", Error("EPG012", 0));
@@ -161,6 +280,7 @@ public sealed class DiagnosticTests
     [InlineData("response")]
     [InlineData("url")]
     [InlineData("cancellation_token")]
+    [InlineData("nameof")]
     public Task EPG012_a_path_parameter_named_like_the_generated_methods_own_names(string name) =>
         VerifyAsync(
             Valid.Replace("path: things/{id}", "path: {|#1:things/{" + name + "}|}").Replace("        id: int64", "        {|#0:" + name + "|}: int64"),
@@ -224,7 +344,7 @@ public sealed class DiagnosticTests
         var test = Project(
             ("/0/a.endpoints.yaml", Valid.Replace("name: Demo", "name: Other")),
             ("/0/b.endpoints.yaml", Valid.Replace("name: Demo", "name: Zeta").Replace("  Thing:\n", "  {|#0:Thing|}:\n")));
-        test.ExpectedDiagnostics.Add(Error("EPG019", 0).WithArguments("Thing", "Demo.Api", "Other"));
+        test.ExpectedDiagnostics.Add(Error("EPG019", 0).WithArguments("type", "Demo.Api.Thing", "is generated by the service 'Other' too"));
         test.ExpectedHintNames = new[] { "Demo.Api.Other.g.cs" };
         return test.RunAsync();
     }
@@ -234,8 +354,31 @@ public sealed class DiagnosticTests
     {
         var spec = Valid.Replace("name: Demo", "name: Zeta").Replace("Thing", "Gadget") + "\n  {|#0:OtherClient|}:\n    fields:\n      x: string\n";
         var test = Project(("/0/a.endpoints.yaml", Valid.Replace("name: Demo", "name: Other")), ("/0/b.endpoints.yaml", spec));
-        test.ExpectedDiagnostics.Add(Error("EPG019", 0).WithArguments("OtherClient", "Demo.Api", "Other"));
+        test.ExpectedDiagnostics.Add(Error("EPG019", 0).WithArguments("type", "Demo.Api.OtherClient", "is generated by the service 'Other' too"));
         test.ExpectedHintNames = new[] { "Demo.Api.Other.g.cs" };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task EPG019_a_type_named_like_another_descriptors_namespace()
+    {
+        // Demo.Api.Thing would be a type and a namespace; the first file by path keeps its service.
+        var test = Project(
+            ("/0/a.endpoints.yaml", Valid.Replace("name: Demo", "name: Other")),
+            ("/0/b.endpoints.yaml", Valid.Replace("name: Demo", "name: Zeta").Replace("namespace: Demo.Api", "namespace: {|#0:Demo.Api.Thing.Parts|}")));
+        test.ExpectedDiagnostics.Add(Error("EPG019", 0).WithArguments("namespace", "Demo.Api.Thing", "is a type the service 'Other' generates"));
+        test.ExpectedHintNames = new[] { "Demo.Api.Other.g.cs" };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task EPG019_a_namespace_named_like_another_descriptors_type()
+    {
+        var test = Project(
+            ("/0/a.endpoints.yaml", Valid.Replace("name: Demo", "name: Other").Replace("namespace: Demo.Api", "namespace: Demo.Api.Thing")),
+            ("/0/b.endpoints.yaml", Valid.Replace("name: Demo", "name: Zeta").Replace("  Thing:\n", "  {|#0:Thing|}:\n")));
+        test.ExpectedDiagnostics.Add(Error("EPG019", 0).WithArguments("type", "Demo.Api.Thing", "is the namespace of the service 'Other'"));
+        test.ExpectedHintNames = new[] { "Demo.Api.Thing.Other.g.cs" };
         return test.RunAsync();
     }
 
@@ -248,12 +391,14 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("EndpointGenVisibility", "protected")]
-    [InlineData("EndpointGenNamespace", "My-App.Clients")]
-    public Task EPG018_an_invalid_msbuild_setting_is_reported_once(string property, string value)
+    [InlineData("EndpointGenVisibility", "protected", "protected")]
+    [InlineData("EndpointGenNamespace", "My-App.Clients", "My-App.Clients")]
+    [InlineData("RootNamespace", "My\u200BApp", "My\\u200BApp")]
+    [InlineData("RootNamespace", "System.Uri", "System.Uri")]
+    public Task EPG018_an_invalid_msbuild_setting_is_reported_once(string property, string value, string shown)
     {
         // Reported once for the project, not once per descriptor; the services are still generated.
-        var test = Descriptor(Valid, DiagnosticResult.CompilerError("EPG018").WithArguments(property + "=" + value));
+        var test = Descriptor(Valid, DiagnosticResult.CompilerError("EPG018").WithArguments(property + "=" + shown));
         test.TestState.AdditionalFiles.Add(("/0/other.endpoints.yaml", Valid.Replace("name: Demo", "name: Other").Replace("namespace: Demo.Api", "namespace: Other.Api")));
         test.BuildProperties[property] = value;
         test.ExpectedHintNames = new[] { "Demo.Api.Demo.g.cs", "Other.Api.Other.g.cs" };

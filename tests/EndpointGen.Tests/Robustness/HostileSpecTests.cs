@@ -121,6 +121,58 @@ public sealed class HostileSpecTests
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
+    // Trojan source: a bidirectional control reorders how the rest of its line reads, an invisible character hides
+    // that two strings differ. Names refuse them (EPG011); text keeps them, escaped where it reaches the code.
+    [Theory]
+    [InlineData("\\u202E", "\\u202e", "\\u202e")]
+    [InlineData("\\u2066", "\\u2066", "\\u2066")]
+    [InlineData("\\u200B", "\\u200b", "\\u200b")]
+    [InlineData("\\uFEFF", "\\ufeff", "\\ufeff")]
+    [InlineData("\\u00AD", "\\u00ad", "\\u00ad")]
+    [InlineData("\\U000E0041", "\\udb40\\udc41", "\\U000e0041")]
+    public void An_invisible_or_bidirectional_character_in_text_is_escaped_in_literals_and_doc_comments(string yamlEscape, string inLiteral, string inDoc)
+    {
+        var run = Run(
+            "service:\n" +
+            "  name: Demo\n" +
+            "  namespace: Demo.Api\n" +
+            "  description: \"The a" + yamlEscape + "b API.\"\n" +
+            "  baseUrl: \"https://api.example.com/a" + yamlEscape + "b\"\n" +
+            "  headers: { X-Tag: \"a" + yamlEscape + "b\" }\n" +
+            "endpoints:\n" +
+            "  GetThing:\n" +
+            "    method: GET\n" +
+            "    path: \"things/a" + yamlEscape + "b\"\n" +
+            "    summary: \"Gets a" + yamlEscape + "b.\"\n" +
+            "    parameters:\n" +
+            "      query:\n" +
+            "        q: { type: string, example: \"a" + yamlEscape + "b\" }\n" +
+            "    response: Thing\n" +
+            "types:\n" +
+            "  Thing:\n" +
+            "    fields:\n" +
+            "      \"a" + yamlEscape + "b\": { type: string, name: Ab, required: true, example: \"a" + yamlEscape + "b\" }\n");
+        AssertDidNotFail(run);
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+
+        var text = Assert.Single(run.Sources).SourceText.ToString();
+        for (var i = 0; i < text.Length; i++)
+        {
+            Assert.False(System.Globalization.CharUnicodeInfo.GetUnicodeCategory(text, i) == System.Globalization.UnicodeCategory.Format, $"a format character is written raw at {i}");
+        }
+
+        foreach (var literal in new[] { "BaseUrlTemplate = \"https://api.example.com/a{0}b\";", "new(\"X-Tag\", \"a{0}b\")", "url.AppendPath(\"things/a{0}b\");", "Name(\"a{0}b\")", "reader.ValueTextEquals(\"a{0}b\"u8)" })
+        {
+            Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, literal, inLiteral), text, StringComparison.Ordinal);
+        }
+
+        foreach (var doc in new[] { "/// <summary>The a{0}b API.</summary>", "/// <summary>Gets a{0}b.</summary>", "Example: <c>a{0}b</c>.", "JSON name: <c>a{0}b</c>", "<c>https://api.example.com/a{0}b</c>" })
+        {
+            Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, doc, inDoc), text, StringComparison.Ordinal);
+        }
+    }
+
     private static GeneratorRun Run(string text) => GeneratorHarness.Run((File, text));
 
     /// <summary>Runs on a 256 KiB stack, far smaller than the compiler's, so an unbounded recursion fails here first.</summary>

@@ -12,7 +12,6 @@ using System.Threading.Tasks;
 using EndpointGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -121,14 +120,6 @@ public sealed class HostileNameTests
     // The slots a descriptor has one of: every name in them is compiled in a descriptor of its own.
     private static readonly string[] s_singleSlots = { "Service", "Namespace" };
 
-    private static IEnumerable<MetadataReference> DependencyInjectionReferences => new[]
-    {
-        typeof(HttpClientFactoryServiceCollectionExtensions).Assembly,
-        typeof(IServiceCollection).Assembly,
-        typeof(Microsoft.Extensions.Options.IOptions<>).Assembly,
-        typeof(OptionsServiceCollectionExtensions).Assembly,
-    }.Distinct().Select(a => MetadataReference.CreateFromFile(a.Location));
-
     private readonly ITestOutputHelper _output;
 
     public HostileNameTests(ITestOutputHelper output) => _output = output;
@@ -140,7 +131,7 @@ public sealed class HostileNameTests
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
         // With Microsoft.Extensions.Http referenced, so the DI registration is generated and compiled too.
-        var compilation = GeneratorHarness.CreateCompilation().AddReferences(DependencyInjectionReferences);
+        var compilation = GeneratorHarness.CreateCompilation().AddReferences(GeneratorHarness.DependencyInjectionReferences);
         _ = compilation.GetDiagnostics();
         var failures = new ConcurrentQueue<string>();
 

@@ -74,7 +74,7 @@ public sealed class ApiRunnerSettings
 /// <typeparam name="TError">The service's error body type (<see cref="object"/> when the descriptor declares none).</typeparam>
 /// <remarks>Thread-safe: one instance serves every concurrent call of its client.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ApiRequestRunner<TError>
+public sealed partial class ApiRequestRunner<TError>
     where TError : class
 {
     private readonly HttpClient _httpClient;

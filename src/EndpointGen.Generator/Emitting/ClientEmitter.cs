@@ -10,7 +10,7 @@ namespace EndpointGen.Generator.Emitting;
 /// request and makes one call into <c>EndpointGen.Runtime.ApiRequestRunner&lt;TError&gt;</c>, which sends it, checks
 /// the status, reads the body and throws.
 /// </summary>
-internal static class ClientEmitter
+internal static partial class ClientEmitter
 {
     private const string Runtime = "global::EndpointGen.Runtime";
     private const string Http = "global::System.Net.Http";

@@ -9,7 +9,7 @@ namespace EndpointGen.Generator.Emitting;
 /// Emits one declared type: a sealed class with init properties, or an open enum struct, each with a nested JSON
 /// converter of Utf8JsonReader/Utf8JsonWriter code (no reflection, trimming- and AOT-safe).
 /// </summary>
-internal static class ModelEmitter
+internal static partial class ModelEmitter
 {
     // The bit of each required property, in hexadecimal, made once.
     private static readonly string[] s_bits = Enumerable.Range(0, 64).Select(static i => (1UL << i).ToString("X", CultureInfo.InvariantCulture)).ToArray();

@@ -12,7 +12,7 @@ namespace EndpointGen.Runtime;
 
 /// <summary>Request building shared by every generated client: headers, credentials, JSON bodies. For generated code only.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ApiRequest
+public static partial class ApiRequest
 {
     private static readonly byte[] s_empty = new byte[0];
 

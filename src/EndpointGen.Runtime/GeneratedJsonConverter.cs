@@ -214,6 +214,11 @@ public abstract class GeneratedJsonConverter<T> : JsonConverter<T>
     /// <returns>The value.</returns>
     protected static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader) => JsonValueReader.ReadDateTime(ref reader);
 
+    /// <summary>Reads a <c>date</c> (see <see cref="JsonValueReader.ReadDate"/>).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The date.</returns>
+    protected static DateTime ReadDate(ref Utf8JsonReader reader) => JsonValueReader.ReadDate(ref reader);
+
     /// <summary>Reads a <c>unix-time</c>.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The value.</returns>
@@ -384,6 +389,11 @@ public abstract class GeneratedJsonConverter<T> : JsonConverter<T>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
     protected static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a <c>date</c> as a <c>yyyy-MM-dd</c> string.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    protected static void WriteDate(Utf8JsonWriter writer, DateTime value) => JsonValueWriter.WriteDate(writer, value);
 
     /// <summary>Writes a <c>unix-time</c>.</summary>
     /// <param name="writer">The writer.</param>

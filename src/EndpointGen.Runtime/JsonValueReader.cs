@@ -172,6 +172,32 @@ public static class JsonValueReader
         throw Unexpected(ref reader, "an ISO 8601 date-time string");
     }
 
+    /// <summary>
+    /// Reads a <c>date</c> from a JSON string: <c>2024-05-02</c>; a date-time string is accepted too and gives its date
+    /// as written (<c>2024-05-02T23:30:00-05:00</c> is 2024-05-02, never moved to another offset).
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The date, at midnight, of kind <see cref="DateTimeKind.Unspecified"/>.</returns>
+    public static DateTime ReadDate(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = reader.GetString();
+            if (DateTime.TryParseExact(text, WireFormat.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            // The same text a date-time accepts; its clock date in its own offset is the date the server meant.
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var instant))
+            {
+                return instant.Date;
+            }
+        }
+
+        throw Unexpected(ref reader, "a date string (yyyy-MM-dd)");
+    }
+
     /// <summary>Reads a unix time: seconds since 1970-01-01T00:00:00Z, fraction allowed, from a number or numeric string.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The instant in UTC, exact to the 100 ns tick.</returns>

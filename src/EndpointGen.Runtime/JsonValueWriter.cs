@@ -55,6 +55,20 @@ public static class JsonValueWriter
     /// <param name="value">The value.</param>
     public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
 
+    /// <summary>Writes a <c>date</c> as a <c>yyyy-MM-dd</c> string: the date part only.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDate(Utf8JsonWriter writer, DateTime value)
+    {
+#if NET6_0_OR_GREATER
+        System.Span<char> text = stackalloc char[10];
+        value.TryFormat(text, out var written, WireFormat.DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text.Slice(0, written));
+#else
+        writer.WriteStringValue(WireFormat.Date(value));
+#endif
+    }
+
     /// <summary>Writes a unix time in seconds, with a fraction only when the instant has one.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>

@@ -19,4 +19,22 @@ public static class WireFormat
     /// <param name="value">The value; <see langword="null"/> gives <see langword="null"/> (not sent).</param>
     /// <returns>The text.</returns>
     public static string? DateTime(DateTimeOffset? value) => value?.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>A <c>date-time</c> as JSON writes it: <c>2015-12-16T22:18:37+00:00</c>, <c>2015-12-16T22:18:37.5+02:00</c>.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string DateTime(DateTimeOffset value) => value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>A <c>date</c>: <c>2024-05-02</c>, the date part only (the time of day and the kind are not sent).</summary>
+    /// <param name="value">The value; <see langword="null"/> gives <see langword="null"/> (not sent).</param>
+    /// <returns>The text.</returns>
+    public static string? Date(System.DateTime? value) => value is { } date ? Date(date) : null;
+
+    /// <summary>A <c>date</c>: <c>2024-05-02</c>, the date part only (the time of day and the kind are not sent).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string Date(System.DateTime value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The format of a <c>date</c>, in JSON as in a query or header.</summary>
+    internal const string DateFormat = "yyyy'-'MM'-'dd";
 }

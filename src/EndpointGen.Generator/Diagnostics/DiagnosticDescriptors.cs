@@ -26,7 +26,7 @@ internal static class DiagnosticDescriptors
         "EPG005", "Invalid value", "Invalid value for '{0}': {1}");
 
     public static readonly DiagnosticDescriptor UnknownType = Error(
-        "EPG006", "Unknown type", "Unknown type '{0}'; expected a primitive (string, int32, int64, number, boolean, uuid, date-time, unix-time, json), T[], map<T>, or a type declared under 'types'");
+        "EPG006", "Unknown type", "Unknown type '{0}'; expected a primitive (string, int32, int64, number, boolean, uuid, date-time, date, unix-time, json), T[], map<T>, or a type declared under 'types'");
 
     public static readonly DiagnosticDescriptor DuplicateKey = Error(
         "EPG007", "Duplicate name", "Duplicate {0} '{1}'");

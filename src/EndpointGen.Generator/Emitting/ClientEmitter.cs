@@ -270,7 +270,8 @@ internal static partial class ClientEmitter
         w.Doc("remarks", endpoint.Description is null ? endpoint.Method + " " + endpoint.Path : endpoint.Description + "\n" + endpoint.Method + " " + endpoint.Path);
         foreach (var parameter in endpoint.PathParameters)
         {
-            var text = (parameter.Description ?? "The " + parameter.WireName + " path parameter.") + (parameter.Example is null ? string.Empty : " Example: " + parameter.Example + ".");
+            var text = (parameter.Description ?? "The " + parameter.WireName + " path parameter.") + (parameter.Example is null ? string.Empty : " Example: " + parameter.Example + ".")
+                + (parameter.Default is null ? string.Empty : " Default: " + parameter.Default + ".");
             w.Doc("param", text, "name=\"" + parameter.ArgumentName.TrimStart('@') + "\"");
         }
 
@@ -505,6 +506,8 @@ internal static partial class ClientEmitter
                 """);
             EmitRequiredStringChecks(w, endpoint.QueryParameters);
             EmitRequiredStringChecks(w, endpoint.HeaderParameters);
+            EmitRequiredListChecks(w, endpoint.QueryParameters);
+            EmitRequiredListChecks(w, endpoint.HeaderParameters);
         }
 
         w.WriteLine("var url = _runner.CreateUrl();");
@@ -513,7 +516,7 @@ internal static partial class ClientEmitter
             if (segment.IsParameter)
             {
                 var parameter = PathParameter(endpoint, segment.Text);
-                w.WriteLine($"url.AppendSegment({parameter.ArgumentName}{(parameter.Type.Kind == TypeKind.Enum ? ".Value" : string.Empty)});");
+                w.WriteLine($"url.AppendSegment({PathValue(parameter)});");
             }
             else
             {
@@ -523,14 +526,13 @@ internal static partial class ClientEmitter
 
         foreach (var parameter in endpoint.QueryParameters)
         {
-            var value = parameter.Type.Kind == TypeKind.Enum ? (parameter.Required ? ".Value" : "?.Value") : string.Empty;
-            w.WriteLine($"url.AddQuery({Code.Literal(parameter.WireName)}, parameters.{parameter.PropertyName}{value});");
+            EmitAddQuery(w, parameter);
         }
 
         w.WriteLine($"var request = _runner.CreateRequest({HttpMethod(endpoint.Method)}, url.ToUri());");
         foreach (var parameter in endpoint.HeaderParameters)
         {
-            w.WriteLine($"{Runtime}.ApiRequest.AddHeader(request, {Code.Literal(parameter.WireName)}, {HeaderValue(parameter, "parameters." + parameter.PropertyName)});");
+            EmitAddHeader(w, parameter);
         }
 
         if (endpoint.Body is { } body)
@@ -596,20 +598,8 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static string HeaderValue(ParameterSpec parameter, string access)
-    {
-        var q = parameter.Required ? string.Empty : "?";
-        return parameter.Type.Kind switch
-        {
-            TypeKind.String => access,
-            TypeKind.Enum => access + q + ".Value",
-            TypeKind.Boolean => parameter.Required ? "(" + access + " ? \"true\" : \"false\")" : "(" + access + " is null ? null : " + access + ".Value ? \"true\" : \"false\")",
-            TypeKind.Uuid => access + q + ".ToString(\"D\")",
-            TypeKind.DateTime => Runtime + ".WireFormat.DateTime(" + access + ")",
-            TypeKind.Number => access + q + ".ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)",
-            _ => access + q + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-        };
-    }
+    /// <summary>A header's value as text: the one wire format of its type (see <see cref="WireText"/>).</summary>
+    private static WireText HeaderValue(ParameterSpec parameter, string access) => new(parameter.Type, !parameter.Required, access);
 
     /// <summary>The vendor's message from a parsed error body: every non-empty value at the message path, joined.</summary>
     private static void EmitDescribeError(SourceWriter w, ErrorSpec error, string errorType)
@@ -676,18 +666,18 @@ internal static partial class ClientEmitter
         var first = true;
         foreach (var parameter in endpoint.QueryParameters)
         {
-            EmitParameterProperty(w, ns, parameter, "Query parameter", ref first);
+            EmitParameterProperty(w, ns, parameter, "Query parameter", false, ref first);
         }
 
         foreach (var parameter in endpoint.HeaderParameters)
         {
-            EmitParameterProperty(w, ns, parameter, "Header", ref first);
+            EmitParameterProperty(w, ns, parameter, "Header", true, ref first);
         }
 
         w.CloseBlock();
     }
 
-    private static void EmitParameterProperty(SourceWriter w, string ns, ParameterSpec parameter, string where, ref bool first)
+    private static void EmitParameterProperty(SourceWriter w, string ns, ParameterSpec parameter, string where, bool isHeader, ref bool first)
     {
         if (!first)
         {
@@ -714,6 +704,7 @@ internal static partial class ClientEmitter
             w.Write($". Example: <c>{Code.DocText(parameter.Example.Replace("\n", " "))}</c>.");
         }
 
+        WriteParameterRemarksTail(w, parameter, isHeader);
         w.WriteLine("</remarks>");
         w.WriteLine($"public {(parameter.Required ? "required " : string.Empty)}{TypeSyntax.Name(parameter.Type, ns, nullable: !parameter.Required)} {parameter.PropertyName} {{ get; init; }}");
     }

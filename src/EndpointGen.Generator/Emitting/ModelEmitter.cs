@@ -61,6 +61,12 @@ internal static partial class ModelEmitter
                 w.Write($". Example: <c>{Code.DocText(OneLine(field.Example))}</c>.");
             }
 
+            if (field.Default is not null)
+            {
+                // Documentation only: the vendor's default is what the server assumes; the client never sends it.
+                w.Write($" Default: <c>{Code.DocText(OneLine(field.Default))}</c>.");
+            }
+
             w.WriteLine("</remarks>");
             var propertyType = TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable));
             w.WriteLine($"public {(field.Required ? "required " : string.Empty)}{propertyType} {field.PropertyName} {{ get; init; }}");

@@ -11,7 +11,7 @@ internal static class ServiceEmitter
 {
     public static Microsoft.CodeAnalysis.Text.SourceText Emit(ServiceSpec service, EmitOptions options, CompilationFacts facts)
     {
-        var writer = new SourceWriter();
+        var writer = new SourceWriter { DateOnly = facts.HasDateOnly };
         EmitterHeader.Write(writer, service.Namespace);
         ClientEmitter.EmitBody(writer, service, options);
         if (facts.HasHttpClientFactory)

@@ -47,6 +47,12 @@ internal sealed class SourceWriter
     private bool _atLineStart = true;
     private readonly bool _ownBuffer;
 
+    /// <summary>
+    /// Whether a descriptor's <c>date</c> is a <c>System.DateOnly</c> (the compilation has it) rather than a
+    /// <c>System.DateTime</c>: the one compilation fact the type names depend on, carried by the writer every piece gets.
+    /// </summary>
+    public bool DateOnly { get; init; }
+
     public SourceWriter()
     {
         _ascii = t_cachedBuffer ?? new byte[64 * 1024];

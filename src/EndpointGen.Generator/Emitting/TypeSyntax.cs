@@ -22,6 +22,12 @@ internal static class TypeSyntax
     private const string Reader = "global::EndpointGen.Runtime.JsonValueReader";
     private const string Writer = "global::EndpointGen.Runtime.JsonValueWriter";
 
+    /// <summary>A <c>date</c> where the compilation has <c>System.DateOnly</c> (see <see cref="SourceWriter.DateOnly"/>).</summary>
+    public const string DateOnlyType = "global::System.DateOnly";
+
+    /// <summary>A <c>DateOnly</c> as the <c>DateTime</c> the runtime's date functions take (netstandard2.0 has no DateOnly).</summary>
+    public const string DateOnlyToDateTime = "ToDateTime(global::System.TimeOnly.MinValue)";
+
     /// <summary>The C# type, fully qualified. <c>json</c> is always a nullable <c>JsonNode?</c>: JSON null is a JSON value.</summary>
     public static TypeName Name(TypeRef type, string ns, bool nullable = false) => new(type, ns, nullable);
 
@@ -44,6 +50,7 @@ internal static class TypeSyntax
         TypeKind.Boolean => "Boolean",
         TypeKind.Uuid => "Guid",
         TypeKind.DateTime => "DateTime",
+        TypeKind.Date => "Date",
         TypeKind.UnixTime => "UnixTime",
         TypeKind.Json => "Json",
         _ => null,
@@ -91,6 +98,9 @@ internal static class TypeSyntax
                 case TypeKind.Object or TypeKind.Enum:
                     w.Write($"global::{_ns}.{_type.Name}");
                     break;
+                case TypeKind.Date:
+                    w.Write(w.DateOnly ? DateOnlyType : "global::System.DateTime");
+                    break;
                 case TypeKind.Json:
                     // Always nullable already.
                     w.Write("global::System.Text.Json.Nodes.JsonNode?");
@@ -123,7 +133,12 @@ internal static class TypeSyntax
 
         public void WriteTo(SourceWriter w)
         {
-            if (PrimitiveName(_type.Kind) is { } name)
+            if (_type.Kind == TypeKind.Date && w.DateOnly)
+            {
+                // The runtime reads a date as a DateTime on every target (netstandard2.0 has no DateOnly); this converts it.
+                w.Write($"static (ref global::System.Text.Json.Utf8JsonReader r) => {DateOnlyType}.FromDateTime({(_scope == JsonScope.Converter ? "ReadDate" : Reader + ".ReadDate")}(ref r))");
+            }
+            else if (PrimitiveName(_type.Kind) is { } name)
             {
                 w.Write(_scope == JsonScope.Converter ? "Read" : Reader + ".Read");
                 w.Write(name);
@@ -160,6 +175,21 @@ internal static class TypeSyntax
 
         public void WriteTo(SourceWriter w)
         {
+            if (_type.Kind == TypeKind.Date && w.DateOnly)
+            {
+                // The runtime writes a date from a DateTime on every target (netstandard2.0 has no DateOnly); this converts it.
+                if (_scope == JsonScope.Converter)
+                {
+                    w.Write($"static (w{_depth}, v{_depth}) => WriteDate(w{_depth}, v{_depth}.{DateOnlyToDateTime})");
+                }
+                else
+                {
+                    w.Write($"static (global::System.Text.Json.Utf8JsonWriter w, {DateOnlyType} v) => {Writer}.WriteDate(w, v.{DateOnlyToDateTime})");
+                }
+
+                return;
+            }
+
             if (PrimitiveName(_type.Kind) is { } name)
             {
                 w.Write(_scope == JsonScope.Converter ? "Write" : Writer + ".Write");

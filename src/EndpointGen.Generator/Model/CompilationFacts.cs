@@ -11,12 +11,18 @@ namespace EndpointGen.Generator.Model;
 /// <param name="HasHttpClientFactory">Microsoft.Extensions.Http is referenced, so DI registration can be emitted.</param>
 internal sealed record CompilationFacts(bool NeedsIsExternalInit, bool NeedsRequiredMembers, bool NeedsCompilerFeatureRequired, bool HasHttpClientFactory)
 {
+    /// <summary><c>System.DateOnly</c> is accessible (.NET 6 and later), so a <c>date</c> is one; else it is a <c>System.DateTime</c>.</summary>
+    public bool HasDateOnly { get; init; }
+
     public static CompilationFacts From(Compilation compilation) => new(
         !IsAccessible(compilation, "System.Runtime.CompilerServices.IsExternalInit"),
         !IsAccessible(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute"),
         !IsAccessible(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute"),
         compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null &&
-        compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null);
+        compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null)
+    {
+        HasDateOnly = IsAccessible(compilation, "System.DateOnly"),
+    };
 
     public bool NeedsPolyfills => NeedsIsExternalInit || NeedsRequiredMembers || NeedsCompilerFeatureRequired;
 

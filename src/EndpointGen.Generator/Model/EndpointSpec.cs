@@ -42,7 +42,27 @@ internal sealed record ParameterSpec(
     TypeRef Type,
     bool Required,
     string? Description,
-    string? Example);
+    string? Example)
+{
+    /// <summary>How an array parameter's elements go on the wire; <see cref="ListStyle.Repeat"/> for any other parameter.</summary>
+    public ListStyle Style { get; init; }
+
+    /// <summary>The default the vendor documents, as written (documentation only, never sent), or <see langword="null"/>.</summary>
+    public string? Default { get; init; }
+}
+
+/// <summary>How the elements of an array parameter are written (the descriptor's <c>style</c> key).</summary>
+internal enum ListStyle
+{
+    /// <summary>The key repeated for each element: <c>labels=a&amp;labels=b</c>.</summary>
+    Repeat,
+
+    /// <summary>The key with <c>[]</c>, repeated: <c>labels[]=a&amp;labels[]=b</c>.</summary>
+    Brackets,
+
+    /// <summary>One value, the elements joined with commas: <c>labels=a,b</c>; the only style of a header.</summary>
+    Comma,
+}
 
 /// <summary>The documented success response.</summary>
 /// <param name="Type">The body type, or <see langword="null"/> for an empty or ignored body.</param>

@@ -12,6 +12,7 @@ internal enum TypeKind
     Boolean,
     Uuid,
     DateTime,
+    Date,
     UnixTime,
     Json,
     Array,
@@ -28,7 +29,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
 {
     /// <summary>Whether the C# type is a value type, so that an optional value needs <c>?</c> to be nullable.</summary>
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number or TypeKind.Boolean
-        or TypeKind.Uuid or TypeKind.DateTime or TypeKind.UnixTime or TypeKind.Enum;
+        or TypeKind.Uuid or TypeKind.DateTime or TypeKind.Date or TypeKind.UnixTime or TypeKind.Enum;
 
     /// <summary>The expression as a descriptor would spell it, for messages.</summary>
     public string Display => Kind switch

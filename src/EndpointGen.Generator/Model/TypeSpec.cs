@@ -22,7 +22,11 @@ internal sealed record FieldSpec(
     bool Required,
     bool Nullable,
     string? Description,
-    string? Example);
+    string? Example)
+{
+    /// <summary>The default the vendor documents, as written (documentation only, never sent), or <see langword="null"/>.</summary>
+    public string? Default { get; init; }
+}
 
 /// <summary>A known value of an open enum.</summary>
 internal sealed record EnumValueSpec(string Value, string MemberName);

@@ -17,7 +17,7 @@ internal sealed partial class DescriptorReader
 {
     private static readonly string[] s_endpointKeys = { "method", "path", "summary", "description", "parameters", "body", "response" };
     private static readonly string[] s_parameterGroupKeys = { "path", "query", "header" };
-    private static readonly string[] s_parameterKeys = { "type", "required", "description", "example" };
+    private static readonly string[] s_parameterKeys = { "type", "required", "description", "example", "default", "style" };
     private static readonly string[] s_responseKeys = { "status", "type", "description" };
     private static readonly string[] s_endpointRequired = { "method", "path" };
     private static readonly string[] s_httpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
@@ -343,6 +343,9 @@ internal sealed partial class DescriptorReader
         bool? required = null;
         string? description = null;
         string? example = null;
+        string? defaultValue = null;
+        YamlNode? styleNode = null;
+        var extrasOk = true;
         if (node is YamlScalar)
         {
             typeNode = node;
@@ -361,6 +364,8 @@ internal sealed partial class DescriptorReader
             required = Bool(keys.Get("required"), "required");
             description = OptionalText(keys.Get("description"), "description");
             example = keys.Get("example") is { } exampleNode ? Example(exampleNode) : null;
+            defaultValue = ReadDefault(keys.Get("default"), ref extrasOk);
+            styleNode = keys.Get("style");
             if (group == "path" && required == false)
             {
                 Report(DiagnosticDescriptors.InvalidValue, keys.Get("required")!.Location, "required", "a path parameter is always required");
@@ -374,17 +379,16 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
-        var allowed = group == "path"
-            ? type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Uuid or TypeKind.Enum
-            : type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number or TypeKind.Boolean
-                or TypeKind.Uuid or TypeKind.DateTime or TypeKind.Enum;
-        if (!allowed)
+        if (!CheckParameterType(type, typeNode!, group) || ReadStyle(styleNode, type, group) is not { } style || !extrasOk)
         {
-            Report(DiagnosticDescriptors.InvalidTypeUse, typeNode!.Location, type.Display, "as a " + group + " parameter");
             return null;
         }
 
-        return new ParameterSpec(key.Value, pascal, Naming.ToCamelCase(pascal), type, group == "path" || required == true, description, example);
+        return new ParameterSpec(key.Value, pascal, Naming.ToCamelCase(pascal), type, group == "path" || required == true, description, example)
+        {
+            Style = style,
+            Default = defaultValue,
+        };
     }
 
     private ResponseSpec? ReadResponse(YamlNode? node)

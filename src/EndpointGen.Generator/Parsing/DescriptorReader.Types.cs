@@ -15,7 +15,7 @@ internal sealed partial class DescriptorReader
     private static readonly string[] s_objectTypeKeys = { "description", "fields" };
     private static readonly string[] s_typeKinds = { "description", "fields", "enum" };
     private static readonly string[] s_enumTypeKeys = { "description", "enum" };
-    private static readonly string[] s_fieldKeys = { "type", "required", "nullable", "description", "example", "name" };
+    private static readonly string[] s_fieldKeys = { "type", "required", "nullable", "description", "example", "default", "name" };
     private static readonly string[] s_enumRequired = { "enum" };
 
     private List<KeyValuePair<YamlScalar, YamlNode>> DeclareTypes(YamlNode? node)
@@ -157,6 +157,8 @@ internal sealed partial class DescriptorReader
         var nullable = Bool(keys.Get("nullable"), "nullable") ?? false;
         var description = OptionalText(keys.Get("description"), "description");
         var example = keys.Get("example") is { } exampleNode ? Example(exampleNode) : null;
+        var defaultOk = true;
+        var defaultValue = ReadDefault(keys.Get("default"), ref defaultOk);
         string? propertyName;
         if (keys.Get("name") is { } nameNode)
         {
@@ -175,9 +177,9 @@ internal sealed partial class DescriptorReader
             }
         }
 
-        return type is null || propertyName is null
+        return type is null || propertyName is null || !defaultOk
             ? null
-            : new FieldSpec(key.Value, propertyName, type, required, nullable, description, example);
+            : new FieldSpec(key.Value, propertyName, type, required, nullable, description, example) { Default = defaultValue };
     }
 
     private TypeSpec? ReadEnum(YamlMapping map, string name)

@@ -21,6 +21,7 @@ internal static class TypeExpressionParser
         ["boolean"] = new TypeRef(TypeKind.Boolean),
         ["uuid"] = new TypeRef(TypeKind.Uuid),
         ["date-time"] = new TypeRef(TypeKind.DateTime),
+        ["date"] = new TypeRef(TypeKind.Date),
         ["unix-time"] = new TypeRef(TypeKind.UnixTime),
         ["json"] = new TypeRef(TypeKind.Json),
     };

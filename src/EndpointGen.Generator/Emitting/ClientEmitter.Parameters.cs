@@ -79,15 +79,23 @@ internal static partial class ClientEmitter
         if (parameter.Type.Kind == TypeKind.Array)
         {
             var name = Code.DocText(parameter.WireName);
-            var form = parameter.Style switch
+            var absent = parameter.Required ? "it must hold an element." : "an unset or empty list is not sent.";
+            if (isHeader)
             {
-                ListStyle.Brackets => $"<c>{name}[]=a&amp;{name}[]=b</c>",
-                ListStyle.Comma => $"<c>{name}=a,b</c>",
-                _ => $"<c>{name}=a&amp;{name}=b</c>",
-            };
-            w.Write(isHeader
-                ? " Sent as one header, the elements joined with commas; an unset or empty list is not sent."
-                : $" Sent as {form}; an unset or empty list is not sent.");
+                w.Write($" Sent as one header, the elements joined with commas; {absent}");
+            }
+            else if (parameter.Style == ListStyle.Brackets)
+            {
+                w.Write($" Sent as <c>{name}[]=a&amp;{name}[]=b</c>; {absent}");
+            }
+            else if (parameter.Style == ListStyle.Comma)
+            {
+                w.Write($" Sent as <c>{name}=a,b</c>; {absent}");
+            }
+            else
+            {
+                w.Write($" Sent as <c>{name}=a&amp;{name}=b</c>; {absent}");
+            }
         }
 
         if (parameter.Default is { } value)

@@ -17,12 +17,14 @@ namespace EndpointGen.Tests.Generator;
 /// What the three vendor specs do not use, in two descriptors under <c>Features/</c>: bearer and apiKey
 /// authentication, header parameters, enum query and path parameters, every response form, generated with
 /// dependency injection (Microsoft.Extensions.Http referenced) and <c>EndpointGenVisibility=internal</c>. The
-/// snapshot (<c>Snapshots/features/</c>) is of a netstandard2.0 project, so it holds the polyfills too; the same
-/// files compile warning-free there and, without the polyfills, against the .NET 8 reference assemblies.
+/// snapshot <c>Snapshots/features/</c> is of a netstandard2.0 project, so it holds the polyfills too, and its
+/// <c>date</c> values are <c>System.DateTime</c>; <c>Snapshots/features-net/</c> is of a .NET project, whose dates are
+/// <c>System.DateOnly</c>, and compiles warning-free against the .NET 8 reference assemblies.
 /// </summary>
 public sealed class FeatureTests
 {
     private const string Snapshot = "features";
+    private const string NetSnapshot = "features-net";
     private const string PolyfillHint = EndpointGen.Generator.EndpointGenerator.PolyfillHintName;
     private static readonly string[] s_serviceHints = { "Features.Inventory.Inventory.g.cs", "Features.Weather.Weather.g.cs" };
     private static readonly Dictionary<string, string> s_internal = new() { ["EndpointGenVisibility"] = "internal" };
@@ -54,7 +56,23 @@ public sealed class FeatureTests
     }
 
     [Fact]
-    public Task A_net80_project_generates_the_snapshot_files_without_polyfills_and_compiles_warning_free()
+    public void A_net_project_types_dates_as_DateOnly_and_matches_its_snapshot()
+    {
+        var compilation = GeneratorHarness.CreateCompilation().AddReferences(GeneratorHarness.DependencyInjectionReferences);
+        var run = GeneratorHarness.RunTwice(
+            GeneratorHarness.CreateDriver(Descriptors.Select(d => (AdditionalText)new InMemoryAdditionalText("/features/" + d.Name, d.Text)), buildProperties: s_internal),
+            compilation);
+
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Equal(s_serviceHints, run.Sources.Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal));
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+        Snapshots.Verify(NetSnapshot, run.Sources);
+        Assert.Contains("public required global::System.DateOnly Day { get; init; }", run.Sources.Single(s => s.HintName == "Features.Inventory.Inventory.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("public required global::System.DateTime Day { get; init; }", Snapshots.Read(Snapshot, "Features.Inventory.Inventory.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task A_net80_project_generates_the_net_snapshot_files_without_polyfills_and_compiles_warning_free()
     {
         var test = EndpointGenTest.Project(Descriptors.Select(d => ("/0/" + d.Name, d.Text)).ToArray());
         test.TestState.AdditionalReferences.AddRange(RestoredPackages.Libraries("net8.0", RestoredPackages.DependencyInjection));
@@ -65,7 +83,7 @@ public sealed class FeatureTests
 
         foreach (var hint in s_serviceHints)
         {
-            test.TestState.GeneratedSources.Add((typeof(EndpointGenerator), hint, SourceText.From(Snapshots.Read(Snapshot, hint), Encoding.UTF8)));
+            test.TestState.GeneratedSources.Add((typeof(EndpointGenerator), hint, SourceText.From(Snapshots.Read(NetSnapshot, hint), Encoding.UTF8)));
         }
 
         return test.RunAsync();

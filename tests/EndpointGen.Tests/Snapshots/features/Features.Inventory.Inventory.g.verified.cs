@@ -105,6 +105,16 @@ internal partial interface IInventoryClient
     /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task AdjustStockAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the shipments of one day.</summary>
+    /// <remarks>GET shipments/{day}</remarks>
+    /// <param name="day">The day the shipments left. Example: 2024-05-02.</param>
+    /// <param name="parameters">The query and header parameters.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response body.</returns>
+    /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>> ListShipmentsAsync(global::System.DateTime day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Stock levels of a warehouse.</summary>
@@ -225,6 +235,34 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         return _runner.SendAsync("AdjustStock", request, cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>> ListShipmentsAsync(global::System.DateTime day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (parameters is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(parameters));
+        }
+
+        if (parameters.Warehouse is null || parameters.Warehouse.Count == 0)
+        {
+            throw new global::System.ArgumentException("The parameter 'warehouse' is required and needs at least one element.", nameof(parameters));
+        }
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("shipments/");
+        url.AppendSegment(global::EndpointGen.Runtime.WireFormat.Date(day));
+        url.AddQueryRepeat("sku", parameters.Sku, static v => v);
+        url.AddQueryBrackets("status", parameters.Status, static v => v.Value);
+        url.AddQueryComma("warehouse", parameters.Warehouse, static v => v.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        url.AddQuery("since", global::EndpointGen.Runtime.WireFormat.Date(parameters.Since));
+        url.AddQuery("page", parameters.Page);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        global::EndpointGen.Runtime.ApiRequest.AddHeaderList(request, "X-Tags", parameters.XTags, static v => v);
+        global::EndpointGen.Runtime.ApiRequest.AddHeaderList(request, "X-Days", parameters.XDays, static v => global::EndpointGen.Runtime.WireFormat.Date(v));
+        global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Cutoff", global::EndpointGen.Runtime.WireFormat.Date(parameters.XCutoff));
+        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>("ListShipments", request, "Shipment[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Shipment>(ref r, global::Features.Inventory.Shipment.JsonConverter.ReadValue), cancellationToken);
+    }
+
     private static string? DescribeError(global::Features.Inventory.Problem error)
     {
         var parts = new global::System.Collections.Generic.List<string>();
@@ -294,6 +332,44 @@ internal sealed partial class SearchItemsParameters
     public global::System.Guid? XRequestId { get; init; }
 }
 
+/// <summary>The query and header parameters of <see cref="global::Features.Inventory.InventoryClient.ListShipmentsAsync"/>.</summary>
+/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+internal sealed partial class ListShipmentsParameters
+{
+    /// <summary>Only shipments holding one of these SKUs.</summary>
+    /// <remarks>Query parameter <c>sku</c>, optional. Sent as <c>sku=a&amp;sku=b</c>; an unset or empty list is not sent.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Sku { get; init; }
+
+    /// <summary>The <c>status</c> parameter.</summary>
+    /// <remarks>Query parameter <c>status</c>, optional. Sent as <c>status[]=a&amp;status[]=b</c>; an unset or empty list is not sent.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.ItemStatus>? Status { get; init; }
+
+    /// <summary>The warehouses to list.</summary>
+    /// <remarks>Query parameter <c>warehouse</c>, required. Sent as <c>warehouse=a,b</c>; it must hold an element.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyList<long> Warehouse { get; init; }
+
+    /// <summary>The <c>since</c> parameter.</summary>
+    /// <remarks>Query parameter <c>since</c>, optional. Default: <c>2024-01-01</c>.</remarks>
+    public global::System.DateTime? Since { get; init; }
+
+    /// <summary>The <c>page</c> parameter.</summary>
+    /// <remarks>Query parameter <c>page</c>, optional. Default: <c>1</c>.</remarks>
+    public int? Page { get; init; }
+
+    /// <summary>Tags for the vendor's logs.</summary>
+    /// <remarks>Header <c>X-Tags</c>, optional. Sent as one header, the elements joined with commas; an unset or empty list is not sent.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? XTags { get; init; }
+
+    /// <summary>The <c>X-Days</c> parameter.</summary>
+    /// <remarks>Header <c>X-Days</c>, optional. Sent as one header, the elements joined with commas; an unset or empty list is not sent.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTime>? XDays { get; init; }
+
+    /// <summary>The <c>X-Cutoff</c> parameter.</summary>
+    /// <remarks>Header <c>X-Cutoff</c>, optional.</remarks>
+    public global::System.DateTime? XCutoff { get; init; }
+}
+
 /// <summary>Registers <see cref="global::Features.Inventory.InventoryClient"/> with dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal static partial class InventoryServiceCollectionExtensions
@@ -331,6 +407,106 @@ internal static partial class InventoryServiceCollectionExtensions
 
         // The client follows redirects itself, so that its credential and body stay with the base address's origin.
         return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, global::EndpointGen.Runtime.EndpointGenHttpClient.CreateHandler);
+    }
+}
+
+/// <summary>Items that left the warehouse together.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.Shipment.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+internal sealed partial class Shipment
+{
+    /// <summary>The <c>id</c> property.</summary>
+    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    public required global::System.Guid Id { get; init; }
+
+    /// <summary>The <c>day</c> property.</summary>
+    /// <remarks>JSON name: <c>day</c>; always present.</remarks>
+    public required global::System.DateTime Day { get; init; }
+
+    /// <summary>null until delivered.</summary>
+    /// <remarks>JSON name: <c>delivered</c>; omitted when unset; may be <c>null</c>.</remarks>
+    public global::System.DateTime? Delivered { get; init; }
+
+    /// <summary>The <c>holidays</c> property.</summary>
+    /// <remarks>JSON name: <c>holidays</c>; omitted when unset.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTime>? Holidays { get; init; }
+
+    /// <summary>The <c>carrier</c> property.</summary>
+    /// <remarks>JSON name: <c>carrier</c>; omitted when unset. Default: <c>post</c>.</remarks>
+    public string? Carrier { get; init; }
+
+    /// <summary>How many parcels.</summary>
+    /// <remarks>JSON name: <c>parcels</c>; omitted when unset. Default: <c>1</c>.</remarks>
+    public int? Parcels { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::Features.Inventory.Shipment"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Shipment>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Day = Name("day");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Delivered = Name("delivered");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Holidays = Name("holidays");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Carrier = Name("carrier");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Parcels = Name("parcels");
+        private static readonly string[] s_requiredNames = { "id", "day" };
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::Features.Inventory.Shipment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "Shipment");
+            var seen0 = 0UL;
+            global::System.Guid p_Id = default;
+            global::System.DateTime p_Day = default;
+            global::System.DateTime? p_Delivered = default;
+            global::System.Collections.Generic.IReadOnlyList<global::System.DateTime>? p_Holidays = default;
+            string? p_Carrier = default;
+            int? p_Parcels = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadGuid, "Shipment", "id"); seen0 |= 0x1UL; }
+                else if (reader.ValueTextEquals("day"u8)) { p_Day = Required(ref reader, ReadDate, "Shipment", "day"); seen0 |= 0x2UL; }
+                else if (reader.ValueTextEquals("delivered"u8)) p_Delivered = OptionalStruct(ref reader, ReadDate);
+                else if (reader.ValueTextEquals("holidays"u8)) p_Holidays = OptionalList(ref reader, ReadDate);
+                else if (reader.ValueTextEquals("carrier"u8)) p_Carrier = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("parcels"u8)) p_Parcels = OptionalStruct(ref reader, ReadInt32);
+                else SkipProperty(ref reader);
+            }
+            CheckRequired(seen0, s_requiredNames, 0, "Shipment");
+            return new global::Features.Inventory.Shipment
+            {
+                Id = p_Id,
+                Day = p_Day,
+                Delivered = p_Delivered,
+                Holidays = p_Holidays,
+                Carrier = p_Carrier,
+                Parcels = p_Parcels,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Shipment value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            Write(writer, s_Id, value.Id, WriteGuid);
+            Write(writer, s_Day, value.Day, WriteDate);
+            WriteOptionalStruct(writer, s_Delivered, value.Delivered, WriteDate);
+            WriteOptional(writer, s_Holidays, value.Holidays, static (w0, v0) => WriteList(w0, v0, WriteDate));
+            WriteOptional(writer, s_Carrier, value.Carrier, WriteString);
+            WriteOptionalStruct(writer, s_Parcels, value.Parcels, WriteInt32);
+            writer.WriteEndObject();
+        }
     }
 }
 

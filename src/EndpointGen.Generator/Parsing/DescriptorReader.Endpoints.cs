@@ -18,6 +18,7 @@ internal sealed partial class DescriptorReader
     private static readonly string[] s_endpointKeys = { "method", "path", "summary", "description", "parameters", "body", "response" };
     private static readonly string[] s_parameterGroupKeys = { "path", "query", "header" };
     private static readonly string[] s_parameterKeys = { "type", "required", "description", "example", "default", "style" };
+    private static readonly string[] s_pathParameterKeys = { "type", "required", "description", "example", "default" };
     private static readonly string[] s_responseKeys = { "status", "type", "description" };
     private static readonly string[] s_endpointRequired = { "method", "path" };
     private static readonly string[] s_httpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
@@ -359,7 +360,7 @@ internal sealed partial class DescriptorReader
                 return null;
             }
 
-            var keys = ReadKeys(map, subject, s_parameterKeys, s_typeRequired);
+            var keys = ReadKeys(map, subject, group == "path" ? s_pathParameterKeys : s_parameterKeys, s_typeRequired);
             typeNode = keys.Get("type");
             required = Bool(keys.Get("required"), "required");
             description = OptionalText(keys.Get("description"), "description");

@@ -50,6 +50,7 @@ internal static class Naming
         "System.Text.Json.JsonEncodedText", "System.Text.Json.JsonTokenType", "System.Text.Json.Utf8JsonReader", "System.Text.Json.Utf8JsonWriter",
         "System.Text.Json.Nodes.JsonNode", "System.Text.Json.Serialization.JsonConverter", "System.Text.Json.Serialization.JsonConverterAttribute",
         "System.Threading.CancellationToken", "System.Threading.Tasks.Task",
+        "System.DateOnly", "System.DateTime", "System.TimeOnly",
     };
 
     private static readonly HashSet<string> s_frameworkTypes = new(s_typesTheGeneratedCodeNames, StringComparer.Ordinal);

@@ -34,7 +34,7 @@ public sealed class RuntimeSurfaceTests
 
     private static string EveryKind()
     {
-        var kinds = new[] { "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "unix-time", "json", "Color", "Item", "string[]", "map<int32>" };
+        var kinds = new[] { "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "date", "unix-time", "json", "Color", "Item", "string[]", "date[]", "map<int32>" };
         var fields = new StringBuilder();
         var index = 0;
         foreach (var kind in kinds)
@@ -61,9 +61,15 @@ public sealed class RuntimeSurfaceTests
                 method: GET
                 path: map
                 parameters:
+                  query:
+                    day: { type: date }
+                    tags: { type: 'string[]' }
+                    colors: { type: 'Color[]', style: brackets }
+                    days: { type: 'date[]', style: comma }
                   header:
                     X-Trace: { type: string }
                     X-Since: { type: date-time }
+                    X-Days: { type: 'date[]' }
                 response: map<All>
             types:
               Color:

@@ -366,7 +366,7 @@ internal sealed partial class DescriptorReader
             description = OptionalText(keys.Get("description"), "description");
             example = keys.Get("example") is { } exampleNode ? Example(exampleNode) : null;
             defaultValue = ReadDefault(keys.Get("default"), ref extrasOk);
-            styleNode = keys.Get("style");
+            styleNode = group == "path" ? null : keys.Get("style");
             if (group == "path" && required == false)
             {
                 Report(DiagnosticDescriptors.InvalidValue, keys.Get("required")!.Location, "required", "a path parameter is always required");

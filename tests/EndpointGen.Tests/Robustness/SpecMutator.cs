@@ -14,7 +14,7 @@ internal sealed class SpecMutator
 {
     private static readonly string[] s_types =
     {
-        "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "unix-time", "json", "string[]", "map<string>",
+        "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "date", "date[]", "unix-time", "json", "string[]", "map<string>",
         "map<int64[]>", "Chat[]", "Media", "EscalationReason", "Nope", "map<", "[]", "string[][]", "map<map<json>>", "", "~", "null",
     };
 

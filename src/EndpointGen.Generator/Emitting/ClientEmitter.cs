@@ -503,8 +503,8 @@ internal static partial class ClientEmitter
                 }
 
                 """);
-            EmitRequiredStringChecks(w, endpoint.QueryParameters);
-            EmitRequiredStringChecks(w, endpoint.HeaderParameters);
+            EmitRequiredParameterChecks(w, endpoint.QueryParameters);
+            EmitRequiredParameterChecks(w, endpoint.HeaderParameters);
         }
 
         w.WriteLine("var url = _runner.CreateUrl();");
@@ -513,7 +513,10 @@ internal static partial class ClientEmitter
             if (segment.IsParameter)
             {
                 var parameter = PathParameter(endpoint, segment.Text);
-                w.WriteLine($"url.AppendSegment({parameter.ArgumentName}{(parameter.Type.Kind == TypeKind.Enum ? ".Value" : string.Empty)});");
+                // An enum argument is a class: null is refused as a string argument is (ArgumentNullException).
+                w.WriteLine(parameter.Type.Kind == TypeKind.Enum
+                    ? $"url.AppendSegment(({parameter.ArgumentName} ?? throw new global::System.ArgumentNullException(nameof({parameter.ArgumentName}))).Value);"
+                    : $"url.AppendSegment({parameter.ArgumentName});");
             }
             else
             {
@@ -579,14 +582,15 @@ internal static partial class ClientEmitter
         throw new InvalidOperationException("The path names a parameter the endpoint does not declare: " + wireName);
     }
 
-    private static void EmitRequiredStringChecks(SourceWriter w, EquatableArray<ParameterSpec> parameters)
+    private static void EmitRequiredParameterChecks(SourceWriter w, EquatableArray<ParameterSpec> parameters)
     {
         foreach (var parameter in parameters)
         {
-            if (parameter.Required && parameter.Type.Kind == TypeKind.String)
+            if (parameter.Required && parameter.Type.Kind is TypeKind.String or TypeKind.Enum)
             {
+                var test = parameter.Type.Kind == TypeKind.String ? $"string.IsNullOrEmpty(parameters.{parameter.PropertyName})" : $"parameters.{parameter.PropertyName} is null";
                 w.WriteLine($$"""
-                    if (string.IsNullOrEmpty(parameters.{{parameter.PropertyName}}))
+                    if ({{test}})
                     {
                         throw new global::System.ArgumentException({{Code.Literal("The parameter '" + parameter.WireName + "' is required.")}}, nameof(parameters));
                     }
@@ -625,7 +629,8 @@ internal static partial class ClientEmitter
         foreach (var step in error.MessagePath)
         {
             var value = "v" + depth++;
-            w.OpenBlock($"if ({current}.{step.PropertyName} is {{ }} {value})");
+            // A three-state property's null and unset both mean "no message".
+            w.OpenBlock($"if ({current}.{step.PropertyName}{(step.IsThreeState ? ".GetValueOrDefault()" : string.Empty)} is {{ }} {value})");
             current = value;
             if (step.IsArray)
             {

@@ -53,7 +53,10 @@ public readonly struct Optional<T> : IEquatable<Optional<T>>
     /// <exception cref="InvalidOperationException">The value is unset; check <see cref="IsSet"/> or use <see cref="TryGetValue"/> first.</exception>
     public T Value => IsSet
         ? _value
-        : throw new InvalidOperationException($"The Optional<{typeof(T).Name}> is unset (the property was not set, or was absent from the JSON); check IsSet or call TryGetValue or GetValueOrDefault instead.");
+        : throw new InvalidOperationException($"The Optional<{TypeName}> is unset (the property was not set, or was absent from the JSON); check IsSet or call TryGetValue or GetValueOrDefault instead.");
+
+    // Optional<int?> says "Int32?", not "Nullable`1".
+    private static string TypeName => Nullable.GetUnderlyingType(typeof(T)) is { } underlying ? underlying.Name + "?" : typeof(T).Name;
 
     /// <summary>Converts a value, <see langword="null"/> included, into a set value.</summary>
     /// <param name="value">The value, or <see langword="null"/>.</param>

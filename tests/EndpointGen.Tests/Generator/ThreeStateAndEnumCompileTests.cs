@@ -1,6 +1,9 @@
 // Direct driver: the consumer's own code is compiled beside the output, and its symbols inspected.
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using EndpointGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -163,4 +166,42 @@ public sealed class ThreeStateAndEnumCompileTests
 
         Assert.Equal(new[] { "CS0029" }, run.CompileErrorsAndWarnings.Select(d => d.Id).ToArray());
     }
+
+    [Fact]
+    public void The_format_references_examples_in_section_5_11_compile_warning_free()
+    {
+        var reference = System.IO.File.ReadAllText(Path.Combine(Repository.Root, "spec", "README.md"));
+        var start = reference.IndexOf("### 5.11 ", StringComparison.Ordinal);
+        var section = reference[start..reference.IndexOf("\n## ", start, StringComparison.Ordinal)];
+        var yaml = Blocks(section, "yaml").Single();
+        var blocks = Blocks(section, "csharp").ToList();
+        Assert.Equal(2, blocks.Count);
+        var code = string.Join("\n}\n\n{\n", blocks);
+        var source = $$"""
+            #nullable enable
+            using System;
+            using Acme.Desk;
+            using EndpointGen.Runtime;
+
+            namespace Consumer;
+
+            internal static class Examples
+            {
+                internal static async System.Threading.Tasks.Task RunAsync(IDeskClient client)
+                {
+                    {
+            {{code}}
+                    }
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/desk.endpoints.yaml", yaml) }, source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+    }
+
+    private static IEnumerable<string> Blocks(string markdown, string language) =>
+        Regex.Matches(markdown, "^```" + language + "\\n(?<body>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline).Select(m => m.Groups["body"].Value);
 }

@@ -214,8 +214,9 @@ internal static partial class ModelEmitter
 
     private static void EmitWrite(SourceWriter w, string ns, TypeSpec type, string self)
     {
+        var threeState = type.Fields.Any(static field => field.ThreeState) ? " (a three-state one set to <see langword=\"null\"/> is written as <c>null</c>)" : string.Empty;
         w.WriteLine($$"""
-            /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+            /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>{{threeState}}.</summary>
             internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
             {
                 if (value is null)

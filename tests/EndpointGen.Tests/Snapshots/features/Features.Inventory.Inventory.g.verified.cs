@@ -489,7 +489,7 @@ internal sealed partial class StockAdjustment
             };
         }
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.StockAdjustment value)
         {
             if (value is null)
@@ -601,7 +601,7 @@ internal sealed partial class ItemPatch
             };
         }
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemPatch value)
         {
             if (value is null)
@@ -865,7 +865,7 @@ internal sealed partial class Problem
             };
         }
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Problem value)
         {
             if (value is null)

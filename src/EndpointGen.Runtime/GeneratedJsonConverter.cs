@@ -16,7 +16,7 @@ namespace EndpointGen.Runtime;
 /// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class GeneratedJsonConverter<T> : JsonConverter<T>
+public abstract partial class GeneratedJsonConverter<T> : JsonConverter<T>
 {
     private readonly JsonReadFunc<T> _read;
     private readonly JsonWriteFunc<T> _write;

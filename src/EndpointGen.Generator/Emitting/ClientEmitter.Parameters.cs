@@ -51,7 +51,7 @@ internal static partial class ClientEmitter
     /// <summary>A path parameter's argument as <c>AppendSegment</c> takes it.</summary>
     private static WireText PathValue(ParameterSpec parameter) => parameter.Type.Kind switch
     {
-        TypeKind.Date or TypeKind.Enum => new WireText(parameter.Type, false, parameter.ArgumentName),
+        TypeKind.Date => new WireText(parameter.Type, false, parameter.ArgumentName),
         _ => new WireText(null, false, parameter.ArgumentName),
     };
 

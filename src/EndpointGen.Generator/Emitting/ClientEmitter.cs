@@ -504,8 +504,8 @@ internal static partial class ClientEmitter
                 }
 
                 """);
-            EmitRequiredStringChecks(w, endpoint.QueryParameters);
-            EmitRequiredStringChecks(w, endpoint.HeaderParameters);
+            EmitRequiredParameterChecks(w, endpoint.QueryParameters);
+            EmitRequiredParameterChecks(w, endpoint.HeaderParameters);
             EmitRequiredListChecks(w, endpoint.QueryParameters);
             EmitRequiredListChecks(w, endpoint.HeaderParameters);
         }
@@ -516,7 +516,15 @@ internal static partial class ClientEmitter
             if (segment.IsParameter)
             {
                 var parameter = PathParameter(endpoint, segment.Text);
-                w.WriteLine($"url.AppendSegment({PathValue(parameter)});");
+                if (parameter.Type.Kind == TypeKind.Enum)
+                {
+                    // An enum argument is a class: null is refused as a string argument is (ArgumentNullException).
+                    w.WriteLine($"url.AppendSegment(({parameter.ArgumentName} ?? throw new global::System.ArgumentNullException(nameof({parameter.ArgumentName}))).Value);");
+                }
+                else
+                {
+                    w.WriteLine($"url.AppendSegment({PathValue(parameter)});");
+                }
             }
             else
             {
@@ -581,14 +589,15 @@ internal static partial class ClientEmitter
         throw new InvalidOperationException("The path names a parameter the endpoint does not declare: " + wireName);
     }
 
-    private static void EmitRequiredStringChecks(SourceWriter w, EquatableArray<ParameterSpec> parameters)
+    private static void EmitRequiredParameterChecks(SourceWriter w, EquatableArray<ParameterSpec> parameters)
     {
         foreach (var parameter in parameters)
         {
-            if (parameter.Required && parameter.Type.Kind == TypeKind.String)
+            if (parameter.Required && parameter.Type.Kind is TypeKind.String or TypeKind.Enum)
             {
+                var test = parameter.Type.Kind == TypeKind.String ? $"string.IsNullOrEmpty(parameters.{parameter.PropertyName})" : $"parameters.{parameter.PropertyName} is null";
                 w.WriteLine($$"""
-                    if (string.IsNullOrEmpty(parameters.{{parameter.PropertyName}}))
+                    if ({{test}})
                     {
                         throw new global::System.ArgumentException({{Code.Literal("The parameter '" + parameter.WireName + "' is required.")}}, nameof(parameters));
                     }
@@ -615,7 +624,8 @@ internal static partial class ClientEmitter
         foreach (var step in error.MessagePath)
         {
             var value = "v" + depth++;
-            w.OpenBlock($"if ({current}.{step.PropertyName} is {{ }} {value})");
+            // A three-state property's null and unset both mean "no message".
+            w.OpenBlock($"if ({current}.{step.PropertyName}{(step.IsThreeState ? ".GetValueOrDefault()" : string.Empty)} is {{ }} {value})");
             current = value;
             if (step.IsArray)
             {

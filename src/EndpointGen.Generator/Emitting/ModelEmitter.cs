@@ -50,7 +50,8 @@ internal static partial class ModelEmitter
                 w.Doc("summary", field.Description);
             }
 
-            var presence = (field.Required ? "; always present" : "; omitted when unset") + (field.Nullable ? "; may be <c>null</c>" : string.Empty);
+            var presence = field.ThreeState ? ThreeStatePresence
+                : (field.Required ? "; always present" : "; omitted when unset") + (field.Nullable ? "; may be <c>null</c>" : string.Empty);
             w.Write($"/// <remarks>JSON name: <c>{Code.DocText(field.JsonName)}</c>{presence}");
             if (field.Example is null)
             {
@@ -68,8 +69,16 @@ internal static partial class ModelEmitter
             }
 
             w.WriteLine("</remarks>");
-            var propertyType = TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable));
-            w.WriteLine($"public {(field.Required ? "required " : string.Empty)}{propertyType} {field.PropertyName} {{ get; init; }}");
+            if (field.ThreeState)
+            {
+                w.WriteLine($"public {ThreeStateName(field.Type, ns)} {field.PropertyName} {{ get; init; }}");
+            }
+            else
+            {
+                var propertyType = TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable));
+                w.WriteLine($"public {(field.Required ? "required " : string.Empty)}{propertyType} {field.PropertyName} {{ get; init; }}");
+            }
+
             w.WriteLine();
         }
 
@@ -134,7 +143,14 @@ internal static partial class ModelEmitter
 
         foreach (var field in type.Fields)
         {
-            w.WriteLine($"{TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable && field.Type.IsValueType))} p_{field.PropertyName} = default;");
+            if (field.ThreeState)
+            {
+                w.WriteLine($"{ThreeStateName(field.Type, ns)} p_{field.PropertyName} = default;");
+            }
+            else
+            {
+                w.WriteLine($"{TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable && field.Type.IsValueType))} p_{field.PropertyName} = default;");
+            }
         }
 
         w.OpenBlock("while (NextProperty(ref reader))");
@@ -144,7 +160,11 @@ internal static partial class ModelEmitter
             var field = type.Fields[i];
             var strict = field.Required && !field.Nullable;
             w.Write($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({Code.Utf8Literal(field.JsonName)})){(field.Required ? " { p_" : " p_")}{field.PropertyName} = ");
-            if (field.Type.Kind is TypeKind.Array or TypeKind.Map)
+            if (field.ThreeState)
+            {
+                WriteThreeStateRead(w, ns, field.Type);
+            }
+            else if (field.Type.Kind is TypeKind.Array or TypeKind.Map)
             {
                 var helper = field.Type.Kind == TypeKind.Array ? (strict ? "RequiredList" : "OptionalList") : (strict ? "RequiredMap" : "OptionalMap");
                 w.Write($"{helper}(ref reader, {TypeSyntax.ReadFunction(field.Type.Element!, ns, JsonScope.Converter)}");
@@ -200,8 +220,9 @@ internal static partial class ModelEmitter
 
     private static void EmitWrite(SourceWriter w, string ns, TypeSpec type, string self)
     {
+        var threeState = type.Fields.Any(static field => field.ThreeState) ? " (a three-state one set to <see langword=\"null\"/> is written as <c>null</c>)" : string.Empty;
         w.WriteLine($$"""
-            /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+            /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>{{threeState}}.</summary>
             internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
             {
                 if (value is null)
@@ -216,7 +237,8 @@ internal static partial class ModelEmitter
         foreach (var field in type.Fields)
         {
             var valueType = field.Type.IsValueType;
-            var helper = field.Required && !field.Nullable ? (valueType ? "Write" : "WriteRequired")
+            var helper = field.ThreeState ? (valueType ? "WriteThreeStateStruct" : "WriteThreeState")
+                : field.Required && !field.Nullable ? (valueType ? "Write" : "WriteRequired")
                 : field.Required ? (valueType ? "WriteNullableStruct" : "WriteNullable")
                 : valueType ? "WriteOptionalStruct" : "WriteOptional";
             w.Write($"{helper}(writer, s_{field.PropertyName}, value.{field.PropertyName}, {TypeSyntax.WriteFunction(field.Type, ns, JsonScope.Converter)}");
@@ -235,20 +257,20 @@ internal static partial class ModelEmitter
 
     private static void EmitEnum(SourceWriter w, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
+        // A class, not a struct: an optional enum property is then a nullable reference, so conv.State?.Value is the
+        // wire text (string?) and conv.State.Value can only mean this type's Value, never Nullable<T>.Value.
         var self = "global::" + service.Namespace + "." + type.Name;
         w.Doc("summary", type.Description ?? "The " + type.Name + " values of the " + service.Name + " API.");
         w.WriteLine($$"""
-            /// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+            /// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
             [global::System.Text.Json.Serialization.JsonConverter(typeof({{self}}.JsonConverter))]
             {{EmitterHeader.GeneratedCodeAttribute}}
-            {{options.Visibility}} readonly partial struct {{type.Name}} : global::System.IEquatable<{{self}}>
+            {{options.Visibility}} sealed partial class {{type.Name}} : global::System.IEquatable<{{self}}>
             {
-                private readonly string? _value;
-
                 /// <summary>Creates a value, listed or not.</summary>
                 /// <param name="value">The value as it is on the wire.</param>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-                public {{type.Name}}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+                public {{type.Name}}(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
             """);
         w.Indent();
@@ -265,8 +287,8 @@ internal static partial class ModelEmitter
             /// <summary>Every value the descriptor lists, in its order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<{{self}}> KnownValues { get; } = new {{self}}[] { {{string.Join(", ", type.Values.Select(static v => v.MemberName))}} };
 
-            /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-            public string Value => _value ?? string.Empty;
+            /// <summary>The value as it is on the wire.</summary>
+            public string Value { get; }
 
             /// <summary>Whether the value is one the descriptor lists.</summary>
             public bool IsKnown => Value switch
@@ -283,10 +305,10 @@ internal static partial class ModelEmitter
         w.WriteLine($$"""
 
             /// <inheritdoc/>
-            public bool Equals({{self}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+            public bool Equals({{self}}? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
             /// <inheritdoc/>
-            public override bool Equals(object? obj) => obj is {{self}} other && Equals(other);
+            public override bool Equals(object? obj) => Equals(obj as {{self}});
 
             /// <inheritdoc/>
             public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -295,20 +317,21 @@ internal static partial class ModelEmitter
             /// <returns>The value.</returns>
             public override string ToString() => Value;
 
-            /// <summary>Compares two values by their wire text, ordinally.</summary>
+            /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
             /// <param name="left">The first value.</param>
             /// <param name="right">The second value.</param>
             /// <returns>Whether they are equal.</returns>
-            public static bool operator ==({{self}} left, {{self}} right) => left.Equals(right);
+            public static bool operator ==({{self}}? left, {{self}}? right) => left is null ? right is null : left.Equals(right);
 
-            /// <summary>Compares two values by their wire text, ordinally.</summary>
+            /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
             /// <param name="left">The first value.</param>
             /// <param name="right">The second value.</param>
             /// <returns>Whether they differ.</returns>
-            public static bool operator !=({{self}} left, {{self}} right) => !left.Equals(right);
+            public static bool operator !=({{self}}? left, {{self}}? right) => !(left == right);
 
             /// <summary>Converts wire text into a value, listed or not.</summary>
             /// <param name="value">The value as it is on the wire.</param>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
             public static implicit operator {{self}}(string value) => new {{self}}(value);
 
             /// <summary>Reads and writes <see cref="{{self}}"/> as a JSON string, without reflection.</summary>
@@ -343,7 +366,16 @@ internal static partial class ModelEmitter
         w.WriteLine($$"""
 
             /// <summary>Writes the value as a JSON string.</summary>
-            internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value) => writer.WriteStringValue(value.Value);
+            internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStringValue(value.Value);
+            }
             """);
         w.CloseBlock();
         w.CloseBlock();

@@ -49,4 +49,5 @@ internal sealed record ErrorSpec(string TypeName, EquatableArray<MessageStep> Me
 /// <summary>One step of an error message path.</summary>
 /// <param name="PropertyName">The C# property to read.</param>
 /// <param name="IsArray">Whether the property is an array, so every element is visited.</param>
-internal sealed record MessageStep(string PropertyName, bool IsArray);
+/// <param name="IsThreeState">Whether the property is an <c>Optional&lt;T?&gt;</c>, read through its value.</param>
+internal sealed record MessageStep(string PropertyName, bool IsArray, bool IsThreeState = false);

@@ -27,9 +27,12 @@ internal enum TypeKind
 /// </summary>
 internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
 {
-    /// <summary>Whether the C# type is a value type, so that an optional value needs <c>?</c> to be nullable.</summary>
+    /// <summary>
+    /// Whether the C# type is a value type, so that an optional value is a <c>Nullable&lt;T&gt;</c>. An open enum is a
+    /// class, so an optional one is a nullable reference whose <c>Value</c> is its own.
+    /// </summary>
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number or TypeKind.Boolean
-        or TypeKind.Uuid or TypeKind.DateTime or TypeKind.Date or TypeKind.UnixTime or TypeKind.Enum;
+        or TypeKind.Uuid or TypeKind.DateTime or TypeKind.Date or TypeKind.UnixTime;
 
     /// <summary>The expression as a descriptor would spell it, for messages.</summary>
     public string Display => Kind switch

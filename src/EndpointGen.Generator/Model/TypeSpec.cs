@@ -15,6 +15,10 @@ internal sealed record TypeSpec(
 /// <param name="PropertyName">The C# property name.</param>
 /// <param name="Required">The property is always present; in C# the property is <c>required</c>.</param>
 /// <param name="Nullable">JSON <c>null</c> is a documented value.</param>
+/// <param name="ThreeState">
+/// An optional field whose C# property is <c>Optional&lt;T?&gt;</c>: unset is omitted, <c>null</c> is sent as
+/// <c>null</c>, a value is sent (and read back the same way). Never set on a required field.
+/// </param>
 internal sealed record FieldSpec(
     string JsonName,
     string PropertyName,
@@ -22,7 +26,8 @@ internal sealed record FieldSpec(
     bool Required,
     bool Nullable,
     string? Description,
-    string? Example)
+    string? Example,
+    bool ThreeState = false)
 {
     /// <summary>The default the vendor documents, as written (documentation only, never sent), or <see langword="null"/>.</summary>
     public string? Default { get; init; }

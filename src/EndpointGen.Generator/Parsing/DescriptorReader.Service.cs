@@ -227,7 +227,7 @@ internal sealed partial class DescriptorReader
             }
 
             var isArray = field.Type.Kind == TypeKind.Array;
-            steps.Add(new MessageStep(field.PropertyName, isArray));
+            steps.Add(new MessageStep(field.PropertyName, isArray, field.ThreeState));
             current = isArray ? field.Type.Element! : field.Type;
         }
 

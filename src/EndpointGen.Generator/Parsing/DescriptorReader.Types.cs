@@ -12,10 +12,10 @@ namespace EndpointGen.Generator.Parsing;
 /// </content>
 internal sealed partial class DescriptorReader
 {
-    private static readonly string[] s_objectTypeKeys = { "description", "fields" };
-    private static readonly string[] s_typeKinds = { "description", "fields", "enum" };
+    private static readonly string[] s_objectTypeKeys = { "description", "fields", "threeState" };
+    private static readonly string[] s_typeKinds = { "description", "fields", "enum", "threeState" };
     private static readonly string[] s_enumTypeKeys = { "description", "enum" };
-    private static readonly string[] s_fieldKeys = { "type", "required", "nullable", "description", "example", "default", "name" };
+    private static readonly string[] s_fieldKeys = { "type", "required", "nullable", "description", "example", "default", "name", "threeState" };
     private static readonly string[] s_enumRequired = { "enum" };
 
     private List<KeyValuePair<YamlScalar, YamlNode>> DeclareTypes(YamlNode? node)
@@ -97,6 +97,7 @@ internal sealed partial class DescriptorReader
 
         var keys = ReadKeys(map, new Phrase("type '", writtenName, "'"), s_objectTypeKeys, Array.Empty<string>());
         var description = OptionalText(keys.Get("description"), "description");
+        var typeThreeState = Bool(keys.Get("threeState"), "threeState") ?? false;
         var fieldsNode = keys.Get("fields");
         var fieldsMap = fieldsNode is YamlScalar { IsNull: true } ? null : AsMapping(fieldsNode, "fields");
         var fields = new List<FieldSpec>(fieldsMap?.Entries.Count ?? 0);
@@ -105,7 +106,7 @@ internal sealed partial class DescriptorReader
             var memberNames = _localNames.Cleared();
             foreach (var entry in UniqueEntries(fieldsMap, "field"))
             {
-                var field = ReadField(entry.Key, entry.Value, writtenName);
+                var field = ReadField(entry.Key, entry.Value, writtenName, typeThreeState);
                 if (field is null)
                 {
                     continue;
@@ -130,7 +131,7 @@ internal sealed partial class DescriptorReader
         return new TypeSpec(name, description, false, fields.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
     }
 
-    private FieldSpec? ReadField(YamlScalar key, YamlNode node, string owner)
+    private FieldSpec? ReadField(YamlScalar key, YamlNode node, string owner, bool typeThreeState)
     {
         // "id: int64" is shorthand for "id: { type: int64 }".
         if (node is YamlScalar shorthand)
@@ -142,7 +143,7 @@ internal sealed partial class DescriptorReader
                 return null;
             }
 
-            return shortType is null ? null : new FieldSpec(key.Value, shortName, shortType, false, false, null, null);
+            return shortType is null ? null : new FieldSpec(key.Value, shortName, shortType, false, typeThreeState, null, null, typeThreeState);
         }
 
         var map = AsMapping(node, new Phrase("field '", key.Value, "' of '", owner, "'"));
@@ -155,6 +156,7 @@ internal sealed partial class DescriptorReader
         var type = TypeOf(keys.Get("type"), "type");
         var required = Bool(keys.Get("required"), "required") ?? false;
         var nullable = Bool(keys.Get("nullable"), "nullable") ?? false;
+        var threeState = ThreeStateOf(keys.Get("threeState"), required, keys.Get("nullable"), typeThreeState);
         var description = OptionalText(keys.Get("description"), "description");
         var example = keys.Get("example") is { } exampleNode ? Example(exampleNode) : null;
         var defaultOk = true;
@@ -179,7 +181,7 @@ internal sealed partial class DescriptorReader
 
         return type is null || propertyName is null || !defaultOk
             ? null
-            : new FieldSpec(key.Value, propertyName, type, required, nullable, description, example) { Default = defaultValue };
+            : new FieldSpec(key.Value, propertyName, type, required, nullable || threeState, description, example, threeState) { Default = defaultValue };
     }
 
     private TypeSpec? ReadEnum(YamlMapping map, string name)

@@ -32,6 +32,7 @@ internal static class Naming
         "EndpointGen.Runtime.ApiException", "EndpointGen.Runtime.ApiRequest", "EndpointGen.Runtime.ApiRequestRunner",
         "EndpointGen.Runtime.ApiRunnerSettings", "EndpointGen.Runtime.ApiUrl", "EndpointGen.Runtime.GeneratedJsonConverter",
         "EndpointGen.Runtime.JsonValueReader", "EndpointGen.Runtime.JsonValueWriter", "EndpointGen.Runtime.EndpointGenHttpClient",
+        "EndpointGen.Runtime.Optional",
         "EndpointGen.Runtime.WireFormat",
         "Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions", "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions",
         "Microsoft.Extensions.DependencyInjection.IHttpClientBuilder", "Microsoft.Extensions.DependencyInjection.IServiceCollection",

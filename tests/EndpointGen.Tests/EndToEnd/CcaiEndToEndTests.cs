@@ -243,9 +243,9 @@ public sealed class CcaiEndToEndTests(SandboxFixture fixture) : IClassFixture<Sa
         var forced = await Client.CreateEscalationAsync(chatId, new CreateEscalationRequest { Reason = EscalationReason.ByVirtualAgent, ForceEscalate = true });
         var deflected = await Client.UpdateEscalationAsync(chatId, escalation.Id!.Value, new UpdateEscalationRequest { DeflectionChannel = "sms" });
 
-        Assert.Equal((chatId, EscalationStatus.Escalating), (escalation.ChatId!.Value, escalation.Status!.Value));
+        Assert.Equal((chatId, EscalationStatus.Escalating), (escalation.ChatId!.Value, escalation.Status));
         Assert.Equal(EscalationStatus.Escalated, forced.Status);
-        Assert.Equal((escalation.Id, EscalationStatus.Deflected), (deflected.Id, deflected.Status!.Value));
+        Assert.Equal((escalation.Id, EscalationStatus.Deflected), (deflected.Id, deflected.Status));
         var stored = fixture.Server.State.GetCcaiEscalations(chatId);
         Assert.Equal(
             [new Sandbox.CcaiEscalation(escalation.Id.Value, chatId, "by_end_user_ask", false, "deflected", "sms"), new Sandbox.CcaiEscalation(forced.Id!.Value, chatId, "by_virtual_agent", true, "escalated", null)],

@@ -22,7 +22,7 @@ public sealed class LiveDeskEndToEndTests(SandboxFixture fixture) : IClassFixtur
         Assert.Equal("""{"inbox_id":407,"contact_id":2219256}""", post.BodyText);
 
         var stored = fixture.Server.State.GetLiveDeskConversation(conversation.Id!.Value)!;
-        Assert.Equal((stored.Uuid, 407L, ConversationStatus.Open), (conversation.Uuid!.Value, conversation.InboxId!.Value, conversation.Status!.Value));
+        Assert.Equal((stored.Uuid, 407L, ConversationStatus.Open), (conversation.Uuid!.Value, conversation.InboxId!.Value, conversation.Status));
         Assert.Equal((2219256L, (string?)null), (stored.ContactId, stored.SourceId));
         Assert.Equal(17623000010928, conversation.AccountId);
         Assert.Equal(2219256, conversation.Meta!.Sender!.Id);

@@ -18,7 +18,14 @@ namespace EndpointGen.Tests.Runtime;
 /// </summary>
 public sealed class RuntimeSurfaceTests
 {
-    private static readonly Type[] s_userFacing = { typeof(ApiException), typeof(EndpointGenHttpClient) };
+    private static readonly Type[] s_userFacing =
+    {
+        typeof(ApiException),
+        typeof(EndpointGenHttpClient),
+
+        // The type of every three-state property: users set it (a value, null, or nothing) and read it (IsSet, Value, TryGetValue).
+        typeof(EndpointGen.Runtime.Optional<>),
+    };
 
     // What generated code contains: the three real services, and a descriptor using every type kind in every position.
     private static readonly Lazy<string> s_generatedCode = new(() =>
@@ -42,6 +49,7 @@ public sealed class RuntimeSurfaceTests
             fields.Append("      f").Append(index).Append(": { type: '").Append(kind).Append("', required: true }\n");
             fields.Append("      o").Append(index).Append(": { type: '").Append(kind).Append("' }\n");
             fields.Append("      n").Append(index).Append(": { type: '").Append(kind).Append("', required: true, nullable: true }\n");
+            fields.Append("      t").Append(index).Append(": { type: '").Append(kind).Append("', threeState: true }\n");
             index++;
         }
 

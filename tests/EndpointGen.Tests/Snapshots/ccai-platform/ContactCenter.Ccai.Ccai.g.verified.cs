@@ -1592,7 +1592,7 @@ public sealed partial class CreateEscalationRequest
         {
             ExpectObject(ref reader, "CreateEscalationRequest");
             var seen0 = 0UL;
-            global::ContactCenter.Ccai.EscalationReason p_Reason = default;
+            global::ContactCenter.Ccai.EscalationReason? p_Reason = default;
             bool? p_ForceEscalate = default;
             while (NextProperty(ref reader))
             {
@@ -1603,7 +1603,7 @@ public sealed partial class CreateEscalationRequest
             CheckRequired(seen0, s_requiredNames, 0, "CreateEscalationRequest");
             return new global::ContactCenter.Ccai.CreateEscalationRequest
             {
-                Reason = p_Reason,
+                Reason = p_Reason!,
                 ForceEscalate = p_ForceEscalate,
             };
         }
@@ -1618,7 +1618,7 @@ public sealed partial class CreateEscalationRequest
             }
 
             writer.WriteStartObject();
-            Write(writer, s_Reason, value.Reason, global::ContactCenter.Ccai.EscalationReason.JsonConverter.WriteValue);
+            WriteRequired(writer, s_Reason, value.Reason, global::ContactCenter.Ccai.EscalationReason.JsonConverter.WriteValue, "CreateEscalationRequest", "reason");
             WriteOptionalStruct(writer, s_ForceEscalate, value.ForceEscalate, WriteBoolean);
             writer.WriteEndObject();
         }
@@ -1626,17 +1626,15 @@ public sealed partial class CreateEscalationRequest
 }
 
 /// <summary>Reason of an escalation.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.EscalationReason.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public readonly partial struct EscalationReason : global::System.IEquatable<global::ContactCenter.Ccai.EscalationReason>
+public sealed partial class EscalationReason : global::System.IEquatable<global::ContactCenter.Ccai.EscalationReason>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public EscalationReason(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public EscalationReason(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>unknown</c>.</summary>
     public static global::ContactCenter.Ccai.EscalationReason Unknown { get; } = new global::ContactCenter.Ccai.EscalationReason("unknown");
@@ -1668,8 +1666,8 @@ public readonly partial struct EscalationReason : global::System.IEquatable<glob
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.EscalationReason> KnownValues { get; } = new global::ContactCenter.Ccai.EscalationReason[] { Unknown, ByEndUserAsk, ByEndUserMessage, ByVirtualAgent, PayloadFailure, CouldNotResume, ByHumanAgent, InvalidQueue, Dismissed };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -1687,10 +1685,10 @@ public readonly partial struct EscalationReason : global::System.IEquatable<glob
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::ContactCenter.Ccai.EscalationReason other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::ContactCenter.Ccai.EscalationReason? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::ContactCenter.Ccai.EscalationReason other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::ContactCenter.Ccai.EscalationReason);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -1699,20 +1697,21 @@ public readonly partial struct EscalationReason : global::System.IEquatable<glob
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::ContactCenter.Ccai.EscalationReason left, global::ContactCenter.Ccai.EscalationReason right) => left.Equals(right);
+    public static bool operator ==(global::ContactCenter.Ccai.EscalationReason? left, global::ContactCenter.Ccai.EscalationReason? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::ContactCenter.Ccai.EscalationReason left, global::ContactCenter.Ccai.EscalationReason right) => !left.Equals(right);
+    public static bool operator !=(global::ContactCenter.Ccai.EscalationReason? left, global::ContactCenter.Ccai.EscalationReason? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.Ccai.EscalationReason(string value) => new global::ContactCenter.Ccai.EscalationReason(value);
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationReason"/> as a JSON string, without reflection.</summary>
@@ -1744,7 +1743,16 @@ public readonly partial struct EscalationReason : global::System.IEquatable<glob
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationReason value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationReason value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 
@@ -1789,7 +1797,7 @@ public sealed partial class Escalation
             {
                 if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
                 else if (reader.ValueTextEquals("chat_id"u8)) p_ChatId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = OptionalStruct(ref reader, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.ReadValue);
                 else SkipProperty(ref reader);
             }
             return new global::ContactCenter.Ccai.Escalation
@@ -1812,24 +1820,22 @@ public sealed partial class Escalation
             writer.WriteStartObject();
             WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
             WriteOptionalStruct(writer, s_ChatId, value.ChatId, WriteInt64);
-            WriteOptionalStruct(writer, s_Status, value.Status, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.WriteValue);
+            WriteOptional(writer, s_Status, value.Status, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.WriteValue);
             writer.WriteEndObject();
         }
     }
 }
 
 /// <summary>Status of an escalation.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.EscalationStatus.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public readonly partial struct EscalationStatus : global::System.IEquatable<global::ContactCenter.Ccai.EscalationStatus>
+public sealed partial class EscalationStatus : global::System.IEquatable<global::ContactCenter.Ccai.EscalationStatus>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public EscalationStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public EscalationStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>escalating</c>.</summary>
     public static global::ContactCenter.Ccai.EscalationStatus Escalating { get; } = new global::ContactCenter.Ccai.EscalationStatus("escalating");
@@ -1849,8 +1855,8 @@ public readonly partial struct EscalationStatus : global::System.IEquatable<glob
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.EscalationStatus> KnownValues { get; } = new global::ContactCenter.Ccai.EscalationStatus[] { Escalating, Escalated, Canceled, Deflecting, Deflected };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -1864,10 +1870,10 @@ public readonly partial struct EscalationStatus : global::System.IEquatable<glob
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::ContactCenter.Ccai.EscalationStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::ContactCenter.Ccai.EscalationStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::ContactCenter.Ccai.EscalationStatus other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::ContactCenter.Ccai.EscalationStatus);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -1876,20 +1882,21 @@ public readonly partial struct EscalationStatus : global::System.IEquatable<glob
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::ContactCenter.Ccai.EscalationStatus left, global::ContactCenter.Ccai.EscalationStatus right) => left.Equals(right);
+    public static bool operator ==(global::ContactCenter.Ccai.EscalationStatus? left, global::ContactCenter.Ccai.EscalationStatus? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::ContactCenter.Ccai.EscalationStatus left, global::ContactCenter.Ccai.EscalationStatus right) => !left.Equals(right);
+    public static bool operator !=(global::ContactCenter.Ccai.EscalationStatus? left, global::ContactCenter.Ccai.EscalationStatus? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.Ccai.EscalationStatus(string value) => new global::ContactCenter.Ccai.EscalationStatus(value);
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationStatus"/> as a JSON string, without reflection.</summary>
@@ -1917,7 +1924,16 @@ public readonly partial struct EscalationStatus : global::System.IEquatable<glob
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationStatus value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationStatus value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 

@@ -111,6 +111,11 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
             throw new global::System.ArgumentNullException(nameof(parameters));
         }
 
+        if (parameters.Units is null)
+        {
+            throw new global::System.ArgumentException("The parameter 'units' is required.", nameof(parameters));
+        }
+
         var url = _runner.CreateUrl();
         url.AppendPath("forecast/");
         url.AppendSegment(city);
@@ -217,7 +222,7 @@ internal sealed partial class Forecast
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("city"u8)) { p_City = Required(ref reader, ReadString, "Forecast", "city"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("units"u8)) p_Units = OptionalStruct(ref reader, global::Features.Weather.Units.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("units"u8)) p_Units = Optional(ref reader, global::Features.Weather.Units.JsonConverter.ReadValue);
                 else if (reader.ValueTextEquals("days"u8)) p_Days = OptionalList(ref reader, global::Features.Weather.DailyForecast.JsonConverter.ReadValue);
                 else SkipProperty(ref reader);
             }
@@ -241,7 +246,7 @@ internal sealed partial class Forecast
 
             writer.WriteStartObject();
             WriteRequired(writer, s_City, value.City, WriteString, "Forecast", "city");
-            WriteOptionalStruct(writer, s_Units, value.Units, global::Features.Weather.Units.JsonConverter.WriteValue);
+            WriteOptional(writer, s_Units, value.Units, global::Features.Weather.Units.JsonConverter.WriteValue);
             WriteOptional(writer, s_Days, value.Days, static (w0, v0) => WriteList(w0, v0, global::Features.Weather.DailyForecast.JsonConverter.WriteValue));
             writer.WriteEndObject();
         }
@@ -322,17 +327,15 @@ internal sealed partial class DailyForecast
 }
 
 /// <summary>The Units values of the Weather API.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Weather.Units.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-internal readonly partial struct Units : global::System.IEquatable<global::Features.Weather.Units>
+internal sealed partial class Units : global::System.IEquatable<global::Features.Weather.Units>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public Units(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public Units(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>metric</c>.</summary>
     public static global::Features.Weather.Units Metric { get; } = new global::Features.Weather.Units("metric");
@@ -343,8 +346,8 @@ internal readonly partial struct Units : global::System.IEquatable<global::Featu
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Features.Weather.Units> KnownValues { get; } = new global::Features.Weather.Units[] { Metric, Imperial };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -355,10 +358,10 @@ internal readonly partial struct Units : global::System.IEquatable<global::Featu
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::Features.Weather.Units other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Features.Weather.Units? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::Features.Weather.Units other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::Features.Weather.Units);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -367,20 +370,21 @@ internal readonly partial struct Units : global::System.IEquatable<global::Featu
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::Features.Weather.Units left, global::Features.Weather.Units right) => left.Equals(right);
+    public static bool operator ==(global::Features.Weather.Units? left, global::Features.Weather.Units? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::Features.Weather.Units left, global::Features.Weather.Units right) => !left.Equals(right);
+    public static bool operator !=(global::Features.Weather.Units? left, global::Features.Weather.Units? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::Features.Weather.Units(string value) => new global::Features.Weather.Units(value);
 
     /// <summary>Reads and writes <see cref="global::Features.Weather.Units"/> as a JSON string, without reflection.</summary>
@@ -405,6 +409,15 @@ internal readonly partial struct Units : global::System.IEquatable<global::Featu
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Units value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Units value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

@@ -115,6 +115,16 @@ internal partial interface IInventoryClient
     /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>> ListShipmentsAsync(global::System.DateTime day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Changes some fields of an item; a field left unset is kept, a field set to null is cleared.</summary>
+    /// <remarks>PATCH items/{sku}</remarks>
+    /// <param name="sku">The sku path parameter.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response body.</returns>
+    /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::Features.Inventory.ItemPatch> UpdateItemAsync(string sku, global::Features.Inventory.ItemPatch body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Stock levels of a warehouse.</summary>
@@ -198,7 +208,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
 
         var url = _runner.CreateUrl();
         url.AppendPath("items/by-status/");
-        url.AppendSegment(status.Value);
+        url.AppendSegment((status ?? throw new global::System.ArgumentNullException(nameof(status))).Value);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "If-None-Match", parameters.IfNoneMatch);
         return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
@@ -263,10 +273,26 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>("ListShipments", request, "Shipment[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Shipment>(ref r, global::Features.Inventory.Shipment.JsonConverter.ReadValue), cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Features.Inventory.ItemPatch> UpdateItemAsync(string sku, global::Features.Inventory.ItemPatch body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("items/");
+        url.AppendSegment(sku);
+        var request = _runner.CreateRequest(s_patch, url.ToUri());
+        request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Inventory.ItemPatch>(body, global::Features.Inventory.ItemPatch.JsonConverter.WriteValue);
+        return _runner.SendAsync<global::Features.Inventory.ItemPatch>("UpdateItem", request, "ItemPatch", global::Features.Inventory.ItemPatch.JsonConverter.ReadValue, cancellationToken);
+    }
+
     private static string? DescribeError(global::Features.Inventory.Problem error)
     {
         var parts = new global::System.Collections.Generic.List<string>();
-        if (error.Detail is { } v0)
+        if (error.Detail.GetValueOrDefault() is { } v0)
         {
             if (v0.Length > 0)
             {
@@ -552,7 +578,7 @@ internal sealed partial class Item
             ExpectObject(ref reader, "Item");
             var seen0 = 0UL;
             string? p_Sku = default;
-            global::Features.Inventory.ItemStatus p_Status = default;
+            global::Features.Inventory.ItemStatus? p_Status = default;
             int? p_Quantity = default;
             global::System.DateTimeOffset? p_Updated = default;
             while (NextProperty(ref reader))
@@ -567,7 +593,7 @@ internal sealed partial class Item
             return new global::Features.Inventory.Item
             {
                 Sku = p_Sku!,
-                Status = p_Status,
+                Status = p_Status!,
                 Quantity = p_Quantity,
                 Updated = p_Updated,
             };
@@ -584,7 +610,7 @@ internal sealed partial class Item
 
             writer.WriteStartObject();
             WriteRequired(writer, s_Sku, value.Sku, WriteString, "Item", "sku");
-            Write(writer, s_Status, value.Status, global::Features.Inventory.ItemStatus.JsonConverter.WriteValue);
+            WriteRequired(writer, s_Status, value.Status, global::Features.Inventory.ItemStatus.JsonConverter.WriteValue, "Item", "status");
             WriteOptionalStruct(writer, s_Quantity, value.Quantity, WriteInt32);
             WriteOptionalStruct(writer, s_Updated, value.Updated, WriteDateTime);
             writer.WriteEndObject();
@@ -601,9 +627,9 @@ internal sealed partial class StockAdjustment
     /// <remarks>JSON name: <c>delta</c>; always present.</remarks>
     public required int Delta { get; init; }
 
-    /// <summary>The <c>reason</c> property.</summary>
-    /// <remarks>JSON name: <c>reason</c>; omitted when unset.</remarks>
-    public string? Reason { get; init; }
+    /// <summary>Why; null clears the reason recorded before.</summary>
+    /// <remarks>JSON name: <c>reason</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    public global::EndpointGen.Runtime.Optional<string?> Reason { get; init; }
 
     /// <summary>Reads and writes <see cref="global::Features.Inventory.StockAdjustment"/> as the descriptor spells it, without reflection.</summary>
     internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.StockAdjustment>
@@ -624,11 +650,11 @@ internal sealed partial class StockAdjustment
             ExpectObject(ref reader, "StockAdjustment");
             var seen0 = 0UL;
             int p_Delta = default;
-            string? p_Reason = default;
+            global::EndpointGen.Runtime.Optional<string?> p_Reason = default;
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("delta"u8)) { p_Delta = Required(ref reader, ReadInt32, "StockAdjustment", "delta"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("reason"u8)) p_Reason = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("reason"u8)) p_Reason = ThreeState(ref reader, ReadString);
                 else SkipProperty(ref reader);
             }
             CheckRequired(seen0, s_requiredNames, 0, "StockAdjustment");
@@ -639,7 +665,7 @@ internal sealed partial class StockAdjustment
             };
         }
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.StockAdjustment value)
         {
             if (value is null)
@@ -650,24 +676,140 @@ internal sealed partial class StockAdjustment
 
             writer.WriteStartObject();
             Write(writer, s_Delta, value.Delta, WriteInt32);
-            WriteOptional(writer, s_Reason, value.Reason, WriteString);
+            WriteThreeState(writer, s_Reason, value.Reason, WriteString);
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>The fields of an item to change, and the item as it is after the change.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.ItemPatch.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+internal sealed partial class ItemPatch
+{
+    /// <summary>Required fields are always sent; threeState leaves them alone.</summary>
+    /// <remarks>JSON name: <c>sku</c>; always present.</remarks>
+    public required string Sku { get; init; }
+
+    /// <summary>The <c>name</c> property.</summary>
+    /// <remarks>JSON name: <c>name</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    public global::EndpointGen.Runtime.Optional<string?> Name { get; init; }
+
+    /// <summary>The <c>quantity</c> property.</summary>
+    /// <remarks>JSON name: <c>quantity</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    public global::EndpointGen.Runtime.Optional<int?> Quantity { get; init; }
+
+    /// <summary>The <c>status</c> property.</summary>
+    /// <remarks>JSON name: <c>status</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    public global::EndpointGen.Runtime.Optional<global::Features.Inventory.ItemStatus?> Status { get; init; }
+
+    /// <summary>The <c>tags</c> property.</summary>
+    /// <remarks>JSON name: <c>tags</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<string>?> Tags { get; init; }
+
+    /// <summary>The <c>attributes</c> property.</summary>
+    /// <remarks>JSON name: <c>attributes</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyDictionary<string, string>?> Attributes { get; init; }
+
+    /// <summary>The <c>extra</c> property.</summary>
+    /// <remarks>JSON name: <c>extra</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    public global::EndpointGen.Runtime.Optional<global::System.Text.Json.Nodes.JsonNode?> Extra { get; init; }
+
+    /// <summary>Optional as usual (omitted when null).</summary>
+    /// <remarks>JSON name: <c>updated</c>; omitted when unset.</remarks>
+    public global::System.DateTimeOffset? Updated { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::Features.Inventory.ItemPatch"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.ItemPatch>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Sku = Name("sku");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Quantity = Name("quantity");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Tags = Name("tags");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Attributes = Name("attributes");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Extra = Name("extra");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Updated = Name("updated");
+        private static readonly string[] s_requiredNames = { "sku" };
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::Features.Inventory.ItemPatch ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "ItemPatch");
+            var seen0 = 0UL;
+            string? p_Sku = default;
+            global::EndpointGen.Runtime.Optional<string?> p_Name = default;
+            global::EndpointGen.Runtime.Optional<int?> p_Quantity = default;
+            global::EndpointGen.Runtime.Optional<global::Features.Inventory.ItemStatus?> p_Status = default;
+            global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<string>?> p_Tags = default;
+            global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyDictionary<string, string>?> p_Attributes = default;
+            global::EndpointGen.Runtime.Optional<global::System.Text.Json.Nodes.JsonNode?> p_Extra = default;
+            global::System.DateTimeOffset? p_Updated = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("sku"u8)) { p_Sku = Required(ref reader, ReadString, "ItemPatch", "sku"); seen0 |= 0x1UL; }
+                else if (reader.ValueTextEquals("name"u8)) p_Name = ThreeState(ref reader, ReadString);
+                else if (reader.ValueTextEquals("quantity"u8)) p_Quantity = ThreeStateStruct(ref reader, ReadInt32);
+                else if (reader.ValueTextEquals("status"u8)) p_Status = ThreeState(ref reader, global::Features.Inventory.ItemStatus.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("tags"u8)) p_Tags = ThreeStateList(ref reader, ReadString);
+                else if (reader.ValueTextEquals("attributes"u8)) p_Attributes = ThreeStateMap(ref reader, ReadString);
+                else if (reader.ValueTextEquals("extra"u8)) p_Extra = ThreeState(ref reader, ReadJson);
+                else if (reader.ValueTextEquals("updated"u8)) p_Updated = OptionalStruct(ref reader, ReadDateTime);
+                else SkipProperty(ref reader);
+            }
+            CheckRequired(seen0, s_requiredNames, 0, "ItemPatch");
+            return new global::Features.Inventory.ItemPatch
+            {
+                Sku = p_Sku!,
+                Name = p_Name,
+                Quantity = p_Quantity,
+                Status = p_Status,
+                Tags = p_Tags,
+                Attributes = p_Attributes,
+                Extra = p_Extra,
+                Updated = p_Updated,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemPatch value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteRequired(writer, s_Sku, value.Sku, WriteString, "ItemPatch", "sku");
+            WriteThreeState(writer, s_Name, value.Name, WriteString);
+            WriteThreeStateStruct(writer, s_Quantity, value.Quantity, WriteInt32);
+            WriteThreeState(writer, s_Status, value.Status, global::Features.Inventory.ItemStatus.JsonConverter.WriteValue);
+            WriteThreeState(writer, s_Tags, value.Tags, static (w0, v0) => WriteList(w0, v0, WriteString));
+            WriteThreeState(writer, s_Attributes, value.Attributes, static (w0, v0) => WriteMap(w0, v0, WriteString));
+            WriteThreeState(writer, s_Extra, value.Extra, WriteJson);
+            WriteOptionalStruct(writer, s_Updated, value.Updated, WriteDateTime);
             writer.WriteEndObject();
         }
     }
 }
 
 /// <summary>Where an item is in its life.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.ItemStatus.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-internal readonly partial struct ItemStatus : global::System.IEquatable<global::Features.Inventory.ItemStatus>
+internal sealed partial class ItemStatus : global::System.IEquatable<global::Features.Inventory.ItemStatus>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public ItemStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public ItemStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>in-stock</c>.</summary>
     public static global::Features.Inventory.ItemStatus InStock { get; } = new global::Features.Inventory.ItemStatus("in-stock");
@@ -681,8 +823,8 @@ internal readonly partial struct ItemStatus : global::System.IEquatable<global::
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.ItemStatus> KnownValues { get; } = new global::Features.Inventory.ItemStatus[] { InStock, Backordered, Discontinued };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -694,10 +836,10 @@ internal readonly partial struct ItemStatus : global::System.IEquatable<global::
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::Features.Inventory.ItemStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Features.Inventory.ItemStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::Features.Inventory.ItemStatus other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::Features.Inventory.ItemStatus);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -706,20 +848,21 @@ internal readonly partial struct ItemStatus : global::System.IEquatable<global::
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::Features.Inventory.ItemStatus left, global::Features.Inventory.ItemStatus right) => left.Equals(right);
+    public static bool operator ==(global::Features.Inventory.ItemStatus? left, global::Features.Inventory.ItemStatus? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::Features.Inventory.ItemStatus left, global::Features.Inventory.ItemStatus right) => !left.Equals(right);
+    public static bool operator !=(global::Features.Inventory.ItemStatus? left, global::Features.Inventory.ItemStatus? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::Features.Inventory.ItemStatus(string value) => new global::Features.Inventory.ItemStatus(value);
 
     /// <summary>Reads and writes <see cref="global::Features.Inventory.ItemStatus"/> as a JSON string, without reflection.</summary>
@@ -745,22 +888,29 @@ internal readonly partial struct ItemStatus : global::System.IEquatable<global::
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemStatus value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemStatus value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 
 /// <summary>The SortOrder values of the Inventory API.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.SortOrder.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-internal readonly partial struct SortOrder : global::System.IEquatable<global::Features.Inventory.SortOrder>
+internal sealed partial class SortOrder : global::System.IEquatable<global::Features.Inventory.SortOrder>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public SortOrder(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public SortOrder(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>asc</c>.</summary>
     public static global::Features.Inventory.SortOrder Asc { get; } = new global::Features.Inventory.SortOrder("asc");
@@ -771,8 +921,8 @@ internal readonly partial struct SortOrder : global::System.IEquatable<global::F
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.SortOrder> KnownValues { get; } = new global::Features.Inventory.SortOrder[] { Asc, Desc };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -783,10 +933,10 @@ internal readonly partial struct SortOrder : global::System.IEquatable<global::F
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::Features.Inventory.SortOrder other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Features.Inventory.SortOrder? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::Features.Inventory.SortOrder other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::Features.Inventory.SortOrder);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -795,20 +945,21 @@ internal readonly partial struct SortOrder : global::System.IEquatable<global::F
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::Features.Inventory.SortOrder left, global::Features.Inventory.SortOrder right) => left.Equals(right);
+    public static bool operator ==(global::Features.Inventory.SortOrder? left, global::Features.Inventory.SortOrder? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::Features.Inventory.SortOrder left, global::Features.Inventory.SortOrder right) => !left.Equals(right);
+    public static bool operator !=(global::Features.Inventory.SortOrder? left, global::Features.Inventory.SortOrder? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::Features.Inventory.SortOrder(string value) => new global::Features.Inventory.SortOrder(value);
 
     /// <summary>Reads and writes <see cref="global::Features.Inventory.SortOrder"/> as a JSON string, without reflection.</summary>
@@ -833,7 +984,16 @@ internal readonly partial struct SortOrder : global::System.IEquatable<global::F
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.SortOrder value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.SortOrder value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 
@@ -847,8 +1007,8 @@ internal sealed partial class Problem
     public string? Title { get; init; }
 
     /// <summary>The <c>detail</c> property.</summary>
-    /// <remarks>JSON name: <c>detail</c>; omitted when unset.</remarks>
-    public string? Detail { get; init; }
+    /// <remarks>JSON name: <c>detail</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    public global::EndpointGen.Runtime.Optional<string?> Detail { get; init; }
 
     /// <summary>Reads and writes <see cref="global::Features.Inventory.Problem"/> as the descriptor spells it, without reflection.</summary>
     internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Problem>
@@ -867,11 +1027,11 @@ internal sealed partial class Problem
         {
             ExpectObject(ref reader, "Problem");
             string? p_Title = default;
-            string? p_Detail = default;
+            global::EndpointGen.Runtime.Optional<string?> p_Detail = default;
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("title"u8)) p_Title = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("detail"u8)) p_Detail = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("detail"u8)) p_Detail = ThreeState(ref reader, ReadString);
                 else SkipProperty(ref reader);
             }
             return new global::Features.Inventory.Problem
@@ -881,7 +1041,7 @@ internal sealed partial class Problem
             };
         }
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Problem value)
         {
             if (value is null)
@@ -892,7 +1052,7 @@ internal sealed partial class Problem
 
             writer.WriteStartObject();
             WriteOptional(writer, s_Title, value.Title, WriteString);
-            WriteOptional(writer, s_Detail, value.Detail, WriteString);
+            WriteThreeState(writer, s_Detail, value.Detail, WriteString);
             writer.WriteEndObject();
         }
     }

@@ -469,8 +469,8 @@ public sealed partial class Conversation
                 else if (reader.ValueTextEquals("labels"u8)) p_Labels = OptionalList(ref reader, ReadString);
                 else if (reader.ValueTextEquals("muted"u8)) p_Muted = OptionalStruct(ref reader, ReadBoolean);
                 else if (reader.ValueTextEquals("snoozed_until"u8)) p_SnoozedUntil = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = OptionalStruct(ref reader, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("priority"u8)) p_Priority = OptionalStruct(ref reader, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("priority"u8)) p_Priority = Optional(ref reader, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.ReadValue);
                 else if (reader.ValueTextEquals("conversation_category"u8)) p_ConversationCategory = Optional(ref reader, ReadString);
                 else if (reader.ValueTextEquals("chat_mode"u8)) p_ChatMode = Optional(ref reader, ReadString);
                 else if (reader.ValueTextEquals("is_forum"u8)) p_IsForum = OptionalStruct(ref reader, ReadBoolean);
@@ -556,8 +556,8 @@ public sealed partial class Conversation
             WriteOptional(writer, s_Labels, value.Labels, static (w0, v0) => WriteList(w0, v0, WriteString));
             WriteOptionalStruct(writer, s_Muted, value.Muted, WriteBoolean);
             WriteOptionalStruct(writer, s_SnoozedUntil, value.SnoozedUntil, WriteUnixTime);
-            WriteOptionalStruct(writer, s_Status, value.Status, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.WriteValue);
-            WriteOptionalStruct(writer, s_Priority, value.Priority, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.WriteValue);
+            WriteOptional(writer, s_Status, value.Status, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.WriteValue);
+            WriteOptional(writer, s_Priority, value.Priority, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.WriteValue);
             WriteOptional(writer, s_ConversationCategory, value.ConversationCategory, WriteString);
             WriteOptional(writer, s_ChatMode, value.ChatMode, WriteString);
             WriteOptionalStruct(writer, s_IsForum, value.IsForum, WriteBoolean);
@@ -739,7 +739,7 @@ public sealed partial class Contact
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("additional_attributes"u8)) p_AdditionalAttributes = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("availability_status"u8)) p_AvailabilityStatus = OptionalStruct(ref reader, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("availability_status"u8)) p_AvailabilityStatus = Optional(ref reader, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.ReadValue);
                 else if (reader.ValueTextEquals("email"u8)) p_Email = Optional(ref reader, ReadString);
                 else if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
                 else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
@@ -778,7 +778,7 @@ public sealed partial class Contact
 
             writer.WriteStartObject();
             WriteOptional(writer, s_AdditionalAttributes, value.AdditionalAttributes, WriteJson);
-            WriteOptionalStruct(writer, s_AvailabilityStatus, value.AvailabilityStatus, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.WriteValue);
+            WriteOptional(writer, s_AvailabilityStatus, value.AvailabilityStatus, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.WriteValue);
             WriteOptional(writer, s_Email, value.Email, WriteString);
             WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
             WriteOptional(writer, s_Name, value.Name, WriteString);
@@ -794,17 +794,15 @@ public sealed partial class Contact
 }
 
 /// <summary>Online status of a contact.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public readonly partial struct AvailabilityStatus : global::System.IEquatable<global::ContactCenter.LiveDesk.AvailabilityStatus>
+public sealed partial class AvailabilityStatus : global::System.IEquatable<global::ContactCenter.LiveDesk.AvailabilityStatus>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public AvailabilityStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public AvailabilityStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>online</c>.</summary>
     public static global::ContactCenter.LiveDesk.AvailabilityStatus Online { get; } = new global::ContactCenter.LiveDesk.AvailabilityStatus("online");
@@ -818,8 +816,8 @@ public readonly partial struct AvailabilityStatus : global::System.IEquatable<gl
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.AvailabilityStatus> KnownValues { get; } = new global::ContactCenter.LiveDesk.AvailabilityStatus[] { Online, Offline, Busy };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -831,10 +829,10 @@ public readonly partial struct AvailabilityStatus : global::System.IEquatable<gl
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::ContactCenter.LiveDesk.AvailabilityStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::ContactCenter.LiveDesk.AvailabilityStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::ContactCenter.LiveDesk.AvailabilityStatus other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::ContactCenter.LiveDesk.AvailabilityStatus);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -843,20 +841,21 @@ public readonly partial struct AvailabilityStatus : global::System.IEquatable<gl
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::ContactCenter.LiveDesk.AvailabilityStatus left, global::ContactCenter.LiveDesk.AvailabilityStatus right) => left.Equals(right);
+    public static bool operator ==(global::ContactCenter.LiveDesk.AvailabilityStatus? left, global::ContactCenter.LiveDesk.AvailabilityStatus? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::ContactCenter.LiveDesk.AvailabilityStatus left, global::ContactCenter.LiveDesk.AvailabilityStatus right) => !left.Equals(right);
+    public static bool operator !=(global::ContactCenter.LiveDesk.AvailabilityStatus? left, global::ContactCenter.LiveDesk.AvailabilityStatus? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.AvailabilityStatus(string value) => new global::ContactCenter.LiveDesk.AvailabilityStatus(value);
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AvailabilityStatus"/> as a JSON string, without reflection.</summary>
@@ -882,22 +881,29 @@ public readonly partial struct AvailabilityStatus : global::System.IEquatable<gl
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AvailabilityStatus value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AvailabilityStatus value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 
 /// <summary>Status of a conversation.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public readonly partial struct ConversationStatus : global::System.IEquatable<global::ContactCenter.LiveDesk.ConversationStatus>
+public sealed partial class ConversationStatus : global::System.IEquatable<global::ContactCenter.LiveDesk.ConversationStatus>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public ConversationStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public ConversationStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>open</c>.</summary>
     public static global::ContactCenter.LiveDesk.ConversationStatus Open { get; } = new global::ContactCenter.LiveDesk.ConversationStatus("open");
@@ -914,8 +920,8 @@ public readonly partial struct ConversationStatus : global::System.IEquatable<gl
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ConversationStatus> KnownValues { get; } = new global::ContactCenter.LiveDesk.ConversationStatus[] { Open, Resolved, Pending, Snoozed };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -928,10 +934,10 @@ public readonly partial struct ConversationStatus : global::System.IEquatable<gl
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::ContactCenter.LiveDesk.ConversationStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::ContactCenter.LiveDesk.ConversationStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::ContactCenter.LiveDesk.ConversationStatus other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::ContactCenter.LiveDesk.ConversationStatus);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -940,20 +946,21 @@ public readonly partial struct ConversationStatus : global::System.IEquatable<gl
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::ContactCenter.LiveDesk.ConversationStatus left, global::ContactCenter.LiveDesk.ConversationStatus right) => left.Equals(right);
+    public static bool operator ==(global::ContactCenter.LiveDesk.ConversationStatus? left, global::ContactCenter.LiveDesk.ConversationStatus? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::ContactCenter.LiveDesk.ConversationStatus left, global::ContactCenter.LiveDesk.ConversationStatus right) => !left.Equals(right);
+    public static bool operator !=(global::ContactCenter.LiveDesk.ConversationStatus? left, global::ContactCenter.LiveDesk.ConversationStatus? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.ConversationStatus(string value) => new global::ContactCenter.LiveDesk.ConversationStatus(value);
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationStatus"/> as a JSON string, without reflection.</summary>
@@ -980,22 +987,29 @@ public readonly partial struct ConversationStatus : global::System.IEquatable<gl
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationStatus value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationStatus value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 
 /// <summary>Priority of a conversation.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public readonly partial struct ConversationPriority : global::System.IEquatable<global::ContactCenter.LiveDesk.ConversationPriority>
+public sealed partial class ConversationPriority : global::System.IEquatable<global::ContactCenter.LiveDesk.ConversationPriority>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public ConversationPriority(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public ConversationPriority(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>urgent</c>.</summary>
     public static global::ContactCenter.LiveDesk.ConversationPriority Urgent { get; } = new global::ContactCenter.LiveDesk.ConversationPriority("urgent");
@@ -1012,8 +1026,8 @@ public readonly partial struct ConversationPriority : global::System.IEquatable<
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ConversationPriority> KnownValues { get; } = new global::ContactCenter.LiveDesk.ConversationPriority[] { Urgent, High, Medium, Low };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -1026,10 +1040,10 @@ public readonly partial struct ConversationPriority : global::System.IEquatable<
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::ContactCenter.LiveDesk.ConversationPriority other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::ContactCenter.LiveDesk.ConversationPriority? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::ContactCenter.LiveDesk.ConversationPriority other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::ContactCenter.LiveDesk.ConversationPriority);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -1038,20 +1052,21 @@ public readonly partial struct ConversationPriority : global::System.IEquatable<
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::ContactCenter.LiveDesk.ConversationPriority left, global::ContactCenter.LiveDesk.ConversationPriority right) => left.Equals(right);
+    public static bool operator ==(global::ContactCenter.LiveDesk.ConversationPriority? left, global::ContactCenter.LiveDesk.ConversationPriority? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::ContactCenter.LiveDesk.ConversationPriority left, global::ContactCenter.LiveDesk.ConversationPriority right) => !left.Equals(right);
+    public static bool operator !=(global::ContactCenter.LiveDesk.ConversationPriority? left, global::ContactCenter.LiveDesk.ConversationPriority? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.ConversationPriority(string value) => new global::ContactCenter.LiveDesk.ConversationPriority(value);
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationPriority"/> as a JSON string, without reflection.</summary>
@@ -1078,7 +1093,16 @@ public readonly partial struct ConversationPriority : global::System.IEquatable<
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationPriority value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationPriority value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 

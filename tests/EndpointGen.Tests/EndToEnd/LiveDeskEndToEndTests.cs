@@ -169,6 +169,28 @@ public sealed class LiveDeskEndToEndTests(SandboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Of_twenty_concurrent_creates_with_one_email_exactly_one_succeeds()
+    {
+        var client = fixture.LiveDesk();
+        var email = $"race.{Unique()}@example.org";
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            try
+            {
+                return (await client.CreateContactAsync(new CreateContactRequest { InboxId = 407, Email = email })).Payload!.Contact!.Id;
+            }
+            catch (LiveDeskApiException error) when (error.Detail == "Email has already been taken")
+            {
+                return null;
+            }
+        }));
+
+        var created = Assert.Single(attempts, id => id is not null);
+        Assert.Equal(created, Assert.Single(fixture.Server.State.GetLiveDeskContacts(), c => c.Email == email).Id);
+    }
+
+    [Fact]
     public async Task SearchContacts_pages_by_15_with_the_count_of_every_page_and_the_page_returned()
     {
         var wire = new WireRecorder();

@@ -32,6 +32,10 @@ internal sealed partial class LiveDeskEndpoints
 
     private const string AttachmentsPart = "attachments[]";
 
+    // Chatwoot's message_type numbers in answers; requests name them (incoming, outgoing).
+    private const int IncomingMessageType = 0;
+    private const int OutgoingMessageType = 1;
+
     private static readonly Shape SendMessageShape = new(
         new Field("content", JsonType.String, Required: true),
         new Field("private", JsonType.Boolean),
@@ -247,9 +251,6 @@ internal sealed partial class LiveDeskEndpoints
         http.Response.ContentLength = attachment.Size;
         await http.Response.Body.WriteAsync(attachment.Content, http.RequestAborted);
     }
-
-    private const int IncomingMessageType = 0;
-    private const int OutgoingMessageType = 1;
 
     /// <summary>Stores the message and answers it in the shape of Chatwoot's message JSON (the page's example: id, content, inbox_id, conversation_id, message_type, ...).</summary>
     private async Task WriteNewMessageAsync(HttpContext http, LiveDeskConversationSnapshot conversation, string? content, bool isPrivate, int messageType, JsonElement? attributes, IReadOnlyList<LiveDeskAttachmentSnapshot> attachments, long? messageId = null)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -173,9 +174,36 @@ public sealed class ChatFlow : IDisposable
     {
         var client = new LiveDeskClient(_http, new LiveDeskClientOptions { BaseAddress = connection.BaseAddress, Username = connection.Username, Password = connection.Password });
         var channel = new LiveDeskConversationChannel(client, _settings.LiveDeskInboxId);
+        var email = Customer.Email!;
 
-        // LiveDesk's spec has no end operation (channel.Capabilities is None): the conversation stays open.
-        await CallAsync(LiveDesk, "CreateConversation", ct => channel.StartForContactAsync(_settings.LiveDeskContactId, ct), c => "conversation " + c.Id + " (stays open: LiveDesk has no end operation)", cancellationToken).ConfigureAwait(false);
+        // LiveDeskContacts.FindOrCreateAsync searches and, when the customer has no contact yet, creates it;
+        // the demo makes the calls one at a time so that each gets its own line. LiveDesk refuses a second
+        // contact with the same e-mail, so a second run finds the contact the first one created.
+        var search = new SearchContactsParameters { Q = email };
+        var found = await CallAsync(LiveDesk, "SearchContacts", ct => client.SearchContactsAsync(search, ct), list => $"{Count(list.Meta?.Count ?? 0, "contact")} matching {email}", cancellationToken).ConfigureAwait(false);
+        var contact = found.Payload?.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase));
+        if (contact is null)
+        {
+            var name = Customer.FirstName + " " + Customer.LastName;
+            var newContact = new CreateContactRequest { InboxId = _settings.LiveDeskInboxId, Name = name, Email = email, PhoneNumber = Customer.Phone, Identifier = Customer.CustomerReference };
+            var created = await CallAsync(LiveDesk, "CreateContact", ct => client.CreateContactAsync(newContact, ct), r => $"contact {r.Payload?.Contact?.Id} ({name})", cancellationToken).ConfigureAwait(false);
+            contact = created.Payload?.Contact ?? throw Stop(LiveDesk, "CreateContact", "the answer carries no payload.contact");
+        }
+        else
+        {
+            WriteLine($"{LiveDesk,-8} {"CreateContact",-21} skipped: {email} is contact {contact.Id} already");
+        }
+
+        var contactId = contact.Id ?? throw Stop(LiveDesk, "SearchContacts", "the contact carries no id");
+        var firstPage = new ListContactsParameters { Sort = ContactSort.Name, Direction = SortDirection.Asc, IncludeContactInboxes = false };
+        await CallAsync(LiveDesk, "ListContacts", ct => client.ListContactsAsync(firstPage, ct), DescribeContacts, cancellationToken).ConfigureAwait(false);
+
+        // LiveDesk documents no end operation (channel.Capabilities lacks End): the conversation stays open.
+        var conversation = await CallAsync(LiveDesk, "CreateConversation", ct => channel.StartForContactAsync(contactId, ct), c => $"conversation {c.Id} for contact {contactId} (stays open: LiveDesk has no end operation)", cancellationToken).ConfigureAwait(false);
+        await CallAsync(LiveDesk, "SendMessage", ct => channel.SendMessageAsync(conversation, "Hi Jan, your parcel left the warehouse today.", ct), "text message sent", cancellationToken).ConfigureAwait(false);
+        await CallAsync(LiveDesk, "SendMessage", ct => channel.SendPrivateNoteAsync(conversation, "Order A-1001, courier notified.", ct), note => $"private note {note.Id}", cancellationToken).ConfigureAwait(false);
+        var conversationId = LiveDeskConversationChannel.GetConversationId(conversation);
+        await CallAsync(LiveDesk, "ListMessages", ct => client.ListMessagesAsync(conversationId, cancellationToken: ct), DescribeMessages, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> StoreAsync(CcaiMediaUploader uploader, PresignedUpload upload, byte[] file, string fileName, CancellationToken cancellationToken)
@@ -263,6 +291,16 @@ public sealed class ChatFlow : IDisposable
     };
 
     private static string DescribeUpload(PresignedUpload upload) => Count(upload.Fields.Count, "form field") + " for the storage POST";
+
+    private static string DescribeContacts(ContactList list) =>
+        $"{Count(list.Meta?.Count ?? 0, "contact")} in all, page {list.Meta?.CurrentPage ?? 1} shows {list.Payload?.Count ?? 0}";
+
+    private static string DescribeMessages(MessageList list)
+    {
+        var messages = list.Payload ?? [];
+        var notes = messages.Count(m => m.Private == true);
+        return Count(messages.Count, "message") + (notes == 0 ? string.Empty : $" ({Count(notes, "private note")})");
+    }
 
     private static string DescribeEscalation(Escalation escalation) => $"escalation {escalation.Id}, status {escalation.Status}";
 

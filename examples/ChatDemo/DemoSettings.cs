@@ -50,11 +50,8 @@ public sealed record DemoSettings
     /// <summary>LiveDesk API secret.</summary>
     public const string LiveDeskApiSecretVariable = "LIVEDESK_API_SECRET";
 
-    /// <summary>LiveDesk inbox for new conversations (default <see cref="DefaultLiveDeskInboxId"/>).</summary>
+    /// <summary>LiveDesk inbox for the customer's contact and conversation (default <see cref="DefaultLiveDeskInboxId"/>).</summary>
     public const string LiveDeskInboxIdVariable = "LIVEDESK_INBOX_ID";
-
-    /// <summary>LiveDesk contact the conversation is for (default <see cref="DefaultLiveDeskContactId"/>).</summary>
-    public const string LiveDeskContactIdVariable = "LIVEDESK_CONTACT_ID";
 
     /// <summary>The chat queue of Thulium's documentation example.</summary>
     public const int DefaultThuliumChatQueueId = 3;
@@ -67,9 +64,6 @@ public sealed record DemoSettings
 
     /// <summary>The inbox of LiveDesk's documentation example.</summary>
     public const long DefaultLiveDeskInboxId = 407;
-
-    /// <summary>The contact of LiveDesk's documentation example.</summary>
-    public const long DefaultLiveDeskContactId = 2219256;
 
     /// <summary>Whether no vendor URL was configured, so the demo runs against the embedded sandbox.</summary>
     public bool UseSandbox { get; init; }
@@ -94,9 +88,6 @@ public sealed record DemoSettings
 
     /// <summary>LiveDesk inbox for new conversations.</summary>
     public long LiveDeskInboxId { get; init; } = DefaultLiveDeskInboxId;
-
-    /// <summary>LiveDesk contact the conversation is for.</summary>
-    public long LiveDeskContactId { get; init; } = DefaultLiveDeskContactId;
 
     /// <summary>The secrets of these settings, so output can be checked (and scrubbed) for them.</summary>
     public IReadOnlyList<string> Secrets
@@ -140,7 +131,6 @@ public sealed record DemoSettings
             ThuliumChatQueueId = (int)ReadId(Read, ThuliumChatQueueIdVariable, DefaultThuliumChatQueueId, int.MaxValue, problems),
             CcaiMenuId = ReadId(Read, CcaiMenuIdVariable, DefaultCcaiMenuId, long.MaxValue, problems),
             LiveDeskInboxId = ReadId(Read, LiveDeskInboxIdVariable, DefaultLiveDeskInboxId, long.MaxValue, problems),
-            LiveDeskContactId = ReadId(Read, LiveDeskContactIdVariable, DefaultLiveDeskContactId, long.MaxValue, problems),
         };
 
         return problems.Count == 0 ? settings : throw new DemoConfigurationException(string.Join("; ", problems));
@@ -180,7 +170,7 @@ public sealed record DemoSettings
 
         if (LiveDesk is not null)
         {
-            parts.Add("LiveDesk " + LiveDesk + ", inbox " + LiveDeskInboxId.ToString(CultureInfo.InvariantCulture) + ", contact " + LiveDeskContactId.ToString(CultureInfo.InvariantCulture));
+            parts.Add("LiveDesk " + LiveDesk + ", inbox " + LiveDeskInboxId.ToString(CultureInfo.InvariantCulture));
         }
 
         return parts.Count == 0 ? "no vendor" : string.Join("; ", parts);

@@ -11,10 +11,12 @@ namespace Sandbox;
 
 /// <summary>
 /// EngageLab LiveDesk (Chatwoot-derived) under <c>/api/v2/accounts</c>:
-/// <c>POST /api/v2/accounts/conversations</c>. Errors are <c>{"error": ...}</c>: 401
-/// <c>Invalid Access Token</c>, 404 <c>Resource could not be found</c>, 422 for invalid bodies.
+/// <c>POST conversations</c> (this file), <c>POST</c> and <c>GET contacts</c> (<c>LiveDesk/LiveDeskEndpoints.Contacts.cs</c>),
+/// <c>POST</c> and <c>GET conversations/{conversation_id}/messages</c> (<c>LiveDesk/LiveDeskEndpoints.Messages.cs</c>).
+/// Errors are <c>{"error": ...}</c>: 401 <c>Invalid Access Token</c>, 404 <c>Resource could not be found</c>,
+/// 422 for invalid bodies and query strings.
 /// </summary>
-internal sealed class LiveDeskEndpoints(SandboxContext context) : VendorApi(context)
+internal sealed partial class LiveDeskEndpoints(SandboxContext context) : VendorApi(context)
 {
     /// <summary>The account id of the page's example; LiveDesk paths carry no account id.</summary>
     public const long AccountId = 17623000010928;
@@ -30,8 +32,17 @@ internal sealed class LiveDeskEndpoints(SandboxContext context) : VendorApi(cont
 
     public override PathString Prefix => "/api/v2/accounts";
 
-    public override void Map(IEndpointRouteBuilder routes) =>
+    public override void Map(IEndpointRouteBuilder routes)
+    {
         routes.MapPost("/api/v2/accounts/conversations", (RequestDelegate)CreateConversationAsync);
+        routes.MapPost("/api/v2/accounts/contacts", (RequestDelegate)CreateContactAsync);
+        routes.MapGet("/api/v2/accounts/contacts", (RequestDelegate)ListContactsAsync);
+        routes.MapPost("/api/v2/accounts/conversations/{conversation_id}/messages", (RequestDelegate)SendMessageAsync);
+        routes.MapGet("/api/v2/accounts/conversations/{conversation_id}/messages", (RequestDelegate)ListMessagesAsync);
+
+        // Where data_url points, outside the API prefix and without credentials, like Chatwoot's blob URLs.
+        routes.MapGet(AttachmentPathPrefix + "/{token}/{file_name}", (RequestDelegate)DownloadAttachmentAsync);
+    }
 
     public override bool IsAuthorized(HttpRequest request) =>
         BasicAuth.IsValid(request, Context.Options.LiveDeskApiKey, Context.Options.LiveDeskApiSecret);
@@ -83,7 +94,7 @@ internal sealed class LiveDeskEndpoints(SandboxContext context) : VendorApi(cont
             var now = Context.Now;
             var id = State.NextLiveDeskConversationId();
             var uuid = Guid.NewGuid();
-            var body = ConversationJson(id, uuid, inboxId, contactId, State.LiveDeskContactCreatedAt(contactId, now), now);
+            var body = ConversationJson(id, uuid, inboxId, contactId, State.LiveDeskContactCreatedAt(contactId, now), State.GetLiveDeskContact(contactId), now);
             var bytes = JsonResponse.ToUtf8(body);
             using var stored = JsonDocument.Parse(bytes);
             State.AddLiveDeskConversation(new LiveDeskConversationSnapshot(id, uuid, inboxId, contactId, sourceId, "open", now, stored.RootElement.Clone()));
@@ -92,29 +103,17 @@ internal sealed class LiveDeskEndpoints(SandboxContext context) : VendorApi(cont
     }
 
     /// <summary>Exactly the fields, order and types of the page's response example, filled from the request and the clock.</summary>
-    private static JsonObject ConversationJson(long id, Guid uuid, long inboxId, long contactId, DateTimeOffset contactCreatedAt, DateTimeOffset now)
+    /// <remarks>The sender is the created contact when there is one, else a stand-in named after its id.</remarks>
+    private static JsonObject ConversationJson(long id, Guid uuid, long inboxId, long contactId, DateTimeOffset contactCreatedAt, LiveDeskContactSnapshot? contact, DateTimeOffset now)
     {
         var seconds = now.ToUnixTimeSeconds();
-        var contactName = $"Sandbox Contact {contactId}";
-        var inboxName = $"Sandbox Inbox {inboxId}";
+        var contactName = ContactName(contact, contactId);
+        var inboxName = InboxName(inboxId);
         return new JsonObject
         {
             ["meta"] = new JsonObject
             {
-                ["sender"] = new JsonObject
-                {
-                    ["additional_attributes"] = new JsonObject(),
-                    ["availability_status"] = "offline",
-                    ["email"] = null,
-                    ["id"] = contactId,
-                    ["name"] = contactName,
-                    ["phone_number"] = null,
-                    ["blocked"] = false,
-                    ["identifier"] = null,
-                    ["thumbnail"] = "",
-                    ["custom_attributes"] = new JsonObject(),
-                    ["created_at"] = contactCreatedAt.ToUnixTimeSeconds(),
-                },
+                ["sender"] = ContactJson(contact, contactId, contactCreatedAt),
                 ["channel"] = "Channel::Api",
                 ["hmac_verified"] = false,
             },
@@ -163,8 +162,8 @@ internal sealed class LiveDeskEndpoints(SandboxContext context) : VendorApi(cont
             ["account_info"] = new JsonObject
             {
                 ["contact_name"] = contactName,
-                ["contact_email"] = null,
-                ["contact_phone"] = null,
+                ["contact_email"] = contact?.Email,
+                ["contact_phone"] = contact?.PhoneNumber,
                 ["contact_id"] = contactId,
                 ["contact_avatar"] = "",
             },

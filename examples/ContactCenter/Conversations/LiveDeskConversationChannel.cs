@@ -1,21 +1,28 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactCenter.LiveDesk;
 
 namespace ContactCenter.Conversations;
 
-/// <summary>LiveDesk conversations as an <see cref="IConversationChannel"/>: start only (<c>POST /api/v2/accounts/conversations</c>).</summary>
+/// <summary>
+/// LiveDesk conversations as an <see cref="IConversationChannel"/>: start (<c>POST /api/v2/accounts/conversations</c>)
+/// and send a message (<c>POST .../conversations/{id}/messages</c>); also private notes and reading the messages back.
+/// </summary>
 /// <remarks>
-/// <c>spec/livedesk.endpoints.yaml</c> transcribes the one page LiveDesk documents: creating a
-/// conversation. Posting messages and resolving (ending) a conversation exist in Chatwoot, which
-/// LiveDesk derives from, but are not in the spec, so <see cref="SendMessageAsync"/> and
-/// <see cref="EndAsync"/> throw <see cref="NotSupportedException"/>; a conversation is ended by an agent
-/// in LiveDesk itself.
+/// Resolving (ending) a conversation exists in Chatwoot, which LiveDesk derives from, but LiveDesk
+/// documents no such operation and <c>spec/livedesk.endpoints.yaml</c> has none, so <see cref="EndAsync"/>
+/// throws <see cref="NotSupportedException"/>; a conversation is ended by an agent in LiveDesk itself. To
+/// find or create the customer's contact first, use <see cref="LiveDesk.LiveDeskContacts"/>.
 /// </remarks>
 public sealed class LiveDeskConversationChannel : IConversationChannel
 {
+    /// <summary>Messages LiveDesk answers per list call at most (Chatwoot's page of messages).</summary>
+    public const int MessagesPerCall = 20;
+
     private readonly ILiveDeskClient _client;
     private readonly long _inboxId;
 
@@ -35,7 +42,7 @@ public sealed class LiveDeskConversationChannel : IConversationChannel
     public string Vendor => LiveDeskClient.ServiceName;
 
     /// <inheritdoc/>
-    public ConversationCapabilities Capabilities => ConversationCapabilities.None;
+    public ConversationCapabilities Capabilities => ConversationCapabilities.SendMessage;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -67,9 +74,49 @@ public sealed class LiveDeskConversationChannel : IConversationChannel
     }
 
     /// <inheritdoc/>
-    /// <remarks>Always throws: the LiveDesk spec has no message operation.</remarks>
+    /// <remarks>The message goes out as an outgoing message that the customer sees; see <see cref="SendPrivateNoteAsync"/> for one only agents see.</remarks>
     public Task SendMessageAsync(ConversationHandle conversation, string text, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("The LiveDesk API in spec/livedesk.endpoints.yaml has no operation that posts a message (check Capabilities before calling SendMessageAsync).");
+        SendAsync(conversation, text, isPrivate: false, cancellationToken);
+
+    /// <summary>Adds a private note to a conversation: a message only agents see.</summary>
+    /// <param name="conversation">A handle returned by this channel.</param>
+    /// <param name="text">The note.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The message LiveDesk stored.</returns>
+    /// <exception cref="ArgumentException">The handle belongs to another vendor, or the text is empty.</exception>
+    /// <exception cref="LiveDeskApiException">LiveDesk refused the call.</exception>
+    public Task<Message> SendPrivateNoteAsync(ConversationHandle conversation, string text, CancellationToken cancellationToken = default) =>
+        SendAsync(conversation, text, isPrivate: true, cancellationToken);
+
+    /// <summary>Every message of a conversation, oldest first.</summary>
+    /// <param name="conversation">A handle returned by this channel.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The messages; LiveDesk answers 20 a call, so a long conversation takes several calls, each asking for the messages before the oldest one so far.</returns>
+    /// <exception cref="ArgumentException">The handle belongs to another vendor.</exception>
+    /// <exception cref="LiveDeskApiException">LiveDesk refused a call.</exception>
+    public async Task<IReadOnlyList<Message>> GetMessagesAsync(ConversationHandle conversation, CancellationToken cancellationToken = default)
+    {
+        var conversationId = GetConversationId(conversation);
+        var messages = new List<Message>();
+        long? before = null;
+        while (true)
+        {
+            var page = await _client.ListMessagesAsync(conversationId, new ListMessagesParameters { Before = before }, cancellationToken).ConfigureAwait(false);
+            var batch = page.Payload ?? [];
+
+            // A server that ignored before would answer the same messages again: keep only older ones.
+            var older = before is null ? batch : batch.Where(m => m.Id < before).ToArray();
+            messages.InsertRange(0, older);
+
+            // A short batch is the start of the conversation; one without ids cannot be paged back from.
+            if (older.Count < MessagesPerCall || older[0].Id is not { } oldest)
+            {
+                return messages;
+            }
+
+            before = oldest;
+        }
+    }
 
     /// <inheritdoc/>
     /// <remarks>Always throws: the LiveDesk spec has no operation that ends or resolves a conversation.</remarks>
@@ -86,6 +133,15 @@ public sealed class LiveDeskConversationChannel : IConversationChannel
         return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var conversationId)
             ? conversationId
             : throw new ArgumentException($"'{id}' is not a LiveDesk conversation id.", nameof(conversation));
+    }
+
+    private Task<Message> SendAsync(ConversationHandle conversation, string text, bool isPrivate, CancellationToken cancellationToken)
+    {
+        var conversationId = GetConversationId(conversation);
+        ArgumentException.ThrowIfNullOrEmpty(text);
+
+        // private is left out for a plain message (LiveDesk's default is false): unset values are never sent.
+        return _client.SendMessageAsync(conversationId, new SendMessageRequest { Content = text, Private = isPrivate ? true : null }, cancellationToken);
     }
 
     private async Task<ConversationHandle> CreateAsync(CreateConversationRequest body, CancellationToken cancellationToken)

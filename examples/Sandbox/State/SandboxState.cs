@@ -11,7 +11,7 @@ namespace Sandbox;
 /// serves thousands of concurrent requests while tests read this object. Read methods return
 /// immutable snapshots, never live collections.
 /// </summary>
-public sealed class SandboxState
+public sealed partial class SandboxState
 {
     private readonly ConcurrentDictionary<Guid, ThuliumConversationSnapshot> _thuliumConversations = new();
     private readonly ConcurrentDictionary<long, CcaiChat> _ccaiChats = new();

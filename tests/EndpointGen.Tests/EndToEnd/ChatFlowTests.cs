@@ -11,7 +11,7 @@ namespace EndpointGen.Tests.EndToEnd;
 /// <summary>The demo's <see cref="ChatFlow"/> in-process against a sandbox: every operation succeeds, and a failure is one clean line.</summary>
 public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
-    /// <summary>The 19 endpoints of the three specs, and the two storage uploads.</summary>
+    /// <summary>The 24 endpoints of the three specs, and the two storage uploads.</summary>
     private static readonly (string Vendor, string Operation)[] Operations =
     [
         ("Thulium", "StartChatConversation"), ("Thulium", "StopChatConversation"),
@@ -20,7 +20,8 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         ("Ccai", "CreatePhotoUpload"), ("Ccai", "AddPhotos"), ("Ccai", "ListPhotos"),
         ("Ccai", "CreateVideoUpload"), ("Ccai", "AddVideo"), ("Ccai", "ListVideos"),
         ("Ccai", "GetCustomerFlags"), ("Ccai", "UpdateCustomerFlags"), ("Ccai", "SendCustomData"), ("Ccai", "UpdateEndUser"),
-        ("LiveDesk", "CreateConversation"),
+        ("LiveDesk", "SearchContacts"), ("LiveDesk", "CreateContact"), ("LiveDesk", "ListContacts"),
+        ("LiveDesk", "CreateConversation"), ("LiveDesk", "SendMessage"), ("LiveDesk", "ListMessages"),
     ];
 
     private DemoSettings Settings => DemoSettings.FromEnvironment(_ => null).ForSandbox(fixture.Server);
@@ -28,7 +29,11 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
     [Fact]
     public async Task The_flow_calls_every_endpoint_and_both_uploads_with_a_2xx_line_each()
     {
-        var (succeeded, lines) = await RunAsync(Settings);
+        // A sandbox of its own: a LiveDesk contact the class's other runs created would be found, not created.
+        await using var sandbox = await Sandbox.SandboxServer.StartAsync();
+        var settings = DemoSettings.FromEnvironment(_ => null).ForSandbox(sandbox);
+
+        var (succeeded, lines) = await RunAsync(settings);
 
         Assert.True(succeeded, string.Join(Environment.NewLine, lines));
         foreach (var (vendor, operation) in Operations)
@@ -40,19 +45,42 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         Assert.Equal(2, lines.Count(line => Regex.IsMatch(line, @"^Ccai +SendCustomData +200 OK ")));
         Assert.Matches(@"^Ccai +UpdateEndUser +202 Accepted ", lines.Single(line => line.StartsWith("Ccai     UpdateEndUser", StringComparison.Ordinal)));
         Assert.DoesNotContain(lines, line => line.StartsWith("FAILED", StringComparison.Ordinal));
-        Assert.Matches(@"^Done: 22 calls to Thulium, Ccai, LiveDesk succeeded in \d+ ms\.$", lines[^1]);
-        Assert.Equal(23, lines.Length);
-        AssertNoSecret(lines, Settings);
+        Assert.Equal(2, lines.Count(line => Regex.IsMatch(line, @"^LiveDesk +SendMessage +200 OK ")));
+        Assert.Matches(@"^LiveDesk +ListMessages +200 OK +\d+ ms  2 messages \(1 private note\)$", lines[^2]);
+        Assert.Matches(@"^Done: 28 calls to Thulium, Ccai, LiveDesk succeeded in \d+ ms\.$", lines[^1]);
+        Assert.Equal(29, lines.Length);
+        AssertNoSecret(lines, settings);
 
         // What the flow did is what the sandbox holds.
-        var chat = fixture.Server.State.GetCcaiChats()[^1];
+        var chat = sandbox.State.GetCcaiChats()[^1];
         Assert.True(chat.IsFinished);
         Assert.Equal((1, 1, 1), (chat.Messages.Count, chat.Photos.Count, chat.Videos.Count));
         Assert.Equal("deflected", Assert.Single(chat.Escalations).Status);
         Assert.True(chat.CustomData["reserved_verified_customer"].Signed);
         Assert.Equal(new Sandbox.CcaiCustomerFlags(true, false, true), chat.Flags);
-        Assert.All(fixture.Server.State.GetThuliumConversations(), c => Assert.True(c.IsStopped));
-        Assert.Equal(2219256, fixture.Server.State.GetLiveDeskConversations()[^1].ContactId);
+        Assert.All(sandbox.State.GetThuliumConversations(), c => Assert.True(c.IsStopped));
+        var contact = Assert.Single(sandbox.State.GetLiveDeskContacts());
+        Assert.Equal(("Jan Kowalski", "jan.kowalski@example.org", "+48123456789", "1234", 407L), (contact.Name, contact.Email, contact.PhoneNumber, contact.Identifier, contact.InboxId));
+        var conversation = Assert.Single(sandbox.State.GetLiveDeskConversations());
+        Assert.Equal(contact.Id, conversation.ContactId);
+        Assert.Equal([false, true], sandbox.State.GetLiveDeskMessages(conversation.Id).Select(m => m.Private));
+    }
+
+    [Fact]
+    public async Task A_second_run_finds_the_contact_the_first_created()
+    {
+        await using var sandbox = await Sandbox.SandboxServer.StartAsync();
+        var settings = DemoSettings.FromEnvironment(_ => null).ForSandbox(sandbox) with { Thulium = null, Ccai = null };
+
+        var (firstSucceeded, _) = await RunAsync(settings);
+        var (succeeded, lines) = await RunAsync(settings);
+
+        Assert.True(firstSucceeded && succeeded, string.Join(Environment.NewLine, lines));
+        var contact = Assert.Single(sandbox.State.GetLiveDeskContacts());
+        Assert.Matches(@"^LiveDesk +SearchContacts +200 OK +\d+ ms  1 contact matching jan\.kowalski@example\.org$", lines[0]);
+        Assert.Equal($"LiveDesk CreateContact         skipped: jan.kowalski@example.org is contact {contact.Id} already", lines[1]);
+        Assert.Matches($@"^LiveDesk +CreateConversation +200 OK +\d+ ms  conversation 2 for contact {contact.Id} ", lines[3]);
+        Assert.Matches(@"^Done: 6 calls to LiveDesk succeeded in \d+ ms\.$", lines[^1]);
     }
 
     [Fact]
@@ -90,8 +118,9 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         var (succeeded, lines) = await RunAsync(settings);
 
         Assert.True(succeeded);
-        Assert.Matches(@"^LiveDesk +CreateConversation +200 OK +\d+ ms  conversation \d+", lines[0]);
-        Assert.Matches(@"^Done: 1 calls to LiveDesk succeeded in \d+ ms\.$", lines[1]);
+        Assert.All(lines[..^1], line => Assert.StartsWith("LiveDesk ", line, StringComparison.Ordinal));
+        Assert.Matches(@"^LiveDesk +SearchContacts +200 OK ", lines[0]);
+        Assert.Matches(@"^Done: [67] calls to LiveDesk succeeded in \d+ ms\.$", lines[^1]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using ContactCenter.Conversations;
@@ -70,20 +71,47 @@ public sealed class ConversationChannelTests(SandboxFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task LiveDesk_starts_by_source_id_or_contact_id_and_can_do_nothing_else()
+    public async Task LiveDesk_starts_by_source_id_or_contact_id_sends_messages_and_notes_but_cannot_end()
     {
         var channel = new LiveDeskConversationChannel(fixture.LiveDesk(), inboxId: 407);
 
         var bySource = await channel.StartAsync(Customer);
         var byContact = await channel.StartForContactAsync(2219256);
+        await channel.SendMessageAsync(bySource, "Hi, my order has not arrived yet.");
+        var note = await channel.SendPrivateNoteAsync(bySource, "Order A-1001, courier notified.");
+        var messages = await channel.GetMessagesAsync(bySource);
 
-        Assert.Equal(ConversationCapabilities.None, channel.Capabilities);
+        Assert.Equal(ConversationCapabilities.SendMessage, channel.Capabilities);
         var fromSource = fixture.Server.State.GetLiveDeskConversation(LiveDeskConversationChannel.GetConversationId(bySource))!;
         var fromContact = fixture.Server.State.GetLiveDeskConversation(LiveDeskConversationChannel.GetConversationId(byContact))!;
         Assert.Equal((407L, "crm-1234"), (fromSource.InboxId, fromSource.SourceId));
         Assert.Equal((2219256L, (string?)null), (fromContact.ContactId, fromContact.SourceId));
-        await Assert.ThrowsAsync<NotSupportedException>(() => channel.SendMessageAsync(bySource, "Hello"));
+        Assert.True(note.Private);
+        Assert.Equal([("Hi, my order has not arrived yet.", false), ("Order A-1001, courier notified.", true)], messages.Select(m => (m.Content, m.Private!.Value)));
+        Assert.Equal([false, true], fixture.Server.State.GetLiveDeskMessages(fromSource.Id).Select(m => m.Private));
+        Assert.Empty(fixture.Server.State.GetLiveDeskMessages(fromContact.Id));
+        await Assert.ThrowsAsync<ArgumentException>(() => channel.SendMessageAsync(bySource, ""));
         await Assert.ThrowsAsync<NotSupportedException>(() => channel.EndAsync(bySource));
+    }
+
+    [Fact]
+    public async Task LiveDesk_reads_a_long_conversation_back_20_messages_a_call()
+    {
+        var wire = new WireRecorder();
+        using var http = wire.CreateClient();
+        var channel = new LiveDeskConversationChannel(fixture.LiveDesk(http), inboxId: 407);
+        var conversation = await channel.StartForContactAsync(2219256);
+        for (var i = 1; i <= 45; i++)
+        {
+            await channel.SendMessageAsync(conversation, $"message {i}");
+        }
+
+        var messages = await channel.GetMessagesAsync(conversation);
+
+        Assert.Equal(Enumerable.Range(1, 45).Select(i => $"message {i}"), messages.Select(m => m.Content));
+        var reads = wire.Requests.Where(r => r.Method == "GET").ToArray();
+        Assert.Equal(3, reads.Length);
+        Assert.Equal(["", $"before={messages[25].Id}", $"before={messages[5].Id}"], reads.Select(r => r.Query));
     }
 
     [Fact]

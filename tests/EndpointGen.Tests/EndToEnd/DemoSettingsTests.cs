@@ -15,7 +15,7 @@ public sealed class DemoSettingsTests
 
         Assert.True(settings.UseSandbox);
         Assert.Null(settings.Thulium);
-        Assert.Equal((3, 17L, 407L, 2219256L), (settings.ThuliumChatQueueId, settings.CcaiMenuId, settings.LiveDeskInboxId, settings.LiveDeskContactId));
+        Assert.Equal((3, 17L, 407L), (settings.ThuliumChatQueueId, settings.CcaiMenuId, settings.LiveDeskInboxId));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class DemoSettingsTests
 
         var text = settings.ToString();
 
-        Assert.Equal("Thulium https://acme.thulium.com/api, chat queue 3; LiveDesk https://livedesk-api.engagelab.com/, inbox 407, contact 2219256", text);
+        Assert.Equal("Thulium https://acme.thulium.com/api, chat queue 3; LiveDesk https://livedesk-api.engagelab.com/, inbox 407", text);
         Assert.DoesNotContain("secret", settings.Thulium!.ToString() + settings.LiveDesk!.ToString(), StringComparison.Ordinal);
     }
 

@@ -71,6 +71,65 @@ public partial interface ILiveDeskClient
     /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Create a contact.</summary>
+    /// <remarks>
+    /// Creates a contact in an inbox (channel). The answer wraps the contact in payload.contact, with its contact_inboxes.
+    /// POST /api/v2/accounts/contacts
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The created contact.</returns>
+    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.CreateContactResult> CreateContactAsync(global::ContactCenter.LiveDesk.CreateContactRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>List contacts, 15 a page.</summary>
+    /// <remarks>
+    /// Lists the account's contacts, 15 a page; meta.count is the number of contacts in all pages and meta.current_page the page returned.
+    /// GET /api/v2/accounts/contacts
+    /// </remarks>
+    /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One page of contacts.</returns>
+    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> ListContactsAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Search contacts by e-mail, phone number, name or identifier, 15 a page.</summary>
+    /// <remarks>
+    /// The contacts whose email, phone_number, name or identifier match q, 15 a page (the same URL as ListContacts, with q).
+    /// GET /api/v2/accounts/contacts
+    /// </remarks>
+    /// <param name="parameters">The query and header parameters.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One page of matching contacts.</returns>
+    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> SearchContactsAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Send a message into a conversation.</summary>
+    /// <remarks>POST /api/v2/accounts/conversations/{conversation_id}/messages</remarks>
+    /// <param name="conversationId">Conversation ID (the id CreateConversation returned). Example: 141.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The created message.</returns>
+    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Message> SendMessageAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>List the messages of a conversation (Chatwoot's shape; no LiveDesk page).</summary>
+    /// <remarks>
+    /// The latest messages of a conversation, oldest first, at most 20 a call. With before, the 20 messages before that message id. Modelled on Chatwoot's API, which LiveDesk derives from.
+    /// GET /api/v2/accounts/conversations/{conversation_id}/messages
+    /// </remarks>
+    /// <param name="conversationId">Conversation ID. Example: 141.</param>
+    /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The conversation's labels and contact, and its messages.</returns>
+    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.MessageList> ListMessagesAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>EngageLab LiveDesk API (derived from Chatwoot). Timestamps are unix seconds. Errors come back as {"error": "..."}, e.g. 401 "Invalid Access Token", 404 "Resource could not be found", 422.</summary>
@@ -135,6 +194,93 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         return _runner.SendAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", request, "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.CreateContactResult> CreateContactAsync(global::ContactCenter.LiveDesk.CreateContactRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("/api/v2/accounts/contacts");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.CreateContactRequest>(body, global::ContactCenter.LiveDesk.CreateContactRequest.JsonConverter.WriteValue);
+        return _runner.SendAsync<global::ContactCenter.LiveDesk.CreateContactResult>("CreateContact", request, "CreateContactResult", global::ContactCenter.LiveDesk.CreateContactResult.JsonConverter.ReadValue, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> ListContactsAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        parameters ??= new global::ContactCenter.LiveDesk.ListContactsParameters();
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("/api/v2/accounts/contacts");
+        url.AddQuery("page", parameters.Page);
+        url.AddQuery("sort", parameters.Sort?.Value);
+        url.AddQuery("direction", parameters.Direction?.Value);
+        url.AddQuery("include_contact_inboxes", parameters.IncludeContactInboxes);
+        url.AddQuery("page_size", parameters.PageSize);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        return _runner.SendAsync<global::ContactCenter.LiveDesk.ContactList>("ListContacts", request, "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> SearchContactsAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (parameters is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(parameters));
+        }
+
+        if (string.IsNullOrEmpty(parameters.Q))
+        {
+            throw new global::System.ArgumentException("The parameter 'q' is required.", nameof(parameters));
+        }
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("/api/v2/accounts/contacts");
+        url.AddQuery("q", parameters.Q);
+        url.AddQuery("page", parameters.Page);
+        url.AddQuery("sort", parameters.Sort?.Value);
+        url.AddQuery("direction", parameters.Direction?.Value);
+        url.AddQuery("include_contact_inboxes", parameters.IncludeContactInboxes);
+        url.AddQuery("page_size", parameters.PageSize);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        return _runner.SendAsync<global::ContactCenter.LiveDesk.ContactList>("SearchContacts", request, "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Message> SendMessageAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("/api/v2/accounts/conversations/");
+        url.AppendSegment(conversationId);
+        url.AppendPath("/messages");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.SendMessageRequest>(body, global::ContactCenter.LiveDesk.SendMessageRequest.JsonConverter.WriteValue);
+        return _runner.SendAsync<global::ContactCenter.LiveDesk.Message>("SendMessage", request, "Message", global::ContactCenter.LiveDesk.Message.JsonConverter.ReadValue, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.MessageList> ListMessagesAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        parameters ??= new global::ContactCenter.LiveDesk.ListMessagesParameters();
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("/api/v2/accounts/conversations/");
+        url.AppendSegment(conversationId);
+        url.AppendPath("/messages");
+        url.AddQuery("before", parameters.Before);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        return _runner.SendAsync<global::ContactCenter.LiveDesk.MessageList>("ListMessages", request, "MessageList", global::ContactCenter.LiveDesk.MessageList.JsonConverter.ReadValue, cancellationToken);
+    }
+
     private static string? DescribeError(global::ContactCenter.LiveDesk.LiveDeskError error)
     {
         var parts = new global::System.Collections.Generic.List<string>();
@@ -148,6 +294,72 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
 
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
+}
+
+/// <summary>The query and header parameters of <see cref="global::ContactCenter.LiveDesk.LiveDeskClient.ListContactsAsync"/>.</summary>
+/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class ListContactsParameters
+{
+    /// <summary>Page number, from 1. Default 1; each page holds 15 contacts.</summary>
+    /// <remarks>Query parameter <c>page</c>, optional. Example: <c>1</c>.</remarks>
+    public int? Page { get; init; }
+
+    /// <summary>Attribute to sort by.</summary>
+    /// <remarks>Query parameter <c>sort</c>, optional. Example: <c>name</c>.</remarks>
+    public global::ContactCenter.LiveDesk.ContactSort? Sort { get; init; }
+
+    /// <summary>Sort direction (with sort).</summary>
+    /// <remarks>Query parameter <c>direction</c>, optional. Example: <c>asc</c>.</remarks>
+    public global::ContactCenter.LiveDesk.SortDirection? Direction { get; init; }
+
+    /// <summary>Whether each contact carries its contact_inboxes. Default true.</summary>
+    /// <remarks>Query parameter <c>include_contact_inboxes</c>, optional. Example: <c>false</c>.</remarks>
+    public bool? IncludeContactInboxes { get; init; }
+
+    /// <summary>Contacts per page. Sent by one example of the docs but absent from their parameter table, which says a page holds 15: the service may ignore it.</summary>
+    /// <remarks>Query parameter <c>page_size</c>, optional. Example: <c>15</c>.</remarks>
+    public int? PageSize { get; init; }
+}
+
+/// <summary>The query and header parameters of <see cref="global::ContactCenter.LiveDesk.LiveDeskClient.SearchContactsAsync"/>.</summary>
+/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class SearchContactsParameters
+{
+    /// <summary>Search text; matched against email, phone_number, name and identifier.</summary>
+    /// <remarks>Query parameter <c>q</c>, required. Example: <c>jan.kowalski@example.org</c>.</remarks>
+    public required string Q { get; init; }
+
+    /// <summary>Page number, from 1. Default 1; each page holds 15 contacts.</summary>
+    /// <remarks>Query parameter <c>page</c>, optional. Example: <c>1</c>.</remarks>
+    public int? Page { get; init; }
+
+    /// <summary>Attribute to sort by.</summary>
+    /// <remarks>Query parameter <c>sort</c>, optional. Example: <c>email</c>.</remarks>
+    public global::ContactCenter.LiveDesk.ContactSort? Sort { get; init; }
+
+    /// <summary>Sort direction (with sort).</summary>
+    /// <remarks>Query parameter <c>direction</c>, optional. Example: <c>desc</c>.</remarks>
+    public global::ContactCenter.LiveDesk.SortDirection? Direction { get; init; }
+
+    /// <summary>Whether each contact carries its contact_inboxes. Default true.</summary>
+    /// <remarks>Query parameter <c>include_contact_inboxes</c>, optional. Example: <c>true</c>.</remarks>
+    public bool? IncludeContactInboxes { get; init; }
+
+    /// <summary>Contacts per page. Sent by one example of the docs but absent from their parameter table, which says a page holds 15: the service may ignore it.</summary>
+    /// <remarks>Query parameter <c>page_size</c>, optional. Example: <c>15</c>.</remarks>
+    public int? PageSize { get; init; }
+}
+
+/// <summary>The query and header parameters of <see cref="global::ContactCenter.LiveDesk.LiveDeskClient.ListMessagesAsync"/>.</summary>
+/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class ListMessagesParameters
+{
+    /// <summary>Only messages with an id below this one (the previous 20).</summary>
+    /// <remarks>Query parameter <c>before</c>, optional. Example: <c>3030</c>.</remarks>
+    public long? Before { get; init; }
 }
 
 /// <summary>Body of CreateConversation. Send either contact_id or source_id, but make sure the sender can be identified correctly.</summary>
@@ -651,7 +863,7 @@ public sealed partial class ConversationMeta
     }
 }
 
-/// <summary>A contact (the sender of a conversation).</summary>
+/// <summary>A contact: the sender of a conversation, a created contact, an entry of the contact list.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Contact.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Contact
@@ -696,9 +908,17 @@ public sealed partial class Contact
     /// <remarks>JSON name: <c>custom_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
     public global::System.Text.Json.Nodes.JsonNode? CustomAttributes { get; init; }
 
+    /// <summary>Time of the contact's latest activity (absent or null when there was none).</summary>
+    /// <remarks>JSON name: <c>last_activity_at</c>; omitted when unset; may be <c>null</c>. Example: <c>1766572062</c>.</remarks>
+    public global::System.DateTimeOffset? LastActivityAt { get; init; }
+
     /// <summary>Creation time (the page's table says "conversation creation time"; the example value precedes the conversation's created_at, so it is the contact's).</summary>
     /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>1766571624</c>.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The inboxes the contact is reachable in, with its source_id in each. Present in the create answer and, unless include_contact_inboxes=false, in the contact list.</summary>
+    /// <remarks>JSON name: <c>contact_inboxes</c>; omitted when unset.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactInbox>? ContactInboxes { get; init; }
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Contact"/> as the descriptor spells it, without reflection.</summary>
     internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Contact>
@@ -713,7 +933,9 @@ public sealed partial class Contact
         private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
         private static readonly global::System.Text.Json.JsonEncodedText s_Thumbnail = Name("thumbnail");
         private static readonly global::System.Text.Json.JsonEncodedText s_CustomAttributes = Name("custom_attributes");
+        private static readonly global::System.Text.Json.JsonEncodedText s_LastActivityAt = Name("last_activity_at");
         private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ContactInboxes = Name("contact_inboxes");
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -735,7 +957,9 @@ public sealed partial class Contact
             string? p_Identifier = default;
             string? p_Thumbnail = default;
             global::System.Text.Json.Nodes.JsonNode? p_CustomAttributes = default;
+            global::System.DateTimeOffset? p_LastActivityAt = default;
             global::System.DateTimeOffset? p_CreatedAt = default;
+            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactInbox>? p_ContactInboxes = default;
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("additional_attributes"u8)) p_AdditionalAttributes = Optional(ref reader, ReadJson);
@@ -748,7 +972,9 @@ public sealed partial class Contact
                 else if (reader.ValueTextEquals("identifier"u8)) p_Identifier = Optional(ref reader, ReadString);
                 else if (reader.ValueTextEquals("thumbnail"u8)) p_Thumbnail = Optional(ref reader, ReadString);
                 else if (reader.ValueTextEquals("custom_attributes"u8)) p_CustomAttributes = Optional(ref reader, ReadJson);
+                else if (reader.ValueTextEquals("last_activity_at"u8)) p_LastActivityAt = OptionalStruct(ref reader, ReadUnixTime);
                 else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadUnixTime);
+                else if (reader.ValueTextEquals("contact_inboxes"u8)) p_ContactInboxes = OptionalList(ref reader, global::ContactCenter.LiveDesk.ContactInbox.JsonConverter.ReadValue);
                 else SkipProperty(ref reader);
             }
             return new global::ContactCenter.LiveDesk.Contact
@@ -763,7 +989,9 @@ public sealed partial class Contact
                 Identifier = p_Identifier,
                 Thumbnail = p_Thumbnail,
                 CustomAttributes = p_CustomAttributes,
+                LastActivityAt = p_LastActivityAt,
                 CreatedAt = p_CreatedAt,
+                ContactInboxes = p_ContactInboxes,
             };
         }
 
@@ -787,7 +1015,1276 @@ public sealed partial class Contact
             WriteOptional(writer, s_Identifier, value.Identifier, WriteString);
             WriteOptional(writer, s_Thumbnail, value.Thumbnail, WriteString);
             WriteOptional(writer, s_CustomAttributes, value.CustomAttributes, WriteJson);
+            WriteOptionalStruct(writer, s_LastActivityAt, value.LastActivityAt, WriteUnixTime);
             WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteUnixTime);
+            WriteOptional(writer, s_ContactInboxes, value.ContactInboxes, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.LiveDesk.ContactInbox.JsonConverter.WriteValue));
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>A contact's presence in one inbox.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactInbox.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class ContactInbox
+{
+    /// <summary>The contact's ID in this inbox (the source_id CreateConversation takes).</summary>
+    /// <remarks>JSON name: <c>source_id</c>; omitted when unset. Example: <c>8f2bd1a0-8d1f-4a5e-9a7e-3c4b5d6e7f80</c>.</remarks>
+    public string? SourceId { get; init; }
+
+    /// <summary>The inbox.</summary>
+    /// <remarks>JSON name: <c>inbox</c>; omitted when unset.</remarks>
+    public global::ContactCenter.LiveDesk.Inbox? Inbox { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactInbox"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactInbox>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_SourceId = Name("source_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Inbox = Name("inbox");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.ContactInbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "ContactInbox");
+            string? p_SourceId = default;
+            global::ContactCenter.LiveDesk.Inbox? p_Inbox = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("source_id"u8)) p_SourceId = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("inbox"u8)) p_Inbox = Optional(ref reader, global::ContactCenter.LiveDesk.Inbox.JsonConverter.ReadValue);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.ContactInbox
+            {
+                SourceId = p_SourceId,
+                Inbox = p_Inbox,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactInbox value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptional(writer, s_SourceId, value.SourceId, WriteString);
+            WriteOptional(writer, s_Inbox, value.Inbox, global::ContactCenter.LiveDesk.Inbox.JsonConverter.WriteValue);
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>An inbox (channel), as a contact's inbox shows it.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Inbox.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class Inbox
+{
+    /// <summary>Inbox ID.</summary>
+    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>407</c>.</remarks>
+    public long? Id { get; init; }
+
+    /// <summary>Inbox picture (empty string when none).</summary>
+    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c></c>.</remarks>
+    public string? AvatarUrl { get; init; }
+
+    /// <summary>ID of the inbox's channel.</summary>
+    /// <remarks>JSON name: <c>channel_id</c>; omitted when unset. Example: <c>52</c>.</remarks>
+    public long? ChannelId { get; init; }
+
+    /// <summary>Inbox name.</summary>
+    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>JennyApi</c>.</remarks>
+    public string? Name { get; init; }
+
+    /// <summary>Channel type.</summary>
+    /// <remarks>JSON name: <c>channel_type</c>; omitted when unset. Example: <c>Channel::Api</c>.</remarks>
+    public string? ChannelType { get; init; }
+
+    /// <summary>Channel provider (null for API inboxes).</summary>
+    /// <remarks>JSON name: <c>provider</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    public string? Provider { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Inbox"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Inbox>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = Name("avatar_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ChannelId = Name("channel_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ChannelType = Name("channel_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Provider = Name("provider");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.Inbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "Inbox");
+            long? p_Id = default;
+            string? p_AvatarUrl = default;
+            long? p_ChannelId = default;
+            string? p_Name = default;
+            string? p_ChannelType = default;
+            string? p_Provider = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                else if (reader.ValueTextEquals("avatar_url"u8)) p_AvatarUrl = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("channel_id"u8)) p_ChannelId = OptionalStruct(ref reader, ReadInt64);
+                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("channel_type"u8)) p_ChannelType = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("provider"u8)) p_Provider = Optional(ref reader, ReadString);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.Inbox
+            {
+                Id = p_Id,
+                AvatarUrl = p_AvatarUrl,
+                ChannelId = p_ChannelId,
+                Name = p_Name,
+                ChannelType = p_ChannelType,
+                Provider = p_Provider,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Inbox value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+            WriteOptional(writer, s_AvatarUrl, value.AvatarUrl, WriteString);
+            WriteOptionalStruct(writer, s_ChannelId, value.ChannelId, WriteInt64);
+            WriteOptional(writer, s_Name, value.Name, WriteString);
+            WriteOptional(writer, s_ChannelType, value.ChannelType, WriteString);
+            WriteOptional(writer, s_Provider, value.Provider, WriteString);
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>Body of CreateContact.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateContactRequest.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class CreateContactRequest
+{
+    /// <summary>Inbox (channel) ID the contact is created in. Required.</summary>
+    /// <remarks>JSON name: <c>inbox_id</c>; always present. Example: <c>407</c>.</remarks>
+    public required long InboxId { get; init; }
+
+    /// <summary>Contact name.</summary>
+    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Jan Kowalski</c>.</remarks>
+    public string? Name { get; init; }
+
+    /// <summary>E-mail address.</summary>
+    /// <remarks>JSON name: <c>email</c>; omitted when unset. Example: <c>jan.kowalski@example.org</c>.</remarks>
+    public string? Email { get; init; }
+
+    /// <summary>Phone number in international (E.164) form.</summary>
+    /// <remarks>JSON name: <c>phone_number</c>; omitted when unset. Example: <c>+48123456789</c>.</remarks>
+    public string? PhoneNumber { get; init; }
+
+    /// <summary>URL of a picture for the contact.</summary>
+    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c>https://example.org/avatars/jan.png</c>.</remarks>
+    public string? AvatarUrl { get; init; }
+
+    /// <summary>Your own identifier of the contact (a CRM id).</summary>
+    /// <remarks>JSON name: <c>identifier</c>; omitted when unset. Example: <c>crm-1234</c>.</remarks>
+    public string? Identifier { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactRequest"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactRequest>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Email = Name("email");
+        private static readonly global::System.Text.Json.JsonEncodedText s_PhoneNumber = Name("phone_number");
+        private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = Name("avatar_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
+        private static readonly string[] s_requiredNames = { "inbox_id" };
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.CreateContactRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "CreateContactRequest");
+            var seen0 = 0UL;
+            long p_InboxId = default;
+            string? p_Name = default;
+            string? p_Email = default;
+            string? p_PhoneNumber = default;
+            string? p_AvatarUrl = default;
+            string? p_Identifier = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("inbox_id"u8)) { p_InboxId = Required(ref reader, ReadInt64, "CreateContactRequest", "inbox_id"); seen0 |= 0x1UL; }
+                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("email"u8)) p_Email = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("phone_number"u8)) p_PhoneNumber = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("avatar_url"u8)) p_AvatarUrl = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("identifier"u8)) p_Identifier = Optional(ref reader, ReadString);
+                else SkipProperty(ref reader);
+            }
+            CheckRequired(seen0, s_requiredNames, 0, "CreateContactRequest");
+            return new global::ContactCenter.LiveDesk.CreateContactRequest
+            {
+                InboxId = p_InboxId,
+                Name = p_Name,
+                Email = p_Email,
+                PhoneNumber = p_PhoneNumber,
+                AvatarUrl = p_AvatarUrl,
+                Identifier = p_Identifier,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactRequest value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            Write(writer, s_InboxId, value.InboxId, WriteInt64);
+            WriteOptional(writer, s_Name, value.Name, WriteString);
+            WriteOptional(writer, s_Email, value.Email, WriteString);
+            WriteOptional(writer, s_PhoneNumber, value.PhoneNumber, WriteString);
+            WriteOptional(writer, s_AvatarUrl, value.AvatarUrl, WriteString);
+            WriteOptional(writer, s_Identifier, value.Identifier, WriteString);
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>Answer of CreateContact.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateContactResult.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class CreateContactResult
+{
+    /// <summary>Wrapper of the created contact.</summary>
+    /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
+    public global::ContactCenter.LiveDesk.CreateContactPayload? Payload { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactResult"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactResult>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.CreateContactResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "CreateContactResult");
+            global::ContactCenter.LiveDesk.CreateContactPayload? p_Payload = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("payload"u8)) p_Payload = Optional(ref reader, global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter.ReadValue);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.CreateContactResult
+            {
+                Payload = p_Payload,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactResult value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptional(writer, s_Payload, value.Payload, global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter.WriteValue);
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>The payload of CreateContact's answer.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class CreateContactPayload
+{
+    /// <summary>The created contact.</summary>
+    /// <remarks>JSON name: <c>contact</c>; omitted when unset.</remarks>
+    public global::ContactCenter.LiveDesk.Contact? Contact { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactPayload"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactPayload>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Contact = Name("contact");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.CreateContactPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "CreateContactPayload");
+            global::ContactCenter.LiveDesk.Contact? p_Contact = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("contact"u8)) p_Contact = Optional(ref reader, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.CreateContactPayload
+            {
+                Contact = p_Contact,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactPayload value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptional(writer, s_Contact, value.Contact, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue);
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>Contact attribute a contact list is sorted by.</summary>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactSort.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public readonly partial struct ContactSort : global::System.IEquatable<global::ContactCenter.LiveDesk.ContactSort>
+{
+    private readonly string? _value;
+
+    /// <summary>Creates a value, listed or not.</summary>
+    /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public ContactSort(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>The value <c>email</c>.</summary>
+    public static global::ContactCenter.LiveDesk.ContactSort Email { get; } = new global::ContactCenter.LiveDesk.ContactSort("email");
+
+    /// <summary>The value <c>name</c>.</summary>
+    public static global::ContactCenter.LiveDesk.ContactSort Name { get; } = new global::ContactCenter.LiveDesk.ContactSort("name");
+
+    /// <summary>The value <c>phone_number</c>.</summary>
+    public static global::ContactCenter.LiveDesk.ContactSort PhoneNumber { get; } = new global::ContactCenter.LiveDesk.ContactSort("phone_number");
+
+    /// <summary>The value <c>last_activity_at</c>.</summary>
+    public static global::ContactCenter.LiveDesk.ContactSort LastActivityAt { get; } = new global::ContactCenter.LiveDesk.ContactSort("last_activity_at");
+
+    /// <summary>The value <c>created_at</c>.</summary>
+    public static global::ContactCenter.LiveDesk.ContactSort CreatedAt { get; } = new global::ContactCenter.LiveDesk.ContactSort("created_at");
+
+    /// <summary>The value <c>company</c>.</summary>
+    public static global::ContactCenter.LiveDesk.ContactSort Company { get; } = new global::ContactCenter.LiveDesk.ContactSort("company");
+
+    /// <summary>The value <c>city</c>.</summary>
+    public static global::ContactCenter.LiveDesk.ContactSort City { get; } = new global::ContactCenter.LiveDesk.ContactSort("city");
+
+    /// <summary>The value <c>country</c>.</summary>
+    public static global::ContactCenter.LiveDesk.ContactSort Country { get; } = new global::ContactCenter.LiveDesk.ContactSort("country");
+
+    /// <summary>Every value the descriptor lists, in its order.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactSort> KnownValues { get; } = new global::ContactCenter.LiveDesk.ContactSort[] { Email, Name, PhoneNumber, LastActivityAt, CreatedAt, Company, City, Country };
+
+    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the value is one the descriptor lists.</summary>
+    public bool IsKnown => Value switch
+    {
+        "email" => true,
+        "name" => true,
+        "phone_number" => true,
+        "last_activity_at" => true,
+        "created_at" => true,
+        "company" => true,
+        "city" => true,
+        "country" => true,
+        _ => false,
+    };
+
+    /// <inheritdoc/>
+    public bool Equals(global::ContactCenter.LiveDesk.ContactSort other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::ContactCenter.LiveDesk.ContactSort other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it is on the wire.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(global::ContactCenter.LiveDesk.ContactSort left, global::ContactCenter.LiveDesk.ContactSort right) => left.Equals(right);
+
+    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(global::ContactCenter.LiveDesk.ContactSort left, global::ContactCenter.LiveDesk.ContactSort right) => !left.Equals(right);
+
+    /// <summary>Converts wire text into a value, listed or not.</summary>
+    /// <param name="value">The value as it is on the wire.</param>
+    public static implicit operator global::ContactCenter.LiveDesk.ContactSort(string value) => new global::ContactCenter.LiveDesk.ContactSort(value);
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactSort"/> as a JSON string, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactSort>
+    {
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
+        internal static global::ContactCenter.LiveDesk.ContactSort ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("email"u8)) return global::ContactCenter.LiveDesk.ContactSort.Email;
+                if (reader.ValueTextEquals("name"u8)) return global::ContactCenter.LiveDesk.ContactSort.Name;
+                if (reader.ValueTextEquals("phone_number"u8)) return global::ContactCenter.LiveDesk.ContactSort.PhoneNumber;
+                if (reader.ValueTextEquals("last_activity_at"u8)) return global::ContactCenter.LiveDesk.ContactSort.LastActivityAt;
+                if (reader.ValueTextEquals("created_at"u8)) return global::ContactCenter.LiveDesk.ContactSort.CreatedAt;
+                if (reader.ValueTextEquals("company"u8)) return global::ContactCenter.LiveDesk.ContactSort.Company;
+                if (reader.ValueTextEquals("city"u8)) return global::ContactCenter.LiveDesk.ContactSort.City;
+                if (reader.ValueTextEquals("country"u8)) return global::ContactCenter.LiveDesk.ContactSort.Country;
+            }
+
+            return new global::ContactCenter.LiveDesk.ContactSort(ReadString(ref reader));
+        }
+
+        /// <summary>Writes the value as a JSON string.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactSort value) => writer.WriteStringValue(value.Value);
+    }
+}
+
+/// <summary>Sort direction.</summary>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.SortDirection.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public readonly partial struct SortDirection : global::System.IEquatable<global::ContactCenter.LiveDesk.SortDirection>
+{
+    private readonly string? _value;
+
+    /// <summary>Creates a value, listed or not.</summary>
+    /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public SortDirection(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>The value <c>asc</c>.</summary>
+    public static global::ContactCenter.LiveDesk.SortDirection Asc { get; } = new global::ContactCenter.LiveDesk.SortDirection("asc");
+
+    /// <summary>The value <c>desc</c>.</summary>
+    public static global::ContactCenter.LiveDesk.SortDirection Desc { get; } = new global::ContactCenter.LiveDesk.SortDirection("desc");
+
+    /// <summary>Every value the descriptor lists, in its order.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.SortDirection> KnownValues { get; } = new global::ContactCenter.LiveDesk.SortDirection[] { Asc, Desc };
+
+    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the value is one the descriptor lists.</summary>
+    public bool IsKnown => Value switch
+    {
+        "asc" => true,
+        "desc" => true,
+        _ => false,
+    };
+
+    /// <inheritdoc/>
+    public bool Equals(global::ContactCenter.LiveDesk.SortDirection other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::ContactCenter.LiveDesk.SortDirection other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it is on the wire.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(global::ContactCenter.LiveDesk.SortDirection left, global::ContactCenter.LiveDesk.SortDirection right) => left.Equals(right);
+
+    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(global::ContactCenter.LiveDesk.SortDirection left, global::ContactCenter.LiveDesk.SortDirection right) => !left.Equals(right);
+
+    /// <summary>Converts wire text into a value, listed or not.</summary>
+    /// <param name="value">The value as it is on the wire.</param>
+    public static implicit operator global::ContactCenter.LiveDesk.SortDirection(string value) => new global::ContactCenter.LiveDesk.SortDirection(value);
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SortDirection"/> as a JSON string, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SortDirection>
+    {
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
+        internal static global::ContactCenter.LiveDesk.SortDirection ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("asc"u8)) return global::ContactCenter.LiveDesk.SortDirection.Asc;
+                if (reader.ValueTextEquals("desc"u8)) return global::ContactCenter.LiveDesk.SortDirection.Desc;
+            }
+
+            return new global::ContactCenter.LiveDesk.SortDirection(ReadString(ref reader));
+        }
+
+        /// <summary>Writes the value as a JSON string.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SortDirection value) => writer.WriteStringValue(value.Value);
+    }
+}
+
+/// <summary>One page of contacts (ListContacts, SearchContacts).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactList.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class ContactList
+{
+    /// <summary>Counts of the list.</summary>
+    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
+    public global::ContactCenter.LiveDesk.ContactListMeta? Meta { get; init; }
+
+    /// <summary>The contacts of this page (at most 15).</summary>
+    /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Contact>? Payload { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactList"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactList>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.ContactList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "ContactList");
+            global::ContactCenter.LiveDesk.ContactListMeta? p_Meta = default;
+            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Contact>? p_Payload = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("meta"u8)) p_Meta = Optional(ref reader, global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("payload"u8)) p_Payload = OptionalList(ref reader, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.ContactList
+            {
+                Meta = p_Meta,
+                Payload = p_Payload,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactList value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptional(writer, s_Meta, value.Meta, global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter.WriteValue);
+            WriteOptional(writer, s_Payload, value.Payload, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue));
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>Counts of a contact list.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class ContactListMeta
+{
+    /// <summary>Number of contacts in all pages.</summary>
+    /// <remarks>JSON name: <c>count</c>; omitted when unset. Example: <c>1</c>.</remarks>
+    public int? Count { get; init; }
+
+    /// <summary>The page returned (sometimes sent as a string, "1").</summary>
+    /// <remarks>JSON name: <c>current_page</c>; omitted when unset. Example: <c>1</c>.</remarks>
+    public int? CurrentPage { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactListMeta"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactListMeta>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Count = Name("count");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CurrentPage = Name("current_page");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.ContactListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "ContactListMeta");
+            int? p_Count = default;
+            int? p_CurrentPage = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("count"u8)) p_Count = OptionalStruct(ref reader, ReadInt32);
+                else if (reader.ValueTextEquals("current_page"u8)) p_CurrentPage = OptionalStruct(ref reader, ReadInt32);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.ContactListMeta
+            {
+                Count = p_Count,
+                CurrentPage = p_CurrentPage,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactListMeta value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptionalStruct(writer, s_Count, value.Count, WriteInt32);
+            WriteOptionalStruct(writer, s_CurrentPage, value.CurrentPage, WriteInt32);
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>Body of SendMessage (the JSON variant).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.SendMessageRequest.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class SendMessageRequest
+{
+    /// <summary>Message text. Required.</summary>
+    /// <remarks>JSON name: <c>content</c>; always present. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
+    public required string Content { get; init; }
+
+    /// <summary>true for a private note that only agents see. Default false.</summary>
+    /// <remarks>JSON name: <c>private</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    public bool? Private { get; init; }
+
+    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29} to answer message 29.</summary>
+    /// <remarks>JSON name: <c>content_attributes</c>; omitted when unset. Example: <c>{"in_reply_to": 29}</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>? ContentAttributes { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SendMessageRequest"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SendMessageRequest>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Private = Name("private");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ContentAttributes = Name("content_attributes");
+        private static readonly string[] s_requiredNames = { "content" };
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "SendMessageRequest");
+            var seen0 = 0UL;
+            string? p_Content = default;
+            bool? p_Private = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>? p_ContentAttributes = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("content"u8)) { p_Content = Required(ref reader, ReadString, "SendMessageRequest", "content"); seen0 |= 0x1UL; }
+                else if (reader.ValueTextEquals("private"u8)) p_Private = OptionalStruct(ref reader, ReadBoolean);
+                else if (reader.ValueTextEquals("content_attributes"u8)) p_ContentAttributes = OptionalMap(ref reader, ReadJson);
+                else SkipProperty(ref reader);
+            }
+            CheckRequired(seen0, s_requiredNames, 0, "SendMessageRequest");
+            return new global::ContactCenter.LiveDesk.SendMessageRequest
+            {
+                Content = p_Content!,
+                Private = p_Private,
+                ContentAttributes = p_ContentAttributes,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SendMessageRequest value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteRequired(writer, s_Content, value.Content, WriteString, "SendMessageRequest", "content");
+            WriteOptionalStruct(writer, s_Private, value.Private, WriteBoolean);
+            WriteOptional(writer, s_ContentAttributes, value.ContentAttributes, static (w0, v0) => WriteMap(w0, v0, WriteJson));
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>A message of a conversation.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Message.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class Message
+{
+    /// <summary>Message ID.</summary>
+    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>3030</c>.</remarks>
+    public long? Id { get; init; }
+
+    /// <summary>Message text (null for an attachment without text).</summary>
+    /// <remarks>JSON name: <c>content</c>; omitted when unset; may be <c>null</c>. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
+    public string? Content { get; init; }
+
+    /// <summary>Inbox (channel) ID.</summary>
+    /// <remarks>JSON name: <c>inbox_id</c>; omitted when unset. Example: <c>79</c>.</remarks>
+    public long? InboxId { get; init; }
+
+    /// <summary>Conversation ID.</summary>
+    /// <remarks>JSON name: <c>conversation_id</c>; omitted when unset. Example: <c>141</c>.</remarks>
+    public long? ConversationId { get; init; }
+
+    /// <summary>0 incoming (from the contact), 1 outgoing, 2 activity, 3 template.</summary>
+    /// <remarks>JSON name: <c>message_type</c>; omitted when unset. Example: <c>1</c>.</remarks>
+    public int? MessageType { get; init; }
+
+    /// <summary>Content type of the message.</summary>
+    /// <remarks>JSON name: <c>content_type</c>; omitted when unset. Example: <c>text</c>.</remarks>
+    public string? ContentType { get; init; }
+
+    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29}.</summary>
+    /// <remarks>JSON name: <c>content_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
+    public global::System.Text.Json.Nodes.JsonNode? ContentAttributes { get; init; }
+
+    /// <summary>Creation time.</summary>
+    /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>1766572100</c>.</remarks>
+    public global::System.DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Whether it is a private note.</summary>
+    /// <remarks>JSON name: <c>private</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    public bool? Private { get; init; }
+
+    /// <summary>ID of the message in its source channel.</summary>
+    /// <remarks>JSON name: <c>source_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    public string? SourceId { get; init; }
+
+    /// <summary>Who sent it (the agent or the contact, with a type of user or contact); absent when the API key sent it.</summary>
+    /// <remarks>JSON name: <c>sender</c>; omitted when unset.</remarks>
+    public global::System.Text.Json.Nodes.JsonNode? Sender { get; init; }
+
+    /// <summary>The message's files; absent when it has none.</summary>
+    /// <remarks>JSON name: <c>attachments</c>; omitted when unset.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Attachment>? Attachments { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Message"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Message>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
+        private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ConversationId = Name("conversation_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_MessageType = Name("message_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ContentType = Name("content_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ContentAttributes = Name("content_attributes");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Private = Name("private");
+        private static readonly global::System.Text.Json.JsonEncodedText s_SourceId = Name("source_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Sender = Name("sender");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Attachments = Name("attachments");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "Message");
+            long? p_Id = default;
+            string? p_Content = default;
+            long? p_InboxId = default;
+            long? p_ConversationId = default;
+            int? p_MessageType = default;
+            string? p_ContentType = default;
+            global::System.Text.Json.Nodes.JsonNode? p_ContentAttributes = default;
+            global::System.DateTimeOffset? p_CreatedAt = default;
+            bool? p_Private = default;
+            string? p_SourceId = default;
+            global::System.Text.Json.Nodes.JsonNode? p_Sender = default;
+            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Attachment>? p_Attachments = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                else if (reader.ValueTextEquals("content"u8)) p_Content = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("inbox_id"u8)) p_InboxId = OptionalStruct(ref reader, ReadInt64);
+                else if (reader.ValueTextEquals("conversation_id"u8)) p_ConversationId = OptionalStruct(ref reader, ReadInt64);
+                else if (reader.ValueTextEquals("message_type"u8)) p_MessageType = OptionalStruct(ref reader, ReadInt32);
+                else if (reader.ValueTextEquals("content_type"u8)) p_ContentType = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("content_attributes"u8)) p_ContentAttributes = Optional(ref reader, ReadJson);
+                else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadUnixTime);
+                else if (reader.ValueTextEquals("private"u8)) p_Private = OptionalStruct(ref reader, ReadBoolean);
+                else if (reader.ValueTextEquals("source_id"u8)) p_SourceId = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("sender"u8)) p_Sender = Optional(ref reader, ReadJson);
+                else if (reader.ValueTextEquals("attachments"u8)) p_Attachments = OptionalList(ref reader, global::ContactCenter.LiveDesk.Attachment.JsonConverter.ReadValue);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.Message
+            {
+                Id = p_Id,
+                Content = p_Content,
+                InboxId = p_InboxId,
+                ConversationId = p_ConversationId,
+                MessageType = p_MessageType,
+                ContentType = p_ContentType,
+                ContentAttributes = p_ContentAttributes,
+                CreatedAt = p_CreatedAt,
+                Private = p_Private,
+                SourceId = p_SourceId,
+                Sender = p_Sender,
+                Attachments = p_Attachments,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Message value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+            WriteOptional(writer, s_Content, value.Content, WriteString);
+            WriteOptionalStruct(writer, s_InboxId, value.InboxId, WriteInt64);
+            WriteOptionalStruct(writer, s_ConversationId, value.ConversationId, WriteInt64);
+            WriteOptionalStruct(writer, s_MessageType, value.MessageType, WriteInt32);
+            WriteOptional(writer, s_ContentType, value.ContentType, WriteString);
+            WriteOptional(writer, s_ContentAttributes, value.ContentAttributes, WriteJson);
+            WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteUnixTime);
+            WriteOptionalStruct(writer, s_Private, value.Private, WriteBoolean);
+            WriteOptional(writer, s_SourceId, value.SourceId, WriteString);
+            WriteOptional(writer, s_Sender, value.Sender, WriteJson);
+            WriteOptional(writer, s_Attachments, value.Attachments, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.LiveDesk.Attachment.JsonConverter.WriteValue));
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>A file of a message (Chatwoot's attachment JSON).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Attachment.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class Attachment
+{
+    /// <summary>Attachment ID.</summary>
+    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>51</c>.</remarks>
+    public long? Id { get; init; }
+
+    /// <summary>ID of the message it belongs to.</summary>
+    /// <remarks>JSON name: <c>message_id</c>; omitted when unset. Example: <c>3031</c>.</remarks>
+    public long? MessageId { get; init; }
+
+    /// <summary>Kind of file, from its content type.</summary>
+    /// <remarks>JSON name: <c>file_type</c>; omitted when unset. Example: <c>image</c>.</remarks>
+    public global::ContactCenter.LiveDesk.AttachmentFileType? FileType { get; init; }
+
+    /// <summary>Project ID.</summary>
+    /// <remarks>JSON name: <c>account_id</c>; omitted when unset. Example: <c>17623000010928</c>.</remarks>
+    public long? AccountId { get; init; }
+
+    /// <summary>File extension, when known.</summary>
+    /// <remarks>JSON name: <c>extension</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    public string? Extension { get; init; }
+
+    /// <summary>URL of the file; its last segment is the file name.</summary>
+    /// <remarks>JSON name: <c>data_url</c>; omitted when unset. Example: <c>https://livedesk-api.engagelab.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnt9/receipt.jpg</c>.</remarks>
+    public string? DataUrl { get; init; }
+
+    /// <summary>URL of a thumbnail (empty string when none).</summary>
+    /// <remarks>JSON name: <c>thumb_url</c>; omitted when unset. Example: <c></c>.</remarks>
+    public string? ThumbUrl { get; init; }
+
+    /// <summary>Size of the file in bytes.</summary>
+    /// <remarks>JSON name: <c>file_size</c>; omitted when unset. Example: <c>160</c>.</remarks>
+    public long? FileSize { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Attachment"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Attachment>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_MessageId = Name("message_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileType = Name("file_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_AccountId = Name("account_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Extension = Name("extension");
+        private static readonly global::System.Text.Json.JsonEncodedText s_DataUrl = Name("data_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ThumbUrl = Name("thumb_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileSize = Name("file_size");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.Attachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "Attachment");
+            long? p_Id = default;
+            long? p_MessageId = default;
+            global::ContactCenter.LiveDesk.AttachmentFileType? p_FileType = default;
+            long? p_AccountId = default;
+            string? p_Extension = default;
+            string? p_DataUrl = default;
+            string? p_ThumbUrl = default;
+            long? p_FileSize = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
+                else if (reader.ValueTextEquals("message_id"u8)) p_MessageId = OptionalStruct(ref reader, ReadInt64);
+                else if (reader.ValueTextEquals("file_type"u8)) p_FileType = OptionalStruct(ref reader, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("account_id"u8)) p_AccountId = OptionalStruct(ref reader, ReadInt64);
+                else if (reader.ValueTextEquals("extension"u8)) p_Extension = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("data_url"u8)) p_DataUrl = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("thumb_url"u8)) p_ThumbUrl = Optional(ref reader, ReadString);
+                else if (reader.ValueTextEquals("file_size"u8)) p_FileSize = OptionalStruct(ref reader, ReadInt64);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.Attachment
+            {
+                Id = p_Id,
+                MessageId = p_MessageId,
+                FileType = p_FileType,
+                AccountId = p_AccountId,
+                Extension = p_Extension,
+                DataUrl = p_DataUrl,
+                ThumbUrl = p_ThumbUrl,
+                FileSize = p_FileSize,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Attachment value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
+            WriteOptionalStruct(writer, s_MessageId, value.MessageId, WriteInt64);
+            WriteOptionalStruct(writer, s_FileType, value.FileType, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.WriteValue);
+            WriteOptionalStruct(writer, s_AccountId, value.AccountId, WriteInt64);
+            WriteOptional(writer, s_Extension, value.Extension, WriteString);
+            WriteOptional(writer, s_DataUrl, value.DataUrl, WriteString);
+            WriteOptional(writer, s_ThumbUrl, value.ThumbUrl, WriteString);
+            WriteOptionalStruct(writer, s_FileSize, value.FileSize, WriteInt64);
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>Kind of an attached file (image/*, audio/*, video/*, anything else is file).</summary>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public readonly partial struct AttachmentFileType : global::System.IEquatable<global::ContactCenter.LiveDesk.AttachmentFileType>
+{
+    private readonly string? _value;
+
+    /// <summary>Creates a value, listed or not.</summary>
+    /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public AttachmentFileType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>The value <c>image</c>.</summary>
+    public static global::ContactCenter.LiveDesk.AttachmentFileType Image { get; } = new global::ContactCenter.LiveDesk.AttachmentFileType("image");
+
+    /// <summary>The value <c>audio</c>.</summary>
+    public static global::ContactCenter.LiveDesk.AttachmentFileType Audio { get; } = new global::ContactCenter.LiveDesk.AttachmentFileType("audio");
+
+    /// <summary>The value <c>video</c>.</summary>
+    public static global::ContactCenter.LiveDesk.AttachmentFileType Video { get; } = new global::ContactCenter.LiveDesk.AttachmentFileType("video");
+
+    /// <summary>The value <c>file</c>.</summary>
+    public static global::ContactCenter.LiveDesk.AttachmentFileType File { get; } = new global::ContactCenter.LiveDesk.AttachmentFileType("file");
+
+    /// <summary>Every value the descriptor lists, in its order.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.AttachmentFileType> KnownValues { get; } = new global::ContactCenter.LiveDesk.AttachmentFileType[] { Image, Audio, Video, File };
+
+    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the value is one the descriptor lists.</summary>
+    public bool IsKnown => Value switch
+    {
+        "image" => true,
+        "audio" => true,
+        "video" => true,
+        "file" => true,
+        _ => false,
+    };
+
+    /// <inheritdoc/>
+    public bool Equals(global::ContactCenter.LiveDesk.AttachmentFileType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::ContactCenter.LiveDesk.AttachmentFileType other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it is on the wire.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(global::ContactCenter.LiveDesk.AttachmentFileType left, global::ContactCenter.LiveDesk.AttachmentFileType right) => left.Equals(right);
+
+    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(global::ContactCenter.LiveDesk.AttachmentFileType left, global::ContactCenter.LiveDesk.AttachmentFileType right) => !left.Equals(right);
+
+    /// <summary>Converts wire text into a value, listed or not.</summary>
+    /// <param name="value">The value as it is on the wire.</param>
+    public static implicit operator global::ContactCenter.LiveDesk.AttachmentFileType(string value) => new global::ContactCenter.LiveDesk.AttachmentFileType(value);
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AttachmentFileType"/> as a JSON string, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AttachmentFileType>
+    {
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
+        internal static global::ContactCenter.LiveDesk.AttachmentFileType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("image"u8)) return global::ContactCenter.LiveDesk.AttachmentFileType.Image;
+                if (reader.ValueTextEquals("audio"u8)) return global::ContactCenter.LiveDesk.AttachmentFileType.Audio;
+                if (reader.ValueTextEquals("video"u8)) return global::ContactCenter.LiveDesk.AttachmentFileType.Video;
+                if (reader.ValueTextEquals("file"u8)) return global::ContactCenter.LiveDesk.AttachmentFileType.File;
+            }
+
+            return new global::ContactCenter.LiveDesk.AttachmentFileType(ReadString(ref reader));
+        }
+
+        /// <summary>Writes the value as a JSON string.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AttachmentFileType value) => writer.WriteStringValue(value.Value);
+    }
+}
+
+/// <summary>Answer of ListMessages.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.MessageList.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class MessageList
+{
+    /// <summary>About the conversation.</summary>
+    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
+    public global::ContactCenter.LiveDesk.MessageListMeta? Meta { get; init; }
+
+    /// <summary>The messages, oldest first.</summary>
+    /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Message>? Payload { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.MessageList"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageList>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.MessageList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "MessageList");
+            global::ContactCenter.LiveDesk.MessageListMeta? p_Meta = default;
+            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Message>? p_Payload = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("meta"u8)) p_Meta = Optional(ref reader, global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("payload"u8)) p_Payload = OptionalList(ref reader, global::ContactCenter.LiveDesk.Message.JsonConverter.ReadValue);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.MessageList
+            {
+                Meta = p_Meta,
+                Payload = p_Payload,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageList value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptional(writer, s_Meta, value.Meta, global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter.WriteValue);
+            WriteOptional(writer, s_Payload, value.Payload, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.LiveDesk.Message.JsonConverter.WriteValue));
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>About the conversation of a message list.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class MessageListMeta
+{
+    /// <summary>The conversation's labels.</summary>
+    /// <remarks>JSON name: <c>labels</c>; omitted when unset. Example: <c>[]</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
+
+    /// <summary>The conversation's additional attributes.</summary>
+    /// <remarks>JSON name: <c>additional_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
+    public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get; init; }
+
+    /// <summary>The conversation's contact.</summary>
+    /// <remarks>JSON name: <c>contact</c>; omitted when unset.</remarks>
+    public global::ContactCenter.LiveDesk.Contact? Contact { get; init; }
+
+    /// <summary>The assigned agent (absent when unassigned).</summary>
+    /// <remarks>JSON name: <c>assignee</c>; omitted when unset; may be <c>null</c>.</remarks>
+    public global::System.Text.Json.Nodes.JsonNode? Assignee { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.MessageListMeta"/> as the descriptor spells it, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageListMeta>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Labels = Name("labels");
+        private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = Name("additional_attributes");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Contact = Name("contact");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Assignee = Name("assignee");
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        internal static global::ContactCenter.LiveDesk.MessageListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "MessageListMeta");
+            global::System.Collections.Generic.IReadOnlyList<string>? p_Labels = default;
+            global::System.Text.Json.Nodes.JsonNode? p_AdditionalAttributes = default;
+            global::ContactCenter.LiveDesk.Contact? p_Contact = default;
+            global::System.Text.Json.Nodes.JsonNode? p_Assignee = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("labels"u8)) p_Labels = OptionalList(ref reader, ReadString);
+                else if (reader.ValueTextEquals("additional_attributes"u8)) p_AdditionalAttributes = Optional(ref reader, ReadJson);
+                else if (reader.ValueTextEquals("contact"u8)) p_Contact = Optional(ref reader, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("assignee"u8)) p_Assignee = Optional(ref reader, ReadJson);
+                else SkipProperty(ref reader);
+            }
+            return new global::ContactCenter.LiveDesk.MessageListMeta
+            {
+                Labels = p_Labels,
+                AdditionalAttributes = p_AdditionalAttributes,
+                Contact = p_Contact,
+                Assignee = p_Assignee,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageListMeta value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteOptional(writer, s_Labels, value.Labels, static (w0, v0) => WriteList(w0, v0, WriteString));
+            WriteOptional(writer, s_AdditionalAttributes, value.AdditionalAttributes, WriteJson);
+            WriteOptional(writer, s_Contact, value.Contact, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue);
+            WriteOptional(writer, s_Assignee, value.Assignee, WriteJson);
             writer.WriteEndObject();
         }
     }

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactCenter.Conversations;
+
+namespace ContactCenter.LiveDesk;
+
+/// <summary>
+/// LiveDesk contacts the way a contact center uses them: find the customer's contact by e-mail, phone
+/// number or your own identifier, create it when there is none, and walk the contact list page by page.
+/// </summary>
+/// <remarks>
+/// LiveDesk refuses a second contact with the same e-mail, phone number or identifier (422 <c>Email has
+/// already been taken</c>), so <see cref="FindOrCreateAsync"/> searches first. Search matches parts of
+/// e-mails, phone numbers, names and identifiers; this class keeps only exact matches of the attribute it
+/// searched by. Contact lists come 15 a page (<see cref="PageSize"/>).
+/// </remarks>
+public sealed class LiveDeskContacts
+{
+    /// <summary>Contacts in one page of a list or search answer.</summary>
+    public const int PageSize = 15;
+
+    /// <summary>Pages one search reads at most before giving up on an exact match (a search text matching more than 150 contacts is not a lookup).</summary>
+    public const int MaxSearchPages = 10;
+
+    private readonly ILiveDeskClient _client;
+    private readonly long _inboxId;
+
+    /// <summary>Creates the helper over a generated LiveDesk client.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="inboxId">The inbox (channel) new contacts are created in (<c>inbox_id</c>; the documentation's example is 407).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inboxId"/> is not positive.</exception>
+    public LiveDeskContacts(ILiveDeskClient client, long inboxId)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inboxId);
+        _inboxId = inboxId;
+    }
+
+    /// <summary>Finds the customer's contact (by e-mail, else phone number, else <see cref="ConversationRequest.CustomerReference"/> as identifier) or creates it.</summary>
+    /// <param name="customer">Who the customer is: names, e-mail, phone and reference are used; blank values are never sent.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The contact, and whether this call created it.</returns>
+    /// <exception cref="ArgumentException">The customer has no e-mail, phone number or reference to find the contact by.</exception>
+    /// <exception cref="LiveDeskApiException">LiveDesk refused a call.</exception>
+    /// <exception cref="InvalidOperationException">LiveDesk answered the create call without a contact.</exception>
+    public async Task<LiveDeskContactMatch> FindOrCreateAsync(ConversationRequest customer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var email = ChannelArguments.OrNull(customer.Email);
+        var phone = ChannelArguments.OrNull(customer.Phone);
+        var reference = ChannelArguments.OrNull(customer.CustomerReference);
+        var existing =
+            email is not null ? await FindAsync(email, c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false) :
+            phone is not null ? await FindAsync(phone, c => c.PhoneNumber == phone, cancellationToken).ConfigureAwait(false) :
+            reference is not null ? await FindAsync(reference, c => c.Identifier == reference, cancellationToken).ConfigureAwait(false) :
+            throw new ArgumentException("LiveDesk contacts are found by e-mail, phone number or identifier: set Email, Phone or CustomerReference.", nameof(customer));
+        if (existing is not null)
+        {
+            return new LiveDeskContactMatch(existing, Created: false);
+        }
+
+        var name = string.Join(" ", new[] { customer.FirstName, customer.LastName }.Select(ChannelArguments.OrNull).OfType<string>());
+        var created = await _client.CreateContactAsync(
+            new CreateContactRequest
+            {
+                InboxId = _inboxId,
+                Name = ChannelArguments.OrNull(name),
+                Email = email,
+                PhoneNumber = phone,
+                Identifier = reference,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        // Every answer field is optional in the descriptor, so the wrapper is checked rather than trusted.
+        var contact = created.Payload?.Contact ?? throw new InvalidOperationException("LiveDesk created a contact but its answer carries no payload.contact.");
+        return new LiveDeskContactMatch(contact, Created: true);
+    }
+
+    /// <summary>The contact whose e-mail is <paramref name="email"/> (ignoring case), or <see langword="null"/>.</summary>
+    /// <param name="email">The e-mail address.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The contact, or <see langword="null"/> when none has that address.</returns>
+    /// <exception cref="ArgumentException"><paramref name="email"/> is empty.</exception>
+    /// <exception cref="LiveDeskApiException">LiveDesk refused a call.</exception>
+    public Task<Contact?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        return FindAsync(email, c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase), cancellationToken);
+    }
+
+    /// <summary>Every contact of the account, page after page, in the order asked for.</summary>
+    /// <param name="sort">The attribute to sort by, or <see langword="null"/> for LiveDesk's order.</param>
+    /// <param name="direction">The direction of <paramref name="sort"/>.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The contacts; one request per 15.</returns>
+    /// <exception cref="LiveDeskApiException">LiveDesk refused a call.</exception>
+    public async IAsyncEnumerable<Contact> ListAllAsync(ContactSort? sort = null, SortDirection? direction = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var page = 1; ; page++)
+        {
+            var list = await _client.ListContactsAsync(
+                new ListContactsParameters { Page = page, Sort = sort, Direction = direction, IncludeContactInboxes = false },
+                cancellationToken).ConfigureAwait(false);
+            var contacts = list.Payload ?? [];
+            foreach (var contact in contacts)
+            {
+                yield return contact;
+            }
+
+            // meta.count is the number in all pages; an empty or short page is the last one either way.
+            if (contacts.Count < PageSize || page * PageSize >= (list.Meta?.Count ?? 0))
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The <c>source_id</c> of a contact in this helper's inbox, to start a conversation by it, or <see langword="null"/>.</summary>
+    /// <param name="contact">A contact as the create or search answer gives it (with its contact inboxes).</param>
+    /// <returns>The source id, or <see langword="null"/> when the contact is not in the inbox.</returns>
+    public string? SourceIdInInbox(Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return contact.ContactInboxes?.FirstOrDefault(ci => ci.Inbox?.Id == _inboxId)?.SourceId;
+    }
+
+    private async Task<Contact?> FindAsync(string query, Func<Contact, bool> matches, CancellationToken cancellationToken)
+    {
+        for (var page = 1; page <= MaxSearchPages; page++)
+        {
+            var found = await _client.SearchContactsAsync(new SearchContactsParameters { Q = query, Page = page }, cancellationToken).ConfigureAwait(false);
+            var contacts = found.Payload ?? [];
+            if (contacts.FirstOrDefault(matches) is { } contact)
+            {
+                return contact;
+            }
+
+            if (contacts.Count < PageSize)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The outcome of <see cref="LiveDeskContacts.FindOrCreateAsync"/>.</summary>
+/// <param name="Contact">The customer's contact.</param>
+/// <param name="Created"><see langword="true"/> when the call created it, <see langword="false"/> when it existed.</param>
+public sealed record LiveDeskContactMatch(Contact Contact, bool Created);

@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactCenter.Conversations;
+using ContactCenter.LiveDesk;
+using Sandbox;
+using Xunit;
+
+namespace EndpointGen.Tests.EndToEnd;
+
+/// <summary><see cref="LiveDeskContacts"/> against the sandbox: find or create the customer's contact, and walk the contact list.</summary>
+public sealed class LiveDeskContactsTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+{
+    [Fact]
+    public async Task FindOrCreate_creates_the_contact_once_and_finds_it_afterwards()
+    {
+        var contacts = new LiveDeskContacts(fixture.LiveDesk(), inboxId: 407);
+        var customer = new ConversationRequest { FirstName = "Ewa", LastName = " ", Email = "ewa.lis@example.org", Phone = "+48500100200", CustomerReference = "crm-77" };
+
+        var first = await contacts.FindOrCreateAsync(customer);
+        var second = await contacts.FindOrCreateAsync(customer with { Email = "EWA.LIS@example.org" });
+
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(first.Contact.Id, second.Contact.Id);
+        var stored = Assert.Single(fixture.Server.State.GetLiveDeskContacts(), c => c.Email == "ewa.lis@example.org");
+        Assert.Equal(("Ewa", "+48500100200", "crm-77", 407L), (stored.Name, stored.PhoneNumber, stored.Identifier, stored.InboxId));
+        Assert.Equal(stored.SourceId, contacts.SourceIdInInbox(second.Contact));
+        Assert.Equal(first.Contact.Id, (await contacts.FindByEmailAsync("ewa.lis@example.org"))!.Id);
+    }
+
+    [Fact]
+    public async Task FindOrCreate_keeps_only_exact_matches_of_what_it_searched_by()
+    {
+        var contacts = new LiveDeskContacts(fixture.LiveDesk(), inboxId: 407);
+        await contacts.FindOrCreateAsync(new ConversationRequest { Email = "piotr.wrobel@example.org" });
+
+        // "wrobel@example.org" is part of the first address: search finds it, the lookup must not take it.
+        var other = await contacts.FindOrCreateAsync(new ConversationRequest { Email = "wrobel@example.org" });
+        var byReference = await contacts.FindOrCreateAsync(new ConversationRequest { CustomerReference = "crm-piotr" });
+        var again = await contacts.FindOrCreateAsync(new ConversationRequest { CustomerReference = "crm-piotr" });
+
+        Assert.True(other.Created);
+        Assert.Equal("wrobel@example.org", other.Contact.Email);
+        Assert.True(byReference.Created);
+        Assert.Equal((false, byReference.Contact.Id), (again.Created, again.Contact.Id));
+        await Assert.ThrowsAsync<ArgumentException>(() => contacts.FindOrCreateAsync(new ConversationRequest { FirstName = "Nobody" }));
+    }
+
+    [Fact]
+    public async Task ListAll_walks_every_page_in_the_order_asked_for()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var client = new LiveDeskClient(fixture.Http, new LiveDeskClientOptions { BaseAddress = sandbox.LiveDeskBaseUrl, Username = sandbox.Options.LiveDeskApiKey, Password = sandbox.Options.LiveDeskApiSecret });
+        var contacts = new LiveDeskContacts(client, inboxId: 407);
+        for (var i = 1; i <= 31; i++)
+        {
+            await client.CreateContactAsync(new CreateContactRequest { InboxId = 407, Name = $"Contact {i:D2}" });
+        }
+
+        var ascending = await contacts.ListAllAsync().ToListAsync();
+        var byNameDescending = await contacts.ListAllAsync(ContactSort.Name, SortDirection.Desc).ToListAsync();
+
+        Assert.Equal(Enumerable.Range(1, 31).Select(i => $"Contact {i:D2}"), ascending.Select(c => c.Name));
+        Assert.Equal(Enumerable.Range(1, 31).Reverse().Select(i => $"Contact {i:D2}"), byNameDescending.Select(c => c.Name));
+        Assert.All(ascending, c => Assert.Null(c.ContactInboxes));
+        Assert.Equal(2 * 3 + 31, sandbox.State.GetRequestCount(SandboxVendor.LiveDesk));
+    }
+}

@@ -198,7 +198,7 @@ public sealed class LiveDeskSandboxTests(SandboxFixture fixture) : IClassFixture
 
         // And the generated client reads the message with its attachments back.
         var listed = Assert.Single((await fixture.LiveDesk().ListMessagesAsync(conversationId)).Payload!);
-        Assert.Equal([AttachmentFileType.Image, AttachmentFileType.File], listed.Attachments!.Select(a => a.FileType!.Value));
+        Assert.Equal([AttachmentFileType.Image, AttachmentFileType.File], listed.Attachments!.Select(a => a.FileType!));
         Assert.Equal(0, listed.MessageType);
     }
 

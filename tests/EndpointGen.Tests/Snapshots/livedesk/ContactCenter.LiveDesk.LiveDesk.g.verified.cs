@@ -1386,17 +1386,15 @@ public sealed partial class CreateContactPayload
 }
 
 /// <summary>Contact attribute a contact list is sorted by.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactSort.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public readonly partial struct ContactSort : global::System.IEquatable<global::ContactCenter.LiveDesk.ContactSort>
+public sealed partial class ContactSort : global::System.IEquatable<global::ContactCenter.LiveDesk.ContactSort>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public ContactSort(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public ContactSort(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>email</c>.</summary>
     public static global::ContactCenter.LiveDesk.ContactSort Email { get; } = new global::ContactCenter.LiveDesk.ContactSort("email");
@@ -1425,8 +1423,8 @@ public readonly partial struct ContactSort : global::System.IEquatable<global::C
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactSort> KnownValues { get; } = new global::ContactCenter.LiveDesk.ContactSort[] { Email, Name, PhoneNumber, LastActivityAt, CreatedAt, Company, City, Country };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -1443,10 +1441,10 @@ public readonly partial struct ContactSort : global::System.IEquatable<global::C
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::ContactCenter.LiveDesk.ContactSort other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::ContactCenter.LiveDesk.ContactSort? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::ContactCenter.LiveDesk.ContactSort other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::ContactCenter.LiveDesk.ContactSort);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -1455,20 +1453,21 @@ public readonly partial struct ContactSort : global::System.IEquatable<global::C
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::ContactCenter.LiveDesk.ContactSort left, global::ContactCenter.LiveDesk.ContactSort right) => left.Equals(right);
+    public static bool operator ==(global::ContactCenter.LiveDesk.ContactSort? left, global::ContactCenter.LiveDesk.ContactSort? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::ContactCenter.LiveDesk.ContactSort left, global::ContactCenter.LiveDesk.ContactSort right) => !left.Equals(right);
+    public static bool operator !=(global::ContactCenter.LiveDesk.ContactSort? left, global::ContactCenter.LiveDesk.ContactSort? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.ContactSort(string value) => new global::ContactCenter.LiveDesk.ContactSort(value);
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactSort"/> as a JSON string, without reflection.</summary>
@@ -1499,22 +1498,29 @@ public readonly partial struct ContactSort : global::System.IEquatable<global::C
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactSort value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactSort value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 
 /// <summary>Sort direction.</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.SortDirection.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public readonly partial struct SortDirection : global::System.IEquatable<global::ContactCenter.LiveDesk.SortDirection>
+public sealed partial class SortDirection : global::System.IEquatable<global::ContactCenter.LiveDesk.SortDirection>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public SortDirection(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public SortDirection(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>asc</c>.</summary>
     public static global::ContactCenter.LiveDesk.SortDirection Asc { get; } = new global::ContactCenter.LiveDesk.SortDirection("asc");
@@ -1525,8 +1531,8 @@ public readonly partial struct SortDirection : global::System.IEquatable<global:
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.SortDirection> KnownValues { get; } = new global::ContactCenter.LiveDesk.SortDirection[] { Asc, Desc };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -1537,10 +1543,10 @@ public readonly partial struct SortDirection : global::System.IEquatable<global:
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::ContactCenter.LiveDesk.SortDirection other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::ContactCenter.LiveDesk.SortDirection? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::ContactCenter.LiveDesk.SortDirection other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::ContactCenter.LiveDesk.SortDirection);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -1549,20 +1555,21 @@ public readonly partial struct SortDirection : global::System.IEquatable<global:
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::ContactCenter.LiveDesk.SortDirection left, global::ContactCenter.LiveDesk.SortDirection right) => left.Equals(right);
+    public static bool operator ==(global::ContactCenter.LiveDesk.SortDirection? left, global::ContactCenter.LiveDesk.SortDirection? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::ContactCenter.LiveDesk.SortDirection left, global::ContactCenter.LiveDesk.SortDirection right) => !left.Equals(right);
+    public static bool operator !=(global::ContactCenter.LiveDesk.SortDirection? left, global::ContactCenter.LiveDesk.SortDirection? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.SortDirection(string value) => new global::ContactCenter.LiveDesk.SortDirection(value);
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SortDirection"/> as a JSON string, without reflection.</summary>
@@ -1587,7 +1594,16 @@ public readonly partial struct SortDirection : global::System.IEquatable<global:
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SortDirection value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SortDirection value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 
@@ -2008,7 +2024,7 @@ public sealed partial class Attachment
             {
                 if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
                 else if (reader.ValueTextEquals("message_id"u8)) p_MessageId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("file_type"u8)) p_FileType = OptionalStruct(ref reader, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("file_type"u8)) p_FileType = Optional(ref reader, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.ReadValue);
                 else if (reader.ValueTextEquals("account_id"u8)) p_AccountId = OptionalStruct(ref reader, ReadInt64);
                 else if (reader.ValueTextEquals("extension"u8)) p_Extension = Optional(ref reader, ReadString);
                 else if (reader.ValueTextEquals("data_url"u8)) p_DataUrl = Optional(ref reader, ReadString);
@@ -2041,7 +2057,7 @@ public sealed partial class Attachment
             writer.WriteStartObject();
             WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
             WriteOptionalStruct(writer, s_MessageId, value.MessageId, WriteInt64);
-            WriteOptionalStruct(writer, s_FileType, value.FileType, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.WriteValue);
+            WriteOptional(writer, s_FileType, value.FileType, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.WriteValue);
             WriteOptionalStruct(writer, s_AccountId, value.AccountId, WriteInt64);
             WriteOptional(writer, s_Extension, value.Extension, WriteString);
             WriteOptional(writer, s_DataUrl, value.DataUrl, WriteString);
@@ -2053,17 +2069,15 @@ public sealed partial class Attachment
 }
 
 /// <summary>Kind of an attached file (image/*, audio/*, video/*, anything else is file).</summary>
-/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c>; check <see cref="IsKnown"/> to tell listed values from others.</remarks>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public readonly partial struct AttachmentFileType : global::System.IEquatable<global::ContactCenter.LiveDesk.AttachmentFileType>
+public sealed partial class AttachmentFileType : global::System.IEquatable<global::ContactCenter.LiveDesk.AttachmentFileType>
 {
-    private readonly string? _value;
-
     /// <summary>Creates a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public AttachmentFileType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public AttachmentFileType(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>The value <c>image</c>.</summary>
     public static global::ContactCenter.LiveDesk.AttachmentFileType Image { get; } = new global::ContactCenter.LiveDesk.AttachmentFileType("image");
@@ -2080,8 +2094,8 @@ public readonly partial struct AttachmentFileType : global::System.IEquatable<gl
     /// <summary>Every value the descriptor lists, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.AttachmentFileType> KnownValues { get; } = new global::ContactCenter.LiveDesk.AttachmentFileType[] { Image, Audio, Video, File };
 
-    /// <summary>The value as it is on the wire (empty for <c>default</c>).</summary>
-    public string Value => _value ?? string.Empty;
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
 
     /// <summary>Whether the value is one the descriptor lists.</summary>
     public bool IsKnown => Value switch
@@ -2094,10 +2108,10 @@ public readonly partial struct AttachmentFileType : global::System.IEquatable<gl
     };
 
     /// <inheritdoc/>
-    public bool Equals(global::ContactCenter.LiveDesk.AttachmentFileType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::ContactCenter.LiveDesk.AttachmentFileType? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is global::ContactCenter.LiveDesk.AttachmentFileType other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as global::ContactCenter.LiveDesk.AttachmentFileType);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -2106,20 +2120,21 @@ public readonly partial struct AttachmentFileType : global::System.IEquatable<gl
     /// <returns>The value.</returns>
     public override string ToString() => Value;
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(global::ContactCenter.LiveDesk.AttachmentFileType left, global::ContactCenter.LiveDesk.AttachmentFileType right) => left.Equals(right);
+    public static bool operator ==(global::ContactCenter.LiveDesk.AttachmentFileType? left, global::ContactCenter.LiveDesk.AttachmentFileType? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Compares two values by their wire text, ordinally.</summary>
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>Whether they differ.</returns>
-    public static bool operator !=(global::ContactCenter.LiveDesk.AttachmentFileType left, global::ContactCenter.LiveDesk.AttachmentFileType right) => !left.Equals(right);
+    public static bool operator !=(global::ContactCenter.LiveDesk.AttachmentFileType? left, global::ContactCenter.LiveDesk.AttachmentFileType? right) => !(left == right);
 
     /// <summary>Converts wire text into a value, listed or not.</summary>
     /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.AttachmentFileType(string value) => new global::ContactCenter.LiveDesk.AttachmentFileType(value);
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AttachmentFileType"/> as a JSON string, without reflection.</summary>
@@ -2146,7 +2161,16 @@ public readonly partial struct AttachmentFileType : global::System.IEquatable<gl
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AttachmentFileType value) => writer.WriteStringValue(value.Value);
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AttachmentFileType value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
+        }
     }
 }
 

@@ -37,7 +37,7 @@ public delegate ApiException ApiExceptionFactory<in TError>(
 /// each one carries. For generated code only.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ApiRunnerSettings
+public sealed partial class ApiRunnerSettings
 {
     /// <summary>The service name from the descriptor, as messages show it.</summary>
     public string Service { get; set; } = string.Empty;
@@ -130,6 +130,8 @@ public sealed partial class ApiRequestRunner<TError>
         _credentialHeader = settings.CredentialHeader;
         _credential = settings.Credential;
         _redactor = CredentialRedactor.Create(settings.CredentialHeader, settings.Credential);
+        _servers = NormalizeServers(settings);
+        (_credentialProvider, _credentialScheme) = CredentialProviderOf(settings);
         _defaultHeaders = settings.DefaultHeaders is { Count: > 0 } headers ? new List<KeyValuePair<string, string>>(headers).ToArray() : s_noHeaders;
         _readError = readError;
         _describeError = describeError;
@@ -148,17 +150,7 @@ public sealed partial class ApiRequestRunner<TError>
     /// <param name="method">The HTTP method.</param>
     /// <param name="uri">The absolute request URI.</param>
     /// <returns>The request; <see cref="SendAsync{T}"/> and <see cref="SendAsync"/> dispose it.</returns>
-    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
-    {
-        var request = new HttpRequestMessage(method, uri);
-        AddDefaultHeaders(request);
-        if (_credentialHeader is not null)
-        {
-            ApiRequest.AddHeader(request, _credentialHeader, _credential);
-        }
-
-        return request;
-    }
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri) => CreateRequest(method, uri, credential: true);
 
     private void AddDefaultHeaders(HttpRequestMessage request)
     {
@@ -210,6 +202,12 @@ public sealed partial class ApiRequestRunner<TError>
             var hop = request;
             try
             {
+                if (request is ProvidedCredentialRequest)
+                {
+                    // Set here, not in the callee, so that it flows to every Fail of this call and no further.
+                    s_providedCredential.Value = await ProvideCredentialAsync(request, token).ConfigureAwait(false);
+                }
+
                 var onOrigin = true;
                 for (var redirects = 0; ; redirects++)
                 {
@@ -311,7 +309,7 @@ public sealed partial class ApiRequestRunner<TError>
         }
 
         var method = Redirects.MethodAfter(response.StatusCode, hop.Method);
-        onOrigin = onOrigin && Redirects.SameOrigin(target, BaseAddress);
+        onOrigin = onOrigin && (IsOwnOrigin(target) || Redirects.SameOrigin(target, sentTo));
         if (!onOrigin && method != HttpMethod.Get && method != HttpMethod.Head)
         {
             throw Fail(operation, response, "the response redirects the " + method.Method + " request to another origin, " + Redirects.Origin(target)
@@ -359,7 +357,7 @@ public sealed partial class ApiRequestRunner<TError>
     /// </summary>
     private ApiException Fail(string operation, HttpResponseMessage response, string body, TError? error, string? detail, Exception? innerException)
     {
-        if (_redactor is { } redactor)
+        if ((_redactor ?? ProvidedCredentialRedactor()) is { } redactor)
         {
             body = redactor.Redact(body);
             detail = detail is null ? null : redactor.Redact(detail);

@@ -16,7 +16,7 @@ namespace EndpointGen.Runtime;
 /// returns the buffer; a builder abandoned by an exception leaves its buffer to the garbage collector.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public struct ApiUrlBuilder
+public partial struct ApiUrlBuilder
 {
     private char[]? _buffer;
     private int _length;

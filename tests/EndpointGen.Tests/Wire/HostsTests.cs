@@ -7,6 +7,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using EndpointGen.Runtime;
 using EndpointGen.Tests.Robustness;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace EndpointGen.Tests.Wire;
@@ -413,6 +415,41 @@ public sealed class HostsTests : IClassFixture<HostsTests.Clients>
         var create = dynamic.Type(ns + "ClientOptions").GetMethod("CreateMediaBaseAddress")!;
         Assert.Equal("http://127.0.0.2/a%2Fb/media/", ((Uri)create.Invoke(null, new object[] { "a/b" })!).AbsoluteUri);
     }
+
+    [Fact]
+    public async Task Options_bound_from_configuration_with_a_provider_set_in_code_work_through_dependency_injection()
+    {
+        await using var origin = Server();
+        await using var media = Server(ScriptedServer.OtherLoopback);
+        using var dynamic = DynamicClient.Compile(Descriptor("Wire.Hosts.Bound", "auth: { scheme: bearer }"), withDependencyInjection: true);
+        var optionsType = dynamic.Type("Wire.Hosts.Bound.HostsClientOptions");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hosts:BaseAddress"] = origin.BaseAddress.AbsoluteUri,
+            ["Hosts:MediaBaseAddress"] = media.Origin + "/acme/media",
+            ["Hosts:AllowInsecureHttp"] = "false",
+        }).Build();
+
+        var services = new ServiceCollection();
+        typeof(OptionsConfigurationServiceCollectionExtensions).GetMethod("Configure", new[] { typeof(IServiceCollection), typeof(IConfiguration) })!
+            .MakeGenericMethod(optionsType).Invoke(null, new object[] { services, configuration.GetSection("Hosts") });
+        var calls = 0;
+        Func<CancellationToken, ValueTask<string?>> provider = _ => new ValueTask<string?>("bound-" + Interlocked.Increment(ref calls));
+        var configure = typeof(HostsTests).GetMethod(nameof(SetProvider), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(optionsType).Invoke(null, new object[] { provider })!;
+        dynamic.Type("Wire.Hosts.Bound.HostsServiceCollectionExtensions").GetMethod("AddHostsClient")!.Invoke(null, new[] { services, configure });
+
+        using var container = services.BuildServiceProvider();
+        var client = container.GetRequiredService(dynamic.Type("Wire.Hosts.Bound.IHostsClient"));
+        await DynamicClient.CallAsync(client, "GetFileAsync", "f");
+        await DynamicClient.CallAsync(client, "GetItemAsync", "i", null);
+
+        Assert.Equal("Bearer bound-1", Assert.Single(media.Received).Header("Authorization"));
+        Assert.Equal("Bearer bound-2", Assert.Single(origin.Received).Header("Authorization"));
+    }
+
+    private static Action<T> SetProvider<T>(Func<CancellationToken, ValueTask<string?>> provider) =>
+        options => typeof(T).GetProperty("TokenProvider")!.SetValue(options, provider);
 
     /// <summary>Calls a method as far as the task it returns: what it throws before any task exists, it throws here.</summary>
     private static void CallSynchronously(object client, string method, params object?[] arguments)

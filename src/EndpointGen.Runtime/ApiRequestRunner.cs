@@ -272,9 +272,10 @@ public sealed partial class ApiRequestRunner<TError>
     }
 
     /// <summary>
-    /// The request that follows a response, or <see langword="null"/> when the response is the answer. Within the base
-    /// address's origin a redirect is followed as <see cref="HttpClientHandler"/> would follow it: every header, and
-    /// the body unless the method turns into GET. Once a redirect leaves the origin, no later request carries the
+    /// The request that follows a response, or <see langword="null"/> when the response is the answer. Within the
+    /// service's own origins (<see cref="IsOwnOrigin"/>), or the origin of the request answered, a redirect is followed
+    /// as <see cref="HttpClientHandler"/> would follow it: every header, and the body unless the method turns into GET.
+    /// Once a redirect leaves them, no later request carries the
     /// credential, header parameters or a body: a GET or HEAD goes on with the descriptor's default headers alone,
     /// anything else is refused, as is plain http where the base address would not allow it.
     /// </summary>

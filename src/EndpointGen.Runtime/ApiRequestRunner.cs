@@ -314,7 +314,7 @@ public sealed partial class ApiRequestRunner<TError>
         if (!onOrigin && method != HttpMethod.Get && method != HttpMethod.Head)
         {
             throw Fail(operation, response, "the response redirects the " + method.Method + " request to another origin, " + Redirects.Origin(target)
-                + ", which is not followed: its body and credential stay with " + Redirects.Origin(BaseAddress));
+                + ", which is not followed: its body and credential stay with " + Redirects.Origin(sentTo));
         }
 
         if (!onOrigin && !ApiUrl.IsSecure(target, _allowInsecureHttp))

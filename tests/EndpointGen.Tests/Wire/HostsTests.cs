@@ -292,6 +292,50 @@ public sealed class HostsTests : IClassFixture<HostsTests.Clients>
     }
 
     [Fact]
+    public async Task A_307_from_a_server_to_the_base_host_keeps_the_method_the_body_and_the_credential()
+    {
+        ScriptedServer? originServer = null;
+        await using var media = new ScriptedServer((_, stream, token) =>
+            ScriptedServer.RespondAsync(stream, "307 Temporary Redirect", originServer!.Origin + "/api/files", string.Empty, token), ScriptedServer.OtherLoopback);
+        await using var origin = originServer = Server();
+        var client = BearerClient(origin, media);
+
+        await DynamicClient.CallAsync(client, "PutFileAsync", Item("f"));
+
+        var (first, followed) = (Assert.Single(media.Received), Assert.Single(origin.Received));
+        Assert.Equal(
+            $"POST /api/files\nHost: {Host(origin)}\nX-Client: wire-tests\nAuthorization: Bearer token-1/a+b\nContent-Type: application/json\nContent-Length: 12",
+            Lines(followed));
+        Assert.Equal(first.Body, followed.Body);
+        Assert.Equal("""{"name":"f"}""", followed.Body);
+    }
+
+    [Fact]
+    public async Task A_given_url_elsewhere_keeps_its_body_on_a_redirect_within_its_host_but_not_beyond()
+    {
+        await using var origin = Server();
+        await using var media = Server(ScriptedServer.OtherLoopback);
+        await using var beyond = Server(ScriptedServer.OtherLoopback);
+        await using var storage = new ScriptedServer((request, stream, token) => request.Target switch
+        {
+            "/upload" => ScriptedServer.RespondAsync(stream, "307 Temporary Redirect", "/upload-here", string.Empty, token),
+            "/upload-here" => ScriptedServer.RespondAsync(stream, "200 OK", null, string.Empty, token),
+            _ => ScriptedServer.RespondAsync(stream, "307 Temporary Redirect", beyond.Origin + "/elsewhere", string.Empty, token),
+        }, ScriptedServer.OtherLoopback);
+        var client = BearerClient(origin, media);
+
+        await DynamicClient.CallAsync(client, "UploadAsync", new Uri(storage.Origin + "/upload"), Item("p"));
+        var refused = await Assert.ThrowsAnyAsync<ApiException>(() => DynamicClient.CallAsync(client, "UploadAsync", new Uri(storage.Origin + "/away"), Item("q")));
+
+        Assert.Equal(new[] { "/upload", "/upload-here", "/away" }, storage.Received.Select(r => r.Target));
+        Assert.Equal("""{"name":"p"}""", storage.Received[1].Body);
+        Assert.Null(storage.Received[1].Header("Authorization"));
+        Assert.Contains("redirects the PUT request to another origin, " + beyond.Origin + ", which is not followed", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(beyond.Received);
+        Assert.Empty(origin.Received);
+    }
+
+    [Fact]
     public async Task A_provided_token_the_server_echoes_is_masked_in_the_exception()
     {
         const string Secret = "provided-9f/3c+d>";

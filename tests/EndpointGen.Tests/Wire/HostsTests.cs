@@ -358,6 +358,34 @@ public sealed class HostsTests : IClassFixture<HostsTests.Clients>
     }
 
     [Fact]
+    public async Task Concurrent_calls_each_mask_the_token_the_provider_gave_them()
+    {
+        await using var origin = new ScriptedServer((request, stream, token) => ScriptedServer.RespondAsync(
+            stream, "401 Unauthorized", null, "{\"error\": \"bad " + request.Header("Authorization") + "\"}", token));
+        await using var media = Server(ScriptedServer.OtherLoopback);
+        var calls = 0;
+        var client = Client(_clients.Bearer, "Wire.Hosts.Bearer", origin, media, o =>
+            o.TokenProvider = (Func<CancellationToken, ValueTask<string?>>)(async _ =>
+            {
+                var n = Interlocked.Increment(ref calls);
+                await Task.Yield();
+                return "concurrent-token-" + n.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+            }));
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, 24).Select(async _ =>
+            await Assert.ThrowsAnyAsync<ApiException>(() => DynamicClient.CallAsync(client, "GetItemAsync", "a", null))));
+
+        Assert.Equal(24, calls);
+        Assert.Equal(24, origin.Received.Select(r => r.Header("Authorization")).Distinct().Count());
+        Assert.All(failures, failure =>
+        {
+            Assert.DoesNotContain("concurrent-token-", failure.ResponseBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("concurrent-token-", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("bad ***", failure.ResponseBody, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task A_provider_that_throws_ends_the_call_with_its_exception_before_anything_is_sent()
     {
         await using var origin = Server();

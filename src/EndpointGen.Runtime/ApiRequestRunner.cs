@@ -66,7 +66,7 @@ public sealed partial class ApiRunnerSettings
 
 /// <summary>
 /// Runs the requests of one generated client: creates each request with the service's headers and credential, sends
-/// it, follows redirects without letting the credential or the body leave the base address's origin, checks the
+/// it, follows redirects without letting the credential or the body leave the service's own origins, checks the
 /// status, reads the body within the size limit, reads a success body with the generated reader, and turns every
 /// failure into the service's typed exception with the credential masked, all within the HttpClient's Timeout.
 /// For generated code only: generated methods build the URL and the body, then make one call here.

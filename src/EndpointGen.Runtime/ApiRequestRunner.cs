@@ -37,7 +37,7 @@ public delegate ApiException ApiExceptionFactory<in TError>(
 /// each one carries. For generated code only.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ApiRunnerSettings
+public sealed partial class ApiRunnerSettings
 {
     /// <summary>The service name from the descriptor, as messages show it.</summary>
     public string Service { get; set; } = string.Empty;
@@ -66,7 +66,7 @@ public sealed class ApiRunnerSettings
 
 /// <summary>
 /// Runs the requests of one generated client: creates each request with the service's headers and credential, sends
-/// it, follows redirects without letting the credential or the body leave the base address's origin, checks the
+/// it, follows redirects without letting the credential or the body leave the service's own origins, checks the
 /// status, reads the body within the size limit, reads a success body with the generated reader, and turns every
 /// failure into the service's typed exception with the credential masked, all within the HttpClient's Timeout.
 /// For generated code only: generated methods build the URL and the body, then make one call here.
@@ -130,6 +130,8 @@ public sealed partial class ApiRequestRunner<TError>
         _credentialHeader = settings.CredentialHeader;
         _credential = settings.Credential;
         _redactor = CredentialRedactor.Create(settings.CredentialHeader, settings.Credential);
+        _servers = NormalizeServers(settings);
+        (_credentialProvider, _credentialScheme) = CredentialProviderOf(settings);
         _defaultHeaders = settings.DefaultHeaders is { Count: > 0 } headers ? new List<KeyValuePair<string, string>>(headers).ToArray() : s_noHeaders;
         _readError = readError;
         _describeError = describeError;
@@ -148,17 +150,7 @@ public sealed partial class ApiRequestRunner<TError>
     /// <param name="method">The HTTP method.</param>
     /// <param name="uri">The absolute request URI.</param>
     /// <returns>The request; <see cref="SendAsync{T}"/> and <see cref="SendAsync"/> dispose it.</returns>
-    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
-    {
-        var request = new HttpRequestMessage(method, uri);
-        AddDefaultHeaders(request);
-        if (_credentialHeader is not null)
-        {
-            ApiRequest.AddHeader(request, _credentialHeader, _credential);
-        }
-
-        return request;
-    }
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri) => CreateRequest(method, uri, credential: true);
 
     private void AddDefaultHeaders(HttpRequestMessage request)
     {
@@ -210,6 +202,12 @@ public sealed partial class ApiRequestRunner<TError>
             var hop = request;
             try
             {
+                if (request is ProvidedCredentialRequest)
+                {
+                    // Set here, not in the callee, so that it flows to every Fail of this call and no further.
+                    s_providedCredential.Value = await ProvideCredentialAsync(request, token).ConfigureAwait(false);
+                }
+
                 var onOrigin = true;
                 for (var redirects = 0; ; redirects++)
                 {
@@ -274,9 +272,10 @@ public sealed partial class ApiRequestRunner<TError>
     }
 
     /// <summary>
-    /// The request that follows a response, or <see langword="null"/> when the response is the answer. Within the base
-    /// address's origin a redirect is followed as <see cref="HttpClientHandler"/> would follow it: every header, and
-    /// the body unless the method turns into GET. Once a redirect leaves the origin, no later request carries the
+    /// The request that follows a response, or <see langword="null"/> when the response is the answer. Within the
+    /// service's own origins (<see cref="IsOwnOrigin"/>), or the origin of the request answered, a redirect is followed
+    /// as <see cref="HttpClientHandler"/> would follow it: every header, and the body unless the method turns into GET.
+    /// Once a redirect leaves them, no later request carries the
     /// credential, header parameters or a body: a GET or HEAD goes on with the descriptor's default headers alone,
     /// anything else is refused, as is plain http where the base address would not allow it.
     /// </summary>
@@ -311,11 +310,11 @@ public sealed partial class ApiRequestRunner<TError>
         }
 
         var method = Redirects.MethodAfter(response.StatusCode, hop.Method);
-        onOrigin = onOrigin && Redirects.SameOrigin(target, BaseAddress);
+        onOrigin = onOrigin && (IsOwnOrigin(target) || Redirects.SameOrigin(target, sentTo));
         if (!onOrigin && method != HttpMethod.Get && method != HttpMethod.Head)
         {
             throw Fail(operation, response, "the response redirects the " + method.Method + " request to another origin, " + Redirects.Origin(target)
-                + ", which is not followed: its body and credential stay with " + Redirects.Origin(BaseAddress));
+                + ", which is not followed: its body and credential stay with " + Redirects.Origin(sentTo));
         }
 
         if (!onOrigin && !ApiUrl.IsSecure(target, _allowInsecureHttp))
@@ -359,7 +358,7 @@ public sealed partial class ApiRequestRunner<TError>
     /// </summary>
     private ApiException Fail(string operation, HttpResponseMessage response, string body, TError? error, string? detail, Exception? innerException)
     {
-        if (_redactor is { } redactor)
+        if ((_redactor ?? ProvidedCredentialRedactor()) is { } redactor)
         {
             body = redactor.Redact(body);
             detail = detail is null ? null : redactor.Redact(detail);

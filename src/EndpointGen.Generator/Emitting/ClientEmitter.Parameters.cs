@@ -9,7 +9,7 @@ namespace EndpointGen.Generator.Emitting;
 internal static partial class ClientEmitter
 {
     /// <summary>Adds one query parameter to <c>url</c>: a scalar through the builder's typed overloads, an array in its style.</summary>
-    private static void EmitAddQuery(SourceWriter w, ParameterSpec parameter)
+    private static void EmitAddQuery(SourceWriter w, string url, ParameterSpec parameter)
     {
         var access = "parameters." + parameter.PropertyName;
         if (parameter.Type.Kind == TypeKind.Array)
@@ -20,17 +20,17 @@ internal static partial class ClientEmitter
                 ListStyle.Comma => "AddQueryComma",
                 _ => "AddQueryRepeat",
             };
-            w.WriteLine($"url.{method}({Code.Literal(parameter.WireName)}, {access}, {new ElementText(parameter.Type.Element!)});");
+            w.WriteLine($"{url}.{method}({Code.Literal(parameter.WireName)}, {access}, {new ElementText(parameter.Type.Element!)});");
         }
         else if (parameter.Type.Kind == TypeKind.Date)
         {
             // A DateTime would otherwise convert to the DateTimeOffset overload and be sent as a date-time.
-            w.WriteLine($"url.AddQuery({Code.Literal(parameter.WireName)}, {new WireText(parameter.Type, !parameter.Required, access)});");
+            w.WriteLine($"{url}.AddQuery({Code.Literal(parameter.WireName)}, {new WireText(parameter.Type, !parameter.Required, access)});");
         }
         else
         {
             var value = parameter.Type.Kind == TypeKind.Enum ? (parameter.Required ? ".Value" : "?.Value") : string.Empty;
-            w.WriteLine($"url.AddQuery({Code.Literal(parameter.WireName)}, {access}{value});");
+            w.WriteLine($"{url}.AddQuery({Code.Literal(parameter.WireName)}, {access}{value});");
         }
     }
 

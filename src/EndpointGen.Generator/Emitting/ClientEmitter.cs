@@ -116,8 +116,10 @@ internal static partial class ClientEmitter
 
         if (service.BaseUrlPlaceholders.Count > 0)
         {
-            EmitCreateBaseAddress(w, service);
+            EmitCreateBaseAddress(w, service.BaseUrlPlaceholders, "BaseUrlTemplate", "CreateBaseAddress", null);
         }
+
+        EmitHostOptions(w, service);
 
         w.WriteLine("""
             /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
@@ -143,16 +145,27 @@ internal static partial class ClientEmitter
                 break;
         }
 
+        WriteHostsToString(w, service);
+
         w.WriteLine("""
              + " }";
             """);
         w.CloseBlock();
     }
 
-    private static void EmitCreateBaseAddress(SourceWriter w, ServiceSpec service)
+    /// <summary>Writes the method that fills a base URL template's placeholders, escaping each value.</summary>
+    /// <param name="server">The server's name, or <see langword="null"/> for the base URL.</param>
+    private static void EmitCreateBaseAddress(SourceWriter w, EquatableArray<PlaceholderSpec> placeholders, string template, string method, string? server)
     {
-        var placeholders = service.BaseUrlPlaceholders;
-        w.WriteLine("/// <summary>Builds the documented base address from its placeholders.</summary>");
+        if (server is null)
+        {
+            w.WriteLine("/// <summary>Builds the documented base address from its placeholders.</summary>");
+        }
+        else
+        {
+            w.WriteLine($"/// <summary>Builds the documented base address of the <c>{Code.DocText(server)}</c> server from its placeholders.</summary>");
+        }
+
         foreach (var placeholder in placeholders)
         {
             w.WriteLine($"/// <param name=\"{placeholder.ArgumentName.TrimStart('@')}\">The value of <c>{{{Code.DocText(placeholder.Name)}}}</c>.</param>");
@@ -162,7 +175,7 @@ internal static partial class ClientEmitter
             /// <returns>The base address.</returns>
             /// <exception cref="global::System.ArgumentException">A value is empty or the result is not an absolute URI.</exception>
             """);
-        w.Write("public static global::System.Uri CreateBaseAddress(");
+        w.Write($"public static global::System.Uri {method}(");
         for (var i = 0; i < placeholders.Count; i++)
         {
             w.Write($"{(i == 0 ? string.Empty : ", ")}string {placeholders[i].ArgumentName}");
@@ -170,7 +183,7 @@ internal static partial class ClientEmitter
 
         w.WriteLine(")");
         w.OpenBlock();
-        w.WriteLine("var url = BaseUrlTemplate;");
+        w.WriteLine($"var url = {template};");
         foreach (var placeholder in placeholders)
         {
             w.WriteLine($"url = url.Replace({Code.Literal("{" + placeholder.Name + "}")}, {Runtime}.ApiUrl.EscapePathSegment({placeholder.ArgumentName}));");
@@ -268,6 +281,7 @@ internal static partial class ClientEmitter
         }
 
         w.Doc("remarks", endpoint.Description is null ? endpoint.Method + " " + endpoint.Path : endpoint.Description + "\n" + endpoint.Method + " " + endpoint.Path);
+        EmitUrlArgumentDoc(w, service, endpoint);
         foreach (var parameter in endpoint.PathParameters)
         {
             var text = (parameter.Description ?? "The " + parameter.WireName + " path parameter.") + (parameter.Example is null ? string.Empty : " Example: " + parameter.Example + ".")
@@ -317,6 +331,7 @@ internal static partial class ClientEmitter
         }
 
         w.Write($"{endpoint.Name}Async(");
+        WriteUrlArgument(w, endpoint);
         foreach (var parameter in endpoint.PathParameters)
         {
             w.Write($"{TypeSyntax.Name(parameter.Type, ns)} {parameter.ArgumentName}, ");
@@ -432,6 +447,8 @@ internal static partial class ClientEmitter
                 break;
         }
 
+        EmitHostSettings(w, service, names);
+
         if (service.DefaultHeaders.Count > 0)
         {
             w.WriteLine("DefaultHeaders = s_defaultHeaders,");
@@ -510,7 +527,7 @@ internal static partial class ClientEmitter
             EmitRequiredListChecks(w, endpoint.HeaderParameters);
         }
 
-        w.WriteLine("var url = _runner.CreateUrl();");
+        var url = EmitStartUrl(w, endpoint);
         foreach (var segment in endpoint.Segments)
         {
             if (segment.IsParameter)
@@ -534,13 +551,19 @@ internal static partial class ClientEmitter
 
         foreach (var parameter in endpoint.QueryParameters)
         {
-            EmitAddQuery(w, parameter);
+            EmitAddQuery(w, url, parameter);
         }
 
-        w.WriteLine($"var request = _runner.CreateRequest({HttpMethod(endpoint.Method)}, url.ToUri());");
+        var guarded = EmitCreateRequest(w, endpoint, url);
         foreach (var parameter in endpoint.HeaderParameters)
         {
             EmitAddHeader(w, parameter);
+        }
+
+        if (guarded)
+        {
+            w.CloseBlock();
+            w.WriteLine();
         }
 
         if (endpoint.Body is { } body)

@@ -9,6 +9,7 @@ namespace EndpointGen.Generator.Model;
 /// <param name="Segments">The path split into literal text and parameter references.</param>
 /// <param name="ParametersTypeName">The C# name of the query/header parameter type, or <see langword="null"/> when the endpoint has none.</param>
 /// <param name="Body">The request body type, or <see langword="null"/> for none.</param>
+/// <param name="Target">Where its requests go (a server, a given URL) and whether they carry the credential; <see langword="null"/> for the base URL with it.</param>
 internal sealed record EndpointSpec(
     string Name,
     string Method,
@@ -21,7 +22,8 @@ internal sealed record EndpointSpec(
     EquatableArray<ParameterSpec> HeaderParameters,
     string? ParametersTypeName,
     TypeRef? Body,
-    ResponseSpec Response)
+    ResponseSpec Response,
+    TargetSpec? Target = null)
 {
     /// <summary>Whether the method's <c>parameters</c> argument may be left out: the endpoint has some, and none is required.</summary>
     public bool ParametersOptional =>

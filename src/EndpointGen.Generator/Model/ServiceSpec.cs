@@ -7,6 +7,7 @@ namespace EndpointGen.Generator.Model;
 /// <param name="BaseUrlPlaceholders">The placeholders of <paramref name="BaseUrl"/>, in order of appearance.</param>
 /// <param name="HintName">The emitted file's hint name without <c>.g.cs</c>: namespace and service name.</param>
 /// <param name="SourcePath">The descriptor file's path.</param>
+/// <param name="Servers">The service's other base URLs (<c>service.servers</c>), in the order written.</param>
 internal sealed record ServiceSpec(
     string Name,
     string Namespace,
@@ -19,7 +20,8 @@ internal sealed record ServiceSpec(
     EquatableArray<EndpointSpec> Endpoints,
     EquatableArray<TypeSpec> Types,
     string HintName,
-    string SourcePath);
+    string SourcePath,
+    EquatableArray<ServerSpec> Servers = default);
 
 /// <summary>A placeholder of the base URL, such as <c>{system}</c>.</summary>
 /// <param name="Name">The placeholder as written, without braces.</param>

@@ -15,12 +15,12 @@ namespace EndpointGen.Generator.Parsing;
 /// </content>
 internal sealed partial class DescriptorReader
 {
-    private static readonly string[] s_endpointKeys = { "method", "path", "summary", "description", "parameters", "body", "response" };
+    private static readonly string[] s_endpointKeys = { "method", "path", "summary", "description", "parameters", "body", "response", "server", "url", "auth" };
     private static readonly string[] s_parameterGroupKeys = { "path", "query", "header" };
     private static readonly string[] s_parameterKeys = { "type", "required", "description", "example", "default", "style" };
     private static readonly string[] s_pathParameterKeys = { "type", "required", "description", "example", "default" };
     private static readonly string[] s_responseKeys = { "status", "type", "description" };
-    private static readonly string[] s_endpointRequired = { "method", "path" };
+    private static readonly string[] s_endpointRequired = { "method" }; // and 'path' unless 'url: given' (ReadTarget)
     private static readonly string[] s_httpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
     private static readonly char[] s_queryOrFragment = { '?', '#' };
     private static readonly char[] s_pathBreaks = { '\r', '\n', ' ' };
@@ -96,7 +96,9 @@ internal sealed partial class DescriptorReader
         var headerParameters = new List<ParameterSpec>();
         var parametersOk = ReadParameters(keys.Get("parameters"), name + "Parameters", pathParameters, queryParameters, headerParameters);
 
-        var segments = path is null ? null : ReadPath(path, pathNode!, pathParameters);
+        var target = ReadTarget(map, subject, pathNode, keys.Get("server"), keys.Get("url"), keys.Get("auth"));
+        var segments = target?.GivenUrl == true ? ReadPath(string.Empty, keys.Get("url")!, pathParameters)
+            : path is null ? null : ReadPath(path, pathNode!, pathParameters);
 
         TypeRef? body = null;
         var bodyOk = true;
@@ -112,7 +114,7 @@ internal sealed partial class DescriptorReader
         }
 
         var response = ReadResponse(keys.Get("response"));
-        if (method is null || segments is null || !parametersOk || !bodyOk || response is null)
+        if (method is null || segments is null || target is null || !parametersOk || !bodyOk || response is null)
         {
             return null;
         }
@@ -121,7 +123,7 @@ internal sealed partial class DescriptorReader
         return new EndpointSpec(
             name,
             method,
-            path!,
+            target.GivenUrl ? "{url}" : path!,
             segments.ToEquatableArray(),
             summary,
             description,
@@ -130,7 +132,8 @@ internal sealed partial class DescriptorReader
             headerParameters.ToEquatableArray(),
             parametersTypeName,
             body,
-            response);
+            response,
+            target);
     }
 
     private string? ReadMethod(YamlNode? node)

@@ -11,7 +11,7 @@ namespace EndpointGen.Generator.Parsing;
 /// <content>The <c>service</c> mapping: name, namespace, base URL, auth, default headers and the error body.</content>
 internal sealed partial class DescriptorReader
 {
-    private static readonly string[] s_serviceKeys = { "name", "namespace", "description", "baseUrl", "auth", "headers", "error" };
+    private static readonly string[] s_serviceKeys = { "name", "namespace", "description", "baseUrl", "auth", "headers", "error", "servers" };
     private static readonly string[] s_authKeys = { "scheme", "header", "description" };
     private static readonly string[] s_errorKeys = { "type", "message" };
     private static readonly string[] s_serviceRequired = { "name", "baseUrl" };
@@ -39,6 +39,7 @@ internal sealed partial class DescriptorReader
 
         var baseUrl = String(keys.Get("baseUrl"), "baseUrl");
         var placeholders = baseUrl is null ? new List<PlaceholderSpec>() : ReadBaseUrl(baseUrl, keys.Get("baseUrl")!);
+        _servers = ReadServers(keys.Get("servers"));
         var auth = ReadAuth(keys.Get("auth"));
         var headers = ReadDefaultHeaders(keys.Get("headers"));
         var description = OptionalText(keys.Get("description"), "description");
@@ -51,7 +52,8 @@ internal sealed partial class DescriptorReader
         return new ServiceHeader(name, ns, description, baseUrl, placeholders, auth, headers, keys.Get("error"));
     }
 
-    private List<PlaceholderSpec>? ReadBaseUrl(string baseUrl, YamlNode node)
+    /// <summary>Checks a base URL template (<c>baseUrl</c>, or a server's under <paramref name="key"/>) and reads its placeholders.</summary>
+    private List<PlaceholderSpec>? ReadBaseUrl(string baseUrl, YamlNode node, string key = "baseUrl")
     {
         var placeholders = new List<PlaceholderSpec>();
         foreach (Match match in s_placeholder.Matches(baseUrl))
@@ -87,7 +89,7 @@ internal sealed partial class DescriptorReader
             (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) ||
             uri.Query.Length > 0 || uri.Fragment.Length > 0)
         {
-            Report(DiagnosticDescriptors.InvalidValue, node.Location, "baseUrl", $"'{baseUrl}' is not an absolute http or https URL without query or fragment");
+            Report(DiagnosticDescriptors.InvalidValue, node.Location, key, $"'{baseUrl}' is not an absolute http or https URL without query or fragment");
             return null;
         }
 

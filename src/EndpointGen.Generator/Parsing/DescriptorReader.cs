@@ -157,7 +157,8 @@ internal sealed partial class DescriptorReader
             endpoints.ToEquatableArray(),
             ToEquatableArray(types, static t => t.Spec),
             hintName,
-            _filePath);
+            _filePath,
+            _servers.ToEquatableArray());
     }
 
     /// <summary>Projects a list straight into an array of its size; LINQ's Select would go through a growing buffer.</summary>

@@ -39,7 +39,7 @@ internal static class Naming
         "Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions",
         "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions", "Microsoft.Extensions.Options.IOptions",
         "System.Action", "System.ArgumentException", "System.ArgumentNullException", "System.Attribute", "System.AttributeTargets",
-        "System.AttributeUsage", "System.AttributeUsageAttribute", "System.DateTimeOffset", "System.Exception", "System.Guid",
+        "System.AttributeUsage", "System.AttributeUsageAttribute", "System.DateTimeOffset", "System.Exception", "System.Func", "System.Guid",
         "System.IEquatable", "System.StringComparer", "System.StringComparison", "System.Uri", "System.UriKind",
         "System.CodeDom.Compiler.GeneratedCode", "System.CodeDom.Compiler.GeneratedCodeAttribute",
         "System.Collections.Generic.IReadOnlyDictionary", "System.Collections.Generic.IReadOnlyList",
@@ -50,7 +50,7 @@ internal static class Naming
         "System.Runtime.CompilerServices.RequiredMemberAttribute",
         "System.Text.Json.JsonEncodedText", "System.Text.Json.JsonTokenType", "System.Text.Json.Utf8JsonReader", "System.Text.Json.Utf8JsonWriter",
         "System.Text.Json.Nodes.JsonNode", "System.Text.Json.Serialization.JsonConverter", "System.Text.Json.Serialization.JsonConverterAttribute",
-        "System.Threading.CancellationToken", "System.Threading.Tasks.Task",
+        "System.Threading.CancellationToken", "System.Threading.Tasks.Task", "System.Threading.Tasks.ValueTask",
         "System.DateOnly", "System.DateTime", "System.TimeOnly",
     };
 

@@ -45,6 +45,9 @@ public sealed class HostileNameTests
           name: "«Service»"
           namespace: "«Namespace»"
           baseUrl: "https://{region}.example.com/{«Placeholder»}/v1"
+          servers:
+            cdn: "https://cdn.example.com/{«ServerPlaceholder»}"
+            "«Server»": "https://{zone}.media.example.com/v1"
           auth:
             scheme: apiKey
             header: X-Api-Key
@@ -59,6 +62,14 @@ public sealed class HostileNameTests
             method: GET
             path: things
             response: "map<«Object»>"
+          GetMedia:
+            method: GET
+            server: "«Server»"
+            path: media
+          Next:
+            method: GET
+            url: given
+            auth: none
           "«Endpoint»":
             method: PATCH
             path: "things/{«PathParameter»}"
@@ -102,6 +113,8 @@ public sealed class HostileNameTests
         ["Service"] = "Demo",
         ["Namespace"] = "(per case)",
         ["Placeholder"] = "tenant",
+        ["Server"] = "media",
+        ["ServerPlaceholder"] = "bucket",
         ["DefaultHeader"] = "X-Default",
         ["ErrorType"] = "ApiError",
         ["MessageField"] = "detail",

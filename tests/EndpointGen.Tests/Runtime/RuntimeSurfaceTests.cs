@@ -58,8 +58,22 @@ public sealed class RuntimeSurfaceTests
               name: Kinds
               namespace: Surface.Kinds
               baseUrl: https://api.example.com/v1
+              servers:
+                media: https://media.example.com/{tenant}
               auth: { scheme: bearer }
             endpoints:
+              GetMedia:
+                method: GET
+                server: media
+                path: files
+                auth: none
+              Next:
+                method: GET
+                url: given
+                parameters:
+                  header:
+                    X-Trace: { type: string }
+                response: All
               PutAll:
                 method: PUT
                 path: all

@@ -35,9 +35,16 @@ internal sealed partial class InventoryClientOptions
         return global::EndpointGen.Runtime.ApiUrl.NormalizeBaseAddress(new global::System.Uri(url, global::System.UriKind.Absolute));
     }
 
+    /// <summary>
+    /// Gives the bearer token on each request, for tokens that expire or rotate; instead of <see cref="Token"/>, set one of them.
+    /// Called before every request to the service's own origins (its redirects within them reuse the value). A <see langword="null"/>
+    /// or empty token sends none; what the provider throws ends the call as it is. Cache tokens in it: it is not cached here.
+    /// </summary>
+    public global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string?>>? TokenProvider { get; set; }
+
     /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => "InventoryClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "Token = " + (Token is null ? "(unset)" : "***") + " }";
+    public override string ToString() => "InventoryClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "Token = " + (Token is null ? "(unset)" : "***") + ", " + "TokenProvider = " + (TokenProvider is null ? "(unset)" : "(set)") + " }";
 }
 
 /// <summary>Thrown by <see cref="global::Features.Inventory.InventoryClient"/> when Inventory answers with a non-success status, or with a success body that does not match the descriptor.</summary>
@@ -167,6 +174,8 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
                 MaxResponseBodyBytes = options.MaxResponseBodyBytes,
                 CredentialHeader = "Authorization",
                 Credential = global::EndpointGen.Runtime.ApiRequest.BearerAuthorization(options.Token),
+                CredentialProvider = options.TokenProvider,
+                CredentialScheme = "Bearer",
                 DefaultHeaders = s_defaultHeaders,
             },
             static (operation, response, body, error, detail, innerException) => new global::Features.Inventory.InventoryApiException(operation, response, body, error, detail, innerException),

@@ -24,9 +24,16 @@ internal sealed partial class WeatherClientOptions
     /// <summary>The API key sent in the <c>X-Api-Key</c> header.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Gives the API key on each request, for keys that rotate; instead of <see cref="ApiKey"/>, set one of them.
+    /// Called before every request to the service's own origins (its redirects within them reuse the value). A <see langword="null"/>
+    /// or empty key sends none; what the provider throws ends the call as it is.
+    /// </summary>
+    public global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string?>>? ApiKeyProvider { get; set; }
+
     /// <summary>Describes the options; secrets, and user-info in the base address, show as <c>***</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => "WeatherClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "ApiKey = " + (ApiKey is null ? "(unset)" : "***") + " }";
+    public override string ToString() => "WeatherClientOptions { " + "BaseAddress = " + global::EndpointGen.Runtime.ApiUrl.Display(BaseAddress) + ", " + "ApiKey = " + (ApiKey is null ? "(unset)" : "***") + ", " + "ApiKeyProvider = " + (ApiKeyProvider is null ? "(unset)" : "(set)") + " }";
 }
 
 /// <summary>Thrown by <see cref="global::Features.Weather.WeatherClient"/> when Weather answers with a non-success status, or with a success body that does not match the descriptor.</summary>
@@ -99,6 +106,7 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
                 MaxResponseBodyBytes = options.MaxResponseBodyBytes,
                 CredentialHeader = "X-Api-Key",
                 Credential = options.ApiKey,
+                CredentialProvider = options.ApiKeyProvider,
             },
             static (operation, response, body, _, detail, innerException) => new global::Features.Weather.WeatherApiException(operation, response, body, detail, innerException));
     }

@@ -77,6 +77,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> ListItemsAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListItemsAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> ListItemsWithResponseAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Lists the items with one status.</summary>
     /// <remarks>GET items/by-status/{status}</remarks>
     /// <param name="status">The status to list.</param>
@@ -87,6 +90,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> GetItemsByStatusAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="GetItemsByStatusAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> GetItemsByStatusWithResponseAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Searches items; every parameter is optional, so the method's parameters argument is too.</summary>
     /// <remarks>GET items/search</remarks>
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
@@ -95,6 +101,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="SearchItemsAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> SearchItemsWithResponseAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary><c>PATCH items/{sku}/stock</c></summary>
     /// <remarks>PATCH items/{sku}/stock</remarks>
@@ -105,6 +114,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task AdjustStockAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="AdjustStockAsync"/>, and gives the status and headers of the answer.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> AdjustStockWithResponseAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Stock levels of a warehouse.</summary>
@@ -155,7 +167,14 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> ListItemsAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> ListItemsAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", CreateListItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> ListItemsWithResponseAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", CreateListItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListItemsRequest(global::Features.Inventory.ListItemsParameters parameters)
     {
         if (parameters is null)
         {
@@ -170,11 +189,18 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Request-Id", parameters.XRequestId?.ToString("D"));
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "Accept-Language", parameters.AcceptLanguage);
-        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> GetItemsByStatusAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> GetItemsByStatusAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", CreateGetItemsByStatusRequest(status, parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> GetItemsByStatusWithResponseAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", CreateGetItemsByStatusRequest(status, parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateGetItemsByStatusRequest(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters)
     {
         if (parameters is null)
         {
@@ -191,11 +217,18 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AppendSegment(status.Value);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "If-None-Match", parameters.IfNoneMatch);
-        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", CreateSearchItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> SearchItemsWithResponseAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", CreateSearchItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateSearchItemsRequest(global::Features.Inventory.SearchItemsParameters? parameters = null)
     {
         parameters ??= new global::Features.Inventory.SearchItemsParameters();
 
@@ -205,11 +238,18 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AddQuery("since", parameters.Since);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Request-Id", parameters.XRequestId?.ToString("D"));
-        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task AdjustStockAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task AdjustStockAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync("AdjustStock", CreateAdjustStockRequest(sku, body), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> AdjustStockWithResponseAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync("AdjustStock", CreateAdjustStockRequest(sku, body), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateAdjustStockRequest(string sku, global::Features.Inventory.StockAdjustment body)
     {
         if (body is null)
         {
@@ -222,7 +262,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AppendPath("/stock");
         var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Inventory.StockAdjustment>(body, global::Features.Inventory.StockAdjustment.JsonConverter.WriteValue);
-        return _runner.SendAsync("AdjustStock", request, cancellationToken);
+        return request;
     }
 
     private static string? DescribeError(global::Features.Inventory.Problem error)

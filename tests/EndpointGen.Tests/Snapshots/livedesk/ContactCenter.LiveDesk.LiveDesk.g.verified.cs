@@ -71,6 +71,9 @@ public partial interface ILiveDeskClient
     /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="CreateConversationAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.Conversation>> CreateConversationWithResponseAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>EngageLab LiveDesk API (derived from Chatwoot). Timestamps are unix seconds. Errors come back as {"error": "..."}, e.g. 401 "Invalid Access Token", 404 "Resource could not be found", 422.</summary>
@@ -121,7 +124,14 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", CreateCreateConversationRequest(body), "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.Conversation>> CreateConversationWithResponseAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", CreateCreateConversationRequest(body), "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateCreateConversationRequest(global::ContactCenter.LiveDesk.CreateConversationRequest body)
     {
         if (body is null)
         {
@@ -132,7 +142,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendPath("/api/v2/accounts/conversations");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.CreateConversationRequest>(body, global::ContactCenter.LiveDesk.CreateConversationRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", request, "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     private static string? DescribeError(global::ContactCenter.LiveDesk.LiveDeskError error)

@@ -41,7 +41,7 @@ public sealed partial class ApiRequestRunner<TError>
     /// <typeparamref name="T"/>), or the body with the status and headers. Chosen by the type arguments rather than a
     /// parameter so that the plain call's state machine is what it was, and the plain call allocates nothing more.
     /// </summary>
-    private static TResult? Answer<T, TResult>(HttpResponseMessage response, T? body)
+    private static TResult? Answer<T, TResult>(T? body, HttpResponseMessage response)
     {
         if (typeof(TResult) == typeof(T))
         {

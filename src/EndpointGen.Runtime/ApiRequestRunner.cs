@@ -253,7 +253,8 @@ public sealed partial class ApiRequestRunner<TError>
                         }
 
                         // Without a reader the body is read only to see whether it is an error (service.error.inSuccess).
-                        return Answer<T, TResult>(response, read is null && _isErrorInSuccess is null ? default : await ReadAsync(operation, response, typeName, read, token).ConfigureAwait(false));
+                        // The body first: an argument before the await would be kept in the state machine, for every call.
+                        return Answer<T, TResult>(read is null && _isErrorInSuccess is null ? default : await ReadAsync(operation, response, typeName, read, token).ConfigureAwait(false), response);
                     }
                 }
             }

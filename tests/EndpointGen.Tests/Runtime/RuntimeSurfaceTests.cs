@@ -18,7 +18,7 @@ namespace EndpointGen.Tests.Runtime;
 /// </summary>
 public sealed class RuntimeSurfaceTests
 {
-    private static readonly Type[] s_userFacing = { typeof(ApiException), typeof(EndpointGenHttpClient) };
+    private static readonly Type[] s_userFacing = { typeof(ApiException), typeof(EndpointGenHttpClient), typeof(ApiResponse), typeof(ApiResponse<>) };
 
     // What generated code contains: the three real services, and a descriptor using every type kind in every position.
     private static readonly Lazy<string> s_generatedCode = new(() =>
@@ -51,6 +51,7 @@ public sealed class RuntimeSurfaceTests
               namespace: Surface.Kinds
               baseUrl: https://api.example.com/v1
               auth: { scheme: bearer }
+              error: { type: Item, inSuccess: { path: id, equals: 0 } }
             endpoints:
               PutAll:
                 method: PUT

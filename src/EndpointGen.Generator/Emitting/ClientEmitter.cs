@@ -329,9 +329,9 @@ internal static partial class ClientEmitter
         if (endpoint.ParametersTypeName is not null)
         {
             w.Write(separator);
-            w.Write(endpoint.ParametersOptional
-                ? $"global::{ns}.{endpoint.ParametersTypeName}? parameters = null"
-                : $"global::{ns}.{endpoint.ParametersTypeName} parameters");
+            w.Write(!endpoint.ParametersOptional ? $"global::{ns}.{endpoint.ParametersTypeName} parameters"
+                : form == MethodForm.Builder ? $"global::{ns}.{endpoint.ParametersTypeName}? parameters"
+                : $"global::{ns}.{endpoint.ParametersTypeName}? parameters = null");
             separator = ", ";
         }
 

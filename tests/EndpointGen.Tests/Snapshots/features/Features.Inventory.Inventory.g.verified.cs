@@ -228,7 +228,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> SearchItemsWithResponseAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", CreateSearchItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
 
-    private global::System.Net.Http.HttpRequestMessage CreateSearchItemsRequest(global::Features.Inventory.SearchItemsParameters? parameters = null)
+    private global::System.Net.Http.HttpRequestMessage CreateSearchItemsRequest(global::Features.Inventory.SearchItemsParameters? parameters)
     {
         parameters ??= new global::Features.Inventory.SearchItemsParameters();
 

@@ -192,7 +192,7 @@ internal sealed partial class RelayClient : global::Features.Relay.IRelayClient
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Relay.ChannelList>> ListChannelsWithResponseAsync(global::Features.Relay.ListChannelsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.SendWithResponseAsync<global::Features.Relay.ChannelList>("ListChannels", CreateListChannelsRequest(parameters), "ChannelList", global::Features.Relay.ChannelList.JsonConverter.ReadValue, cancellationToken);
 
-    private global::System.Net.Http.HttpRequestMessage CreateListChannelsRequest(global::Features.Relay.ListChannelsParameters? parameters = null)
+    private global::System.Net.Http.HttpRequestMessage CreateListChannelsRequest(global::Features.Relay.ListChannelsParameters? parameters)
     {
         parameters ??= new global::Features.Relay.ListChannelsParameters();
 

@@ -226,7 +226,8 @@ public class ApiException : Exception
         _ => "HTTP " + status.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static IReadOnlyDictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage response)
+    /// <summary>Response and content headers of <paramref name="response"/> in one dictionary, by case-insensitive name.</summary>
+    internal static IReadOnlyDictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in response.Headers)

@@ -95,6 +95,10 @@ public sealed partial class ApiRequestRunner<TError>
     /// <param name="createException">Creates the service's typed exception.</param>
     /// <param name="readError">Reads the service's error body; <see langword="null"/> when the descriptor declares none.</param>
     /// <param name="describeError">Finds the vendor's message in a parsed error body; <see langword="null"/> when the descriptor names none.</param>
+    /// <param name="isErrorInSuccess">
+    /// Whether a 2xx body, read as the error body, is a failure (<c>service.error.inSuccess</c>); <see langword="null"/> when
+    /// the descriptor declares none. Used only with <paramref name="readError"/>.
+    /// </param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// No base address is set; it is not an absolute https URI (http is for loopback, or with <c>AllowInsecureHttp</c>);
@@ -105,7 +109,8 @@ public sealed partial class ApiRequestRunner<TError>
         ApiRunnerSettings settings,
         ApiExceptionFactory<TError> createException,
         JsonReadFunc<TError>? readError = null,
-        Func<TError, string?>? describeError = null)
+        Func<TError, string?>? describeError = null,
+        Func<TError, bool>? isErrorInSuccess = null)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         if (settings is null)
@@ -135,6 +140,7 @@ public sealed partial class ApiRequestRunner<TError>
         _defaultHeaders = settings.DefaultHeaders is { Count: > 0 } headers ? new List<KeyValuePair<string, string>>(headers).ToArray() : s_noHeaders;
         _readError = readError;
         _describeError = describeError;
+        _isErrorInSuccess = readError is null ? null : isErrorInSuccess;
     }
 
     private static readonly KeyValuePair<string, string>[] s_noHeaders = new KeyValuePair<string, string>[0];
@@ -171,7 +177,7 @@ public sealed partial class ApiRequestRunner<TError>
     /// <exception cref="TaskCanceledException">The whole call took longer than the HttpClient's Timeout (the inner exception is a <see cref="TimeoutException"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<T> SendAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken) =>
-        RunAsync(operation, request, typeName, read ?? throw new ArgumentNullException(nameof(read)), cancellationToken)!;
+        RunAsync<T, T>(operation, request, typeName, read ?? throw new ArgumentNullException(nameof(read)), cancellationToken)!;
 
     /// <summary>Sends a request whose success body is ignored.</summary>
     /// <param name="operation">The endpoint name, as messages show it.</param>
@@ -181,16 +187,17 @@ public sealed partial class ApiRequestRunner<TError>
     /// <exception cref="TaskCanceledException">The whole call took longer than the HttpClient's Timeout (the inner exception is a <see cref="TimeoutException"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task SendAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken) =>
-        RunAsync<object>(operation, request, string.Empty, null, cancellationToken);
+        RunAsync<object, object>(operation, request, string.Empty, null, cancellationToken);
 
     /// <summary>
     /// One call: sends, follows redirects (<see cref="NextHop"/>), checks the status and reads the success body when
     /// <paramref name="read"/> is set, all within the HttpClient's Timeout as well as the caller's token. HttpClient
     /// applies its Timeout to each send only until the response headers arrive; the body is read afterwards, so a
     /// server that sent headers and then stalled or trickled would otherwise hold the call, and its connection, for as
-    /// long as it liked.
+    /// long as it liked. <typeparamref name="TResult"/> is <typeparamref name="T"/> for the plain methods, and
+    /// <see cref="ApiResponse{T}"/> or <see cref="ApiResponse"/> for the <c>...WithResponse</c> ones (<see cref="Answer"/>).
     /// </summary>
-    private async Task<T?> RunAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken)
+    private async Task<TResult?> RunAsync<T, TResult>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -243,7 +250,9 @@ public sealed partial class ApiRequestRunner<TError>
                             throw await CreateExceptionAsync(operation, response, token).ConfigureAwait(false);
                         }
 
-                        return read is null ? default : await ReadAsync(operation, response, typeName, read, token).ConfigureAwait(false);
+                        // Without a reader the body is read only to see whether it is an error (service.error.inSuccess).
+                        // The body first: an argument before the await would be kept in the state machine, for every call.
+                        return Answer<T, TResult>(read is null && _isErrorInSuccess is null ? default : await ReadAsync(operation, response, typeName, read, token).ConfigureAwait(false), response);
                     }
                 }
             }
@@ -377,7 +386,7 @@ public sealed partial class ApiRequestRunner<TError>
     private static bool IsCancellation(Exception exception) =>
         exception is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException;
 
-    private async ValueTask<T> ReadAsync<T>(string operation, HttpResponseMessage response, string typeName, JsonReadFunc<T> read, CancellationToken cancellationToken)
+    private async ValueTask<T?> ReadAsync<T>(string operation, HttpResponseMessage response, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken)
     {
         ResponseBody body;
         try
@@ -392,6 +401,12 @@ public sealed partial class ApiRequestRunner<TError>
         // The buffer goes back to the pool once parsed: the readers copy every string they keep.
         using (body)
         {
+            ThrowIfErrorInSuccess(operation, response, body);
+            if (read is null)
+            {
+                return default;
+            }
+
             try
             {
                 return JsonValueReader.Deserialize(body.Span, read);

@@ -119,12 +119,16 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>The first argument of an endpoint whose URL the server gave.</summary>
-    private static void WriteUrlArgument(SourceWriter w, EndpointSpec endpoint)
+    /// <summary>Writes the <c>url</c> argument of an endpoint called with a server-given URL; returns the separator the next argument needs.</summary>
+    private static string WriteUrlArgument(SourceWriter w, EndpointSpec endpoint)
     {
         if (endpoint.Target?.GivenUrl == true)
         {
-            w.Write("global::System.Uri url, ");
+            w.Write("global::System.Uri url");
+            return ", ";
         }
+
+        return string.Empty;
     }
 
     private static void EmitUrlArgumentDoc(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)

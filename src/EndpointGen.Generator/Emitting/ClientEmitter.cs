@@ -197,8 +197,9 @@ internal static partial class ClientEmitter
     private static void EmitException(SourceWriter w, ServiceSpec service, ServiceNames names, EmitOptions options)
     {
         var error = names.Error;
+        var inSuccess = service.Error?.InSuccess is null ? string.Empty : ", with a success body that is an error body (error.inSuccess)";
         w.WriteLine($$"""
-            /// <summary>Thrown by <see cref="{{names.Client}}"/> when {{Code.DocText(service.Name)}} answers with a non-success status, or with a success body that does not match the descriptor.</summary>
+            /// <summary>Thrown by <see cref="{{names.Client}}"/> when {{Code.DocText(service.Name)}} answers with a non-success status{{inSuccess}}, or with a success body that does not match the descriptor.</summary>
             {{EmitterHeader.GeneratedCodeAttribute}}
             {{options.Visibility}} sealed partial class {{service.Name}}ApiException : {{Runtime}}.ApiException
             {
@@ -264,6 +265,7 @@ internal static partial class ClientEmitter
             EmitMethodDocs(w, service, names, endpoint);
             WriteSignature(w, service, endpoint);
             w.WriteLine(";");
+            EmitWithResponseDeclaration(w, service, endpoint);
         }
 
         w.CloseBlock();
@@ -317,39 +319,43 @@ internal static partial class ClientEmitter
             """);
     }
 
-    /// <summary>Writes an endpoint method's signature, with a default for the cancellation token, without ending the line.</summary>
-    private static void WriteSignature(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
+    /// <summary>
+    /// Writes the signature of one of an endpoint's methods, without ending the line: the plain or the
+    /// <c>...WithResponseAsync</c> method, with a default for the cancellation token, or the private request builder,
+    /// without one. The argument list is the one <see cref="WriteArguments"/> passes on.
+    /// </summary>
+    private static void WriteSignature(SourceWriter w, ServiceSpec service, EndpointSpec endpoint, MethodForm form = MethodForm.Plain)
     {
         var ns = service.Namespace;
-        if (endpoint.Response.Type is { } response)
-        {
-            w.Write($"global::System.Threading.Tasks.Task<{TypeSyntax.Name(response, ns)}> ");
-        }
-        else
-        {
-            w.Write("global::System.Threading.Tasks.Task ");
-        }
-
-        w.Write($"{endpoint.Name}Async(");
-        WriteUrlArgument(w, endpoint);
+        WriteMethodHead(w, service, endpoint, form);
+        var separator = WriteUrlArgument(w, endpoint);
         foreach (var parameter in endpoint.PathParameters)
         {
-            w.Write($"{TypeSyntax.Name(parameter.Type, ns)} {parameter.ArgumentName}, ");
+            w.Write($"{separator}{TypeSyntax.Name(parameter.Type, ns)} {parameter.ArgumentName}");
+            separator = ", ";
         }
 
         if (endpoint.Body is not null)
         {
-            w.Write($"{TypeSyntax.Name(endpoint.Body, ns)} body, ");
+            w.Write($"{separator}{TypeSyntax.Name(endpoint.Body, ns)} body");
+            separator = ", ";
         }
 
         if (endpoint.ParametersTypeName is not null)
         {
-            w.Write(endpoint.ParametersOptional
-                ? $"global::{ns}.{endpoint.ParametersTypeName}? parameters = null, "
-                : $"global::{ns}.{endpoint.ParametersTypeName} parameters, ");
+            w.Write(separator);
+            w.Write(!endpoint.ParametersOptional ? $"global::{ns}.{endpoint.ParametersTypeName} parameters"
+                : form == MethodForm.Builder ? $"global::{ns}.{endpoint.ParametersTypeName}? parameters"
+                : $"global::{ns}.{endpoint.ParametersTypeName}? parameters = null");
+            separator = ", ";
         }
 
-        w.Write("global::System.Threading.CancellationToken cancellationToken = default)");
+        if (form != MethodForm.Builder)
+        {
+            w.Write($"{separator}global::System.Threading.CancellationToken cancellationToken = default");
+        }
+
+        w.Write(")");
     }
 
     private static void EmitClient(SourceWriter w, ServiceSpec service, ServiceNames names, EmitOptions options)
@@ -465,7 +471,7 @@ internal static partial class ClientEmitter
             w.WriteLine($"static (operation, response, body, error, detail, innerException) => new {names.Exception}(operation, response, body, error, detail, innerException),");
             var describe = service.Error!.MessagePath.Count == 0 ? "null" : "DescribeError";
             w.WriteLine($"{names.Error}.JsonConverter.ReadValue,");
-            w.WriteLine($"{describe});");
+            w.WriteLine($"{describe}{(service.Error!.InSuccess is null ? string.Empty : ", IsErrorInSuccess")});");
         }
 
         w.Unindent();
@@ -482,17 +488,23 @@ internal static partial class ClientEmitter
             EmitDescribeError(w, errorSpec, names.Error!);
         }
 
+        if (service.Error?.InSuccess is { } inSuccess)
+        {
+            w.WriteLine();
+            EmitIsErrorInSuccess(w, inSuccess, names.Error!);
+        }
+
         w.CloseBlock();
     }
 
     private static void EmitMethod(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
     {
         var ns = service.Namespace;
-        w.WriteLine("/// <inheritdoc/>");
+        EmitSenders(w, service, endpoint);
 
-        // Not async: arguments are checked before a task exists; the runner sends, checks the status and reads the body.
-        w.Write("public ");
-        WriteSignature(w, service, endpoint);
+        // Called by the public methods as they call the runner, so arguments are checked before a task exists.
+        w.Write("private ");
+        WriteSignature(w, service, endpoint, MethodForm.Builder);
         w.WriteLine();
         w.OpenBlock();
         if (endpoint.Body is not null && !endpoint.Body.IsValueType && endpoint.Body.Kind != TypeKind.Json)
@@ -575,15 +587,7 @@ internal static partial class ClientEmitter
             w.WriteLine($"request.Content = {Runtime}.ApiRequest.EmptyJsonContent();");
         }
 
-        if (endpoint.Response.Type is { } response)
-        {
-            w.WriteLine($"return _runner.SendAsync<{TypeSyntax.Name(response, ns)}>({Code.Literal(endpoint.Name)}, request, {Code.Literal(response.Display)}, {TypeSyntax.ReadFunction(response, ns)}, cancellationToken);");
-        }
-        else
-        {
-            w.WriteLine($"return _runner.SendAsync({Code.Literal(endpoint.Name)}, request, cancellationToken);");
-        }
-
+        w.WriteLine("return request;");
         w.CloseBlock();
     }
 

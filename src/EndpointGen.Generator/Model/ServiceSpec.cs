@@ -46,7 +46,11 @@ internal sealed record HeaderSpec(string Name, string Value);
 /// <summary>The vendor's error body and where its human-readable message is.</summary>
 /// <param name="TypeName">The C# name of the error object type.</param>
 /// <param name="MessagePath">The fields to walk from the error body to the message; empty when none is named.</param>
-internal sealed record ErrorSpec(string TypeName, EquatableArray<MessageStep> MessagePath);
+internal sealed record ErrorSpec(string TypeName, EquatableArray<MessageStep> MessagePath)
+{
+    /// <summary>When a 2xx body is this error after all (<c>error.inSuccess</c>); <see langword="null"/> when never.</summary>
+    public ErrorInSuccessSpec? InSuccess { get; init; }
+}
 
 /// <summary>One step of an error message path.</summary>
 /// <param name="PropertyName">The C# property to read.</param>

@@ -53,6 +53,11 @@ internal sealed partial class DescriptorReader
                 continue;
             }
 
+            if (WithResponseCollision(entry.Key, name, methodNames))
+            {
+                continue;
+            }
+
             methodNames.Add(name, entry.Key.Value);
             var endpoint = ReadEndpoint(entry.Key, entry.Value, name);
             if (endpoint?.ParametersTypeName is { } parametersType &&

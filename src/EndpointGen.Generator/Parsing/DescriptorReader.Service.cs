@@ -13,7 +13,7 @@ internal sealed partial class DescriptorReader
 {
     private static readonly string[] s_serviceKeys = { "name", "namespace", "description", "baseUrl", "auth", "headers", "error", "servers" };
     private static readonly string[] s_authKeys = { "scheme", "header", "description" };
-    private static readonly string[] s_errorKeys = { "type", "message" };
+    private static readonly string[] s_errorKeys = { "type", "message", "inSuccess" };
     private static readonly string[] s_serviceRequired = { "name", "baseUrl" };
     private static readonly string[] s_schemeRequired = { "scheme" };
     private static readonly char[] s_headerValueBreaks = { '\r', '\n', '\0' };
@@ -209,12 +209,13 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
+        var inSuccess = ReadErrorInSuccess(keys.Get("inSuccess"), type, types);
         var steps = new List<MessageStep>();
         var messageNode = keys.Get("message");
         var message = String(messageNode, "message");
         if (message is null)
         {
-            return new ErrorSpec(type.Name!, steps.ToEquatableArray());
+            return new ErrorSpec(type.Name!, steps.ToEquatableArray()) { InSuccess = inSuccess };
         }
 
         TypeRef current = type;
@@ -239,7 +240,7 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
-        return new ErrorSpec(type.Name!, steps.ToEquatableArray());
+        return new ErrorSpec(type.Name!, steps.ToEquatableArray()) { InSuccess = inSuccess };
     }
 
     private sealed record ServiceHeader(

@@ -29,7 +29,7 @@ internal static class Naming
     /// </summary>
     private static readonly string[] s_typesTheGeneratedCodeNames =
     {
-        "EndpointGen.Runtime.ApiException", "EndpointGen.Runtime.ApiRequest", "EndpointGen.Runtime.ApiRequestRunner",
+        "EndpointGen.Runtime.ApiException", "EndpointGen.Runtime.ApiRequest", "EndpointGen.Runtime.ApiRequestRunner", "EndpointGen.Runtime.ApiResponse",
         "EndpointGen.Runtime.ApiRunnerSettings", "EndpointGen.Runtime.ApiUrl", "EndpointGen.Runtime.GeneratedJsonConverter",
         "EndpointGen.Runtime.JsonValueReader", "EndpointGen.Runtime.JsonValueWriter", "EndpointGen.Runtime.EndpointGenHttpClient",
         "EndpointGen.Runtime.Optional",
@@ -45,7 +45,7 @@ internal static class Naming
         "System.Collections.Generic.IReadOnlyDictionary", "System.Collections.Generic.IReadOnlyList",
         "System.Collections.Generic.KeyValuePair", "System.Collections.Generic.List",
         "System.ComponentModel.EditorBrowsable", "System.ComponentModel.EditorBrowsableAttribute", "System.ComponentModel.EditorBrowsableState",
-        "System.Globalization.CultureInfo", "System.Net.Http.HttpClient", "System.Net.Http.HttpMethod", "System.Net.Http.HttpResponseMessage",
+        "System.Globalization.CultureInfo", "System.Net.Http.HttpClient", "System.Net.Http.HttpMethod", "System.Net.Http.HttpRequestMessage", "System.Net.Http.HttpResponseMessage",
         "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute", "System.Runtime.CompilerServices.IsExternalInit",
         "System.Runtime.CompilerServices.RequiredMemberAttribute",
         "System.Text.Json.JsonEncodedText", "System.Text.Json.JsonTokenType", "System.Text.Json.Utf8JsonReader", "System.Text.Json.Utf8JsonWriter",

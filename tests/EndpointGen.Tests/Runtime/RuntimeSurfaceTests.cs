@@ -23,6 +23,10 @@ public sealed class RuntimeSurfaceTests
         typeof(ApiException),
         typeof(EndpointGenHttpClient),
 
+        // What ...WithResponseAsync returns: the status and headers of a successful answer beside its body.
+        typeof(ApiResponse),
+        typeof(ApiResponse<>),
+
         // The type of every three-state property: users set it (a value, null, or nothing) and read it (IsSet, Value, TryGetValue).
         typeof(EndpointGen.Runtime.Optional<>),
     };
@@ -61,6 +65,7 @@ public sealed class RuntimeSurfaceTests
               servers:
                 media: https://media.example.com/{tenant}
               auth: { scheme: bearer }
+              error: { type: Item, inSuccess: { path: id, equals: 0 } }
             endpoints:
               GetMedia:
                 method: GET

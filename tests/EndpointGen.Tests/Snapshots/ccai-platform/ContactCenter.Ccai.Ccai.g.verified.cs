@@ -85,6 +85,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> CreateChatAsync(global::ContactCenter.Ccai.CreateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="CreateChatAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Chat>> CreateChatWithResponseAsync(global::ContactCenter.Ccai.CreateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Returns a chat by ID.</summary>
     /// <remarks>
     /// This method returns the chat object for a given chat ID.
@@ -96,6 +99,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> GetChatAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetChatAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Chat>> GetChatWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update a chat.</summary>
     /// <remarks>
@@ -110,6 +116,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> UpdateChatAsync(long id, global::ContactCenter.Ccai.UpdateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="UpdateChatAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Chat>> UpdateChatWithResponseAsync(long id, global::ContactCenter.Ccai.UpdateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Send a message in a chat.</summary>
     /// <remarks>
     /// This method lets you send a message in an existing chat session.
@@ -123,6 +132,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task SendMessageAsync(long id, global::ContactCenter.Ccai.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="SendMessageAsync"/>, and gives the status and headers of the answer.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> SendMessageWithResponseAsync(long id, global::ContactCenter.Ccai.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Reassign (escalate) a virtual agent chat.</summary>
     /// <remarks>
     /// Reassigns a chat from a virtual agent to a human agent.
@@ -135,6 +147,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> CreateEscalationAsync(long chatId, global::ContactCenter.Ccai.CreateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="CreateEscalationAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Escalation>> CreateEscalationWithResponseAsync(long chatId, global::ContactCenter.Ccai.CreateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update a reassignment (escalation).</summary>
     /// <remarks>
@@ -150,6 +165,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> UpdateEscalationAsync(long chatId, long id, global::ContactCenter.Ccai.UpdateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="UpdateEscalationAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Escalation>> UpdateEscalationWithResponseAsync(long chatId, long id, global::ContactCenter.Ccai.UpdateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Add an uploaded photo to a chat.</summary>
     /// <remarks>
     /// Adds to a chat a photo uploaded to a media storage space (see CreatePhotoUpload for the upload itself); the body lists one or more photos.
@@ -163,6 +181,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddPhotosAsync(long chatId, global::ContactCenter.Ccai.AddPhotosRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="AddPhotosAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Media>> AddPhotosWithResponseAsync(long chatId, global::ContactCenter.Ccai.AddPhotosRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Retrieve all photos of a chat.</summary>
     /// <remarks>
     /// Retrieves the media ID and storage URL of every photo attached to the chat.
@@ -175,6 +196,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListPhotosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListPhotosAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>> ListPhotosWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Retrieve a presigned photo upload URL.</summary>
     /// <remarks>
     /// Used to obtain a presigned upload URL for photos. Upload the file with a multipart/form-data POST to the returned url that sends every returned field and then the file part last; the `key` field is the s3_path to pass to AddPhotos afterwards. The request has no body.
@@ -186,6 +210,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreatePhotoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="CreatePhotoUploadAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.PresignedUpload>> CreatePhotoUploadWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Add an uploaded video to a chat.</summary>
     /// <remarks>
@@ -200,6 +227,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddVideoAsync(long chatId, global::ContactCenter.Ccai.AddVideoRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="AddVideoAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Media>> AddVideoWithResponseAsync(long chatId, global::ContactCenter.Ccai.AddVideoRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Retrieve all videos of a chat.</summary>
     /// <remarks>
     /// Retrieves the media ID and storage URL of every video attached to the chat.
@@ -211,6 +241,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListVideosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="ListVideosAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>> ListVideosWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve a presigned video upload URL.</summary>
     /// <remarks>
@@ -224,6 +257,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreateVideoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="CreateVideoUploadAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.PresignedUpload>> CreateVideoUploadWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Retrieve the reserved data attributes (customer flags) of a chat.</summary>
     /// <remarks>
     /// Returns the reserved data attributes (customer flags) set during a chat.
@@ -235,6 +271,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.CustomerFlags> GetCustomerFlagsAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetCustomerFlagsAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.CustomerFlags>> GetCustomerFlagsWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update the reserved data attributes (customer flags) of a chat.</summary>
     /// <remarks>
@@ -249,6 +288,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task UpdateCustomerFlagsAsync(long id, global::ContactCenter.Ccai.CustomerFlags body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="UpdateCustomerFlagsAsync"/>, and gives the status and headers of the answer.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> UpdateCustomerFlagsWithResponseAsync(long id, global::ContactCenter.Ccai.CustomerFlags body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Send custom data in a chat.</summary>
     /// <remarks>
     /// Sends custom data in a chat, either unsigned ({"signed": false, "data": {...}}) or signed ({"signed": true, "signed_data": "JWT"}). The reserved keys reserved_verified_customer, reserved_bad_actor and reserved_repeat_customer set the customer flags (see GetCustomerFlags); any other key (e.g. field1, field2) is a custom field.
@@ -262,6 +304,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task SendCustomDataAsync(long id, global::ContactCenter.Ccai.CustomDataRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="SendCustomDataAsync"/>, and gives the status and headers of the answer.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> SendCustomDataWithResponseAsync(long id, global::ContactCenter.Ccai.CustomDataRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Update the end user during an ongoing chat session.</summary>
     /// <remarks>
     /// Updates the end user associated with the current active chat session. It also updates the contact data linked to the CRM ticket. identifier is required, while name, email and phone are optional (a missing identifier is answered with 400 "param is missing or the value is empty: identifier").
@@ -274,6 +319,9 @@ public partial interface ICcaiClient
     /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.AcceptedResponse> UpdateEndUserAsync(long chatId, global::ContactCenter.Ccai.UpdateEndUserRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="UpdateEndUserAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.AcceptedResponse>> UpdateEndUserWithResponseAsync(long chatId, global::ContactCenter.Ccai.UpdateEndUserRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Contact Center AI Platform (CCAI Platform) Apps API, chat platform endpoints. The chat platform API endpoints give access to chat objects: a chat object is created for every chat sent and received by CCAI Platform. Rate limit: 10 requests per second per customer. New JSON keys may appear in responses at any time (API updates are backward compatible), so unknown keys are ignored when reading. Errors come back as {"message": "..."}, e.g. 400 "param is missing or the value is empty: identifier", 400 "Chat is already ended", 404 "Not Found".</summary>
@@ -324,7 +372,14 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> CreateChatAsync(global::ContactCenter.Ccai.CreateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> CreateChatAsync(global::ContactCenter.Ccai.CreateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.Chat>("CreateChat", CreateCreateChatRequest(body), "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Chat>> CreateChatWithResponseAsync(global::ContactCenter.Ccai.CreateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.Chat>("CreateChat", CreateCreateChatRequest(body), "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateCreateChatRequest(global::ContactCenter.Ccai.CreateChatRequest body)
     {
         if (body is null)
         {
@@ -335,21 +390,35 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateChatRequest>(body, global::ContactCenter.Ccai.CreateChatRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.Ccai.Chat>("CreateChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> GetChatAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> GetChatAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.Chat>("GetChat", CreateGetChatRequest(id), "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Chat>> GetChatWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.Chat>("GetChat", CreateGetChatRequest(id), "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateGetChatRequest(long id)
     {
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::ContactCenter.Ccai.Chat>("GetChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> UpdateChatAsync(long id, global::ContactCenter.Ccai.UpdateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> UpdateChatAsync(long id, global::ContactCenter.Ccai.UpdateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.Chat>("UpdateChat", CreateUpdateChatRequest(id, body), "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Chat>> UpdateChatWithResponseAsync(long id, global::ContactCenter.Ccai.UpdateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.Chat>("UpdateChat", CreateUpdateChatRequest(id, body), "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateUpdateChatRequest(long id, global::ContactCenter.Ccai.UpdateChatRequest body)
     {
         if (body is null)
         {
@@ -361,11 +430,18 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendSegment(id);
         var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateChatRequest>(body, global::ContactCenter.Ccai.UpdateChatRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.Ccai.Chat>("UpdateChat", request, "Chat", global::ContactCenter.Ccai.Chat.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SendMessageAsync(long id, global::ContactCenter.Ccai.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SendMessageAsync(long id, global::ContactCenter.Ccai.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync("SendMessage", CreateSendMessageRequest(id, body), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> SendMessageWithResponseAsync(long id, global::ContactCenter.Ccai.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync("SendMessage", CreateSendMessageRequest(id, body), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateSendMessageRequest(long id, global::ContactCenter.Ccai.SendMessageRequest body)
     {
         if (body is null)
         {
@@ -378,11 +454,18 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("/message");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.SendMessageRequest>(body, global::ContactCenter.Ccai.SendMessageRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync("SendMessage", request, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> CreateEscalationAsync(long chatId, global::ContactCenter.Ccai.CreateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> CreateEscalationAsync(long chatId, global::ContactCenter.Ccai.CreateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.Escalation>("CreateEscalation", CreateCreateEscalationRequest(chatId, body), "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Escalation>> CreateEscalationWithResponseAsync(long chatId, global::ContactCenter.Ccai.CreateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.Escalation>("CreateEscalation", CreateCreateEscalationRequest(chatId, body), "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateCreateEscalationRequest(long chatId, global::ContactCenter.Ccai.CreateEscalationRequest body)
     {
         if (body is null)
         {
@@ -395,11 +478,18 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("/escalations");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateEscalationRequest>(body, global::ContactCenter.Ccai.CreateEscalationRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.Ccai.Escalation>("CreateEscalation", request, "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> UpdateEscalationAsync(long chatId, long id, global::ContactCenter.Ccai.UpdateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> UpdateEscalationAsync(long chatId, long id, global::ContactCenter.Ccai.UpdateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.Escalation>("UpdateEscalation", CreateUpdateEscalationRequest(chatId, id, body), "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Escalation>> UpdateEscalationWithResponseAsync(long chatId, long id, global::ContactCenter.Ccai.UpdateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.Escalation>("UpdateEscalation", CreateUpdateEscalationRequest(chatId, id, body), "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateUpdateEscalationRequest(long chatId, long id, global::ContactCenter.Ccai.UpdateEscalationRequest body)
     {
         if (body is null)
         {
@@ -413,11 +503,18 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendSegment(id);
         var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEscalationRequest>(body, global::ContactCenter.Ccai.UpdateEscalationRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.Ccai.Escalation>("UpdateEscalation", request, "Escalation", global::ContactCenter.Ccai.Escalation.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddPhotosAsync(long chatId, global::ContactCenter.Ccai.AddPhotosRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddPhotosAsync(long chatId, global::ContactCenter.Ccai.AddPhotosRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.Media>("AddPhotos", CreateAddPhotosRequest(chatId, body), "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Media>> AddPhotosWithResponseAsync(long chatId, global::ContactCenter.Ccai.AddPhotosRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.Media>("AddPhotos", CreateAddPhotosRequest(chatId, body), "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateAddPhotosRequest(long chatId, global::ContactCenter.Ccai.AddPhotosRequest body)
     {
         if (body is null)
         {
@@ -430,22 +527,36 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("/photos");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddPhotosRequest>(body, global::ContactCenter.Ccai.AddPhotosRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.Ccai.Media>("AddPhotos", request, "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListPhotosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListPhotosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListPhotos", CreateListPhotosRequest(chatId), "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>> ListPhotosWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListPhotos", CreateListPhotosRequest(chatId), "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListPhotosRequest(long chatId)
     {
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListPhotos", request, "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreatePhotoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreatePhotoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.PresignedUpload>("CreatePhotoUpload", CreateCreatePhotoUploadRequest(chatId), "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.PresignedUpload>> CreatePhotoUploadWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.PresignedUpload>("CreatePhotoUpload", CreateCreatePhotoUploadRequest(chatId), "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateCreatePhotoUploadRequest(long chatId)
     {
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
@@ -453,11 +564,18 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("/photos/upload");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-        return _runner.SendAsync<global::ContactCenter.Ccai.PresignedUpload>("CreatePhotoUpload", request, "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddVideoAsync(long chatId, global::ContactCenter.Ccai.AddVideoRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddVideoAsync(long chatId, global::ContactCenter.Ccai.AddVideoRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.Media>("AddVideo", CreateAddVideoRequest(chatId, body), "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.Media>> AddVideoWithResponseAsync(long chatId, global::ContactCenter.Ccai.AddVideoRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.Media>("AddVideo", CreateAddVideoRequest(chatId, body), "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateAddVideoRequest(long chatId, global::ContactCenter.Ccai.AddVideoRequest body)
     {
         if (body is null)
         {
@@ -470,22 +588,36 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("/videos");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddVideoRequest>(body, global::ContactCenter.Ccai.AddVideoRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.Ccai.Media>("AddVideo", request, "Media", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListVideosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListVideosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListVideos", CreateListVideosRequest(chatId), "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>> ListVideosWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListVideos", CreateListVideosRequest(chatId), "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListVideosRequest(long chatId)
     {
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListVideos", request, "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreateVideoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreateVideoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.PresignedUpload>("CreateVideoUpload", CreateCreateVideoUploadRequest(chatId), "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.PresignedUpload>> CreateVideoUploadWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.PresignedUpload>("CreateVideoUpload", CreateCreateVideoUploadRequest(chatId), "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateCreateVideoUploadRequest(long chatId)
     {
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
@@ -493,22 +625,36 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("/videos/upload");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-        return _runner.SendAsync<global::ContactCenter.Ccai.PresignedUpload>("CreateVideoUpload", request, "PresignedUpload", global::ContactCenter.Ccai.PresignedUpload.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.CustomerFlags> GetCustomerFlagsAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.CustomerFlags> GetCustomerFlagsAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.CustomerFlags>("GetCustomerFlags", CreateGetCustomerFlagsRequest(id), "CustomerFlags", global::ContactCenter.Ccai.CustomerFlags.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.CustomerFlags>> GetCustomerFlagsWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.CustomerFlags>("GetCustomerFlags", CreateGetCustomerFlagsRequest(id), "CustomerFlags", global::ContactCenter.Ccai.CustomerFlags.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateGetCustomerFlagsRequest(long id)
     {
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/customer_flag");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::ContactCenter.Ccai.CustomerFlags>("GetCustomerFlags", request, "CustomerFlags", global::ContactCenter.Ccai.CustomerFlags.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task UpdateCustomerFlagsAsync(long id, global::ContactCenter.Ccai.CustomerFlags body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task UpdateCustomerFlagsAsync(long id, global::ContactCenter.Ccai.CustomerFlags body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync("UpdateCustomerFlags", CreateUpdateCustomerFlagsRequest(id, body), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> UpdateCustomerFlagsWithResponseAsync(long id, global::ContactCenter.Ccai.CustomerFlags body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync("UpdateCustomerFlags", CreateUpdateCustomerFlagsRequest(id, body), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateUpdateCustomerFlagsRequest(long id, global::ContactCenter.Ccai.CustomerFlags body)
     {
         if (body is null)
         {
@@ -521,11 +667,18 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("/customer_flag");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomerFlags>(body, global::ContactCenter.Ccai.CustomerFlags.JsonConverter.WriteValue);
-        return _runner.SendAsync("UpdateCustomerFlags", request, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SendCustomDataAsync(long id, global::ContactCenter.Ccai.CustomDataRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SendCustomDataAsync(long id, global::ContactCenter.Ccai.CustomDataRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync("SendCustomData", CreateSendCustomDataRequest(id, body), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> SendCustomDataWithResponseAsync(long id, global::ContactCenter.Ccai.CustomDataRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync("SendCustomData", CreateSendCustomDataRequest(id, body), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateSendCustomDataRequest(long id, global::ContactCenter.Ccai.CustomDataRequest body)
     {
         if (body is null)
         {
@@ -538,11 +691,18 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("/custom_data");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomDataRequest>(body, global::ContactCenter.Ccai.CustomDataRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync("SendCustomData", request, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.AcceptedResponse> UpdateEndUserAsync(long chatId, global::ContactCenter.Ccai.UpdateEndUserRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.AcceptedResponse> UpdateEndUserAsync(long chatId, global::ContactCenter.Ccai.UpdateEndUserRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Ccai.AcceptedResponse>("UpdateEndUser", CreateUpdateEndUserRequest(chatId, body), "AcceptedResponse", global::ContactCenter.Ccai.AcceptedResponse.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.AcceptedResponse>> UpdateEndUserWithResponseAsync(long chatId, global::ContactCenter.Ccai.UpdateEndUserRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Ccai.AcceptedResponse>("UpdateEndUser", CreateUpdateEndUserRequest(chatId, body), "AcceptedResponse", global::ContactCenter.Ccai.AcceptedResponse.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateUpdateEndUserRequest(long chatId, global::ContactCenter.Ccai.UpdateEndUserRequest body)
     {
         if (body is null)
         {
@@ -555,7 +715,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("/end_user");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEndUserRequest>(body, global::ContactCenter.Ccai.UpdateEndUserRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.Ccai.AcceptedResponse>("UpdateEndUser", request, "AcceptedResponse", global::ContactCenter.Ccai.AcceptedResponse.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     private static string? DescribeError(global::ContactCenter.Ccai.CcaiError error)

@@ -84,6 +84,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> ListItemsAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListItemsAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> ListItemsWithResponseAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Lists the items with one status.</summary>
     /// <remarks>GET items/by-status/{status}</remarks>
     /// <param name="status">The status to list.</param>
@@ -94,6 +97,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> GetItemsByStatusAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="GetItemsByStatusAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> GetItemsByStatusWithResponseAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Searches items; every parameter is optional, so the method's parameters argument is too.</summary>
     /// <remarks>GET items/search</remarks>
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
@@ -102,6 +108,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="SearchItemsAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> SearchItemsWithResponseAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary><c>PATCH items/{sku}/stock</c></summary>
     /// <remarks>PATCH items/{sku}/stock</remarks>
@@ -113,6 +122,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task AdjustStockAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="AdjustStockAsync"/>, and gives the status and headers of the answer.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> AdjustStockWithResponseAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Lists the shipments of one day.</summary>
     /// <remarks>GET shipments/{day}</remarks>
     /// <param name="day">The day the shipments left. Example: 2024-05-02.</param>
@@ -123,6 +135,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>> ListShipmentsAsync(global::System.DateOnly day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListShipmentsAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>> ListShipmentsWithResponseAsync(global::System.DateOnly day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Changes some fields of an item; a field left unset is kept, a field set to null is cleared.</summary>
     /// <remarks>PATCH items/{sku}</remarks>
     /// <param name="sku">The sku path parameter.</param>
@@ -132,6 +147,9 @@ internal partial interface IInventoryClient
     /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::Features.Inventory.ItemPatch> UpdateItemAsync(string sku, global::Features.Inventory.ItemPatch body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="UpdateItemAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Inventory.ItemPatch>> UpdateItemWithResponseAsync(string sku, global::Features.Inventory.ItemPatch body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Stock levels of a warehouse.</summary>
@@ -184,7 +202,14 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> ListItemsAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> ListItemsAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", CreateListItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> ListItemsWithResponseAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", CreateListItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListItemsRequest(global::Features.Inventory.ListItemsParameters parameters)
     {
         if (parameters is null)
         {
@@ -199,11 +224,18 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Request-Id", parameters.XRequestId?.ToString("D"));
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "Accept-Language", parameters.AcceptLanguage);
-        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> GetItemsByStatusAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> GetItemsByStatusAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", CreateGetItemsByStatusRequest(status, parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> GetItemsByStatusWithResponseAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", CreateGetItemsByStatusRequest(status, parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateGetItemsByStatusRequest(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters)
     {
         if (parameters is null)
         {
@@ -220,11 +252,18 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AppendSegment((status ?? throw new global::System.ArgumentNullException(nameof(status))).Value);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "If-None-Match", parameters.IfNoneMatch);
-        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", CreateSearchItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> SearchItemsWithResponseAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", CreateSearchItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateSearchItemsRequest(global::Features.Inventory.SearchItemsParameters? parameters)
     {
         parameters ??= new global::Features.Inventory.SearchItemsParameters();
 
@@ -234,11 +273,18 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AddQuery("since", parameters.Since);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Request-Id", parameters.XRequestId?.ToString("D"));
-        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", request, "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task AdjustStockAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task AdjustStockAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync("AdjustStock", CreateAdjustStockRequest(sku, body), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> AdjustStockWithResponseAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync("AdjustStock", CreateAdjustStockRequest(sku, body), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateAdjustStockRequest(string sku, global::Features.Inventory.StockAdjustment body)
     {
         if (body is null)
         {
@@ -251,11 +297,18 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AppendPath("/stock");
         var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Inventory.StockAdjustment>(body, global::Features.Inventory.StockAdjustment.JsonConverter.WriteValue);
-        return _runner.SendAsync("AdjustStock", request, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>> ListShipmentsAsync(global::System.DateOnly day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>> ListShipmentsAsync(global::System.DateOnly day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>("ListShipments", CreateListShipmentsRequest(day, parameters), "Shipment[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Shipment>(ref r, global::Features.Inventory.Shipment.JsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>> ListShipmentsWithResponseAsync(global::System.DateOnly day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>("ListShipments", CreateListShipmentsRequest(day, parameters), "Shipment[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Shipment>(ref r, global::Features.Inventory.Shipment.JsonConverter.ReadValue), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListShipmentsRequest(global::System.DateOnly day, global::Features.Inventory.ListShipmentsParameters parameters)
     {
         if (parameters is null)
         {
@@ -279,11 +332,18 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         global::EndpointGen.Runtime.ApiRequest.AddHeaderList(request, "X-Tags", parameters.XTags, static v => v);
         global::EndpointGen.Runtime.ApiRequest.AddHeaderList(request, "X-Days", parameters.XDays, static v => global::EndpointGen.Runtime.WireFormat.Date(v.ToDateTime(global::System.TimeOnly.MinValue)));
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Cutoff", global::EndpointGen.Runtime.WireFormat.Date(parameters.XCutoff?.ToDateTime(global::System.TimeOnly.MinValue)));
-        return _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>("ListShipments", request, "Shipment[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Shipment>(ref r, global::Features.Inventory.Shipment.JsonConverter.ReadValue), cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Features.Inventory.ItemPatch> UpdateItemAsync(string sku, global::Features.Inventory.ItemPatch body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Features.Inventory.ItemPatch> UpdateItemAsync(string sku, global::Features.Inventory.ItemPatch body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::Features.Inventory.ItemPatch>("UpdateItem", CreateUpdateItemRequest(sku, body), "ItemPatch", global::Features.Inventory.ItemPatch.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Inventory.ItemPatch>> UpdateItemWithResponseAsync(string sku, global::Features.Inventory.ItemPatch body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::Features.Inventory.ItemPatch>("UpdateItem", CreateUpdateItemRequest(sku, body), "ItemPatch", global::Features.Inventory.ItemPatch.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateUpdateItemRequest(string sku, global::Features.Inventory.ItemPatch body)
     {
         if (body is null)
         {
@@ -295,7 +355,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AppendSegment(sku);
         var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Inventory.ItemPatch>(body, global::Features.Inventory.ItemPatch.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::Features.Inventory.ItemPatch>("UpdateItem", request, "ItemPatch", global::Features.Inventory.ItemPatch.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     private static string? DescribeError(global::Features.Inventory.Problem error)

@@ -89,6 +89,9 @@ internal partial interface IGalleryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::Features.Gallery.PhotoPage> ListPhotosAsync(string album, global::Features.Gallery.ListPhotosParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListPhotosAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.PhotoPage>> ListPhotosWithResponseAsync(string album, global::Features.Gallery.ListPhotosParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>The next page, from the previous page's next link.</summary>
     /// <remarks>GET {url}</remarks>
     /// <param name="url">The absolute URL the server gave, such as a next page or a presigned upload: https (plain http only to loopback, or with <c>AllowInsecureHttp</c>), without user-info. Query parameters are added after its own query. The credential and header parameters go with it only to the service's own origins (its base URL and servers), never to another host.</param>
@@ -99,6 +102,9 @@ internal partial interface IGalleryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::Features.Gallery.PhotoPage> ListPhotosNextAsync(global::System.Uri url, global::Features.Gallery.ListPhotosNextParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListPhotosNextAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.PhotoPage>> ListPhotosNextWithResponseAsync(global::System.Uri url, global::Features.Gallery.ListPhotosNextParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary><c>GET thumbnails/{id}</c></summary>
     /// <remarks>GET thumbnails/{id}</remarks>
     /// <param name="id">The id path parameter.</param>
@@ -108,6 +114,9 @@ internal partial interface IGalleryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::Features.Gallery.Thumbnail> GetThumbnailAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="GetThumbnailAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.Thumbnail>> GetThumbnailWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary><c>POST uploads</c></summary>
     /// <remarks>POST uploads</remarks>
     /// <param name="body">The request body.</param>
@@ -116,6 +125,9 @@ internal partial interface IGalleryClient
     /// <exception cref="global::Features.Gallery.GalleryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::Features.Gallery.Upload> StartUploadAsync(global::Features.Gallery.NewUpload body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="StartUploadAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.Upload>> StartUploadWithResponseAsync(global::Features.Gallery.NewUpload body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary><c>PUT {url}</c></summary>
     /// <remarks>PUT {url}</remarks>
@@ -127,6 +139,9 @@ internal partial interface IGalleryClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task FinishUploadAsync(global::System.Uri url, global::Features.Gallery.UploadPart body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="FinishUploadAsync"/>, and gives the status and headers of the answer.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> FinishUploadWithResponseAsync(global::System.Uri url, global::Features.Gallery.UploadPart body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary><c>GET status</c></summary>
     /// <remarks>GET status</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -134,6 +149,9 @@ internal partial interface IGalleryClient
     /// <exception cref="global::Features.Gallery.GalleryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::Features.Gallery.Status> GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetStatusAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.Status>> GetStatusWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Photo albums, their thumbnails and uploads.</summary>
@@ -188,7 +206,14 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Features.Gallery.PhotoPage> ListPhotosAsync(string album, global::Features.Gallery.ListPhotosParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Features.Gallery.PhotoPage> ListPhotosAsync(string album, global::Features.Gallery.ListPhotosParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::Features.Gallery.PhotoPage>("ListPhotos", CreateListPhotosRequest(album, parameters), "PhotoPage", global::Features.Gallery.PhotoPage.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.PhotoPage>> ListPhotosWithResponseAsync(string album, global::Features.Gallery.ListPhotosParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::Features.Gallery.PhotoPage>("ListPhotos", CreateListPhotosRequest(album, parameters), "PhotoPage", global::Features.Gallery.PhotoPage.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListPhotosRequest(string album, global::Features.Gallery.ListPhotosParameters? parameters)
     {
         parameters ??= new global::Features.Gallery.ListPhotosParameters();
 
@@ -198,11 +223,18 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
         url.AppendPath("/photos");
         url.AddQuery("page_size", parameters.PageSize);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::Features.Gallery.PhotoPage>("ListPhotos", request, "PhotoPage", global::Features.Gallery.PhotoPage.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Features.Gallery.PhotoPage> ListPhotosNextAsync(global::System.Uri url, global::Features.Gallery.ListPhotosNextParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Features.Gallery.PhotoPage> ListPhotosNextAsync(global::System.Uri url, global::Features.Gallery.ListPhotosNextParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::Features.Gallery.PhotoPage>("ListPhotosNext", CreateListPhotosNextRequest(url, parameters), "PhotoPage", global::Features.Gallery.PhotoPage.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.PhotoPage>> ListPhotosNextWithResponseAsync(global::System.Uri url, global::Features.Gallery.ListPhotosNextParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::Features.Gallery.PhotoPage>("ListPhotosNext", CreateListPhotosNextRequest(url, parameters), "PhotoPage", global::Features.Gallery.PhotoPage.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListPhotosNextRequest(global::System.Uri url, global::Features.Gallery.ListPhotosNextParameters? parameters)
     {
         parameters ??= new global::Features.Gallery.ListPhotosNextParameters();
 
@@ -216,21 +248,35 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
             global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Trace", parameters.XTrace);
         }
 
-        return _runner.SendAsync<global::Features.Gallery.PhotoPage>("ListPhotosNext", request, "PhotoPage", global::Features.Gallery.PhotoPage.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Features.Gallery.Thumbnail> GetThumbnailAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Features.Gallery.Thumbnail> GetThumbnailAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::Features.Gallery.Thumbnail>("GetThumbnail", CreateGetThumbnailRequest(id), "Thumbnail", global::Features.Gallery.Thumbnail.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.Thumbnail>> GetThumbnailWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::Features.Gallery.Thumbnail>("GetThumbnail", CreateGetThumbnailRequest(id), "Thumbnail", global::Features.Gallery.Thumbnail.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateGetThumbnailRequest(long id)
     {
         var url = _runner.CreateUrl(0);
         url.AppendPath("thumbnails/");
         url.AppendSegment(id);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::Features.Gallery.Thumbnail>("GetThumbnail", request, "Thumbnail", global::Features.Gallery.Thumbnail.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Features.Gallery.Upload> StartUploadAsync(global::Features.Gallery.NewUpload body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Features.Gallery.Upload> StartUploadAsync(global::Features.Gallery.NewUpload body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::Features.Gallery.Upload>("StartUpload", CreateStartUploadRequest(body), "Upload", global::Features.Gallery.Upload.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.Upload>> StartUploadWithResponseAsync(global::Features.Gallery.NewUpload body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::Features.Gallery.Upload>("StartUpload", CreateStartUploadRequest(body), "Upload", global::Features.Gallery.Upload.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateStartUploadRequest(global::Features.Gallery.NewUpload body)
     {
         if (body is null)
         {
@@ -241,11 +287,18 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
         url.AppendPath("uploads");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Gallery.NewUpload>(body, global::Features.Gallery.NewUpload.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::Features.Gallery.Upload>("StartUpload", request, "Upload", global::Features.Gallery.Upload.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task FinishUploadAsync(global::System.Uri url, global::Features.Gallery.UploadPart body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task FinishUploadAsync(global::System.Uri url, global::Features.Gallery.UploadPart body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync("FinishUpload", CreateFinishUploadRequest(url, body), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> FinishUploadWithResponseAsync(global::System.Uri url, global::Features.Gallery.UploadPart body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync("FinishUpload", CreateFinishUploadRequest(url, body), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateFinishUploadRequest(global::System.Uri url, global::Features.Gallery.UploadPart body)
     {
         if (body is null)
         {
@@ -257,16 +310,23 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
         var own = _runner.IsOwnOrigin(uri);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Put, uri, credential: own);
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Gallery.UploadPart>(body, global::Features.Gallery.UploadPart.JsonConverter.WriteValue);
-        return _runner.SendAsync("FinishUpload", request, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Features.Gallery.Status> GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Features.Gallery.Status> GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::Features.Gallery.Status>("GetStatus", CreateGetStatusRequest(), "Status", global::Features.Gallery.Status.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Gallery.Status>> GetStatusWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::Features.Gallery.Status>("GetStatus", CreateGetStatusRequest(), "Status", global::Features.Gallery.Status.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateGetStatusRequest()
     {
         var url = _runner.CreateUrl();
         url.AppendPath("status");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), credential: false);
-        return _runner.SendAsync<global::Features.Gallery.Status>("GetStatus", request, "Status", global::Features.Gallery.Status.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 }
 

@@ -65,6 +65,9 @@ internal partial interface IWeatherClient
     /// <exception cref="global::Features.Weather.WeatherApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::Features.Weather.Forecast> GetForecastAsync(string city, global::Features.Weather.GetForecastParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetForecastAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Weather.Forecast>> GetForecastWithResponseAsync(string city, global::Features.Weather.GetForecastParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The Weather API.</summary>
@@ -112,7 +115,14 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Features.Weather.Forecast> GetForecastAsync(string city, global::Features.Weather.GetForecastParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Features.Weather.Forecast> GetForecastAsync(string city, global::Features.Weather.GetForecastParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::Features.Weather.Forecast>("GetForecast", CreateGetForecastRequest(city, parameters), "Forecast", global::Features.Weather.Forecast.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Weather.Forecast>> GetForecastWithResponseAsync(string city, global::Features.Weather.GetForecastParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::Features.Weather.Forecast>("GetForecast", CreateGetForecastRequest(city, parameters), "Forecast", global::Features.Weather.Forecast.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateGetForecastRequest(string city, global::Features.Weather.GetForecastParameters parameters)
     {
         if (parameters is null)
         {
@@ -130,7 +140,7 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
         url.AddQuery("units", parameters.Units.Value);
         url.AddQuery("days", parameters.Days);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::Features.Weather.Forecast>("GetForecast", request, "Forecast", global::Features.Weather.Forecast.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 }
 

@@ -72,6 +72,9 @@ public partial interface ILiveDeskClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="CreateConversationAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.Conversation>> CreateConversationWithResponseAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Create a contact.</summary>
     /// <remarks>
     /// Creates a contact in an inbox (channel). The answer wraps the contact in payload.contact, with its contact_inboxes.
@@ -83,6 +86,9 @@ public partial interface ILiveDeskClient
     /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.CreateContactResult> CreateContactAsync(global::ContactCenter.LiveDesk.CreateContactRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="CreateContactAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.CreateContactResult>> CreateContactWithResponseAsync(global::ContactCenter.LiveDesk.CreateContactRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List contacts, 15 a page.</summary>
     /// <remarks>
@@ -96,6 +102,9 @@ public partial interface ILiveDeskClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> ListContactsAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListContactsAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.ContactList>> ListContactsWithResponseAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Search contacts by e-mail, phone number, name or identifier, 15 a page.</summary>
     /// <remarks>
     /// The contacts whose email, phone_number, name or identifier match q, 15 a page (the same URL as ListContacts, with q).
@@ -108,6 +117,9 @@ public partial interface ILiveDeskClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> SearchContactsAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="SearchContactsAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.ContactList>> SearchContactsWithResponseAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Send a message into a conversation.</summary>
     /// <remarks>POST /api/v2/accounts/conversations/{conversation_id}/messages</remarks>
     /// <param name="conversationId">Conversation ID (the id CreateConversation returned). Example: 141.</param>
@@ -117,6 +129,9 @@ public partial interface ILiveDeskClient
     /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Message> SendMessageAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="SendMessageAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.Message>> SendMessageWithResponseAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List the messages of a conversation (Chatwoot's shape; no LiveDesk page).</summary>
     /// <remarks>
@@ -130,6 +145,9 @@ public partial interface ILiveDeskClient
     /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.MessageList> ListMessagesAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="ListMessagesAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.MessageList>> ListMessagesWithResponseAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>EngageLab LiveDesk API (derived from Chatwoot). Timestamps are unix seconds. Errors come back as {"error": "..."}, e.g. 401 "Invalid Access Token", 404 "Resource could not be found", 422.</summary>
@@ -180,7 +198,14 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", CreateCreateConversationRequest(body), "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.Conversation>> CreateConversationWithResponseAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", CreateCreateConversationRequest(body), "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateCreateConversationRequest(global::ContactCenter.LiveDesk.CreateConversationRequest body)
     {
         if (body is null)
         {
@@ -191,11 +216,18 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendPath("/api/v2/accounts/conversations");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.CreateConversationRequest>(body, global::ContactCenter.LiveDesk.CreateConversationRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.LiveDesk.Conversation>("CreateConversation", request, "Conversation", global::ContactCenter.LiveDesk.Conversation.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.CreateContactResult> CreateContactAsync(global::ContactCenter.LiveDesk.CreateContactRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.CreateContactResult> CreateContactAsync(global::ContactCenter.LiveDesk.CreateContactRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.LiveDesk.CreateContactResult>("CreateContact", CreateCreateContactRequest(body), "CreateContactResult", global::ContactCenter.LiveDesk.CreateContactResult.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.CreateContactResult>> CreateContactWithResponseAsync(global::ContactCenter.LiveDesk.CreateContactRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.CreateContactResult>("CreateContact", CreateCreateContactRequest(body), "CreateContactResult", global::ContactCenter.LiveDesk.CreateContactResult.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateCreateContactRequest(global::ContactCenter.LiveDesk.CreateContactRequest body)
     {
         if (body is null)
         {
@@ -206,11 +238,18 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendPath("/api/v2/accounts/contacts");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.CreateContactRequest>(body, global::ContactCenter.LiveDesk.CreateContactRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.LiveDesk.CreateContactResult>("CreateContact", request, "CreateContactResult", global::ContactCenter.LiveDesk.CreateContactResult.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> ListContactsAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> ListContactsAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.LiveDesk.ContactList>("ListContacts", CreateListContactsRequest(parameters), "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.ContactList>> ListContactsWithResponseAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.ContactList>("ListContacts", CreateListContactsRequest(parameters), "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListContactsRequest(global::ContactCenter.LiveDesk.ListContactsParameters? parameters)
     {
         parameters ??= new global::ContactCenter.LiveDesk.ListContactsParameters();
 
@@ -222,11 +261,18 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AddQuery("include_contact_inboxes", parameters.IncludeContactInboxes);
         url.AddQuery("page_size", parameters.PageSize);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::ContactCenter.LiveDesk.ContactList>("ListContacts", request, "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> SearchContactsAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> SearchContactsAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.LiveDesk.ContactList>("SearchContacts", CreateSearchContactsRequest(parameters), "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.ContactList>> SearchContactsWithResponseAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.ContactList>("SearchContacts", CreateSearchContactsRequest(parameters), "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateSearchContactsRequest(global::ContactCenter.LiveDesk.SearchContactsParameters parameters)
     {
         if (parameters is null)
         {
@@ -247,11 +293,18 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AddQuery("include_contact_inboxes", parameters.IncludeContactInboxes);
         url.AddQuery("page_size", parameters.PageSize);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::ContactCenter.LiveDesk.ContactList>("SearchContacts", request, "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Message> SendMessageAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Message> SendMessageAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.LiveDesk.Message>("SendMessage", CreateSendMessageRequest(conversationId, body), "Message", global::ContactCenter.LiveDesk.Message.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.Message>> SendMessageWithResponseAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.Message>("SendMessage", CreateSendMessageRequest(conversationId, body), "Message", global::ContactCenter.LiveDesk.Message.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateSendMessageRequest(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body)
     {
         if (body is null)
         {
@@ -264,11 +317,18 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendPath("/messages");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.SendMessageRequest>(body, global::ContactCenter.LiveDesk.SendMessageRequest.JsonConverter.WriteValue);
-        return _runner.SendAsync<global::ContactCenter.LiveDesk.Message>("SendMessage", request, "Message", global::ContactCenter.LiveDesk.Message.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.MessageList> ListMessagesAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.MessageList> ListMessagesAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.LiveDesk.MessageList>("ListMessages", CreateListMessagesRequest(conversationId, parameters), "MessageList", global::ContactCenter.LiveDesk.MessageList.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.MessageList>> ListMessagesWithResponseAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.MessageList>("ListMessages", CreateListMessagesRequest(conversationId, parameters), "MessageList", global::ContactCenter.LiveDesk.MessageList.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListMessagesRequest(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters)
     {
         parameters ??= new global::ContactCenter.LiveDesk.ListMessagesParameters();
 
@@ -278,7 +338,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendPath("/messages");
         url.AddQuery("before", parameters.Before);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
-        return _runner.SendAsync<global::ContactCenter.LiveDesk.MessageList>("ListMessages", request, "MessageList", global::ContactCenter.LiveDesk.MessageList.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     private static string? DescribeError(global::ContactCenter.LiveDesk.LiveDeskError error)

@@ -83,6 +83,9 @@ public partial interface IThuliumClient
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.StartChatConversationResult> StartChatConversationAsync(global::ContactCenter.Thulium.StartChatConversationParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="StartChatConversationAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Thulium.StartChatConversationResult>> StartChatConversationWithResponseAsync(global::ContactCenter.Thulium.StartChatConversationParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Ends a chat conversation.</summary>
     /// <remarks>
     /// Ends a chat conversation. Example request: POST https://your-system-name.thulium.com/api/chat_conversations/6ed7c941-2c8a-411e-95d2-338a9f64800a/stop (empty request body).
@@ -94,6 +97,9 @@ public partial interface IThuliumClient
     /// <exception cref="global::ContactCenter.Thulium.ThuliumApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
     /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
     global::System.Threading.Tasks.Task StopChatConversationAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="StopChatConversationAsync"/>, and gives the status and headers of the answer.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> StopChatConversationWithResponseAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Thulium REST API (chat conversations). Every request is authenticated with HTTP Basic authentication of a Thulium API user and answers JSON. Error bodies carry a request id and a list of errors (several errors may come back at once); send `Accept-Language: pl` to get the error messages in Polish.</summary>
@@ -143,7 +149,14 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.StartChatConversationResult> StartChatConversationAsync(global::ContactCenter.Thulium.StartChatConversationParameters parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.StartChatConversationResult> StartChatConversationAsync(global::ContactCenter.Thulium.StartChatConversationParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.Thulium.StartChatConversationResult>("StartChatConversation", CreateStartChatConversationRequest(parameters), "StartChatConversationResult", global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Thulium.StartChatConversationResult>> StartChatConversationWithResponseAsync(global::ContactCenter.Thulium.StartChatConversationParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.Thulium.StartChatConversationResult>("StartChatConversation", CreateStartChatConversationRequest(parameters), "StartChatConversationResult", global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateStartChatConversationRequest(global::ContactCenter.Thulium.StartChatConversationParameters parameters)
     {
         if (parameters is null)
         {
@@ -160,11 +173,18 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
         url.AddQuery("customer_id", parameters.CustomerId);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-        return _runner.SendAsync<global::ContactCenter.Thulium.StartChatConversationResult>("StartChatConversation", request, "StartChatConversationResult", global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter.ReadValue, cancellationToken);
+        return request;
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task StopChatConversationAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task StopChatConversationAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync("StopChatConversation", CreateStopChatConversationRequest(id), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse> StopChatConversationWithResponseAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync("StopChatConversation", CreateStopChatConversationRequest(id), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateStopChatConversationRequest(global::System.Guid id)
     {
         var url = _runner.CreateUrl();
         url.AppendPath("chat_conversations/");
@@ -172,7 +192,7 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
         url.AppendPath("/stop");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
-        return _runner.SendAsync("StopChatConversation", request, cancellationToken);
+        return request;
     }
 
     private static string? DescribeError(global::ContactCenter.Thulium.ThuliumError error)

@@ -198,7 +198,7 @@ public sealed partial class ApiRequestRunner<TError>
     /// server that sent headers and then stalled or trickled would otherwise hold the call, and its connection, for as
     /// long as it liked.
     /// </summary>
-    private async Task<T?> RunAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken)
+    private async Task<T?> RunAsync<T>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken, SuccessContent content = SuccessContent.Json)
     {
         using (request)
         {
@@ -236,6 +236,12 @@ public sealed partial class ApiRequestRunner<TError>
 
                         hop = next;
                         continue;
+                    }
+
+                    if (content != SuccessContent.Json)
+                    {
+                        // The response is ReadContentAsync's to dispose, or, for a stream, the caller's.
+                        return (T)await ReadContentAsync(operation, response, content, token).ConfigureAwait(false);
                     }
 
                     using (response)

@@ -207,6 +207,11 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
+        if (!IsJsonAnswer(type, typeNode!, "as the error body"))
+        {
+            return null;
+        }
+
         var steps = new List<MessageStep>();
         var messageNode = keys.Get("message");
         var message = String(messageNode, "message");

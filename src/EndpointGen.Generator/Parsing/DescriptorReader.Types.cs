@@ -136,6 +136,7 @@ internal sealed partial class DescriptorReader
         if (node is YamlScalar shorthand)
         {
             var shortType = TypeOf(shorthand, "type");
+            RecordFieldType(owner, key.Value, shortType, shorthand);
             var shortName = CSharpName(key.Value, key.Location, "field", "; set 'name' to choose a C# name");
             if (shortName is null)
             {
@@ -153,6 +154,7 @@ internal sealed partial class DescriptorReader
 
         var keys = ReadKeys(map, new Phrase("field '", key.Value, "'"), s_fieldKeys, s_typeRequired);
         var type = TypeOf(keys.Get("type"), "type");
+        RecordFieldType(owner, key.Value, type, keys.Get("type"));
         var required = Bool(keys.Get("required"), "required") ?? false;
         var nullable = Bool(keys.Get("nullable"), "nullable") ?? false;
         var description = OptionalText(keys.Get("description"), "description");

@@ -23,6 +23,10 @@ internal static class TypeExpressionParser
         ["date-time"] = new TypeRef(TypeKind.DateTime),
         ["unix-time"] = new TypeRef(TypeKind.UnixTime),
         ["json"] = new TypeRef(TypeKind.Json),
+        ["file"] = new TypeRef(TypeKind.File),
+        ["bytes"] = new TypeRef(TypeKind.Bytes),
+        ["stream"] = new TypeRef(TypeKind.Stream),
+        ["text"] = new TypeRef(TypeKind.Text),
     };
 
     /// <summary>Resolves an expression, or returns <see langword="null"/> when it is malformed or names an unknown type.</summary>

@@ -17,7 +17,7 @@ internal sealed record TypeSpec(
         {
             foreach (var member in Fields)
             {
-                if (member.Type.Kind == TypeKind.File || member.Type.Element?.Kind == TypeKind.File)
+                if (member.Type.Kind == TypeKind.File || member.Type is { Kind: TypeKind.Array, Element.Kind: TypeKind.File })
                 {
                     return true;
                 }

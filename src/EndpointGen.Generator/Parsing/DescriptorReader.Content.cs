@@ -25,12 +25,15 @@ internal sealed partial class DescriptorReader
     // The object types by C# name, once read: form and multipart bodies are checked field by field.
     private readonly Dictionary<string, TypeSpec> _objectTypes = new(StringComparer.Ordinal);
 
+    // The object types with a field reported by CheckFieldContent: their uses are not reported again.
+    private readonly HashSet<string> _badContentTypes = new(StringComparer.Ordinal);
+
     /// <summary>Records a field's type for <see cref="CheckFieldContent"/>.</summary>
     private void RecordFieldType(string owner, string field, TypeRef? type, YamlNode? typeNode)
     {
-        if (type is not null && typeNode is not null)
+        if (type is not null && typeNode is not null && _declaredTypes.TryGetValue(owner, out var ownerType))
         {
-            _fieldTypes.Add(new FieldTypeUse(owner, field, type, typeNode.Location));
+            _fieldTypes.Add(new FieldTypeUse(owner, ownerType.Name!, field, type, typeNode.Location));
         }
     }
 
@@ -62,10 +65,12 @@ internal sealed partial class DescriptorReader
                     ? "; a file is a multipart field of its own, 'file' or 'file[]'"
                     : "; 'bytes' and 'stream' are response bodies and 'text' a request or response body, not JSON values";
                 Report(DiagnosticDescriptors.InvalidTypeUse, use.Location, use.Type.Display, where + why);
+                _badContentTypes.Add(use.OwnerName);
             }
             else if (FindFileType(use.Type) is { } fileType)
             {
                 Report(DiagnosticDescriptors.InvalidTypeUse, use.Location, use.Type.Display, where + "; '" + fileType + "' has file fields, so it can only be a multipart body");
+                _badContentTypes.Add(use.OwnerName);
             }
         }
     }
@@ -91,14 +96,14 @@ internal sealed partial class DescriptorReader
             current = element;
         }
 
-        return current.Kind == TypeKind.Object && _objectTypes.TryGetValue(current.Name!, out var spec) && HasFileField(spec) ? current.Name : null;
+        return current.Kind == TypeKind.Object && _objectTypes.TryGetValue(current.Name!, out var spec) && HasFileField(spec) && !_badContentTypes.Contains(spec.Name) ? current.Name : null;
     }
 
     private static bool HasFileField(TypeSpec type)
     {
         foreach (var field in type.Fields)
         {
-            if (field.Type.Kind == TypeKind.File || field.Type.Element?.Kind == TypeKind.File)
+            if (field.Type.Kind == TypeKind.File || field.Type is { Kind: TypeKind.Array, Element.Kind: TypeKind.File })
             {
                 return true;
             }
@@ -278,6 +283,12 @@ internal sealed partial class DescriptorReader
         while (pending.Count > 0)
         {
             var (current, path) = pending.Dequeue();
+            if (_badContentTypes.Contains(current.Name))
+            {
+                // One of its fields is reported already.
+                return false;
+            }
+
             foreach (var field in current.Fields)
             {
                 var fieldPath = path + field.JsonName;
@@ -350,5 +361,5 @@ internal sealed partial class DescriptorReader
         return slash > 0 && slash < text.Length - 1 && IsHeaderName(text.Substring(0, slash)) && IsHeaderName(text.Substring(slash + 1));
     }
 
-    private sealed record FieldTypeUse(string Owner, string Field, TypeRef Type, LocationInfo Location);
+    private sealed record FieldTypeUse(string Owner, string OwnerName, string Field, TypeRef Type, LocationInfo Location);
 }

@@ -4,7 +4,7 @@ using EndpointGen.Generator.Model;
 namespace EndpointGen.Generator.Emitting;
 
 /// <content>
-/// Request and response content beyond JSON: form and multipart bodies (a <c>WriteForm{Type}</c> method per object
+/// Request and response content beyond JSON: form and multipart bodies (a <c>Write{Type}Form</c> method per object
 /// type a form walks), raw <c>file</c> and <c>text</c> bodies, a JSON body under a declared media type, and
 /// <c>bytes</c>, <c>text</c> and <c>stream</c> answers.
 /// </content>
@@ -25,9 +25,9 @@ internal static partial class ClientEmitter
             case BodyEncoding.Form or BodyEncoding.Multipart:
                 var nesting = encoding.Nesting == FormNestingStyle.Brackets ? "Brackets" : "Dots";
                 var arrays = encoding.Arrays switch { FormArrayStyle.Brackets => "Brackets", FormArrayStyle.Comma => "Comma", _ => "Repeat" };
-                w.WriteLine($"var form = new {Runtime}.FormBuilder({Runtime}.FormNesting.{nesting}, {Runtime}.FormArrays.{arrays});");
-                w.WriteLine($"WriteForm{body.Name}(form, string.Empty, body);");
-                w.WriteLine(encoding.Encoding == BodyEncoding.Form ? "request.Content = form.ToFormContent();" : "request.Content = form.ToMultipartContent();");
+                // No local: a path parameter may take any name the generated code does not reserve already.
+                var make = encoding.Encoding == BodyEncoding.Form ? "ToFormContent" : "ToMultipartContent";
+                w.WriteLine($"request.Content = Write{body.Name}Form(new {Runtime}.FormBuilder({Runtime}.FormNesting.{nesting}, {Runtime}.FormArrays.{arrays}), string.Empty, body).{make}();");
                 break;
             case BodyEncoding.Raw when body.Kind == TypeKind.File:
                 w.WriteLine($"request.Content = {Runtime}.ApiContent.File(body, {mediaType});");
@@ -74,7 +74,7 @@ internal static partial class ClientEmitter
     };
 
     /// <summary>
-    /// One <c>WriteForm{Type}</c> method per object type that a form or multipart body walks (its nested objects too),
+    /// One <c>Write{Type}Form</c> method per object type that a form or multipart body walks (its nested objects too),
     /// each adding the type's set fields in declared order under its prefix.
     /// </summary>
     private static void EmitFormWriters(SourceWriter w, ServiceSpec service)
@@ -112,7 +112,8 @@ internal static partial class ClientEmitter
 
     private static void EmitFormWriter(SourceWriter w, string ns, TypeSpec type)
     {
-        w.OpenBlock($"private static void WriteForm{type.Name}({Runtime}.FormBuilder form, string prefix, global::{ns}.{type.Name} value)");
+        // Named Write...Form: never the client's own name (...Client) nor an endpoint method's (...Async).
+        w.OpenBlock($"private static {Runtime}.FormBuilder Write{type.Name}Form({Runtime}.FormBuilder form, string prefix, global::{ns}.{type.Name} value)");
         foreach (var field in type.Fields)
         {
             var access = "value." + field.PropertyName;
@@ -130,13 +131,13 @@ internal static partial class ClientEmitter
                     w.WriteLine($"form.AddList({key}, {access}, static item => {ScalarText(field.Type.Element!, true, "item")});");
                     break;
                 case { Kind: TypeKind.Object } when present:
-                    w.WriteLine($"WriteForm{field.Type.Name}(form, {key}, {access});");
+                    w.WriteLine($"Write{field.Type.Name}Form(form, {key}, {access});");
                     break;
                 case { Kind: TypeKind.Object }:
                     w.WriteLine($$"""
                         if ({{access}} is not null)
                         {
-                            WriteForm{{field.Type.Name}}(form, {{key}}, {{access}});
+                            Write{{field.Type.Name}}Form(form, {{key}}, {{access}});
                         }
                         """);
                     break;
@@ -146,6 +147,7 @@ internal static partial class ClientEmitter
             }
         }
 
+        w.WriteLine("return form;");
         w.CloseBlock();
     }
 

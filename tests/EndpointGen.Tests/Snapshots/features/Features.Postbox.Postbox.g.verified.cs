@@ -230,9 +230,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         var url = _runner.CreateUrl();
         url.AppendPath("messages");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
-        var form = new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat);
-        WriteFormNewMessage(form, string.Empty, body);
-        request.Content = form.ToFormContent();
+        request.Content = WriteNewMessageForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat), string.Empty, body).ToFormContent();
         return _runner.SendAsync<global::Features.Postbox.Message>("SendMessage", request, "Message", global::Features.Postbox.Message.JsonConverter.ReadValue, cancellationToken);
     }
 
@@ -248,9 +246,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         url.AppendPath("conversations/");
         url.AppendSegment(sid);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
-        var form = new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Brackets, global::EndpointGen.Runtime.FormArrays.Brackets);
-        WriteFormConversationUpdate(form, string.Empty, body);
-        request.Content = form.ToFormContent();
+        request.Content = WriteConversationUpdateForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Brackets, global::EndpointGen.Runtime.FormArrays.Brackets), string.Empty, body).ToFormContent();
         return _runner.SendAsync("UpdateConversation", request, cancellationToken);
     }
 
@@ -267,9 +263,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         url.AppendSegment(sid);
         url.AppendPath("/tags");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
-        var form = new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Comma);
-        WriteFormTags(form, string.Empty, body);
-        request.Content = form.ToFormContent();
+        request.Content = WriteTagsForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Comma), string.Empty, body).ToFormContent();
         return _runner.SendAsync("TagConversation", request, cancellationToken);
     }
 
@@ -284,9 +278,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         var url = _runner.CreateUrl();
         url.AppendPath("media");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
-        var form = new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat);
-        WriteFormMediaUpload(form, string.Empty, body);
-        request.Content = form.ToMultipartContent();
+        request.Content = WriteMediaUploadForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat), string.Empty, body).ToMultipartContent();
         return _runner.SendAsync<global::Features.Postbox.Media>("UploadMedia", request, "Media", global::Features.Postbox.Media.JsonConverter.ReadValue, cancellationToken);
     }
 
@@ -301,9 +293,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         var url = _runner.CreateUrl();
         url.AppendPath("galleries");
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
-        var form = new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Brackets);
-        WriteFormGalleryUpload(form, string.Empty, body);
-        request.Content = form.ToMultipartContent();
+        request.Content = WriteGalleryUploadForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Brackets), string.Empty, body).ToMultipartContent();
         return _runner.SendAsync("UploadGallery", request, cancellationToken);
     }
 
@@ -419,7 +409,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         return _runner.SendForTextAsync("GetTranscript", request, cancellationToken);
     }
 
-    private static void WriteFormNewMessage(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.NewMessage value)
+    private static global::EndpointGen.Runtime.FormBuilder WriteNewMessageForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.NewMessage value)
     {
         form.Add(form.Key(prefix, "To"), value.To);
         form.Add(form.Key(prefix, "Body"), value.Body);
@@ -432,55 +422,63 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         form.Add(form.Key(prefix, "Tracking"), value.Tracking?.ToString("D"));
         if (value.Timers is not null)
         {
-            WriteFormTimers(form, form.Key(prefix, "Timers"), value.Timers);
+            WriteTimersForm(form, form.Key(prefix, "Timers"), value.Timers);
         }
+        return form;
     }
 
-    private static void WriteFormConversationUpdate(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.ConversationUpdate value)
+    private static global::EndpointGen.Runtime.FormBuilder WriteConversationUpdateForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.ConversationUpdate value)
     {
         form.Add(form.Key(prefix, "friendly_name"), value.FriendlyName);
         form.AddList(form.Key(prefix, "labels"), value.Labels, static item => item);
-        WriteFormAttributes(form, form.Key(prefix, "attributes"), value.Attributes);
+        WriteAttributesForm(form, form.Key(prefix, "attributes"), value.Attributes);
+        return form;
     }
 
-    private static void WriteFormTags(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.Tags value)
+    private static global::EndpointGen.Runtime.FormBuilder WriteTagsForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.Tags value)
     {
         form.AddList(form.Key(prefix, "tags"), value.Values, static item => item);
+        return form;
     }
 
-    private static void WriteFormMediaUpload(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.MediaUpload value)
+    private static global::EndpointGen.Runtime.FormBuilder WriteMediaUploadForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.MediaUpload value)
     {
         form.Add(form.Key(prefix, "caption"), value.Caption);
         form.AddList(form.Key(prefix, "kinds"), value.Kinds, static item => item.Value);
         form.Add(form.Key(prefix, "private"), (value.Private is null ? null : value.Private.Value ? "true" : "false"));
         form.AddFile(form.Key(prefix, "file"), value.File);
+        return form;
     }
 
-    private static void WriteFormGalleryUpload(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.GalleryUpload value)
+    private static global::EndpointGen.Runtime.FormBuilder WriteGalleryUploadForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.GalleryUpload value)
     {
         form.Add(form.Key(prefix, "title"), value.Title);
         form.AddFiles(form.Key(prefix, "photos"), value.Photos);
+        return form;
     }
 
-    private static void WriteFormTimers(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.Timers value)
+    private static global::EndpointGen.Runtime.FormBuilder WriteTimersForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.Timers value)
     {
         form.Add(form.Key(prefix, "Inactive"), value.Inactive?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         form.Add(form.Key(prefix, "Closed"), value.Closed?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         if (value.Reminder is not null)
         {
-            WriteFormReminder(form, form.Key(prefix, "Reminder"), value.Reminder);
+            WriteReminderForm(form, form.Key(prefix, "Reminder"), value.Reminder);
         }
+        return form;
     }
 
-    private static void WriteFormAttributes(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.Attributes value)
+    private static global::EndpointGen.Runtime.FormBuilder WriteAttributesForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.Attributes value)
     {
         form.Add(form.Key(prefix, "channel"), value.Channel.Value);
         form.AddList(form.Key(prefix, "ids"), value.Ids, static item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        return form;
     }
 
-    private static void WriteFormReminder(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.Reminder value)
+    private static global::EndpointGen.Runtime.FormBuilder WriteReminderForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::Features.Postbox.Reminder value)
     {
         form.Add(form.Key(prefix, "Text"), value.Text);
+        return form;
     }
 }
 

@@ -271,6 +271,12 @@ internal sealed partial class DescriptorReader
     private bool IsFormBody(TypeRef type, YamlNode typeNode, BodyEncoding encoding)
     {
         var what = encoding == BodyEncoding.Form ? "form" : "multipart";
+        if (type.Kind == TypeKind.Object && !_objectTypes.ContainsKey(type.Name!))
+        {
+            // A declared object type that could not be read: its own errors are reported.
+            return false;
+        }
+
         if (type.Kind != TypeKind.Object || !_objectTypes.TryGetValue(type.Name!, out var spec))
         {
             Report(DiagnosticDescriptors.InvalidTypeUse, typeNode.Location, type.Display, "as a " + what + " body; it must be an object type declared under 'types'");

@@ -176,6 +176,19 @@ public sealed class ContentTests : IClassFixture<ContentTests.PostboxClient>
     }
 
     [Fact]
+    public async Task A_file_name_outside_ascii_is_written_as_system_net_http_encodes_it_an_rfc_2047_encoded_word()
+    {
+        await using var server = Answering();
+        var upload = _dynamic.New("Features.Postbox.GalleryUpload", ("Photos", new[] { new FileContent(new byte[] { 1 }, "zdjęcie \"1\".png") }));
+
+        await DynamicClient.CallAsync(Client(server), "UploadGalleryAsync", upload);
+
+        // The quote is percent-encoded first (as browsers do), then System.Net.Http encodes the non-ASCII name.
+        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes("zdjęcie %221%22.png"));
+        Assert.Contains($"Content-Disposition: form-data; name=\"photos[]\"; filename=\"=?utf-8?B?{encoded}?=\"\r\n", server.Last.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_binary_body_is_sent_as_it_is_typed_by_the_caller_else_the_descriptor_else_octet_stream()
     {
         await using var server = Answering();

@@ -293,13 +293,14 @@ public sealed class ContentTests : IClassFixture<ContentTests.PostboxClient>
         var body = Enumerable.Range(0, 5000).Select(i => (byte)(i * 7)).ToArray();
         await using var server = Answering("200 OK", "application/octet-stream", body, declareLength: false);
 
-        await using (var stream = (Stream)(await DynamicClient.CallAsync(Client(server, maxResponseBodyBytes: 5000), "StreamMediaAsync", "ME1"))!)
-        {
-            var copy = new MemoryStream();
-            await stream.CopyToAsync(copy);
-            Assert.Equal(body, copy.ToArray());
-            Assert.False(stream.CanSeek);
-        }
+        var stream = (Stream)(await DynamicClient.CallAsync(Client(server, maxResponseBodyBytes: 5000), "StreamMediaAsync", "ME1"))!;
+        var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        Assert.Equal(body, copy.ToArray());
+        Assert.False(stream.CanSeek);
+        await stream.DisposeAsync();
+        Assert.False(stream.CanRead);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => stream.ReadAsync(new byte[1], 0, 1));
 
         await using (var stream = (Stream)(await DynamicClient.CallAsync(Client(server, maxResponseBodyBytes: 4999), "StreamMediaAsync", "ME1"))!)
         {

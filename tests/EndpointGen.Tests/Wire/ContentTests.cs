@@ -302,9 +302,9 @@ public sealed class ContentTests : IClassFixture<ContentTests.PostboxClient>
         Assert.False(stream.CanRead);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => stream.ReadAsync(new byte[1], 0, 1));
 
-        await using (var stream = (Stream)(await DynamicClient.CallAsync(Client(server, maxResponseBodyBytes: 4999), "StreamMediaAsync", "ME1"))!)
+        await using (var limited = (Stream)(await DynamicClient.CallAsync(Client(server, maxResponseBodyBytes: 4999), "StreamMediaAsync", "ME1"))!)
         {
-            var ex = await Assert.ThrowsAnyAsync<ApiException>(() => stream.CopyToAsync(new MemoryStream()));
+            var ex = await Assert.ThrowsAnyAsync<ApiException>(() => limited.CopyToAsync(new MemoryStream()));
             Assert.Equal("PostboxApiException", ex.GetType().Name);
             Assert.Contains("larger than the limit of 4999 bytes", ex.Message, StringComparison.Ordinal);
         }

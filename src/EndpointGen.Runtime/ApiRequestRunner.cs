@@ -197,7 +197,7 @@ public sealed partial class ApiRequestRunner<TError>
     /// long as it liked. <typeparamref name="TResult"/> is <typeparamref name="T"/> for the plain methods, and
     /// <see cref="ApiResponse{T}"/> or <see cref="ApiResponse"/> for the <c>...WithResponse</c> ones (<see cref="Answer"/>).
     /// </summary>
-    private async Task<TResult?> RunAsync<T, TResult>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken)
+    private async Task<TResult?> RunAsync<T, TResult>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken, SuccessContent content = SuccessContent.Json)
     {
         using (request)
         {
@@ -241,6 +241,13 @@ public sealed partial class ApiRequestRunner<TError>
 
                         hop = next;
                         continue;
+                    }
+
+                    if (content != SuccessContent.Json)
+                    {
+                        // The response is ReadContentAsync's to dispose, or, for a stream, the caller's.
+                        // The headers are copied before a stream is handed over, and stay readable once the body is read.
+                        return Answer<T, TResult>((T)await ReadContentAsync(operation, response, content, token).ConfigureAwait(false), response);
                     }
 
                     using (response)

@@ -98,7 +98,13 @@ internal static partial class ClientEmitter
             w.WriteLine(" =>");
             w.Indent();
             var send = form == MethodForm.Plain ? "SendAsync" : "SendWithResponseAsync";
-            if (endpoint.Response.Type is { } response)
+            if (endpoint.Response.Type is { IsContent: true } content)
+            {
+                w.Write($"_runner.{SendContentMethod(content, form == MethodForm.WithResponse)}({Code.Literal(endpoint.Name)}, Create{endpoint.Name}Request(");
+                WriteArguments(w, endpoint);
+                w.WriteLine("), cancellationToken);");
+            }
+            else if (endpoint.Response.Type is { } response)
             {
                 w.Write($"_runner.{send}<{TypeSyntax.Name(response, service.Namespace)}>({Code.Literal(endpoint.Name)}, Create{endpoint.Name}Request(");
                 WriteArguments(w, endpoint);

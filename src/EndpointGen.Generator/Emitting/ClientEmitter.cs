@@ -293,7 +293,7 @@ internal static partial class ClientEmitter
 
         if (endpoint.Body is not null)
         {
-            w.WriteLine("/// <param name=\"body\">The request body.</param>");
+            w.Doc("param", BodyDoc(endpoint), "name=\"body\"");
         }
 
         if (endpoint.ParametersTypeName is not null)
@@ -306,7 +306,7 @@ internal static partial class ClientEmitter
         w.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         if (endpoint.Response.Type is not null)
         {
-            w.Doc("returns", endpoint.Response.Description ?? "The response body.");
+            w.Doc("returns", endpoint.Response.Description ?? ReturnsDoc(endpoint.Response.Type));
         }
         else
         {
@@ -482,6 +482,7 @@ internal static partial class ClientEmitter
             EmitMethod(w, service, endpoint);
         }
 
+        EmitFormWriters(w, service);
         if (service.Error is { MessagePath.Count: > 0 } errorSpec)
         {
             w.WriteLine();
@@ -578,9 +579,13 @@ internal static partial class ClientEmitter
             w.WriteLine();
         }
 
-        if (endpoint.Body is { } body)
+        if (endpoint.Body is { } body && HasContent(endpoint))
         {
-            w.WriteLine($"request.Content = {Runtime}.ApiRequest.JsonContent<{TypeSyntax.Name(body, ns)}>(body, {TypeSyntax.WriteFunction(body, ns)});");
+            EmitBodyContent(w, service, endpoint, body);
+        }
+        else if (endpoint.Body is { } jsonBody)
+        {
+            w.WriteLine($"request.Content = {Runtime}.ApiRequest.JsonContent<{TypeSyntax.Name(jsonBody, ns)}>(body, {TypeSyntax.WriteFunction(jsonBody, ns)});");
         }
         else if (endpoint.Method is "POST" or "PUT" or "PATCH")
         {

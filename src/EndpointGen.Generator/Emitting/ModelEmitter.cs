@@ -32,6 +32,13 @@ internal static partial class ModelEmitter
         var ns = service.Namespace;
         var self = "global::" + ns + "." + type.Name;
         w.Doc("summary", type.Description ?? "The " + type.Name + " object of the " + service.Name + " API.");
+        if (type.HasFileField)
+        {
+            // A multipart body only (the reader allows it nowhere else): its files have no JSON form, so it has no converter.
+            EmitMultipartObject(w, service, type, options);
+            return;
+        }
+
         w.WriteLine($$"""
             [global::System.Text.Json.Serialization.JsonConverter(typeof({{self}}.JsonConverter))]
             {{EmitterHeader.GeneratedCodeAttribute}}

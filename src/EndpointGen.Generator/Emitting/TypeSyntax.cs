@@ -65,6 +65,10 @@ internal static class TypeSyntax
         TypeKind.Boolean => "bool",
         TypeKind.Uuid => "global::System.Guid",
         TypeKind.DateTime or TypeKind.UnixTime => "global::System.DateTimeOffset",
+        TypeKind.File => "global::EndpointGen.Runtime.FileContent",
+        TypeKind.Bytes => "byte[]",
+        TypeKind.Stream => "global::System.IO.Stream",
+        TypeKind.Text => "string",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

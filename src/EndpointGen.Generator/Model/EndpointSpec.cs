@@ -25,6 +25,9 @@ internal sealed record EndpointSpec(
     ResponseSpec Response,
     TargetSpec? Target = null)
 {
+    /// <summary>How the request body is sent: JSON unless the descriptor's long form says otherwise.</summary>
+    public BodyEncodingSpec BodyEncoding { get; init; } = BodyEncodingSpec.Json;
+
     /// <summary>Whether the method's <c>parameters</c> argument may be left out: the endpoint has some, and none is required.</summary>
     public bool ParametersOptional =>
         ParametersTypeName is not null && !QueryParameters.Any(static p => p.Required) && !HeaderParameters.Any(static p => p.Required);

@@ -15,6 +15,18 @@ internal enum TypeKind
     Date,
     UnixTime,
     Json,
+
+    /// <summary><c>file</c>: a file part of a multipart body, or a whole binary body (<c>FileContent</c>); not JSON.</summary>
+    File,
+
+    /// <summary><c>bytes</c>: a response body as a byte array; not JSON.</summary>
+    Bytes,
+
+    /// <summary><c>stream</c>: a response body as a stream the caller reads; not JSON.</summary>
+    Stream,
+
+    /// <summary><c>text</c>: a request or response body as plain text; not JSON.</summary>
+    Text,
     Array,
     Map,
     Object,
@@ -33,6 +45,9 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     /// </summary>
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number or TypeKind.Boolean
         or TypeKind.Uuid or TypeKind.DateTime or TypeKind.Date or TypeKind.UnixTime;
+
+    /// <summary>Whether this is one of the content types (<c>file</c>, <c>bytes</c>, <c>stream</c>, <c>text</c>), which have no JSON form.</summary>
+    public bool IsContent => Kind is TypeKind.File or TypeKind.Bytes or TypeKind.Stream or TypeKind.Text;
 
     /// <summary>The expression as a descriptor would spell it, for messages.</summary>
     public string Display => Kind switch

@@ -8,7 +8,25 @@ internal sealed record TypeSpec(
     string? Description,
     bool IsEnum,
     EquatableArray<FieldSpec> Fields,
-    EquatableArray<EnumValueSpec> Values);
+    EquatableArray<EnumValueSpec> Values)
+{
+    /// <summary>Whether a field is a <c>file</c> or <c>file[]</c>: then the type is a multipart body, and has no JSON form.</summary>
+    public bool HasFileField
+    {
+        get
+        {
+            foreach (var member in Fields)
+            {
+                if (member.Type.Kind == TypeKind.File || member.Type is { Kind: TypeKind.Array, Element.Kind: TypeKind.File })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
 
 /// <summary>A field of an object type.</summary>
 /// <param name="JsonName">The exact JSON property name.</param>

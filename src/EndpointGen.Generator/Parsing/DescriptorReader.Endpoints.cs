@@ -106,16 +106,12 @@ internal sealed partial class DescriptorReader
             : path is null ? null : ReadPath(path, pathNode!, pathParameters);
 
         TypeRef? body = null;
+        BodyEncodingSpec? bodyEncoding = null;
         var bodyOk = true;
         if (keys.Get("body") is { } bodyNode)
         {
-            body = TypeOf(bodyNode, "body");
+            (body, bodyEncoding) = ReadBody(bodyNode, method);
             bodyOk = body is not null;
-            if (body is not null && method is "GET" or "HEAD")
-            {
-                Report(DiagnosticDescriptors.InvalidTypeUse, bodyNode.Location, body.Display, "as the body of a " + method + " request");
-                bodyOk = false;
-            }
         }
 
         var response = ReadResponse(keys.Get("response"));
@@ -138,7 +134,10 @@ internal sealed partial class DescriptorReader
             parametersTypeName,
             body,
             response,
-            target);
+            target)
+        {
+            BodyEncoding = bodyEncoding ?? BodyEncodingSpec.Json,
+        };
     }
 
     private string? ReadMethod(YamlNode? node)
@@ -411,7 +410,7 @@ internal sealed partial class DescriptorReader
         if (node is YamlScalar { IsNull: false } shorthand)
         {
             var shortType = TypeOf(shorthand, "response");
-            return shortType is null ? null : new ResponseSpec(200, shortType, null);
+            return shortType is null || !IsResponseType(shortType, shorthand) ? null : new ResponseSpec(200, shortType, null);
         }
 
         var map = AsMapping(node, "response");
@@ -441,7 +440,7 @@ internal sealed partial class DescriptorReader
         if (keys.Get("type") is { } typeNode)
         {
             type = TypeOf(typeNode, "type");
-            if (type is null)
+            if (type is null || !IsResponseType(type, typeNode))
             {
                 return null;
             }

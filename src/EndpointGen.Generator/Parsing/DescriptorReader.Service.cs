@@ -209,6 +209,11 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
+        if (!IsJsonAnswer(type, typeNode!, "as the error body"))
+        {
+            return null;
+        }
+
         var inSuccess = ReadErrorInSuccess(keys.Get("inSuccess"), type, types);
         var steps = new List<MessageStep>();
         var messageNode = keys.Get("message");

@@ -137,6 +137,7 @@ internal sealed partial class DescriptorReader
         if (node is YamlScalar shorthand)
         {
             var shortType = TypeOf(shorthand, "type");
+            RecordFieldType(owner, key.Value, shortType, shorthand);
             var shortName = CSharpName(key.Value, key.Location, "field", "; set 'name' to choose a C# name");
             if (shortName is null)
             {
@@ -154,6 +155,7 @@ internal sealed partial class DescriptorReader
 
         var keys = ReadKeys(map, new Phrase("field '", key.Value, "'"), s_fieldKeys, s_typeRequired);
         var type = TypeOf(keys.Get("type"), "type");
+        RecordFieldType(owner, key.Value, type, keys.Get("type"));
         var required = Bool(keys.Get("required"), "required") ?? false;
         var nullable = Bool(keys.Get("nullable"), "nullable") ?? false;
         var threeState = ThreeStateOf(keys.Get("threeState"), required, keys.Get("nullable"), typeThreeState);

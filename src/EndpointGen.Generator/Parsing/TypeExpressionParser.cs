@@ -24,6 +24,10 @@ internal static class TypeExpressionParser
         ["date"] = new TypeRef(TypeKind.Date),
         ["unix-time"] = new TypeRef(TypeKind.UnixTime),
         ["json"] = new TypeRef(TypeKind.Json),
+        ["file"] = new TypeRef(TypeKind.File),
+        ["bytes"] = new TypeRef(TypeKind.Bytes),
+        ["stream"] = new TypeRef(TypeKind.Stream),
+        ["text"] = new TypeRef(TypeKind.Text),
     };
 
     /// <summary>Resolves an expression, or returns <see langword="null"/> when it is malformed or names an unknown type.</summary>

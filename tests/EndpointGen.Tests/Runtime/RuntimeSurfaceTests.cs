@@ -23,6 +23,9 @@ public sealed class RuntimeSurfaceTests
         typeof(ApiException),
         typeof(EndpointGenHttpClient),
 
+        // Callers make one to send a file (a multipart file part, or a binary body).
+        typeof(FileContent),
+
         // What ...WithResponseAsync returns: the status and headers of a successful answer beside its body.
         typeof(ApiResponse),
         typeof(ApiResponse<>),
@@ -98,7 +101,44 @@ public sealed class RuntimeSurfaceTests
                     X-Since: { type: date-time }
                     X-Days: { type: 'date[]' }
                 response: map<All>
+              PostForm:
+                method: POST
+                path: form
+                body: { type: Form, encoding: form, nested: brackets, arrays: comma }
+                response: { type: bytes }
+              PostParts:
+                method: POST
+                path: parts
+                body: { type: Parts, encoding: multipart, arrays: brackets }
+                response: { type: stream }
+              PutFile:
+                method: PUT
+                path: file
+                body: { type: file, contentType: image/png }
+                response: { type: text }
+              PutText:
+                method: PUT
+                path: text
+                body: text
+              PostPlainForm:
+                method: POST
+                path: plain
+                body: { type: Form, encoding: form }
+              PatchTyped:
+                method: PATCH
+                path: typed
+                body: { type: Item, contentType: application/merge-patch+json }
             types:
+              Form:
+                fields:
+                  name: { type: string, required: true }
+                  tags: 'string[]'
+                  item: Item
+              Parts:
+                fields:
+                  caption: string
+                  one: file
+                  many: 'file[]'
               Color:
                 enum: [red, green]
               Item:
@@ -144,7 +184,7 @@ public sealed class RuntimeSurfaceTests
             && method.GetBaseDefinition() == method, // overrides belong to the base type's contract (JsonConverter<T>.Read)
         ConstructorInfo constructor => constructor.IsPublic || constructor.IsFamily,
         PropertyInfo property => property.GetMethod is { } get && (get.IsPublic || get.IsFamily) || property.SetMethod is { IsPublic: true },
-        FieldInfo field => field.IsPublic || field.IsFamily,
+        FieldInfo field => (field.IsPublic || field.IsFamily) && !field.IsSpecialName, // an enum's value__ is the compiler's
         _ => false,
     };
 

@@ -1,0 +1,46 @@
+using EndpointGen.Generator.Model;
+
+namespace EndpointGen.Generator.Emitting;
+
+/// <content>A type with file fields: a multipart body and nothing else, so a plain class without a JSON converter.</content>
+internal static partial class ModelEmitter
+{
+    private static void EmitMultipartObject(SourceWriter w, ServiceSpec service, TypeSpec type, EmitOptions options)
+    {
+        var ns = service.Namespace;
+        w.WriteLine($$"""
+            /// <remarks>Sent as a <c>multipart/form-data</c> body, one part per set property, in this order.</remarks>
+            {{EmitterHeader.GeneratedCodeAttribute}}
+            {{options.Visibility}} sealed partial class {{type.Name}}
+            {
+            """);
+        w.Indent();
+        var first = true;
+        foreach (var field in type.Fields)
+        {
+            if (!first)
+            {
+                w.WriteLine();
+            }
+
+            first = false;
+            if (field.Description is null)
+            {
+                w.WriteLine($"/// <summary>The <c>{Code.DocText(field.JsonName)}</c> part.</summary>");
+            }
+            else
+            {
+                w.Doc("summary", field.Description);
+            }
+
+            var presence = field.Required ? "; required" : "; omitted when unset";
+            w.Write($"/// <remarks>Part name: <c>{Code.DocText(field.JsonName)}</c>{presence}");
+            w.Write(field.Example is null ? "." : $". Example: <c>{Code.DocText(OneLine(field.Example))}</c>.");
+            w.WriteLine("</remarks>");
+            var propertyType = TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable));
+            w.WriteLine($"public {(field.Required ? "required " : string.Empty)}{propertyType} {field.PropertyName} {{ get; init; }}");
+        }
+
+        w.CloseBlock();
+    }
+}

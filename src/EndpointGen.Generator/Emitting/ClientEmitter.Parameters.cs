@@ -1,3 +1,4 @@
+using System.Linq;
 using EndpointGen.Generator.Model;
 
 namespace EndpointGen.Generator.Emitting;
@@ -72,6 +73,12 @@ internal static partial class ClientEmitter
             }
         }
     }
+
+    /// <summary>The parameters type's remarks mention empty lists where the endpoint has an array parameter.</summary>
+    private static string EmptyListsNote(EndpointSpec endpoint) =>
+        endpoint.QueryParameters.Any(static p => p.Type.Kind == TypeKind.Array) || endpoint.HeaderParameters.Any(static p => p.Type.Kind == TypeKind.Array)
+            ? " and empty lists"
+            : string.Empty;
 
     /// <summary>The end of a parameter's remarks: how an array goes on the wire, and the documented default.</summary>
     private static void WriteParameterRemarksTail(SourceWriter w, ParameterSpec parameter, bool isHeader)

@@ -699,7 +699,7 @@ internal static partial class ClientEmitter
         var ns = service.Namespace;
         w.WriteLine($$"""
             /// <summary>The query and header parameters of <see cref="{{names.Client}}.{{endpoint.Name}}Async"/>.</summary>
-            /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+            /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings{{EmptyListsNote(endpoint)}}, are not sent.</remarks>
             {{EmitterHeader.GeneratedCodeAttribute}}
             {{options.Visibility}} sealed partial class {{endpoint.ParametersTypeName}}
             {

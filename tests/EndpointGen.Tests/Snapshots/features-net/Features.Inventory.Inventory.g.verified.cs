@@ -428,7 +428,7 @@ internal sealed partial class SearchItemsParameters
 }
 
 /// <summary>The query and header parameters of <see cref="global::Features.Inventory.InventoryClient.ListShipmentsAsync"/>.</summary>
-/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings and empty lists, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListShipmentsParameters
 {

@@ -12,9 +12,8 @@ namespace ContactCenter.Ccai;
 /// Adds a photo or a video to a CCAI chat. That takes four calls, which this class makes in order:
 /// ask CCAI for a presigned upload (<c>CreatePhotoUpload</c> / <c>CreateVideoUpload</c>), POST the file to
 /// the media storage with every returned form field (<see cref="PostToStorageAsync"/>, through the generated
-/// <c>UploadToStorage</c>), attach the stored
-/// file to the chat with its <c>key</c> as <c>s3_path</c> (<c>AddPhotos</c> / <c>AddVideo</c>), and list the
-/// chat's media (<c>ListPhotos</c> / <c>ListVideos</c>).
+/// <c>UploadToStorage</c>), attach the stored file to the chat with its <c>key</c> as <c>s3_path</c>
+/// (<c>AddPhotos</c> / <c>AddVideo</c>), and list the chat's media (<c>ListPhotos</c> / <c>ListVideos</c>).
 /// </summary>
 /// <remarks>
 /// The storage POST goes to the storage's own URL (S3 or Google Cloud Storage) and carries no CCAI
@@ -50,10 +49,9 @@ public sealed class CcaiMediaUploader
     /// <param name="photoType">The <c>photo_type</c> to attach it with; by default the content type the upload policy names (<c>image/jpeg</c>).</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The storage key, the attached media and the chat's photos.</returns>
-    /// <exception cref="CcaiApiException">CCAI refused a call.</exception>
     /// <exception cref="CcaiApiException">
-    /// The media storage refused the file (operation <c>UploadToStorage</c>; its XML error document is in
-    /// <see cref="ApiException.ResponseBody"/>).
+    /// CCAI refused a call, or the media storage refused the file (operation <c>UploadToStorage</c>; its XML
+    /// error document is in <see cref="ApiException.ResponseBody"/>).
     /// </exception>
     public async Task<CcaiUploadedMedia> UploadPhotoAsync(long chatId, Stream content, string fileName, string? photoType = null, CancellationToken cancellationToken = default)
     {
@@ -72,10 +70,9 @@ public sealed class CcaiMediaUploader
     /// <param name="fileName">The video's file name (<c>unboxing.mp4</c>).</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The storage key, the attached media and the chat's videos.</returns>
-    /// <exception cref="CcaiApiException">CCAI refused a call.</exception>
     /// <exception cref="CcaiApiException">
-    /// The media storage refused the file (operation <c>UploadToStorage</c>; its XML error document is in
-    /// <see cref="ApiException.ResponseBody"/>).
+    /// CCAI refused a call, or the media storage refused the file (operation <c>UploadToStorage</c>; its XML
+    /// error document is in <see cref="ApiException.ResponseBody"/>).
     /// </exception>
     public async Task<CcaiUploadedMedia> UploadVideoAsync(long chatId, Stream content, string fileName, CancellationToken cancellationToken = default)
     {

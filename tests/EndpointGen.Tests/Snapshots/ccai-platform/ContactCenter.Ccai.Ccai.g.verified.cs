@@ -262,7 +262,7 @@ public partial interface ICcaiClient
 
     /// <summary>Upload a file to the media storage with a presigned upload.</summary>
     /// <remarks>
-    /// Posts a file to the url of a presigned upload (CreatePhotoUpload, CreateVideoUpload) as a multipart/form-data form: every returned field, named by its key, in the order CCAI returned them and with their exact values, then the file part last. The storage answers with S3's PostResponse XML document (success_action_status 201), and with an XML Error document (Code, Message) when it refuses the file.
+    /// Posts a file to the url of a presigned upload (CreatePhotoUpload, CreateVideoUpload) as a multipart/form-data form: every returned field, named by its key, in the order CCAI returned them and with their exact values, then the file part last. The storage answers with S3's PostResponse XML document when success_action_status is 201 (any 2xx is a success: 204 has no body), and with an XML Error document (Code, Message) when it refuses the file.
     /// POST {url}
     /// </remarks>
     /// <param name="url">The absolute URL the server gave, such as a next page or a presigned upload: https (plain http only to loopback, or with <c>AllowInsecureHttp</c>), without user-info. Query parameters are added after its own query. Its header parameters go with it only to the service's own origins.</param>

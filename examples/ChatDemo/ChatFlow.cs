@@ -120,7 +120,7 @@ public sealed class ChatFlow : IDisposable
     {
         var ccai = new CcaiClient(_http, new CcaiClientOptions { BaseAddress = connection.BaseAddress, Username = connection.Username, Password = connection.Password });
         var channel = new CcaiConversationChannel(ccai, _settings.CcaiMenuId);
-        var uploader = new CcaiMediaUploader(ccai, _http);
+        var uploader = new CcaiMediaUploader(ccai);
 
         var conversation = await CallAsync(Ccai, "CreateChat", ct => channel.StartAsync(Customer, ct), c => "chat " + c.Id, cancellationToken).ConfigureAwait(false);
         var chatId = CcaiConversationChannel.GetChatId(conversation);
@@ -209,7 +209,7 @@ public sealed class ChatFlow : IDisposable
     private async Task<string> StoreAsync(CcaiMediaUploader uploader, PresignedUpload upload, byte[] file, string fileName, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream(file, writable: false);
-        return await CallAsync(Ccai, CcaiUploadException.OperationName, ct => uploader.PostToStorageAsync(upload, content, fileName, ct), key => $"{fileName} ({file.Length} bytes) stored as {key}", cancellationToken).ConfigureAwait(false);
+        return await CallAsync(Ccai, "UploadToStorage", ct => uploader.PostToStorageAsync(upload, content, fileName, ct), key => $"{fileName} ({file.Length} bytes) stored as {key}", cancellationToken).ConfigureAwait(false);
     }
 
     private Task CallAsync(string vendor, string operation, Func<CancellationToken, Task> call, string note, CancellationToken cancellationToken) =>

@@ -109,6 +109,32 @@ public sealed class FormBuilder
         }
     }
 
+    /// <summary>
+    /// Adds a map's entries as fields of their own, in the map's order, each named by its key under the prefix of
+    /// the object that holds the map (the map's own name is not sent): a presigned POST policy's fields.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="prefix">The key of the object that holds the map; empty at the top level.</param>
+    /// <param name="entries">The entries; <see langword="null"/> or empty adds nothing.</param>
+    /// <param name="format">Writes a value as text, as a query value is written.</param>
+    public void AddMap<T>(string prefix, IReadOnlyDictionary<string, T>? entries, Func<T, string?> format)
+    {
+        if (format is null)
+        {
+            throw new ArgumentNullException(nameof(format));
+        }
+
+        if (entries is null)
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            Add(Key(prefix, entry.Key ?? throw new ArgumentException("A map's key is null.", nameof(entries))), format(entry.Value));
+        }
+    }
+
     /// <summary>Adds a file part (multipart only).</summary>
     /// <param name="key">The part name.</param>
     /// <param name="file">The file; <see langword="null"/> is left out.</param>

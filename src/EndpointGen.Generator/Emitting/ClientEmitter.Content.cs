@@ -127,6 +127,10 @@ internal static partial class ClientEmitter
                 case { Kind: TypeKind.Array }:
                     w.WriteLine($"form.AddList({key}, {access}, static item => {ScalarText(field.Type.Element!, true, "item")});");
                     break;
+                case { Kind: TypeKind.Map }:
+                    // Spread: each entry is a field of this object, named by its key under this object's prefix.
+                    w.WriteLine($"form.AddMap(prefix, {access}, static item => {ScalarText(field.Type.Element!, true, "item")});");
+                    break;
                 case { Kind: TypeKind.Object } when present:
                     w.WriteLine($"Write{field.Type.Name}Form(form, {key}, {access});");
                     break;

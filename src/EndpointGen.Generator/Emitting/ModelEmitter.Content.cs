@@ -34,7 +34,16 @@ internal static partial class ModelEmitter
             }
 
             var presence = field.Required ? "; required" : "; omitted when unset";
-            w.Write($"/// <remarks>Part name: <c>{Code.DocText(field.JsonName)}</c>{presence}");
+            if (field.Type.Kind == TypeKind.Map)
+            {
+                // A map is spread: its own name is never sent (spec/README.md 5.7).
+                w.Write($"/// <remarks>One part per entry, named by its key, in the map's order (<c>{Code.DocText(field.JsonName)}</c> itself is not sent){presence}");
+            }
+            else
+            {
+                w.Write($"/// <remarks>Part name: <c>{Code.DocText(field.JsonName)}</c>{presence}");
+            }
+
             w.Write(field.Example is null ? "." : $". Example: <c>{Code.DocText(OneLine(field.Example))}</c>.");
             w.WriteLine("</remarks>");
             var propertyType = TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable));

@@ -265,8 +265,8 @@ internal sealed partial class DescriptorReader
     }
 
     /// <summary>
-    /// Whether an object type can be sent as a form or multipart body: every field a scalar or an enum, an array of
-    /// them, a nested object (form only, checked the same way) or a file (multipart only).
+    /// Whether an object type can be sent as a form or multipart body: every field a scalar or an enum, an array or a
+    /// map of them, a nested object (form only, checked the same way) or a file (multipart only).
     /// </summary>
     private bool IsFormBody(TypeRef type, YamlNode typeNode, BodyEncoding encoding)
     {
@@ -319,8 +319,9 @@ internal sealed partial class DescriptorReader
 
     private static string? FormFieldProblem(TypeRef type, BodyEncoding encoding)
     {
-        if (IsFormScalar(type) || (type.Kind == TypeKind.Array && IsFormScalar(type.Element!)))
+        if (IsFormScalar(type) || (type.Kind is TypeKind.Array or TypeKind.Map && IsFormScalar(type.Element!)))
         {
+            // A map of scalars is spread: each entry a field of its own, named by its key (section 5.7).
             return null;
         }
 
@@ -329,7 +330,8 @@ internal sealed partial class DescriptorReader
         {
             { Kind: TypeKind.File } or { Kind: TypeKind.Array, Element.Kind: TypeKind.File } => multipart ? null : "; files need 'encoding: multipart'",
             { Kind: TypeKind.Object } => multipart ? "; a multipart part is a value or a file: nested objects need 'encoding: form' or JSON" : null,
-            { Kind: TypeKind.Map } or { Kind: TypeKind.Json } => "; form and multipart values are scalars, enums and arrays of them" + (multipart ? string.Empty : ", and nested objects") + " (a map or json value has no agreed form encoding: send such a body as JSON)",
+            { Kind: TypeKind.Map } => "; a map in a " + (multipart ? "multipart" : "form") + " body writes each entry as a field named by its key, so its values must be scalars or enums, as in 'map<string>' (send a map of " + type.Element!.Display + " as JSON)",
+            { Kind: TypeKind.Json } => "; form and multipart values are scalars, enums and arrays of them" + (multipart ? string.Empty : ", and nested objects") + " (a json value has no agreed form encoding: send such a body as JSON)",
             { Kind: TypeKind.UnixTime } => "; unix-time is a JSON type (declare the field as int64 or date-time for a form)",
             _ => "; form and multipart values are scalars, enums and arrays of them" + (multipart ? ", and files" : ", and nested objects"),
         };

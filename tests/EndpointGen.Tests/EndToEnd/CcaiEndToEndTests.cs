@@ -281,6 +281,31 @@ public sealed class CcaiEndToEndTests(SandboxFixture fixture) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task The_generated_storage_upload_sends_the_fields_then_the_file_without_the_ccai_credential_and_reads_the_xml_answer()
+    {
+        var chatId = await CreateChatAsync(Client);
+        var upload = await Client.CreateVideoUploadAsync(chatId);
+        var wire = new WireRecorder();
+        using var http = wire.CreateClient();
+        byte[] video = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p'];
+
+        var answer = await fixture.Ccai(http).UploadToStorageWithResponseAsync(
+            new Uri(upload.Url),
+            new StorageUpload { Fields = upload.Fields, File = new EndpointGen.Runtime.FileContent(video, "clip.mp4", "video/mp4") });
+
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        var key = upload.Fields["key"];
+        var xml = System.Xml.Linq.XDocument.Parse(answer.Body).Root!;
+        Assert.Equal("PostResponse", xml.Name.LocalName);
+        Assert.Equal(key, (string?)xml.Element("Key"));
+        Assert.Equal(answer.Headers["ETag"].Single(), (string?)xml.Element("ETag"));
+        var post = wire.Single("POST");
+        Assert.Equal(fixture.Server.StorageUploadUrl.AbsoluteUri, post.Uri.AbsoluteUri);
+        Assert.False(post.Headers.ContainsKey("Authorization"));
+        Assert.Equal(video, fixture.Server.State.GetUpload(key)!.Content.ToArray());
+    }
+
+    [Fact]
     public async Task Attaching_a_key_that_was_never_uploaded_is_refused_and_nothing_is_listed()
     {
         var chatId = await CreateChatAsync(Client);

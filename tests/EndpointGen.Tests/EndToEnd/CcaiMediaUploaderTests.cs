@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ContactCenter.Ccai;
@@ -13,7 +14,8 @@ namespace EndpointGen.Tests.EndToEnd;
 
 /// <summary>
 /// <see cref="CcaiMediaUploader"/> against the sandbox and its S3 look-alike: the four calls of a photo or
-/// video upload, the multipart form on the wire, and the storage's refusals as a typed exception.
+/// video upload, the multipart form the generated <c>UploadToStorage</c> writes, byte for byte, and the storage's
+/// refusals as the generated <see cref="CcaiApiException"/> with the storage's XML error as its body.
 /// </summary>
 public sealed class CcaiMediaUploaderTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
@@ -29,7 +31,7 @@ public sealed class CcaiMediaUploaderTests(SandboxFixture fixture) : IClassFixtu
         var chatId = await CreateChatAsync(ccai);
         using var content = new MemoryStream(Photo);
 
-        var uploaded = await new CcaiMediaUploader(ccai, http).UploadPhotoAsync(chatId, content, "receipt.jpg");
+        var uploaded = await new CcaiMediaUploader(ccai).UploadPhotoAsync(chatId, content, "receipt.jpg");
 
         Assert.True(content.CanRead, "the caller's stream stays open");
         var stored = fixture.Server.State.GetUpload(uploaded.StorageKey)!;
@@ -58,7 +60,7 @@ public sealed class CcaiMediaUploaderTests(SandboxFixture fixture) : IClassFixtu
         var chatId = await CreateChatAsync(ccai);
         using var content = new MemoryStream(Video);
 
-        var uploaded = await new CcaiMediaUploader(ccai, fixture.Http).UploadVideoAsync(chatId, content, "unboxing.mp4");
+        var uploaded = await new CcaiMediaUploader(ccai).UploadVideoAsync(chatId, content, "unboxing.mp4");
 
         Assert.StartsWith($"chats/{chatId}/videos/", uploaded.StorageKey, StringComparison.Ordinal);
         Assert.Equal(Video, fixture.Server.State.GetUpload(uploaded.StorageKey)!.Content.ToArray());
@@ -78,22 +80,34 @@ public sealed class CcaiMediaUploaderTests(SandboxFixture fixture) : IClassFixtu
         var upload = await ccai.CreatePhotoUploadAsync(chatId);
         using var content = new MemoryStream(Photo);
 
-        var key = await new CcaiMediaUploader(ccai, http).PostToStorageAsync(upload, content, "../scans/ré\"ceipt.jpg");
+        var key = await new CcaiMediaUploader(fixture.Ccai(http)).PostToStorageAsync(upload, content, "../scans/ré\"ceipt.jpg");
 
         Assert.Equal(upload.Fields["key"], key);
         var post = wire.Single("POST");
-        Assert.StartsWith("multipart/form-data; boundary=", post.ContentType, StringComparison.Ordinal);
-        var parts = ReadParts(post);
-        Assert.Equal(upload.Fields.Keys.Append("file"), parts.Select(p => p.Name));
-        Assert.Equal(upload.Fields.Values, parts[..^1].Select(p => p.Value));
-        Assert.All(parts[..^1], p => Assert.Equal(string.Empty, p.Type));
-        Assert.Equal(("r__ceipt.jpg", "image/jpeg"), (parts[^1].FileName, parts[^1].Type));
-        Assert.DoesNotContain("filename*", post.BodyText, StringComparison.Ordinal);
+        Assert.Equal(upload.Url, post.Uri.AbsoluteUri);
+        Assert.False(post.Headers.ContainsKey("Authorization"));
+        var boundary = Regex.Match(post.ContentType!, "^multipart/form-data; boundary=([0-9a-f-]{36})$").Groups[1].Value;
+        Assert.NotEmpty(boundary);
+
+        // Every field CCAI returned, in its order and with its exact value, each a plain part; then the file, last.
+        var expected = new MemoryStream();
+        foreach (var field in upload.Fields)
+        {
+            expected.Write(Encoding.UTF8.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"{field.Key}\"\r\n\r\n{field.Value}\r\n"));
+        }
+
+        expected.Write(Encoding.UTF8.GetBytes($"--{boundary}\r\nContent-Type: image/jpeg\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r__ceipt.jpg\"\r\n\r\n"));
+        expected.Write(Photo);
+        expected.Write(Encoding.UTF8.GetBytes($"\r\n--{boundary}--\r\n"));
+        Assert.Equal(Show(expected.ToArray()), Show(post.Body));
+        Assert.Equal(
+            ["key", "success_action_status", "Content-Type", "acl", "policy"],
+            ReadParts(post).Select(p => p.Name).Take(5));
         Assert.Equal(HttpStatusCode.Created, post.Status);
     }
 
     [Fact]
-    public async Task A_tampered_field_is_refused_with_the_storages_code_and_message()
+    public async Task A_tampered_field_is_refused_with_the_storages_xml_error_as_the_response_body()
     {
         var ccai = fixture.Ccai();
         var chatId = await CreateChatAsync(ccai);
@@ -101,14 +115,15 @@ public sealed class CcaiMediaUploaderTests(SandboxFixture fixture) : IClassFixtu
         var fields = new Dictionary<string, string>(upload.Fields) { ["x-amz-signature"] = new string('0', 64) };
         using var content = new MemoryStream(Photo);
 
-        var error = await Assert.ThrowsAsync<CcaiUploadException>(() =>
-            new CcaiMediaUploader(ccai, fixture.Http).PostToStorageAsync(new PresignedUpload { Url = upload.Url, Fields = fields }, content, "receipt.jpg"));
+        var error = await Assert.ThrowsAsync<CcaiApiException>(() =>
+            new CcaiMediaUploader(ccai).PostToStorageAsync(new PresignedUpload { Url = upload.Url, Fields = fields }, content, "receipt.jpg"));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.Equal("SignatureDoesNotMatch", error.StorageErrorCode);
-        Assert.Equal("The request signature we calculated does not match the signature you provided. Check your key and signing method.", error.StorageMessage);
-        Assert.Equal("Ccai StorageUpload failed: 400 Bad Request: SignatureDoesNotMatch: " + error.StorageMessage, error.Message);
+        Assert.Equal("UploadToStorage", error.Operation);
         Assert.StartsWith("<?xml", error.ResponseBody, StringComparison.Ordinal);
+        Assert.Contains("<Code>SignatureDoesNotMatch</Code>", error.ResponseBody, StringComparison.Ordinal);
+        Assert.Contains("<Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>", error.ResponseBody, StringComparison.Ordinal);
+        Assert.Null(error.Error);
         Assert.DoesNotContain(fixture.Server.State.GetUploadedKeys(), k => k.StartsWith($"chats/{chatId}/", StringComparison.Ordinal));
     }
 
@@ -119,9 +134,10 @@ public sealed class CcaiMediaUploaderTests(SandboxFixture fixture) : IClassFixtu
         var chatId = await CreateChatAsync(ccai);
         using var empty = new MemoryStream();
 
-        var error = await Assert.ThrowsAsync<CcaiUploadException>(() => new CcaiMediaUploader(ccai, fixture.Http).UploadPhotoAsync(chatId, empty, "receipt.jpg"));
+        var error = await Assert.ThrowsAsync<CcaiApiException>(() => new CcaiMediaUploader(ccai).UploadPhotoAsync(chatId, empty, "receipt.jpg"));
 
-        Assert.Equal("EntityTooSmall", error.StorageErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("<Code>EntityTooSmall</Code>", error.ResponseBody, StringComparison.Ordinal);
         Assert.Empty(fixture.Server.State.GetCcaiPhotos(chatId));
     }
 
@@ -137,9 +153,9 @@ public sealed class CcaiMediaUploaderTests(SandboxFixture fixture) : IClassFixtu
         clock.Advance(TimeSpan.FromMinutes(16));
         using var content = new MemoryStream(Video);
 
-        var error = await Assert.ThrowsAsync<CcaiUploadException>(() => new CcaiMediaUploader(ccai, fixture.Http).PostToStorageAsync(upload, content, "unboxing.mp4"));
+        var error = await Assert.ThrowsAsync<CcaiApiException>(() => new CcaiMediaUploader(ccai).PostToStorageAsync(upload, content, "unboxing.mp4"));
 
-        Assert.Equal(("AccessDenied", "Invalid according to Policy: Policy expired."), (error.StorageErrorCode, error.StorageMessage));
+        Assert.Contains("<Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message>", error.ResponseBody, StringComparison.Ordinal);
         Assert.Empty(sandbox.State.GetUploadedKeys());
     }
 
@@ -155,10 +171,13 @@ public sealed class CcaiMediaUploaderTests(SandboxFixture fixture) : IClassFixtu
         using var content = new MemoryStream(Photo);
         var upload = new PresignedUpload { Url = url, Fields = new Dictionary<string, string> { [field] = "chats/1/photos/x" } };
 
-        await Assert.ThrowsAsync<ArgumentException>(() => new CcaiMediaUploader(fixture.Ccai(), http).PostToStorageAsync(upload, content, "receipt.jpg"));
+        await Assert.ThrowsAsync<ArgumentException>(() => new CcaiMediaUploader(fixture.Ccai(http)).PostToStorageAsync(upload, content, "receipt.jpg"));
 
         Assert.Empty(wire.Requests);
     }
+
+    private static string Show(byte[] bytes) =>
+        string.Concat(bytes.Select(b => b is >= 0x20 and < 0x7F or (byte)'\r' or (byte)'\n' ? ((char)b).ToString() : "\\x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Splits a recorded multipart/form-data body into its parts' name, file name, content type and text value.</summary>
     private static (string Name, string FileName, string Type, string Value)[] ReadParts(RecordedRequest post)

@@ -11,14 +11,14 @@ namespace EndpointGen.Tests.EndToEnd;
 /// <summary>The demo's <see cref="ChatFlow"/> in-process against a sandbox: every operation succeeds, and a failure is one clean line.</summary>
 public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
-    /// <summary>The 24 endpoints of the three specs, and the two storage uploads.</summary>
+    /// <summary>The 25 endpoints of the three specs, CCAI's UploadToStorage among them (called twice: the photo and the video).</summary>
     private static readonly (string Vendor, string Operation)[] Operations =
     [
         ("Thulium", "StartChatConversation"), ("Thulium", "StopChatConversation"),
         ("Ccai", "CreateChat"), ("Ccai", "GetChat"), ("Ccai", "UpdateChat"), ("Ccai", "SendMessage"),
         ("Ccai", "CreateEscalation"), ("Ccai", "UpdateEscalation"),
         ("Ccai", "CreatePhotoUpload"), ("Ccai", "AddPhotos"), ("Ccai", "ListPhotos"),
-        ("Ccai", "CreateVideoUpload"), ("Ccai", "AddVideo"), ("Ccai", "ListVideos"),
+        ("Ccai", "CreateVideoUpload"), ("Ccai", "AddVideo"), ("Ccai", "ListVideos"), ("Ccai", "UploadToStorage"),
         ("Ccai", "GetCustomerFlags"), ("Ccai", "UpdateCustomerFlags"), ("Ccai", "SendCustomData"), ("Ccai", "UpdateEndUser"),
         ("LiveDesk", "SearchContacts"), ("LiveDesk", "CreateContact"), ("LiveDesk", "ListContacts"),
         ("LiveDesk", "CreateConversation"), ("LiveDesk", "SendMessage"), ("LiveDesk", "ListMessages"),
@@ -41,7 +41,7 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
             Assert.Contains(lines, line => Regex.IsMatch(line, $@"^{vendor} +{operation} +2\d\d [A-Za-z ]+ +\d+ ms  \S"));
         }
 
-        Assert.Equal(2, lines.Count(line => Regex.IsMatch(line, @"^Ccai +StorageUpload +201 Created +\d+ ms  ")));
+        Assert.Equal(2, lines.Count(line => Regex.IsMatch(line, @"^Ccai +UploadToStorage +201 Created +\d+ ms  ")));
         Assert.Equal(2, lines.Count(line => Regex.IsMatch(line, @"^Ccai +SendCustomData +200 OK ")));
         Assert.Matches(@"^Ccai +UpdateEndUser +202 Accepted ", lines.Single(line => line.StartsWith("Ccai     UpdateEndUser", StringComparison.Ordinal)));
         Assert.DoesNotContain(lines, line => line.StartsWith("FAILED", StringComparison.Ordinal));

@@ -66,13 +66,21 @@ public sealed class ContentDiagnosticTests
     public Task EPG015_a_json_field_in_a_form_body_is_refused() =>
         VerifyAsync(
             Valid.Replace("body: { type: Thing, encoding: form }", "body: { type: {|#0:Thing|}, encoding: form }").Replace("      tags: 'string[]'", "      tags: 'string[]'\n      extra: json"),
-            Error("EPG015", 0).WithArguments("json", "in a form body (field 'inner.extra' of 'Inner'); form and multipart values are scalars, enums and arrays of them, and nested objects (a map or json value has no agreed form encoding: send such a body as JSON)"));
+            Error("EPG015", 0).WithArguments("json", "in a form body (field 'inner.extra' of 'Inner'); form and multipart values are scalars, enums and arrays of them, and nested objects (a json value has no agreed form encoding: send such a body as JSON)"));
 
     [Fact]
-    public Task EPG015_a_map_field_in_a_form_body_is_refused() =>
+    public Task Maps_of_scalars_in_form_and_multipart_bodies_are_valid_and_compile()
+    {
+        var test = Descriptor(Valid.Replace("      name: string", "      name: 'map<string>'").Replace("      tags: 'string[]'", "      tags: 'string[]'\n      extra: 'map<Level>'\n  Level:\n    enum: [low, high]").Replace("      caption: string", "      caption: 'map<int32>'"));
+        test.ExpectedHintNames = new[] { "Demo.Api.Demo.g.cs" };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task EPG015_a_map_of_objects_in_a_form_body() =>
         VerifyAsync(
-            Valid.Replace("body: { type: Thing, encoding: form }", "body: { type: {|#0:Thing|}, encoding: form }").Replace("      name: string", "      name: 'map<string>'"),
-            Error("EPG015", 0).WithArguments("map<string>", "in a form body (field 'name' of 'Thing'); form and multipart values are scalars, enums and arrays of them, and nested objects (a map or json value has no agreed form encoding: send such a body as JSON)"));
+            Valid.Replace("body: { type: Thing, encoding: form }", "body: { type: {|#0:Thing|}, encoding: form }").Replace("      name: string", "      name: 'map<Inner>'"),
+            Error("EPG015", 0).WithArguments("map<Inner>", "in a form body (field 'name' of 'Thing'); a map in a form body writes each entry as a field named by its key, so its values must be scalars or enums, as in 'map<string>' (send a map of Inner as JSON)"));
 
     [Fact]
     public Task EPG015_an_array_of_objects_in_a_form_body() =>
@@ -87,10 +95,16 @@ public sealed class ContentDiagnosticTests
             Error("EPG015", 0).WithArguments("Inner", "in a multipart body (field 'caption' of 'Upload'); a multipart part is a value or a file: nested objects need 'encoding: form' or JSON"));
 
     [Fact]
-    public Task EPG015_a_map_in_a_multipart_body() =>
+    public Task EPG015_a_map_of_arrays_in_a_multipart_body() =>
         VerifyAsync(
-            Valid.Replace("body: { type: Upload, encoding: multipart }", "body: { type: {|#0:Upload|}, encoding: multipart }").Replace("      caption: string", "      caption: 'map<int32>'"),
-            Error("EPG015", 0).WithArguments("map<int32>", "in a multipart body (field 'caption' of 'Upload'); form and multipart values are scalars, enums and arrays of them (a map or json value has no agreed form encoding: send such a body as JSON)"));
+            Valid.Replace("body: { type: Upload, encoding: multipart }", "body: { type: {|#0:Upload|}, encoding: multipart }").Replace("      caption: string", "      caption: 'map<int32[]>'"),
+            Error("EPG015", 0).WithArguments("map<int32[]>", "in a multipart body (field 'caption' of 'Upload'); a map in a multipart body writes each entry as a field named by its key, so its values must be scalars or enums, as in 'map<string>' (send a map of int32[] as JSON)"));
+
+    [Fact]
+    public Task EPG015_a_map_of_files_in_a_multipart_body() =>
+        VerifyAsync(
+            Valid.Replace("      caption: string", "      caption: {|#0:'map<file>'|}"),
+            Error("EPG015", 0).WithArguments("map<file>", "as a field (field 'caption' of 'Upload'); a file is a multipart field of its own, 'file' or 'file[]'"));
 
     [Fact]
     public Task EPG015_unix_time_in_a_form_body() =>

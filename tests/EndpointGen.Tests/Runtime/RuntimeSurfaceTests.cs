@@ -134,9 +134,11 @@ public sealed class RuntimeSurfaceTests
                   name: { type: string, required: true }
                   tags: 'string[]'
                   item: Item
+                  extra: 'map<Color>'
               Parts:
                 fields:
                   caption: string
+                  given: 'map<string>'
                   one: file
                   many: 'file[]'
               Color:

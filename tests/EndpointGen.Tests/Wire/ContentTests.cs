@@ -153,6 +153,61 @@ public sealed class ContentTests : IClassFixture<ContentTests.PostboxClient>
     }
 
     [Fact]
+    public async Task A_map_in_a_multipart_body_is_one_part_per_entry_named_by_its_key_in_the_maps_order_before_the_file()
+    {
+        await using var server = Answering("201 Created", "application/json", Encoding.UTF8.GetBytes("""{"sid":"ME1"}"""));
+        // A presigned POST policy's fields: the order is the server's, not sorted, and each key is a part's name as it is.
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["key"] = "uploads/${filename}", ["x-amz-signature"] = "ab/c=", ["Content-Type"] = "image/png", ["acl"] = "private" };
+        var upload = _dynamic.New("Features.Postbox.MediaUpload", ("Caption", "c"), ("Fields", fields), ("File", new FileContent(new byte[] { 1, 2 }, "a.png", "image/png")));
+
+        await DynamicClient.CallAsync(Client(server), "UploadMediaAsync", upload);
+
+        var boundary = Boundary(server.Last);
+        var expected = Concat(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nc\r\n",
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nuploads/${{filename}}\r\n",
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"x-amz-signature\"\r\n\r\nab/c=\r\n",
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"Content-Type\"\r\n\r\nimage/png\r\n",
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"acl\"\r\n\r\nprivate\r\n",
+            $"--{boundary}\r\nContent-Type: image/png\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n",
+            new byte[] { 1, 2 },
+            $"\r\n--{boundary}--\r\n");
+        Assert.Equal(Show(expected), Show(server.Last.Body));
+    }
+
+    [Fact]
+    public async Task A_map_in_a_form_body_spreads_its_entries_under_the_key_of_the_object_that_holds_it()
+    {
+        await using var server = Answering();
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal) { ["zone"] = "eu west", ["a"] = "1" };
+        var attributes = _dynamic.New("Features.Postbox.Attributes", ("Channel", Enum("Features.Postbox.Priority", "High")), ("Extra", extra));
+        var update = _dynamic.New("Features.Postbox.ConversationUpdate", ("Attributes", attributes));
+
+        await DynamicClient.CallAsync(Client(server), "UpdateConversationAsync", "CH1", update);
+
+        // attributes[channel]=high&attributes[zone]=eu+west&attributes[a]=1: Stripe's metadata[k]=v, in the map's order.
+        Assert.Equal("attributes%5Bchannel%5D=high&attributes%5Bzone%5D=eu+west&attributes%5Ba%5D=1", server.Last.BodyText);
+    }
+
+    [Fact]
+    public async Task A_map_read_from_json_keeps_the_servers_order_when_sent_back_as_parts()
+    {
+        // The generated reader of map<string> fills its dictionary in the order of the JSON object and never removes,
+        // so enumerating it gives the server's order: what a presigned upload's fields need.
+        var json = """{"zeta":"1","alpha":"2","key":"3","Mid":"4"}"""u8;
+        var reader = new System.Text.Json.Utf8JsonReader(json);
+        reader.Read();
+        var map = JsonValueReader.ReadMap(ref reader, static (ref System.Text.Json.Utf8JsonReader r) => r.GetString()!);
+
+        Assert.Equal(new[] { "zeta", "alpha", "key", "Mid" }, map.Keys);
+        await using var server = Answering("201 Created", "application/json", Encoding.UTF8.GetBytes("""{"sid":"ME1"}"""));
+        var upload = _dynamic.New("Features.Postbox.MediaUpload", ("Caption", "c"), ("Fields", map), ("File", new FileContent(new byte[] { 7 })));
+        await DynamicClient.CallAsync(Client(server), "UploadMediaAsync", upload);
+        var names = System.Text.RegularExpressions.Regex.Matches(server.Last.BodyText, "; name=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(new[] { "caption", "zeta", "alpha", "key", "Mid", "file" }, names);
+    }
+
+    [Fact]
     public async Task Multipart_file_arrays_repeat_the_part_as_name_brackets_and_a_stream_that_cannot_seek_goes_chunked()
     {
         await using var server = Answering();

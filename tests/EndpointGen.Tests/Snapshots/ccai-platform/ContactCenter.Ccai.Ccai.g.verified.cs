@@ -260,6 +260,22 @@ public partial interface ICcaiClient
     /// <summary>As <see cref="CreateVideoUploadAsync"/>, and gives the status and headers of the answer with its body.</summary>
     global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.Ccai.PresignedUpload>> CreateVideoUploadWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Upload a file to the media storage with a presigned upload.</summary>
+    /// <remarks>
+    /// Posts a file to the url of a presigned upload (CreatePhotoUpload, CreateVideoUpload) as a multipart/form-data form: every returned field, named by its key, in the order CCAI returned them and with their exact values, then the file part last. The storage answers with S3's PostResponse XML document when success_action_status is 201 (any 2xx is a success: 204 has no body), and with an XML Error document (Code, Message) when it refuses the file.
+    /// POST {url}
+    /// </remarks>
+    /// <param name="url">The absolute URL the server gave, such as a next page or a presigned upload: https (plain http only to loopback, or with <c>AllowInsecureHttp</c>), without user-info. Query parameters are added after its own query. Its header parameters go with it only to the service's own origins.</param>
+    /// <param name="body">The presigned upload's fields and the file. Sent as multipart/form-data, one part per set property, in declared order.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The storage's PostResponse XML document (Location, Bucket, Key, ETag).</returns>
+    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<string> UploadToStorageAsync(global::System.Uri url, global::ContactCenter.Ccai.StorageUpload body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="UploadToStorageAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<string>> UploadToStorageWithResponseAsync(global::System.Uri url, global::ContactCenter.Ccai.StorageUpload body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Retrieve the reserved data attributes (customer flags) of a chat.</summary>
     /// <remarks>
     /// Returns the reserved data attributes (customer flags) set during a chat.
@@ -629,6 +645,27 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
     }
 
     /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<string> UploadToStorageAsync(global::System.Uri url, global::ContactCenter.Ccai.StorageUpload body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendForTextAsync("UploadToStorage", CreateUploadToStorageRequest(url, body), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<string>> UploadToStorageWithResponseAsync(global::System.Uri url, global::ContactCenter.Ccai.StorageUpload body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendForTextWithResponseAsync("UploadToStorage", CreateUploadToStorageRequest(url, body), cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateUploadToStorageRequest(global::System.Uri url, global::ContactCenter.Ccai.StorageUpload body)
+    {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        var target = _runner.CreateUrl(url);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, target.ToUri(), credential: false);
+        request.Content = WriteStorageUploadForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat), string.Empty, body).ToMultipartContent();
+        return request;
+    }
+
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.CustomerFlags> GetCustomerFlagsAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.SendAsync<global::ContactCenter.Ccai.CustomerFlags>("GetCustomerFlags", CreateGetCustomerFlagsRequest(id), "CustomerFlags", global::ContactCenter.Ccai.CustomerFlags.JsonConverter.ReadValue, cancellationToken);
 
@@ -716,6 +753,13 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEndUserRequest>(body, global::ContactCenter.Ccai.UpdateEndUserRequest.JsonConverter.WriteValue);
         return request;
+    }
+
+    private static global::EndpointGen.Runtime.FormBuilder WriteStorageUploadForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::ContactCenter.Ccai.StorageUpload value)
+    {
+        form.AddMap(prefix, value.Fields, static item => item);
+        form.AddFile(form.Key(prefix, "file"), value.File);
+        return form;
     }
 
     private static string? DescribeError(global::ContactCenter.Ccai.CcaiError error)
@@ -2445,7 +2489,21 @@ public sealed partial class Media
     }
 }
 
-/// <summary>A presigned upload (S3- or GCS-style POST policy). Upload with a multipart/form-data POST to `url` that sends every entry of `fields` as a form field and then the file part last; then attach the file with its `key` as s3_path (AddPhotos / AddVideo).</summary>
+/// <summary>The form of a storage upload (UploadToStorage): the presigned upload's fields, then the file.</summary>
+/// <remarks>Sent as a <c>multipart/form-data</c> body, one part per set property, in this order.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class StorageUpload
+{
+    /// <summary>The presigned upload's fields (PresignedUpload.fields) as CCAI returned them: each entry is a part of its own, named by its key (key, policy, x-amz-signature, ...), in the map's order.</summary>
+    /// <remarks>One part per entry, named by its key, in the map's order (<c>fields</c> itself is not sent); required.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Fields { get; init; }
+
+    /// <summary>The file, sent last as the storage requires (part name "file"); its ContentType should be the policy's Content-Type field.</summary>
+    /// <remarks>Part name: <c>file</c>; required.</remarks>
+    public required global::EndpointGen.Runtime.FileContent File { get; init; }
+}
+
+/// <summary>A presigned upload (S3- or GCS-style POST policy). Upload with UploadToStorage: a multipart/form-data POST to `url` that sends every entry of `fields` as a form field and then the file part last; then attach the file with its `key` as s3_path (AddPhotos / AddVideo).</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.PresignedUpload.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class PresignedUpload

@@ -576,6 +576,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         form.Add(form.Key(prefix, "caption"), value.Caption);
         form.AddList(form.Key(prefix, "kinds"), value.Kinds, static item => item.Value);
         form.Add(form.Key(prefix, "private"), (value.Private is null ? null : value.Private.Value ? "true" : "false"));
+        form.AddMap(prefix, value.Fields, static item => item);
         form.AddFile(form.Key(prefix, "file"), value.File);
         return form;
     }
@@ -602,6 +603,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
     {
         form.Add(form.Key(prefix, "channel"), value.Channel.Value);
         form.AddList(form.Key(prefix, "ids"), value.Ids, static item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        form.AddMap(prefix, value.Extra, static item => item);
         return form;
     }
 
@@ -996,11 +998,16 @@ internal sealed partial class Attributes
     /// <remarks>JSON name: <c>ids</c>; omitted when unset.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get; init; }
 
+    /// <summary>Spread under the parent key: attributes[k]=v.</summary>
+    /// <remarks>JSON name: <c>extra</c>; omitted when unset.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Extra { get; init; }
+
     /// <summary>Reads and writes <see cref="global::Features.Postbox.Attributes"/> as the descriptor spells it, without reflection.</summary>
     internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Attributes>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Channel = Name("channel");
         private static readonly global::System.Text.Json.JsonEncodedText s_Ids = Name("ids");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Extra = Name("extra");
         private static readonly string[] s_requiredNames = { "channel" };
 
         /// <summary>Creates the converter.</summary>
@@ -1016,10 +1023,12 @@ internal sealed partial class Attributes
             var seen0 = 0UL;
             global::Features.Postbox.Priority? p_Channel = default;
             global::System.Collections.Generic.IReadOnlyList<long>? p_Ids = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Extra = default;
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("channel"u8)) { p_Channel = Required(ref reader, global::Features.Postbox.Priority.JsonConverter.ReadValue, "Attributes", "channel"); seen0 |= 0x1UL; }
                 else if (reader.ValueTextEquals("ids"u8)) p_Ids = OptionalList(ref reader, ReadInt64);
+                else if (reader.ValueTextEquals("extra"u8)) p_Extra = OptionalMap(ref reader, ReadString);
                 else SkipProperty(ref reader);
             }
             CheckRequired(seen0, s_requiredNames, 0, "Attributes");
@@ -1027,6 +1036,7 @@ internal sealed partial class Attributes
             {
                 Channel = p_Channel!,
                 Ids = p_Ids,
+                Extra = p_Extra,
             };
         }
 
@@ -1042,6 +1052,7 @@ internal sealed partial class Attributes
             writer.WriteStartObject();
             WriteRequired(writer, s_Channel, value.Channel, global::Features.Postbox.Priority.JsonConverter.WriteValue, "Attributes", "channel");
             WriteOptional(writer, s_Ids, value.Ids, static (w0, v0) => WriteList(w0, v0, WriteInt64));
+            WriteOptional(writer, s_Extra, value.Extra, static (w0, v0) => WriteMap(w0, v0, WriteString));
             writer.WriteEndObject();
         }
     }
@@ -1118,6 +1129,10 @@ internal sealed partial class MediaUpload
     /// <summary>The <c>private</c> part.</summary>
     /// <remarks>Part name: <c>private</c>; omitted when unset.</remarks>
     public bool? Private { get; init; }
+
+    /// <summary>Server-given fields, each a part named by its key.</summary>
+    /// <remarks>One part per entry, named by its key, in the map's order (<c>fields</c> itself is not sent); omitted when unset.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Fields { get; init; }
 
     /// <summary>The media file, sent last, as the service asks.</summary>
     /// <remarks>Part name: <c>file</c>; required.</remarks>

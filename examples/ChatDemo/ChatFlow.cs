@@ -32,6 +32,12 @@ public sealed class ChatFlow : IDisposable
     private const string LiveDesk = LiveDeskClient.ServiceName;
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
+    // The operation column fits the longest operation name, SendMessageWithAttachments.
+    private const int OperationWidth = 26;
+
+    /// <summary>The labels the demo lists contacts by (agents set labels in LiveDesk; the API only filters by them).</summary>
+    private static readonly string[] ContactLabels = ["vip", "returning"];
+
     // Signed custom data only has to outlive the one request that carries it.
     private static readonly TimeSpan SignedDataLifetime = TimeSpan.FromMinutes(5);
 
@@ -141,7 +147,7 @@ public sealed class ChatFlow : IDisposable
         }
         else
         {
-            WriteLine($"{Ccai,-8} {"SendCustomData",-21} skipped: set {DemoSettings.CcaiSigningSecretVariable} to send signed custom data");
+            WriteLine($"{Ccai,-8} {"SendCustomData",-OperationWidth} skipped: set {DemoSettings.CcaiSigningSecretVariable} to send signed custom data");
         }
 
         var endUser = new UpdateEndUserRequest { Identifier = "customer-1234", Name = "Jan Kowalski", Email = Customer.Email, Phone = Customer.Phone };
@@ -191,17 +197,27 @@ public sealed class ChatFlow : IDisposable
         }
         else
         {
-            WriteLine($"{LiveDesk,-8} {"CreateContact",-21} skipped: {email} is contact {contact.Id} already");
+            WriteLine($"{LiveDesk,-8} {"CreateContact",-OperationWidth} skipped: {email} is contact {contact.Id} already");
         }
 
         var contactId = contact.Id ?? throw Stop(LiveDesk, "SearchContacts", "the contact carries no id");
         var firstPage = new ListContactsParameters { Sort = ContactSort.Name, Direction = SortDirection.Asc, IncludeContactInboxes = false };
         await CallAsync(LiveDesk, "ListContacts", ct => client.ListContactsAsync(firstPage, ct), DescribeContacts, cancellationToken).ConfigureAwait(false);
 
+        // The same list filtered by labels, sent as labels[]=vip&labels[]=returning (LiveDeskContacts.ListByLabelsAsync
+        // pages through it). The demo's own contact has none: labels are set by agents in LiveDesk.
+        var labelled = new ListContactsParameters { Labels = ContactLabels, IncludeContactInboxes = false };
+        var labels = string.Join(" or ", ContactLabels);
+        await CallAsync(LiveDesk, "ListContacts", ct => client.ListContactsAsync(labelled, ct), list => $"{Count(list.Meta?.Count ?? 0, "contact")} labelled {labels}", cancellationToken).ConfigureAwait(false);
+
         // LiveDesk documents no end operation (channel.Capabilities lacks End): the conversation stays open.
         var conversation = await CallAsync(LiveDesk, "CreateConversation", ct => channel.StartForContactAsync(contactId, ct), c => $"conversation {c.Id} for contact {contactId} (stays open: LiveDesk has no end operation)", cancellationToken).ConfigureAwait(false);
         await CallAsync(LiveDesk, "SendMessage", ct => channel.SendMessageAsync(conversation, "Hi Jan, your parcel left the warehouse today.", ct), "text message sent", cancellationToken).ConfigureAwait(false);
         await CallAsync(LiveDesk, "SendMessage", ct => channel.SendPrivateNoteAsync(conversation, "Order A-1001, courier notified.", ct), note => $"private note {note.Id}", cancellationToken).ConfigureAwait(false);
+
+        // Send Message's multipart variant: the text part, then the receipt as an attachments[] file part.
+        var receipt = new FileContent(SampleMedia.Photo, SampleMedia.PhotoFileName, SampleMedia.PhotoContentType);
+        await CallAsync(LiveDesk, "SendMessageWithAttachments", ct => channel.SendFileAsync(conversation, receipt, "Here is your receipt.", ct), DescribeAttachments, cancellationToken).ConfigureAwait(false);
         var conversationId = LiveDeskConversationChannel.GetConversationId(conversation);
         await CallAsync(LiveDesk, "ListMessages", ct => client.ListMessagesAsync(conversationId, cancellationToken: ct), DescribeMessages, cancellationToken).ConfigureAwait(false);
     }
@@ -257,7 +273,7 @@ public sealed class ChatFlow : IDisposable
         var elapsed = Milliseconds(_time.GetElapsedTime(started));
         var status = _recorder.Last?.ToString() ?? "(no response)";
         _calls++;
-        WriteLine($"{vendor,-8} {operation,-21} {status,-12} {elapsed,5} ms  {describe(result)}");
+        WriteLine($"{vendor,-8} {operation,-OperationWidth} {status,-12} {elapsed,5} ms  {describe(result)}");
         return result;
     }
 
@@ -299,8 +315,30 @@ public sealed class ChatFlow : IDisposable
     {
         var messages = list.Payload ?? [];
         var notes = messages.Count(m => m.Private == true);
-        return Count(messages.Count, "message") + (notes == 0 ? string.Empty : $" ({Count(notes, "private note")})");
+        var withFiles = messages.Count(m => m.Attachments is { Count: > 0 });
+        var kinds = new List<string>();
+        if (notes > 0)
+        {
+            kinds.Add(Count(notes, "private note"));
+        }
+
+        if (withFiles > 0)
+        {
+            kinds.Add($"{withFiles.ToString(CultureInfo.InvariantCulture)} with files");
+        }
+
+        return Count(messages.Count, "message") + (kinds.Count == 0 ? string.Empty : $" ({string.Join(", ", kinds)})");
     }
+
+    private static string DescribeAttachments(Message message)
+    {
+        var files = (message.Attachments ?? []).Select(a => $"{FileName(a.DataUrl)} ({a.FileType?.Value ?? "file"}, {a.FileSize?.ToString(CultureInfo.InvariantCulture) ?? "?"} bytes)");
+        return $"message {message.Id} with " + string.Join(", ", files);
+    }
+
+    /// <summary>The last segment of an attachment's data_url, which LiveDesk names after the file.</summary>
+    private static string FileName(string? dataUrl) =>
+        Uri.TryCreate(dataUrl, UriKind.Absolute, out var url) ? Uri.UnescapeDataString(url.Segments[^1]) : "(no data_url)";
 
     private static string DescribeEscalation(Escalation escalation) => $"escalation {escalation.Id}, status {escalation.Status}";
 

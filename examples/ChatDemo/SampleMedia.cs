@@ -6,6 +6,9 @@ internal static class SampleMedia
     /// <summary>The photo's file name.</summary>
     public const string PhotoFileName = "receipt.jpg";
 
+    /// <summary>The photo's media type.</summary>
+    public const string PhotoContentType = "image/jpeg";
+
     /// <summary>The video's file name.</summary>
     public const string VideoFileName = "unboxing.mp4";
 

@@ -5,12 +5,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactCenter.LiveDesk;
+using EndpointGen.Runtime;
 
 namespace ContactCenter.Conversations;
 
 /// <summary>
 /// LiveDesk conversations as an <see cref="IConversationChannel"/>: start (<c>POST /api/v2/accounts/conversations</c>)
-/// and send a message (<c>POST .../conversations/{id}/messages</c>); also private notes and reading the messages back.
+/// and send a message (<c>POST .../conversations/{id}/messages</c>); also private notes, files (the multipart
+/// variant of the same URL) and reading the messages back.
 /// </summary>
 /// <remarks>
 /// Resolving (ending) a conversation exists in Chatwoot, which LiveDesk derives from, but LiveDesk
@@ -87,6 +89,53 @@ public sealed class LiveDeskConversationChannel : IConversationChannel
     /// <exception cref="LiveDeskApiException">LiveDesk refused the call.</exception>
     public Task<Message> SendPrivateNoteAsync(ConversationHandle conversation, string text, CancellationToken cancellationToken = default) =>
         SendAsync(conversation, text, isPrivate: true, cancellationToken);
+
+    /// <summary>Sends files into a conversation, with an optional text, as one message (Send Message's multipart/form-data variant).</summary>
+    /// <param name="conversation">A handle returned by this channel.</param>
+    /// <param name="files">The files, each with its <see cref="FileContent.FileName"/> (LiveDesk stores and serves a file under its name) and, ideally, its <see cref="FileContent.ContentType"/> (LiveDesk files an attachment as image, audio, video or file by it). Streams stay the caller's to dispose once the call completed.</param>
+    /// <param name="text">The message text, or <see langword="null"/> for files only.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The message LiveDesk stored, with its attachments (their <c>data_url</c> serves each file).</returns>
+    /// <exception cref="ArgumentException">The handle belongs to another vendor, there is no file, a file is <see langword="null"/> or has no file name, or the text is empty.</exception>
+    /// <exception cref="LiveDeskApiException">LiveDesk refused the call.</exception>
+    public Task<Message> SendFilesAsync(ConversationHandle conversation, IReadOnlyList<FileContent> files, string? text = null, CancellationToken cancellationToken = default)
+    {
+        var conversationId = GetConversationId(conversation);
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("Give at least one file; send a message without files with SendMessageAsync.", nameof(files));
+        }
+
+        // Without a file name a part is a text field to the server, and LiveDesk refuses attachments[] as text.
+        if (files.Any(f => f is null || string.IsNullOrEmpty(f.FileName)))
+        {
+            throw new ArgumentException("Every file needs its FileName: LiveDesk takes only file parts with a name.", nameof(files));
+        }
+
+        if (text is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(text);
+        }
+
+        // private and message_type are left out: LiveDesk's defaults (false, outgoing) are this channel's message.
+        var body = new SendMessageWithAttachmentsRequest { Content = text, Attachments = files.ToArray() };
+        return _client.SendMessageWithAttachmentsAsync(conversationId, body, cancellationToken);
+    }
+
+    /// <summary>Sends one file into a conversation, with an optional text; see <see cref="SendFilesAsync"/>.</summary>
+    /// <param name="conversation">A handle returned by this channel.</param>
+    /// <param name="file">The file, with its file name.</param>
+    /// <param name="text">The message text, or <see langword="null"/> for the file only.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The message LiveDesk stored, with its attachment.</returns>
+    /// <exception cref="ArgumentException">The handle belongs to another vendor, the file has no file name, or the text is empty.</exception>
+    /// <exception cref="LiveDeskApiException">LiveDesk refused the call.</exception>
+    public Task<Message> SendFileAsync(ConversationHandle conversation, FileContent file, string? text = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return SendFilesAsync(conversation, [file], text, cancellationToken);
+    }
 
     /// <summary>Every message of a conversation, oldest first.</summary>
     /// <param name="conversation">A handle returned by this channel.</param>

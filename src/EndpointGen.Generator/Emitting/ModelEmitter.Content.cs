@@ -44,7 +44,23 @@ internal static partial class ModelEmitter
                 w.Write($"/// <remarks>Part name: <c>{Code.DocText(field.JsonName)}</c>{presence}");
             }
 
-            w.Write(field.Example is null ? "." : $". Example: <c>{Code.DocText(OneLine(field.Example))}</c>.");
+            // Two writes, not a conditional expression: that would make the interpolation a plain string,
+            // and the escaped doc text would be written by its type name instead of its text.
+            if (field.Example is null)
+            {
+                w.Write(".");
+            }
+            else
+            {
+                w.Write($". Example: <c>{Code.DocText(OneLine(field.Example))}</c>.");
+            }
+
+            if (field.Default is not null)
+            {
+                // Documentation only, as for JSON fields: the client never sends the vendor's default.
+                w.Write($" Default: <c>{Code.DocText(OneLine(field.Default))}</c>.");
+            }
+
             w.WriteLine("</remarks>");
             var propertyType = TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable));
             w.WriteLine($"public {(field.Required ? "required " : string.Empty)}{propertyType} {field.PropertyName} {{ get; init; }}");

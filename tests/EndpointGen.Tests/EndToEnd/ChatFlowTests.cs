@@ -11,7 +11,7 @@ namespace EndpointGen.Tests.EndToEnd;
 /// <summary>The demo's <see cref="ChatFlow"/> in-process against a sandbox: every operation succeeds, and a failure is one clean line.</summary>
 public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
-    /// <summary>The 25 endpoints of the three specs, CCAI's UploadToStorage among them (called twice: the photo and the video).</summary>
+    /// <summary>The 26 endpoints of the three specs, CCAI's UploadToStorage among them (called twice: the photo and the video).</summary>
     private static readonly (string Vendor, string Operation)[] Operations =
     [
         ("Thulium", "StartChatConversation"), ("Thulium", "StopChatConversation"),
@@ -21,7 +21,7 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         ("Ccai", "CreateVideoUpload"), ("Ccai", "AddVideo"), ("Ccai", "ListVideos"), ("Ccai", "UploadToStorage"),
         ("Ccai", "GetCustomerFlags"), ("Ccai", "UpdateCustomerFlags"), ("Ccai", "SendCustomData"), ("Ccai", "UpdateEndUser"),
         ("LiveDesk", "SearchContacts"), ("LiveDesk", "CreateContact"), ("LiveDesk", "ListContacts"),
-        ("LiveDesk", "CreateConversation"), ("LiveDesk", "SendMessage"), ("LiveDesk", "ListMessages"),
+        ("LiveDesk", "CreateConversation"), ("LiveDesk", "SendMessage"), ("LiveDesk", "SendMessageWithAttachments"), ("LiveDesk", "ListMessages"),
     ];
 
     private DemoSettings Settings => DemoSettings.FromEnvironment(_ => null).ForSandbox(fixture.Server);
@@ -46,9 +46,12 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         Assert.Matches(@"^Ccai +UpdateEndUser +202 Accepted ", lines.Single(line => line.StartsWith("Ccai     UpdateEndUser", StringComparison.Ordinal)));
         Assert.DoesNotContain(lines, line => line.StartsWith("FAILED", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count(line => Regex.IsMatch(line, @"^LiveDesk +SendMessage +200 OK ")));
-        Assert.Matches(@"^LiveDesk +ListMessages +200 OK +\d+ ms  2 messages \(1 private note\)$", lines[^2]);
-        Assert.Matches(@"^Done: 28 calls to Thulium, Ccai, LiveDesk succeeded in \d+ ms\.$", lines[^1]);
-        Assert.Equal(29, lines.Length);
+        Assert.Matches(@"^LiveDesk +ListContacts +200 OK +\d+ ms  1 contact in all, page 1 shows 1$", lines.First(line => line.StartsWith("LiveDesk ListContacts", StringComparison.Ordinal)));
+        Assert.Matches(@"^LiveDesk +ListContacts +200 OK +\d+ ms  0 contacts labelled vip or returning$", lines.Last(line => line.StartsWith("LiveDesk ListContacts", StringComparison.Ordinal)));
+        Assert.Matches(@"^LiveDesk SendMessageWithAttachments 200 OK +\d+ ms  message \d+ with receipt\.jpg \(image, 160 bytes\)$", lines[^3]);
+        Assert.Matches(@"^LiveDesk +ListMessages +200 OK +\d+ ms  3 messages \(1 private note, 1 with files\)$", lines[^2]);
+        Assert.Matches(@"^Done: 30 calls to Thulium, Ccai, LiveDesk succeeded in \d+ ms\.$", lines[^1]);
+        Assert.Equal(31, lines.Length);
         AssertNoSecret(lines, settings);
 
         // What the flow did is what the sandbox holds.
@@ -63,7 +66,13 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         Assert.Equal(("Jan Kowalski", "jan.kowalski@example.org", "+48123456789", "1234", 407L), (contact.Name, contact.Email, contact.PhoneNumber, contact.Identifier, contact.InboxId));
         var conversation = Assert.Single(sandbox.State.GetLiveDeskConversations());
         Assert.Equal(contact.Id, conversation.ContactId);
-        Assert.Equal([false, true], sandbox.State.GetLiveDeskMessages(conversation.Id).Select(m => m.Private));
+        var messages = sandbox.State.GetLiveDeskMessages(conversation.Id);
+        Assert.Equal([false, true, false], messages.Select(m => m.Private));
+        Assert.Equal([0, 0, 1], messages.Select(m => m.Attachments.Count));
+        var receipt = messages[2].Attachments[0];
+        Assert.Equal(("Here is your receipt.", "receipt.jpg", "image/jpeg", 160L), (messages[2].Content, receipt.FileName, receipt.ContentType, receipt.Size));
+        Assert.Equal([0xFF, 0xD8], receipt.Content[..2].ToArray());
+        Assert.Equal([0xFF, 0xD9], receipt.Content[^2..].ToArray());
     }
 
     [Fact]
@@ -78,9 +87,9 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         Assert.True(firstSucceeded && succeeded, string.Join(Environment.NewLine, lines));
         var contact = Assert.Single(sandbox.State.GetLiveDeskContacts());
         Assert.Matches(@"^LiveDesk +SearchContacts +200 OK +\d+ ms  1 contact matching jan\.kowalski@example\.org$", lines[0]);
-        Assert.Equal($"LiveDesk CreateContact         skipped: jan.kowalski@example.org is contact {contact.Id} already", lines[1]);
-        Assert.Matches($@"^LiveDesk +CreateConversation +200 OK +\d+ ms  conversation 2 for contact {contact.Id} ", lines[3]);
-        Assert.Matches(@"^Done: 6 calls to LiveDesk succeeded in \d+ ms\.$", lines[^1]);
+        Assert.Equal($"LiveDesk CreateContact              skipped: jan.kowalski@example.org is contact {contact.Id} already", lines[1]);
+        Assert.Matches($@"^LiveDesk +CreateConversation +200 OK +\d+ ms  conversation 2 for contact {contact.Id} ", lines[4]);
+        Assert.Matches(@"^Done: 8 calls to LiveDesk succeeded in \d+ ms\.$", lines[^1]);
     }
 
     [Fact]
@@ -120,7 +129,7 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         Assert.True(succeeded);
         Assert.All(lines[..^1], line => Assert.StartsWith("LiveDesk ", line, StringComparison.Ordinal));
         Assert.Matches(@"^LiveDesk +SearchContacts +200 OK ", lines[0]);
-        Assert.Matches(@"^Done: [67] calls to LiveDesk succeeded in \d+ ms\.$", lines[^1]);
+        Assert.Matches(@"^Done: [89] calls to LiveDesk succeeded in \d+ ms\.$", lines[^1]);
     }
 
     [Fact]
@@ -131,7 +140,7 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         var (succeeded, lines) = await RunAsync(settings);
 
         Assert.True(succeeded);
-        Assert.Contains("Ccai     SendCustomData        skipped: set CCAI_SIGNING_SECRET to send signed custom data", lines);
+        Assert.Contains("Ccai     SendCustomData             skipped: set CCAI_SIGNING_SECRET to send signed custom data", lines);
         Assert.Single(lines, line => Regex.IsMatch(line, @"^Ccai +SendCustomData +200 OK "));
     }
 

@@ -115,6 +115,48 @@ public sealed class ConversationChannelTests(SandboxFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task LiveDesk_sends_files_as_one_message_with_attachments_and_reads_them_back()
+    {
+        var wire = new WireRecorder();
+        using var http = wire.CreateClient();
+        var channel = new LiveDeskConversationChannel(fixture.LiveDesk(http), inboxId: 407);
+        var conversation = await channel.StartForContactAsync(2219256);
+        var photo = new byte[] { 0xFF, 0xD8, 0xFF, 0xD9 };
+        using var notes = new System.IO.MemoryStream([0x41, 0x42]);
+
+        var sent = await channel.SendFilesAsync(conversation, [new FileContent(photo, "receipt.jpg", "image/jpeg"), new FileContent(notes, "notes.txt", "text/plain")], "Your receipt and notes.");
+        var single = await channel.SendFileAsync(conversation, new FileContent(photo, "again.jpg", "image/jpeg"));
+        var messages = await channel.GetMessagesAsync(conversation);
+
+        // Through the generated multipart call: the text part, then one attachments[] part per file; private and message_type left to LiveDesk.
+        var posts = wire.Requests.Where(r => r.Method == "POST" && r.Uri.AbsolutePath.EndsWith("/messages", StringComparison.Ordinal)).ToArray();
+        Assert.All(posts, p => Assert.StartsWith("multipart/form-data; boundary=", p.ContentType, StringComparison.Ordinal));
+        Assert.Equal(["content", "attachments[]", "attachments[]"], PartNames(posts[0].BodyText));
+        Assert.Equal(["attachments[]"], PartNames(posts[1].BodyText));
+        Assert.Equal([(sent.Id, "Your receipt and notes.", 2), (single.Id, null, 1)], messages.Select(m => (m.Id, m.Content, m.Attachments!.Count)));
+        var stored = fixture.Server.State.GetLiveDeskMessages(LiveDeskConversationChannel.GetConversationId(conversation));
+        Assert.Equal([("receipt.jpg", "image/jpeg"), ("notes.txt", "text/plain"), ("again.jpg", "image/jpeg")], stored.SelectMany(m => m.Attachments).Select(a => (a.FileName, a.ContentType)));
+        Assert.Equal([false, false], stored.Select(m => m.Private));
+        Assert.Equal([1, 1], stored.Select(m => m.MessageType));
+    }
+
+    [Fact]
+    public async Task LiveDesk_refuses_files_it_cannot_send_before_any_request()
+    {
+        var channel = new LiveDeskConversationChannel(fixture.LiveDesk(), inboxId: 407);
+        var conversation = await channel.StartForContactAsync(2219256);
+        var requests = fixture.Server.State.GetRequestCount(SandboxVendor.LiveDesk);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => channel.SendFilesAsync(conversation, []));
+        await Assert.ThrowsAsync<ArgumentException>(() => channel.SendFileAsync(conversation, new FileContent(new byte[] { 1 })));
+        await Assert.ThrowsAsync<ArgumentException>(() => channel.SendFileAsync(conversation, new FileContent(new byte[] { 1 }, "a.png"), text: ""));
+        await Assert.ThrowsAsync<ArgumentException>(() => channel.SendFilesAsync(conversation, [null!]));
+        await Assert.ThrowsAsync<ArgumentException>(() => channel.SendFileAsync(new ConversationHandle("Ccai", "1"), new FileContent(new byte[] { 1 }, "a.png")));
+
+        Assert.Equal(requests, fixture.Server.State.GetRequestCount(SandboxVendor.LiveDesk));
+    }
+
+    [Fact]
     public async Task LiveDesk_without_a_customer_reference_is_refused_before_any_request()
     {
         var channel = new LiveDeskConversationChannel(fixture.LiveDesk(), inboxId: 407);
@@ -155,4 +197,8 @@ public sealed class ConversationChannelTests(SandboxFixture fixture) : IClassFix
             Assert.Equal((channels[i].Vendor, HttpStatusCode.Unauthorized, messages[i]), (error.Service, error.StatusCode, error.Detail));
         }
     }
+
+    /// <summary>The name="..." of each part of a multipart body, in order.</summary>
+    private static string[] PartNames(string body) =>
+        System.Text.RegularExpressions.Regex.Matches(body, "Content-Disposition: form-data; name=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToArray();
 }

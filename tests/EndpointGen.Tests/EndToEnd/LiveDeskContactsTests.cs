@@ -66,4 +66,29 @@ public sealed class LiveDeskContactsTests(SandboxFixture fixture) : IClassFixtur
         Assert.All(ascending, c => Assert.Null(c.ContactInboxes));
         Assert.Equal(2 * 3 + 31, sandbox.State.GetRequestCount(SandboxVendor.LiveDesk));
     }
+
+    [Fact]
+    public async Task ListByLabels_sends_labels_brackets_and_walks_the_pages_of_contacts_with_any_of_them()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var wire = new WireRecorder();
+        using var http = wire.CreateClient();
+        var client = new LiveDeskClient(http, new LiveDeskClientOptions { BaseAddress = sandbox.LiveDeskBaseUrl, Username = sandbox.Options.LiveDeskApiKey, Password = sandbox.Options.LiveDeskApiSecret });
+        var contacts = new LiveDeskContacts(client, inboxId: 407);
+        for (var i = 1; i <= 30; i++)
+        {
+            var id = (await client.CreateContactAsync(new CreateContactRequest { InboxId = 407, Name = $"Contact {i:D2}" })).Payload!.Contact!.Id!.Value;
+            Assert.True(sandbox.State.SetLiveDeskContactLabels(id, i % 3 == 0 ? ["vip"] : i % 3 == 1 ? ["returning", "newsletter"] : ["newsletter"]));
+        }
+
+        var labelled = await contacts.ListByLabelsAsync(["vip", "returning"], ContactSort.Name, SortDirection.Asc).ToListAsync();
+
+        Assert.Equal(Enumerable.Range(1, 30).Where(i => i % 3 != 2).Select(i => $"Contact {i:D2}"), labelled.Select(c => c.Name));
+        var reads = wire.Requests.Where(r => r.Method == "GET").Select(r => r.Query).ToArray();
+        Assert.Equal(
+            ["page=1&labels[]=vip&labels[]=returning&sort=name&direction=asc&include_contact_inboxes=false", "page=2&labels[]=vip&labels[]=returning&sort=name&direction=asc&include_contact_inboxes=false"],
+            reads);
+        Assert.Throws<ArgumentException>(() => contacts.ListByLabelsAsync([]));
+        Assert.Throws<ArgumentException>(() => contacts.ListByLabelsAsync(["vip", " "]));
+    }
 }

@@ -2,17 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ContactCenter.LiveDesk;
+using EndpointGen.Runtime;
 using Xunit;
 
 namespace EndpointGen.Tests.EndToEnd;
 
 /// <summary>
 /// The generated LiveDesk client against the sandbox over loopback HTTP: conversations, contacts (create, list,
-/// search, pages of 15), messages (send, list) and LiveDesk's <c>{"error"}</c> errors. The requests the client
-/// cannot send yet (labels[], the multipart attachment variant) are in <see cref="LiveDeskSandboxTests"/>.
+/// search, pages of 15, labels[]), messages (send as JSON or as multipart with attachments, list) and LiveDesk's
+/// <c>{"error"}</c> errors. What the sandbox refuses, sent by hand, is in <see cref="LiveDeskSandboxTests"/>.
 /// </summary>
 public sealed class LiveDeskEndToEndTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
@@ -246,6 +249,133 @@ public sealed class LiveDeskEndToEndTests(SandboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Labels_go_as_labels_brackets_and_the_lists_answer_the_contacts_with_any_of_them()
+    {
+        var wire = new WireRecorder();
+        using var http = wire.CreateClient();
+        var client = fixture.LiveDesk(http);
+        var unique = Unique();
+        var vip = await CreateLabelledContactAsync(client, "vip-" + unique, "vip", "returning");
+        var returning = await CreateLabelledContactAsync(client, "returning-" + unique, "returning");
+        await CreateLabelledContactAsync(client, "other-" + unique, "other");
+        await CreateLabelledContactAsync(client, "none-" + unique);
+
+        var searched = await client.SearchContactsAsync(new SearchContactsParameters { Q = unique, Labels = ["vip", "returning"], IncludeContactInboxes = false });
+        var one = await client.SearchContactsAsync(new SearchContactsParameters { Q = unique, Labels = ["vip"] });
+        var listed = await client.ListContactsAsync(new ListContactsParameters { Page = 1, Labels = ["returning"], Sort = ContactSort.CreatedAt });
+        var none = await client.SearchContactsAsync(new SearchContactsParameters { Q = unique, Labels = [] });
+
+        // The [] of style brackets is written as such (spec/README.md 5.8), the labels after page, in declared order.
+        Assert.Equal($"q={unique}&labels[]=vip&labels[]=returning&include_contact_inboxes=false", wire.Requests[^4].Query);
+        Assert.Equal($"q={unique}&labels[]=vip", wire.Requests[^3].Query);
+        Assert.Equal("page=1&labels[]=returning&sort=created_at", wire.Requests[^2].Query);
+        Assert.Equal($"q={unique}", wire.Requests[^1].Query);
+
+        Assert.Equal([vip, returning], searched.Payload!.Select(c => c.Id!.Value));
+        Assert.Equal(2, searched.Meta!.Count);
+        Assert.Equal([vip], one.Payload!.Select(c => c.Id!.Value));
+        // No other test of this class labels contacts: the whole account has these two with "returning".
+        Assert.Equal([vip, returning], listed.Payload!.Select(c => c.Id!.Value));
+        Assert.Equal(4, none.Meta!.Count);
+    }
+
+    [Fact]
+    public async Task SendMessageWithAttachments_sends_the_text_parts_then_the_files_and_the_files_read_back()
+    {
+        var wire = new WireRecorder();
+        using var http = wire.CreateClient();
+        var client = fixture.LiveDesk(http);
+        var conversationId = (await client.CreateConversationAsync(new CreateConversationRequest { InboxId = 407, ContactId = 2219256 })).Id!.Value;
+        var photo = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0xFF, 0xD9 };
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4 tiny");
+        using var pdfStream = new System.IO.MemoryStream(pdf, writable: false);
+
+        var message = await client.SendMessageWithAttachmentsAsync(conversationId, new SendMessageWithAttachmentsRequest
+        {
+            Content = "Here is the receipt.",
+            Private = false,
+            MessageType = SentMessageType.Incoming,
+            Attachments = [new FileContent(photo, "receipt.jpg", "image/jpeg"), new FileContent(pdfStream, "order 1001.pdf", "application/pdf")],
+        });
+
+        // The exact body: the text parts in declared order, then one attachments[] file part per file.
+        var post = wire.Requests[^1];
+        Assert.Equal("POST", post.Method);
+        Assert.Equal($"/api/v2/accounts/conversations/{conversationId}/messages", post.Uri.AbsolutePath);
+        Assert.StartsWith("multipart/form-data; boundary=", post.ContentType, StringComparison.Ordinal);
+        var boundary = post.ContentType!["multipart/form-data; boundary=".Length..].Trim('"');
+        var expected = Concat(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\nHere is the receipt.\r\n",
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"private\"\r\n\r\nfalse\r\n",
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"message_type\"\r\n\r\nincoming\r\n",
+            $"--{boundary}\r\nContent-Type: image/jpeg\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"receipt.jpg\"\r\n\r\n",
+            photo,
+            $"\r\n--{boundary}\r\nContent-Type: application/pdf\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"order 1001.pdf\"\r\n\r\n",
+            pdf,
+            $"\r\n--{boundary}--\r\n");
+        Assert.Equal(Encoding.Latin1.GetString(expected), Encoding.Latin1.GetString(post.Body));
+
+        // What the sandbox parsed out of it: the text parts and the files, names, types and bytes, in order.
+        var stored = Assert.Single(fixture.Server.State.GetLiveDeskMessages(conversationId));
+        Assert.Equal(("Here is the receipt.", false, 0), (stored.Content, stored.Private, stored.MessageType));
+        Assert.Equal([("receipt.jpg", "image/jpeg"), ("order 1001.pdf", "application/pdf")], stored.Attachments.Select(a => (a.FileName, a.ContentType)));
+        Assert.Equal(photo, stored.Attachments[0].Content.ToArray());
+        Assert.Equal(pdf, stored.Attachments[1].Content.ToArray());
+
+        // The answer, the message list and the data_url give the files back.
+        Assert.Equal((stored.Id, "Here is the receipt.", 0), (message.Id!.Value, message.Content, message.MessageType!.Value));
+        Assert.Equal([AttachmentFileType.Image, AttachmentFileType.File], message.Attachments!.Select(a => a.FileType!));
+        Assert.Equal([8L, 13L], message.Attachments!.Select(a => a.FileSize!.Value));
+        Assert.All(message.Attachments!, a => Assert.Equal(message.Id, a.MessageId));
+        var listed = Assert.Single((await client.ListMessagesAsync(conversationId)).Payload!);
+        Assert.Equal(message.Attachments!.Select(a => a.DataUrl), listed.Attachments!.Select(a => a.DataUrl));
+        using var download = await fixture.Http.GetAsync(listed.Attachments![0].DataUrl);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("image/jpeg", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(photo, await download.Content.ReadAsByteArrayAsync());
+        Assert.EndsWith("/order%201001.pdf", listed.Attachments[1].DataUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendMessageWithAttachments_with_files_only_sends_only_the_file_parts_and_the_server_defaults_apply()
+    {
+        var wire = new WireRecorder();
+        using var http = wire.CreateClient();
+        var client = fixture.LiveDesk(http);
+        var conversationId = (await client.CreateConversationAsync(new CreateConversationRequest { InboxId = 407, ContactId = 2219256 })).Id!.Value;
+
+        var message = await client.SendMessageWithAttachmentsAsync(conversationId, new SendMessageWithAttachmentsRequest { Attachments = [new FileContent(new byte[] { 1, 2, 3 }, "voice.ogg", "audio/ogg")] });
+
+        var post = wire.Requests.Last(r => r.Method == "POST");
+        var boundary = post.ContentType!["multipart/form-data; boundary=".Length..].Trim('"');
+        var expected = Concat(
+            $"--{boundary}\r\nContent-Type: audio/ogg\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"voice.ogg\"\r\n\r\n",
+            new byte[] { 1, 2, 3 },
+            $"\r\n--{boundary}--\r\n");
+        Assert.Equal(Encoding.Latin1.GetString(expected), Encoding.Latin1.GetString(post.Body));
+
+        // default: false and outgoing are documentation: not sent, and the server applies them.
+        Assert.Equal(((string?)null, false, 1), (message.Content, message.Private!.Value, message.MessageType!.Value));
+        Assert.Equal(AttachmentFileType.Audio, Assert.Single(message.Attachments!).FileType);
+    }
+
+    [Fact]
+    public async Task SendMessageWithAttachments_refused_by_the_sandbox_throws_the_typed_exception_and_nothing_is_stored()
+    {
+        var client = fixture.LiveDesk();
+        var conversationId = (await client.CreateConversationAsync(new CreateConversationRequest { InboxId = 407, ContactId = 2219256 })).Id!.Value;
+
+        var empty = await Assert.ThrowsAsync<LiveDeskApiException>(() =>
+            client.SendMessageWithAttachmentsAsync(conversationId, new SendMessageWithAttachmentsRequest { Content = "Hi", Attachments = [] }));
+        var unknown = await Assert.ThrowsAsync<LiveDeskApiException>(() =>
+            client.SendMessageWithAttachmentsAsync(987_654, new SendMessageWithAttachmentsRequest { Attachments = [new FileContent(new byte[] { 1 }, "a.png", "image/png")] }));
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "param is missing or the value is empty: attachments (send a message without files as JSON)"), (empty.StatusCode, empty.Detail));
+        Assert.Equal("LiveDesk SendMessageWithAttachments failed: 404 Not Found: Resource could not be found", unknown.Message);
+        Assert.Empty(fixture.Server.State.GetLiveDeskMessages(conversationId));
+    }
+
+    [Fact]
     public async Task SendMessage_posts_the_json_body_and_ListMessages_reads_the_messages_back()
     {
         var wire = new WireRecorder();
@@ -315,6 +445,17 @@ public sealed class LiveDeskEndToEndTests(SandboxFixture fixture) : IClassFixtur
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "param is missing or the value is empty: content"), (empty.StatusCode, empty.Detail));
         Assert.Empty(fixture.Server.State.GetLiveDeskMessages(conversationId));
     }
+
+    /// <summary>Creates a contact and labels it as an agent would in LiveDesk (the API documents no way to label a contact).</summary>
+    private async Task<long> CreateLabelledContactAsync(LiveDeskClient client, string identifier, params string[] labels)
+    {
+        var id = (await client.CreateContactAsync(new CreateContactRequest { InboxId = 407, Identifier = identifier })).Payload!.Contact!.Id!.Value;
+        Assert.True(fixture.Server.State.SetLiveDeskContactLabels(id, labels));
+        return id;
+    }
+
+    private static byte[] Concat(params object[] pieces) =>
+        pieces.SelectMany(p => p as byte[] ?? Encoding.UTF8.GetBytes((string)p)).ToArray();
 
     /// <summary>Contacts are unique by e-mail, phone and identifier, and the class's tests share one sandbox.</summary>
     private static string Unique() => Guid.NewGuid().ToString("N")[..12];

@@ -14,9 +14,10 @@ namespace EndpointGen.Tests.EndToEnd;
 
 /// <summary>
 /// The sandbox's LiveDesk contacts and messages with hand-made requests: what it refuses (a wrong content
-/// type, a missing, null or unknown field, a bad query value) answered as LiveDesk does, and what the
-/// generated client cannot send yet (until the format has array query parameters and multipart bodies):
-/// <c>labels[]</c> and the attachment variant of Send Message.
+/// type, a missing, null or unknown field, a bad query value, a multipart body the docs do not describe)
+/// answered as LiveDesk does, and the forms a client other than the generated one may send (an escaped
+/// <c>labels%5B%5D</c>, one plain <c>labels</c>). The generated client's <c>labels[]</c> and multipart
+/// messages are in <see cref="LiveDeskEndToEndTests"/>.
 /// </summary>
 public sealed class LiveDeskSandboxTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {

@@ -62,6 +62,19 @@ public sealed class GeneratedTextTests
     }
 
     [Fact]
+    public void No_generated_file_names_a_type_of_the_generator_itself()
+    {
+        // A doc fragment interpolated as a plain string is written by its type name (EndpointGen.Generator.Emitting.Code+...)
+        // instead of its text; the specs and the feature descriptors together use every emitter.
+        var features = System.IO.Directory.GetFiles(System.IO.Path.Combine(Repository.Root, "tests", "EndpointGen.Tests", "Features"), "*.endpoints.yaml")
+            .Select(path => new InMemoryAdditionalText("/features/" + System.IO.Path.GetFileName(path), System.IO.File.ReadAllText(path)));
+        var run = GeneratorHarness.Run(Repository.SpecFiles.Select(Repository.Spec).Concat(features));
+
+        Assert.True(run.Sources.Count > 3);
+        Assert.All(run.Sources, source => Assert.DoesNotContain("EndpointGen.Generator.", source.SourceText.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Copying_outside_the_text_throws_as_a_string_text_does()
     {
         var text = new AsciiSourceText(Encoding.ASCII.GetBytes("class C { }"));

@@ -133,6 +133,22 @@ public partial interface ILiveDeskClient
     /// <summary>As <see cref="SendMessageAsync"/>, and gives the status and headers of the answer with its body.</summary>
     global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.Message>> SendMessageWithResponseAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Send a message with files into a conversation (multipart/form-data).</summary>
+    /// <remarks>
+    /// The attachment variant of SendMessage: the text and the files in one multipart/form-data request. The answer is the message, with its attachments.
+    /// POST /api/v2/accounts/conversations/{conversation_id}/messages
+    /// </remarks>
+    /// <param name="conversationId">Conversation ID (the id CreateConversation returned). Example: 141.</param>
+    /// <param name="body">The request body. Sent as multipart/form-data, one part per set property, in declared order.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The created message, with its attachments.</returns>
+    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Message> SendMessageWithAttachmentsAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageWithAttachmentsRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="SendMessageWithAttachmentsAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.Message>> SendMessageWithAttachmentsWithResponseAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageWithAttachmentsRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>List the messages of a conversation (Chatwoot's shape; no LiveDesk page).</summary>
     /// <remarks>
     /// The latest messages of a conversation, oldest first, at most 20 a call. With before, the 20 messages before that message id. Modelled on Chatwoot's API, which LiveDesk derives from.
@@ -256,6 +272,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         var url = _runner.CreateUrl();
         url.AppendPath("/api/v2/accounts/contacts");
         url.AddQuery("page", parameters.Page);
+        url.AddQueryBrackets("labels", parameters.Labels, static v => v);
         url.AddQuery("sort", parameters.Sort?.Value);
         url.AddQuery("direction", parameters.Direction?.Value);
         url.AddQuery("include_contact_inboxes", parameters.IncludeContactInboxes);
@@ -288,6 +305,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendPath("/api/v2/accounts/contacts");
         url.AddQuery("q", parameters.Q);
         url.AddQuery("page", parameters.Page);
+        url.AddQueryBrackets("labels", parameters.Labels, static v => v);
         url.AddQuery("sort", parameters.Sort?.Value);
         url.AddQuery("direction", parameters.Direction?.Value);
         url.AddQuery("include_contact_inboxes", parameters.IncludeContactInboxes);
@@ -321,6 +339,30 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
     }
 
     /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Message> SendMessageWithAttachmentsAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageWithAttachmentsRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::ContactCenter.LiveDesk.Message>("SendMessageWithAttachments", CreateSendMessageWithAttachmentsRequest(conversationId, body), "Message", global::ContactCenter.LiveDesk.Message.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.Message>> SendMessageWithAttachmentsWithResponseAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageWithAttachmentsRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.Message>("SendMessageWithAttachments", CreateSendMessageWithAttachmentsRequest(conversationId, body), "Message", global::ContactCenter.LiveDesk.Message.JsonConverter.ReadValue, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateSendMessageWithAttachmentsRequest(long conversationId, global::ContactCenter.LiveDesk.SendMessageWithAttachmentsRequest body)
+    {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("/api/v2/accounts/conversations/");
+        url.AppendSegment(conversationId);
+        url.AppendPath("/messages");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        request.Content = WriteSendMessageWithAttachmentsRequestForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Brackets), string.Empty, body).ToMultipartContent();
+        return request;
+    }
+
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.MessageList> ListMessagesAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.SendAsync<global::ContactCenter.LiveDesk.MessageList>("ListMessages", CreateListMessagesRequest(conversationId, parameters), "MessageList", global::ContactCenter.LiveDesk.MessageList.JsonConverter.ReadValue, cancellationToken);
 
@@ -339,6 +381,15 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AddQuery("before", parameters.Before);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         return request;
+    }
+
+    private static global::EndpointGen.Runtime.FormBuilder WriteSendMessageWithAttachmentsRequestForm(global::EndpointGen.Runtime.FormBuilder form, string prefix, global::ContactCenter.LiveDesk.SendMessageWithAttachmentsRequest value)
+    {
+        form.Add(form.Key(prefix, "content"), value.Content);
+        form.Add(form.Key(prefix, "private"), (value.Private is null ? null : value.Private.Value ? "true" : "false"));
+        form.Add(form.Key(prefix, "message_type"), value.MessageType?.Value);
+        form.AddFiles(form.Key(prefix, "attachments"), value.Attachments);
+        return form;
     }
 
     private static string? DescribeError(global::ContactCenter.LiveDesk.LiveDeskError error)
@@ -361,9 +412,13 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ListContactsParameters
 {
-    /// <summary>Page number, from 1. Default 1; each page holds 15 contacts.</summary>
-    /// <remarks>Query parameter <c>page</c>, optional. Example: <c>1</c>.</remarks>
+    /// <summary>Page number, from 1; each page holds 15 contacts.</summary>
+    /// <remarks>Query parameter <c>page</c>, optional. Example: <c>1</c>. Default: <c>1</c>.</remarks>
     public int? Page { get; init; }
+
+    /// <summary>Only contacts with at least one of these labels (several labels match any).</summary>
+    /// <remarks>Query parameter <c>labels</c>, optional. Example: <c>["vip", "returning"]</c>. Sent as <c>labels[]=a&amp;labels[]=b</c>; an unset or empty list is not sent.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
 
     /// <summary>Attribute to sort by.</summary>
     /// <remarks>Query parameter <c>sort</c>, optional. Example: <c>name</c>.</remarks>
@@ -373,8 +428,8 @@ public sealed partial class ListContactsParameters
     /// <remarks>Query parameter <c>direction</c>, optional. Example: <c>asc</c>.</remarks>
     public global::ContactCenter.LiveDesk.SortDirection? Direction { get; init; }
 
-    /// <summary>Whether each contact carries its contact_inboxes. Default true.</summary>
-    /// <remarks>Query parameter <c>include_contact_inboxes</c>, optional. Example: <c>false</c>.</remarks>
+    /// <summary>Whether each contact carries its contact_inboxes.</summary>
+    /// <remarks>Query parameter <c>include_contact_inboxes</c>, optional. Example: <c>false</c>. Default: <c>true</c>.</remarks>
     public bool? IncludeContactInboxes { get; init; }
 
     /// <summary>Contacts per page. Sent by one example of the docs but absent from their parameter table, which says a page holds 15: the service may ignore it.</summary>
@@ -391,9 +446,13 @@ public sealed partial class SearchContactsParameters
     /// <remarks>Query parameter <c>q</c>, required. Example: <c>jan.kowalski@example.org</c>.</remarks>
     public required string Q { get; init; }
 
-    /// <summary>Page number, from 1. Default 1; each page holds 15 contacts.</summary>
-    /// <remarks>Query parameter <c>page</c>, optional. Example: <c>1</c>.</remarks>
+    /// <summary>Page number, from 1; each page holds 15 contacts.</summary>
+    /// <remarks>Query parameter <c>page</c>, optional. Example: <c>1</c>. Default: <c>1</c>.</remarks>
     public int? Page { get; init; }
+
+    /// <summary>Only contacts with at least one of these labels (several labels match any).</summary>
+    /// <remarks>Query parameter <c>labels</c>, optional. Example: <c>["vip", "returning"]</c>. Sent as <c>labels[]=a&amp;labels[]=b</c>; an unset or empty list is not sent.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
 
     /// <summary>Attribute to sort by.</summary>
     /// <remarks>Query parameter <c>sort</c>, optional. Example: <c>email</c>.</remarks>
@@ -403,8 +462,8 @@ public sealed partial class SearchContactsParameters
     /// <remarks>Query parameter <c>direction</c>, optional. Example: <c>desc</c>.</remarks>
     public global::ContactCenter.LiveDesk.SortDirection? Direction { get; init; }
 
-    /// <summary>Whether each contact carries its contact_inboxes. Default true.</summary>
-    /// <remarks>Query parameter <c>include_contact_inboxes</c>, optional. Example: <c>true</c>.</remarks>
+    /// <summary>Whether each contact carries its contact_inboxes.</summary>
+    /// <remarks>Query parameter <c>include_contact_inboxes</c>, optional. Example: <c>true</c>. Default: <c>true</c>.</remarks>
     public bool? IncludeContactInboxes { get; init; }
 
     /// <summary>Contacts per page. Sent by one example of the docs but absent from their parameter table, which says a page holds 15: the service may ignore it.</summary>
@@ -1798,8 +1857,8 @@ public sealed partial class SendMessageRequest
     /// <remarks>JSON name: <c>content</c>; always present. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
     public required string Content { get; init; }
 
-    /// <summary>true for a private note that only agents see. Default false.</summary>
-    /// <remarks>JSON name: <c>private</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    /// <summary>true for a private note that only agents see.</summary>
+    /// <remarks>JSON name: <c>private</c>; omitted when unset. Example: <c>false</c>. Default: <c>false</c>.</remarks>
     public bool? Private { get; init; }
 
     /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29} to answer message 29.</summary>
@@ -1858,6 +1917,124 @@ public sealed partial class SendMessageRequest
             WriteOptionalStruct(writer, s_Private, value.Private, WriteBoolean);
             WriteOptional(writer, s_ContentAttributes, value.ContentAttributes, static (w0, v0) => WriteMap(w0, v0, WriteJson));
             writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>Body of SendMessageWithAttachments (multipart/form-data parts, in this order).</summary>
+/// <remarks>Sent as a <c>multipart/form-data</c> body, one part per set property, in this order.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class SendMessageWithAttachmentsRequest
+{
+    /// <summary>Message text (may be left out when files are sent).</summary>
+    /// <remarks>Part name: <c>content</c>; omitted when unset. Example: <c>Here is the receipt.</c>.</remarks>
+    public string? Content { get; init; }
+
+    /// <summary>true for a private note that only agents see.</summary>
+    /// <remarks>Part name: <c>private</c>; omitted when unset. Example: <c>false</c>. Default: <c>false</c>.</remarks>
+    public bool? Private { get; init; }
+
+    /// <summary>Direction of the message.</summary>
+    /// <remarks>Part name: <c>message_type</c>; omitted when unset. Example: <c>outgoing</c>. Default: <c>outgoing</c>.</remarks>
+    public global::ContactCenter.LiveDesk.SentMessageType? MessageType { get; init; }
+
+    /// <summary>The files; one part named attachments[] each, with its file name and content type.</summary>
+    /// <remarks>Part name: <c>attachments</c>; required.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyList<global::EndpointGen.Runtime.FileContent> Attachments { get; init; }
+}
+
+/// <summary>Direction of a sent message, as the multipart request names it.</summary>
+/// <remarks>An open enum: a value the descriptor does not list is kept as it is, so a value a server adds later survives a round trip. Compare with <c>==</c> (by wire text; a listed value read from JSON is its shared instance); check <see cref="IsKnown"/> to tell listed values from others; <see cref="Value"/> is the wire text.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.SentMessageType.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class SentMessageType : global::System.IEquatable<global::ContactCenter.LiveDesk.SentMessageType>
+{
+    /// <summary>Creates a value, listed or not.</summary>
+    /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public SentMessageType(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>The value <c>outgoing</c>.</summary>
+    public static global::ContactCenter.LiveDesk.SentMessageType Outgoing { get; } = new global::ContactCenter.LiveDesk.SentMessageType("outgoing");
+
+    /// <summary>The value <c>incoming</c>.</summary>
+    public static global::ContactCenter.LiveDesk.SentMessageType Incoming { get; } = new global::ContactCenter.LiveDesk.SentMessageType("incoming");
+
+    /// <summary>Every value the descriptor lists, in its order.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.SentMessageType> KnownValues { get; } = new global::ContactCenter.LiveDesk.SentMessageType[] { Outgoing, Incoming };
+
+    /// <summary>The value as it is on the wire.</summary>
+    public string Value { get; }
+
+    /// <summary>Whether the value is one the descriptor lists.</summary>
+    public bool IsKnown => Value switch
+    {
+        "outgoing" => true,
+        "incoming" => true,
+        _ => false,
+    };
+
+    /// <inheritdoc/>
+    public bool Equals(global::ContactCenter.LiveDesk.SentMessageType? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as global::ContactCenter.LiveDesk.SentMessageType);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it is on the wire.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(global::ContactCenter.LiveDesk.SentMessageType? left, global::ContactCenter.LiveDesk.SentMessageType? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two values by their wire text, ordinally; <see langword="null"/> equals only <see langword="null"/>.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(global::ContactCenter.LiveDesk.SentMessageType? left, global::ContactCenter.LiveDesk.SentMessageType? right) => !(left == right);
+
+    /// <summary>Converts wire text into a value, listed or not.</summary>
+    /// <param name="value">The value as it is on the wire.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public static implicit operator global::ContactCenter.LiveDesk.SentMessageType(string value) => new global::ContactCenter.LiveDesk.SentMessageType(value);
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SentMessageType"/> as a JSON string, without reflection.</summary>
+    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SentMessageType>
+    {
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
+        internal static global::ContactCenter.LiveDesk.SentMessageType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("outgoing"u8)) return global::ContactCenter.LiveDesk.SentMessageType.Outgoing;
+                if (reader.ValueTextEquals("incoming"u8)) return global::ContactCenter.LiveDesk.SentMessageType.Incoming;
+            }
+
+            return new global::ContactCenter.LiveDesk.SentMessageType(ReadString(ref reader));
+        }
+
+        /// <summary>Writes the value as a JSON string.</summary>
+        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SentMessageType value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStringValue(value.Value);
         }
     }
 }

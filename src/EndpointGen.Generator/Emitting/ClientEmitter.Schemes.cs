@@ -19,27 +19,28 @@ internal static partial class ClientEmitter
         foreach (var named in service.Schemes)
         {
             var prefix = named.PropertyPrefix;
-            var scheme = $"the <c>{Code.DocText(named.Name)}</c> scheme";
-            var about = named.Auth.Description is { } description ? " " + Code.DocText(description) : string.Empty;
+            var name = named.Name;
             switch (named.Auth.Scheme)
             {
                 case AuthScheme.Basic:
+                    w.WriteLine($"/// <summary>The user name for HTTP Basic authentication of the <c>{Code.DocText(name)}</c> scheme.</summary>");
+                    EmitSchemeRemarks(w, named);
                     w.WriteLine($$"""
-                        /// <summary>The user name for HTTP Basic authentication of {{scheme}}.{{about}}</summary>
                         public string? {{prefix}}Username { get; set; }
 
-                        /// <summary>The password for HTTP Basic authentication of {{scheme}}.</summary>
+                        /// <summary>The password for HTTP Basic authentication of the <c>{{Code.DocText(name)}}</c> scheme.</summary>
                         public string? {{prefix}}Password { get; set; }
 
                         """);
                     break;
                 case AuthScheme.Bearer:
+                    w.WriteLine($"/// <summary>The bearer token of the <c>{Code.DocText(name)}</c> scheme, sent in the <c>Authorization</c> header.</summary>");
+                    EmitSchemeRemarks(w, named);
                     w.WriteLine($$"""
-                        /// <summary>The bearer token of {{scheme}}, sent in the <c>Authorization</c> header.{{about}}</summary>
                         public string? {{prefix}}Token { get; set; }
 
                         /// <summary>
-                        /// Gives the bearer token of {{scheme}} on each request, for tokens that expire or rotate; instead of <see cref="{{prefix}}Token"/>, set one of them.
+                        /// Gives the bearer token of the <c>{{Code.DocText(name)}}</c> scheme on each request, for tokens that expire or rotate; instead of <see cref="{{prefix}}Token"/>, set one of them.
                         /// {{ProviderRemarks}} Cache tokens in it: it is not cached here.
                         /// </summary>
                         public {{CredentialProviderType}}? {{prefix}}TokenProvider { get; set; }
@@ -47,12 +48,13 @@ internal static partial class ClientEmitter
                         """);
                     break;
                 case AuthScheme.ApiKey:
+                    w.WriteLine($"/// <summary>The API key of the <c>{Code.DocText(name)}</c> scheme, sent in the <c>{Code.DocText(named.Auth.HeaderName!)}</c> header.</summary>");
+                    EmitSchemeRemarks(w, named);
                     w.WriteLine($$"""
-                        /// <summary>The API key of {{scheme}}, sent in the <c>{{Code.DocText(named.Auth.HeaderName!)}}</c> header.{{about}}</summary>
                         public string? {{prefix}}ApiKey { get; set; }
 
                         /// <summary>
-                        /// Gives the API key of {{scheme}} on each request, for keys that rotate; instead of <see cref="{{prefix}}ApiKey"/>, set one of them.
+                        /// Gives the API key of the <c>{{Code.DocText(name)}}</c> scheme on each request, for keys that rotate; instead of <see cref="{{prefix}}ApiKey"/>, set one of them.
                         /// {{ProviderRemarks}}
                         /// </summary>
                         public {{CredentialProviderType}}? {{prefix}}ApiKeyProvider { get; set; }
@@ -60,6 +62,15 @@ internal static partial class ClientEmitter
                         """);
                     break;
             }
+        }
+    }
+
+    /// <summary>The scheme's <c>description</c>, when it has one, as the remarks of its first option.</summary>
+    private static void EmitSchemeRemarks(SourceWriter w, SchemeSpec named)
+    {
+        if (named.Auth.Description is { } description)
+        {
+            w.WriteLine($"/// <remarks>{Code.DocText(description)}</remarks>");
         }
     }
 

@@ -21,7 +21,9 @@ internal sealed partial class DescriptorReader
     private readonly HashSet<string> _schemeNames = new(System.StringComparer.Ordinal);
 
     // Whether service.auth has named schemes, and which one an endpoint that names none uses (-1: none).
+    // Without a readable 'schemes' mapping (reported), no name is reported as unknown: every one would be.
     private bool _namedSchemes;
+    private bool _schemesUnreadable;
     private int _defaultScheme = -1;
 
     /// <summary>
@@ -33,6 +35,7 @@ internal sealed partial class DescriptorReader
         _namedSchemes = true;
         var keys = ReadKeys(map, "auth", s_namedAuthKeys, s_namedAuthKeys);
         var schemesMap = AsMapping(keys.Get("schemes"), "schemes");
+        _schemesUnreadable = schemesMap is null;
         if (schemesMap is { Entries.Count: 0 })
         {
             Report(DiagnosticDescriptors.InvalidValue, schemesMap.Location, "schemes", "declare at least one scheme, or write the one scheme as service.auth itself");
@@ -46,7 +49,7 @@ internal sealed partial class DescriptorReader
         if (String(defaultNode, "default") is { } defaultName && defaultName != "none")
         {
             _defaultScheme = _schemes.FindIndex(s => s.Name == defaultName);
-            if (_defaultScheme < 0 && !_schemeNames.Contains(defaultName))
+            if (_defaultScheme < 0 && !_schemeNames.Contains(defaultName) && !_schemesUnreadable)
             {
                 Report(DiagnosticDescriptors.InvalidValue, defaultNode!.Location, "default", $"'{defaultName}' is not a scheme under 'schemes': {KnownSchemes()} (or 'none' for no credential)");
             }
@@ -97,7 +100,7 @@ internal sealed partial class DescriptorReader
     private int ReadEndpointScheme(string name, YamlNode node)
     {
         var index = _schemes.FindIndex(s => s.Name == name);
-        if (index < 0 && !_schemeNames.Contains(name))
+        if (index < 0 && !_schemeNames.Contains(name) && !_schemesUnreadable)
         {
             Report(DiagnosticDescriptors.InvalidValue, node.Location, "auth", $"'{name}' is not a scheme of the service: service.auth.schemes {KnownSchemes().Substring("it ".Length)}; 'none' sends no credential");
         }

@@ -133,6 +133,12 @@ public sealed class SchemesDiagnosticTests
             Error("EPG003", 0).WithArguments("token", "auth scheme 'user'", "scheme, header, description"));
 
     [Fact]
+    public Task EPG005_schemes_that_are_not_a_mapping_and_no_name_reported_as_unknown() =>
+        VerifyAsync(
+            Valid.Replace("    schemes:\n      user: { scheme: bearer }\n      admin: { scheme: apiKey, header: X-Admin-Key }\n", "    schemes: {|#0:user|}\n"),
+            Error("EPG005", 0).WithArguments("schemes", "expected a mapping, found a scalar"));
+
+    [Fact]
     public Task A_scheme_in_error_is_not_reported_again_where_an_endpoint_names_it() =>
         VerifyAsync(
             Valid.Replace("admin: { scheme: apiKey, header: X-Admin-Key }", "admin: { scheme: {|#0:apikey|}, header: X-Admin-Key }"),

@@ -199,27 +199,35 @@ public sealed partial class ApiRequestRunner<TError>
     /// <exception cref="ArgumentException">The credential contains CR, LF or NUL.</exception>
     private async ValueTask<string?> ProvideCredentialAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var secret = await _credentialProvider!(cancellationToken).ConfigureAwait(false);
+        // A named scheme's request carries its own provider; else it is the service's one scheme.
+        var named = ((ProvidedCredentialRequest)request).Credential;
+        var secret = await (named?.Provider ?? _credentialProvider)!(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(secret))
         {
             return null;
         }
 
-        var value = _credentialScheme is null ? secret! : _credentialScheme + " " + secret;
-        ApiRequest.AddHeader(request, _credentialHeader!, value);
+        var scheme = named is null ? _credentialScheme : named.ProviderScheme;
+        var value = scheme is null ? secret! : scheme + " " + secret;
+        ApiRequest.AddHeader(request, named?.Header ?? _credentialHeader!, value);
         return value;
     }
 
     /// <summary>A redactor for the credential the provider gave the call in progress, or <see langword="null"/>.</summary>
+    /// <remarks>
+    /// With named schemes the value is masked as an <c>Authorization</c> value is (whole, and the token after its
+    /// scheme), which masks an API key whole too: the call's header is not kept beside the value.
+    /// </remarks>
     private CredentialRedactor? ProvidedCredentialRedactor() =>
-        s_providedCredential.Value is { } value ? CredentialRedactor.Create(_credentialHeader, value) : null;
+        s_providedCredential.Value is { } value ? CredentialRedactor.Create(_credentialHeader ?? "Authorization", value) : null;
 
     /// <summary>A request whose credential the provider gives when it is sent.</summary>
     private sealed class ProvidedCredentialRequest : HttpRequestMessage
     {
-        public ProvidedCredentialRequest(HttpMethod method, Uri uri)
-            : base(method, uri)
-        {
-        }
+        public ProvidedCredentialRequest(HttpMethod method, Uri uri, ApiCredential? credential = null)
+            : base(method, uri) => Credential = credential;
+
+        /// <summary>The named scheme whose provider gives the credential, or <see langword="null"/> for the service's one scheme.</summary>
+        public ApiCredential? Credential { get; }
     }
 }

@@ -134,7 +134,8 @@ public sealed partial class ApiRequestRunner<TError>
             : throw new ArgumentException(settings.Service + "ClientOptions.MaxResponseBodyBytes must be positive.", "options");
         _credentialHeader = settings.CredentialHeader;
         _credential = settings.Credential;
-        _redactor = CredentialRedactor.Create(settings.CredentialHeader, settings.Credential);
+        _schemes = SchemesOf(settings);
+        _redactor = CredentialRedactor.Create(settings.CredentialHeader, settings.Credential) ?? SchemesRedactor(_schemes);
         _servers = NormalizeServers(settings);
         (_credentialProvider, _credentialScheme) = CredentialProviderOf(settings);
         _defaultHeaders = settings.DefaultHeaders is { Count: > 0 } headers ? new List<KeyValuePair<string, string>>(headers).ToArray() : s_noHeaders;
@@ -374,12 +375,16 @@ public sealed partial class ApiRequestRunner<TError>
     /// </summary>
     private ApiException Fail(string operation, HttpResponseMessage response, string body, TError? error, string? detail, Exception? innerException)
     {
-        if ((_redactor ?? ProvidedCredentialRedactor()) is { } redactor)
+        // The fixed credentials, and the one a provider gave this call: with named schemes, a call may have both.
+        foreach (var redactor in new[] { _redactor, ProvidedCredentialRedactor() })
         {
-            body = redactor.Redact(body);
-            detail = detail is null ? null : redactor.Redact(detail);
-            innerException = redactor.Redact(innerException);
-            redactor.Redact(response);
+            if (redactor is not null)
+            {
+                body = redactor.Redact(body);
+                detail = detail is null ? null : redactor.Redact(detail);
+                innerException = redactor.Redact(innerException);
+                redactor.Redact(response);
+            }
         }
 
         return _createException(operation, response, body, error, detail, innerException);

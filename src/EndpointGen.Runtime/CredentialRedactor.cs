@@ -41,7 +41,32 @@ internal sealed class CredentialRedactor
             return null;
         }
 
-        var secrets = new List<string> { value! };
+        var secrets = new List<string>();
+        AddSecrets(secrets, header, value!);
+        return FromSecrets(secrets);
+    }
+
+    /// <summary>A redactor for several credential headers (a service's named schemes), or <see langword="null"/> when there is nothing to mask.</summary>
+    /// <param name="credentials">Each header's name and value as sent; a <see langword="null"/> or empty value is skipped.</param>
+    /// <returns>The redactor.</returns>
+    public static CredentialRedactor? Create(IReadOnlyList<KeyValuePair<string, string?>> credentials)
+    {
+        var secrets = new List<string>();
+        foreach (var credential in credentials)
+        {
+            if (!string.IsNullOrEmpty(credential.Value))
+            {
+                AddSecrets(secrets, credential.Key, credential.Value!);
+            }
+        }
+
+        return secrets.Count == 0 ? null : FromSecrets(secrets);
+    }
+
+    /// <summary>The value, and for an <c>Authorization</c> header its token and for Basic its pair and password.</summary>
+    private static void AddSecrets(List<string> secrets, string header, string value)
+    {
+        secrets.Add(value);
         var space = value!.IndexOf(' ');
         if (string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase) && space > 0)
         {
@@ -57,7 +82,10 @@ internal sealed class CredentialRedactor
                 }
             }
         }
+    }
 
+    private static CredentialRedactor? FromSecrets(List<string> secrets)
+    {
         var forms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var secret in secrets)
         {

@@ -41,6 +41,7 @@ internal static partial class ClientEmitter
                 break;
         }
 
+        EmitSchemeOptions(w, service);
         foreach (var server in service.Servers)
         {
             var prefix = server.PropertyPrefix;
@@ -77,6 +78,8 @@ internal static partial class ClientEmitter
             w.Write($$""" + ", " + "{{provider}} = " + ({{provider}} is null ? "(unset)" : "(set)")""");
         }
 
+        WriteSchemesToString(w, service);
+
         foreach (var server in service.Servers)
         {
             w.Write($$""" + ", " + "{{server.PropertyPrefix}}BaseAddress = " + {{Runtime}}.ApiUrl.Display({{server.PropertyPrefix}}BaseAddress)""");
@@ -98,6 +101,8 @@ internal static partial class ClientEmitter
                 w.WriteLine("CredentialProvider = options.ApiKeyProvider,");
                 break;
         }
+
+        EmitSchemeSettings(w, service);
 
         if (service.Servers.Count == 0)
         {
@@ -138,7 +143,7 @@ internal static partial class ClientEmitter
             return;
         }
 
-        var credential = service.Auth is null || endpoint.Target.NoAuth
+        var credential = !SendsCredential(service, endpoint)
             ? "Its header parameters go with it only to the service's own origins."
             : "The credential and header parameters go with it only to the service's own origins (its base URL and servers), never to another host.";
         w.WriteLine($"/// <param name=\"url\">The absolute URL the server gave, such as a next page or a presigned upload: https (plain http only to loopback, or with <c>AllowInsecureHttp</c>), without user-info. Query parameters are added after its own query. {credential}</param>");
@@ -174,8 +179,8 @@ internal static partial class ClientEmitter
         var target = endpoint.Target ?? TargetSpec.Default;
         if (!target.GivenUrl)
         {
-            w.WriteLine(target.NoAuth
-                ? $"var request = _runner.CreateRequest({method}, {url}.ToUri(), credential: false);"
+            w.WriteLine(target.NoAuth ? $"var request = _runner.CreateRequest({method}, {url}.ToUri(), credential: false);"
+                : target.Scheme >= 0 ? $"var request = _runner.CreateRequest({method}, {url}.ToUri(), {SchemeArgument(target, null)});"
                 : $"var request = _runner.CreateRequest({method}, {url}.ToUri());");
             return false;
         }
@@ -190,7 +195,7 @@ internal static partial class ClientEmitter
         w.WriteLine($$"""
             var uri = {{url}}.ToUri();
             var own = _runner.IsOwnOrigin(uri);
-            var request = _runner.CreateRequest({{method}}, uri, credential: {{(target.NoAuth ? "false" : "own")}});
+            var request = _runner.CreateRequest({{method}}, uri, {{(target.NoAuth ? "credential: false" : target.Scheme >= 0 ? SchemeArgument(target, "own") : "credential: own")}});
             """);
         if (!headers)
         {

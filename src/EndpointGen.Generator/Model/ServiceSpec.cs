@@ -8,6 +8,10 @@ namespace EndpointGen.Generator.Model;
 /// <param name="HintName">The emitted file's hint name without <c>.g.cs</c>: namespace and service name.</param>
 /// <param name="SourcePath">The descriptor file's path.</param>
 /// <param name="Servers">The service's other base URLs (<c>service.servers</c>), in the order written.</param>
+/// <param name="Schemes">
+/// The service's named credential schemes (<c>service.auth.schemes</c>), in the order written; empty when
+/// <c>service.auth</c> is one scheme (<paramref name="Auth"/>) or absent.
+/// </param>
 internal sealed record ServiceSpec(
     string Name,
     string Namespace,
@@ -21,7 +25,8 @@ internal sealed record ServiceSpec(
     EquatableArray<TypeSpec> Types,
     string HintName,
     string SourcePath,
-    EquatableArray<ServerSpec> Servers = default);
+    EquatableArray<ServerSpec> Servers = default,
+    EquatableArray<SchemeSpec> Schemes = default);
 
 /// <summary>A placeholder of the base URL, such as <c>{system}</c>.</summary>
 /// <param name="Name">The placeholder as written, without braces.</param>
@@ -39,6 +44,12 @@ internal enum AuthScheme
 /// <summary>How the client authenticates.</summary>
 /// <param name="HeaderName">The header carrying the key, for <see cref="AuthScheme.ApiKey"/>.</param>
 internal sealed record AuthSpec(AuthScheme Scheme, string? HeaderName, string? Description);
+
+/// <summary>One of the service's named credential schemes (<c>service.auth.schemes</c>).</summary>
+/// <param name="Name">The scheme's name as written.</param>
+/// <param name="PropertyPrefix">Its C# name, which starts its options' names: <c>{PropertyPrefix}Token</c>, <c>{PropertyPrefix}ApiKeyProvider</c>, ...</param>
+/// <param name="Auth">How it authenticates.</param>
+internal sealed record SchemeSpec(string Name, string PropertyPrefix, AuthSpec Auth);
 
 /// <summary>A header sent on every request.</summary>
 internal sealed record HeaderSpec(string Name, string Value);

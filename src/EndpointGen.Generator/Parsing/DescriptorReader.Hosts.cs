@@ -74,7 +74,8 @@ internal sealed partial class DescriptorReader
 
     /// <summary>
     /// Reads where an endpoint's requests go: <c>path</c> on <c>baseUrl</c>, <c>server</c> + <c>path</c> on another
-    /// server, or <c>url: given</c> (the caller passes the absolute URL), and <c>auth: none</c>. Reports a missing
+    /// server, or <c>url: given</c> (the caller passes the absolute URL), and <c>auth</c>: <c>none</c> or one of the
+    /// service's named schemes. Reports a missing
     /// <c>path</c>, a <c>path</c> beside <c>url: given</c>, and an unknown server or value.
     /// </summary>
     /// <returns>The target, or <see langword="null"/> after reporting why there is none.</returns>
@@ -136,12 +137,20 @@ internal sealed partial class DescriptorReader
             ok = false;
         }
 
-        var noAuth = false;
+        var noAuth = _namedSchemes && _defaultScheme < 0;
+        var schemeIndex = _namedSchemes ? _defaultScheme : -1;
         if (auth is not null && String(auth, "auth") is { } scheme)
         {
             if (scheme == "none")
             {
                 noAuth = true;
+                schemeIndex = -1;
+            }
+            else if (_namedSchemes)
+            {
+                schemeIndex = ReadEndpointScheme(scheme, auth);
+                noAuth = false;
+                ok &= schemeIndex >= 0;
             }
             else
             {
@@ -159,6 +168,6 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
-        return index < 0 && !given && !noAuth ? TargetSpec.Default : new TargetSpec(index, given, noAuth);
+        return index < 0 && !given && !noAuth && schemeIndex < 0 ? TargetSpec.Default : new TargetSpec(index, given, noAuth, schemeIndex);
     }
 }

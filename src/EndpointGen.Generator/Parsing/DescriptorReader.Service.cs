@@ -109,7 +109,19 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
-        var keys = ReadKeys(map, "auth", s_authKeys, s_schemeRequired);
+        if (HasKey(map, "schemes"))
+        {
+            ReadNamedSchemes(map);
+            return null;
+        }
+
+        return ReadScheme(map, "auth");
+    }
+
+    /// <summary>Reads one scheme: <c>service.auth</c> itself, or one of its named <c>schemes</c> (<paramref name="context"/> names which).</summary>
+    private AuthSpec? ReadScheme(YamlMapping map, string context)
+    {
+        var keys = ReadKeys(map, context, s_authKeys, s_schemeRequired);
         var schemeText = String(keys.Get("scheme"), "scheme");
         var header = String(keys.Get("header"), "header");
         var description = OptionalText(keys.Get("description"), "description");
@@ -134,7 +146,7 @@ internal sealed partial class DescriptorReader
 
         if (scheme == AuthScheme.ApiKey && header is null)
         {
-            Report(DiagnosticDescriptors.MissingKey, map.Location, "header", "auth with scheme apiKey");
+            Report(DiagnosticDescriptors.MissingKey, map.Location, "header", context + " with scheme apiKey");
             return null;
         }
 

@@ -159,7 +159,8 @@ internal sealed partial class DescriptorReader
             ToEquatableArray(types, static t => t.Spec),
             hintName,
             _filePath,
-            _servers.ToEquatableArray());
+            _servers.ToEquatableArray(),
+            _schemes.ToEquatableArray());
     }
 
     /// <summary>Projects a list straight into an array of its size; LINQ's Select would go through a growing buffer.</summary>

@@ -30,7 +30,7 @@ internal static class Naming
     private static readonly string[] s_typesTheGeneratedCodeNames =
     {
         "EndpointGen.Runtime.ApiException", "EndpointGen.Runtime.ApiRequest", "EndpointGen.Runtime.ApiRequestRunner", "EndpointGen.Runtime.ApiResponse",
-        "EndpointGen.Runtime.ApiRunnerSettings", "EndpointGen.Runtime.ApiUrl", "EndpointGen.Runtime.GeneratedJsonConverter",
+        "EndpointGen.Runtime.ApiRunnerSettings", "EndpointGen.Runtime.ApiCredential", "EndpointGen.Runtime.ApiUrl", "EndpointGen.Runtime.GeneratedJsonConverter",
         "EndpointGen.Runtime.JsonValueReader", "EndpointGen.Runtime.JsonValueWriter", "EndpointGen.Runtime.EndpointGenHttpClient",
         "EndpointGen.Runtime.Optional",
         "EndpointGen.Runtime.WireFormat", "EndpointGen.Runtime.ApiContent", "EndpointGen.Runtime.FileContent", "EndpointGen.Runtime.FormArrays",

@@ -26,7 +26,7 @@ public sealed class FeatureTests
     private const string Snapshot = "features";
     private const string NetSnapshot = "features-net";
     private const string PolyfillHint = EndpointGen.Generator.EndpointGenerator.PolyfillHintName;
-    private static readonly string[] s_serviceHints = { "Features.Gallery.Gallery.g.cs", "Features.Inventory.Inventory.g.cs", "Features.Postbox.Postbox.g.cs", "Features.Relay.Relay.g.cs", "Features.Weather.Weather.g.cs" };
+    private static readonly string[] s_serviceHints = { "Features.Gallery.Gallery.g.cs", "Features.Inventory.Inventory.g.cs", "Features.Keyring.Keyring.g.cs", "Features.Postbox.Postbox.g.cs", "Features.Relay.Relay.g.cs", "Features.Weather.Weather.g.cs" };
     private static readonly Dictionary<string, string> s_internal = new() { ["EndpointGenVisibility"] = "internal" };
 
     private static IEnumerable<(string Name, string Text)> Descriptors =>

@@ -34,17 +34,44 @@ public sealed class RuntimeSurfaceTests
         typeof(EndpointGen.Runtime.Optional<>),
     };
 
-    // What generated code contains: the three real services, and a descriptor using every type kind in every position.
+    // What generated code contains: the three real services, a descriptor using every type kind in every position,
+    // and one with named credential schemes (each kind, a given URL).
     private static readonly Lazy<string> s_generatedCode = new(() =>
     {
         var files = Directory.EnumerateFiles(Path.Combine(Repository.Root, "spec"), "*.endpoints.yaml")
             .Select(path => (AdditionalText)new InMemoryAdditionalText(path, File.ReadAllText(path)))
-            .Append(new InMemoryAdditionalText("/kinds.endpoints.yaml", EveryKind()));
+            .Append(new InMemoryAdditionalText("/kinds.endpoints.yaml", EveryKind()))
+            .Append(new InMemoryAdditionalText("/schemes.endpoints.yaml", NamedSchemes));
         var run = GeneratorHarness.Run(files);
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileErrorsAndWarnings);
         return string.Join("\n", run.Result.GeneratedTrees.Select(tree => tree.ToString()));
     });
+
+    private const string NamedSchemes = """
+        service:
+          name: Schemes
+          namespace: Surface.Schemes
+          baseUrl: https://api.example.com/v1
+          auth:
+            default: user
+            schemes:
+              user: { scheme: bearer }
+              admin: { scheme: apiKey, header: X-Admin-Key }
+              partner: { scheme: basic }
+        endpoints:
+          GetUser:
+            method: GET
+            path: user
+          GetAdmin:
+            method: GET
+            url: given
+            auth: admin
+          GetPartner:
+            method: GET
+            path: partner
+            auth: partner
+        """;
 
     private static string EveryKind()
     {

@@ -408,7 +408,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
 }
 
 /// <summary>The query and header parameters of <see cref="global::ContactCenter.LiveDesk.LiveDeskClient.ListContactsAsync"/>.</summary>
-/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings and empty lists, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ListContactsParameters
 {
@@ -438,7 +438,7 @@ public sealed partial class ListContactsParameters
 }
 
 /// <summary>The query and header parameters of <see cref="global::ContactCenter.LiveDesk.LiveDeskClient.SearchContactsAsync"/>.</summary>
-/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings and empty lists, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class SearchContactsParameters
 {

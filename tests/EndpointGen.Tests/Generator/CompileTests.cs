@@ -23,6 +23,27 @@ public sealed class CompileTests
         Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
     }
 
+    [Theory]
+    [InlineData("Wire/Courier/courier.endpoints.yaml")]
+    [InlineData("Wire/Courier/seams.endpoints.yaml")]
+    public void A_wire_test_descriptor_generates_code_that_compiles_without_diagnostics(string descriptor)
+    {
+        var path = System.IO.Path.Combine(Repository.Root, "tests", "EndpointGen.Tests", descriptor);
+        var run = GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/specs/" + System.IO.Path.GetFileName(path), System.IO.File.ReadAllText(path)) });
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        Assert.Empty(run.Result.Diagnostics.Select(d => d.ToString()));
+        Assert.NotEmpty(run.Sources);
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+        if (System.Environment.GetEnvironmentVariable("ENDPOINTGEN_DUMP") is { Length: > 0 } dump)
+        {
+            foreach (var source in run.Sources)
+            {
+                System.IO.File.WriteAllText(System.IO.Path.Combine(dump, System.IO.Path.GetFileName(descriptor) + "." + source.HintName), source.SourceText.ToString());
+            }
+        }
+    }
+
     [Fact]
     public void All_three_specs_compile_together()
     {

@@ -45,6 +45,53 @@ public sealed class CompileTests
     }
 
     [Fact]
+    public void An_inSuccess_path_through_three_state_objects_and_fields_compiles_without_diagnostics()
+    {
+        // Each step of the path may be an Optional<T?> (a threeState type or field): the pattern goes on with its value.
+        var run = GeneratorHarness.Run(("/specs/steps.endpoints.yaml", """
+            service:
+              name: Steps
+              namespace: Demo.Steps
+              baseUrl: https://api.example.com/v1
+              error:
+                type: Err
+                message: detail.text
+                inSuccess: { path: detail.inner.state, equals: failed }
+            endpoints:
+              Get:
+                method: GET
+                path: a
+                response: { type: text }
+              Send:
+                method: POST
+                path: b
+            types:
+              Err:
+                threeState: true
+                fields:
+                  detail: Detail
+              Detail:
+                fields:
+                  inner: Inner
+                  text: { type: string, threeState: true }
+              Inner:
+                threeState: true
+                fields:
+                  state: State
+              State:
+                enum: [ok, failed]
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        Assert.Empty(run.Result.Diagnostics.Select(d => d.ToString()));
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+        Assert.Contains(
+            "error is { Detail: var step0 } && step0.GetValueOrDefault() is { Inner: { State: var step2 } } && step2.GetValueOrDefault() is { Value: \"failed\" };",
+            run.Sources.Single().SourceText.ToString(),
+            System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void All_three_specs_compile_together()
     {
         var run = GeneratorHarness.Run(Repository.SpecFiles.Select(Repository.Spec));

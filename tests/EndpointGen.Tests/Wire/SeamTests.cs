@@ -19,7 +19,8 @@ namespace EndpointGen.Tests.Wire;
 /// Where the merged issue-13 features meet, on the wire (<c>Wire/Courier/seams.endpoints.yaml</c>): the
 /// <c>...WithResponseAsync</c> sibling of a <c>bytes</c>, a <c>text</c> and a <c>stream</c> answer, of a <c>url: given</c>
 /// endpoint and of a form body sends exactly the plain call's request and gives the status, the headers and the body;
-/// <c>error.inSuccess</c> judges a bytes or text answer only when the server says it is JSON, and never a stream; a
+/// <c>error.inSuccess</c> (its path through a three-state field) judges a bytes or text answer only when the server says
+/// it is JSON, and never a stream; a
 /// date, an enum array and a date array in a form body are written in their one wire format.
 /// </summary>
 public sealed class SeamTests : IClassFixture<SeamTests.SeamsClient>
@@ -173,7 +174,8 @@ public sealed class SeamTests : IClassFixture<SeamTests.SeamsClient>
         Assert.Equal("blob_gone", exception.Detail);
         Assert.Equal(Failure, exception.ResponseBody);
         Assert.Equal(new[] { "r-9" }, exception.Headers["X-Request-Id"]);
-        Assert.Equal("blob_gone", Property(exception.ErrorBody!, "Error"));
+        Assert.Equal((Optional<string?>)"blob_gone", Property(exception.ErrorBody!, "Error"));
+        Assert.Equal((Optional<bool?>)false, Property(exception.ErrorBody!, "Ok"));
     }
 
     [Theory]
@@ -182,6 +184,8 @@ public sealed class SeamTests : IClassFixture<SeamTests.SeamsClient>
     [InlineData(null, Failure)]
     [InlineData("application/json", """{"ok":true,"error":"not an error: ok is true"}""")]
     [InlineData("application/json", """[{"ok":false}]""")]
+    [InlineData("application/json", """{"ok":null,"error":"ok is null: the three-state field is set to null"}""")]
+    [InlineData("application/json", """{"error":"ok is absent: the three-state field is unset"}""")]
     [InlineData("application/problem+json", """{"ok":"no"}""")]
     public async Task A_bytes_or_text_answer_that_is_not_json_or_not_the_error_is_the_answer_as_it_is(string? contentType, string body)
     {

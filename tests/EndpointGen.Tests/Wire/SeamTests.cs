@@ -99,8 +99,7 @@ public sealed class SeamTests : IClassFixture<SeamTests.SeamsClient>
             Assert.Equal(export, copy.ToArray());
         }
 
-        // Not released while the caller holds the stream; released when the caller disposes it.
-        Assert.NotNull(response.Content.Headers.ContentType);
+        // Released when the caller disposes the stream; the copied headers stay readable.
         await answer.Body.DisposeAsync();
         Assert.Throws<ObjectDisposedException>(() => response.Content.ReadAsStream());
         Assert.Equal("1", answer.GetHeader("X-Export-Rows"));

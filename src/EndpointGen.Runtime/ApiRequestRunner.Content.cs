@@ -122,6 +122,13 @@ public sealed partial class ApiRequestRunner<TError>
 
             using (body)
             {
+                // A bytes or text answer is only judged as an error (service.error.inSuccess) when the server says it is JSON:
+                // a file or a text that is not JSON is never parsed.
+                if (IsJsonMediaType(response.Content?.Headers.ContentType?.MediaType))
+                {
+                    ThrowIfErrorInSuccess(operation, response, body);
+                }
+
                 if (content == SuccessContent.Bytes)
                 {
                     return body.Length == 0 ? Array.Empty<byte>() : body.Span.ToArray();
@@ -131,6 +138,11 @@ public sealed partial class ApiRequestRunner<TError>
             }
         }
     }
+
+    /// <summary>Whether a media type is JSON: <c>application/json</c> or a <c>+json</c> suffix (<c>application/problem+json</c>).</summary>
+    private static bool IsJsonMediaType(string? mediaType) =>
+        mediaType is not null
+        && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The body as text, by the charset of its content type (UTF-8 when none), without a byte order mark.</summary>
     private string Decode(string operation, HttpResponseMessage response, ResponseBody body)

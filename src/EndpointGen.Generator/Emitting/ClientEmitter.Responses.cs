@@ -124,14 +124,32 @@ internal static partial class ClientEmitter
 
     /// <summary>
     /// Whether a 2xx body read as the error type is a failure: a property pattern down the path, so an absent (null)
-    /// step or value never matches. An open enum is compared by its wire value.
+    /// step or value never matches. An open enum is compared by its wire value. A three-state step
+    /// (<c>Optional&lt;T?&gt;</c>) ends the pattern in a variable and goes on with its value
+    /// (<c>GetValueOrDefault()</c>: unset and null alike never match).
     /// </summary>
     private static void EmitIsErrorInSuccess(SourceWriter w, ErrorInSuccessSpec inSuccess, string errorType)
     {
         w.Write($"private static bool IsErrorInSuccess({errorType} error) => error is ");
-        foreach (var property in inSuccess.PropertyPath)
+        var open = 0;
+        for (var i = 0; i < inSuccess.PropertyPath.Count; i++)
         {
-            w.Write($"{{ {property}: ");
+            var step = inSuccess.PropertyPath[i];
+            if (!step.IsThreeState)
+            {
+                w.Write($"{{ {step.PropertyName}: ");
+                open++;
+                continue;
+            }
+
+            w.Write($"{{ {step.PropertyName}: var step{i}");
+            for (var j = 0; j <= open; j++)
+            {
+                w.Write(" }");
+            }
+
+            open = 0;
+            w.Write($" && step{i}.GetValueOrDefault() is ");
         }
 
         switch (inSuccess.Kind)
@@ -153,7 +171,7 @@ internal static partial class ClientEmitter
                 break;
         }
 
-        for (var i = 0; i < inSuccess.PropertyPath.Count; i++)
+        for (var i = 0; i < open; i++)
         {
             w.Write(" }");
         }

@@ -299,7 +299,7 @@ internal sealed partial class DescriptorReader
             {
                 var fieldPath = path + field.JsonName;
                 var why = field.ThreeState
-                    ? "; a form or multipart body has no null, so a threeState field (unset, null or a value) is for JSON bodies"
+                    ? "; a form or multipart body has no null, so a three-state field (unset, null or a value) is for JSON bodies: send this body as JSON, or give the field 'threeState: false'"
                     : FormFieldProblem(field.Type, encoding);
                 if (why is not null)
                 {

@@ -66,7 +66,7 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
-        var properties = new List<string>();
+        var properties = new List<MessageStep>();
         TypeRef current = errorType;
         FieldSpec? field = null;
         foreach (var part in path.Split('.'))
@@ -85,7 +85,7 @@ internal sealed partial class DescriptorReader
                 return null;
             }
 
-            properties.Add(field.PropertyName);
+            properties.Add(new MessageStep(field.PropertyName, IsArray: false, field.ThreeState));
             current = field.Type;
         }
 

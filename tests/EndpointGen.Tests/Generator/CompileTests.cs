@@ -23,6 +23,74 @@ public sealed class CompileTests
         Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
     }
 
+    [Theory]
+    [InlineData("Wire/Courier/courier.endpoints.yaml")]
+    [InlineData("Wire/Courier/seams.endpoints.yaml")]
+    public void A_wire_test_descriptor_generates_code_that_compiles_without_diagnostics(string descriptor)
+    {
+        var path = System.IO.Path.Combine(Repository.Root, "tests", "EndpointGen.Tests", descriptor);
+        var run = GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/specs/" + System.IO.Path.GetFileName(path), System.IO.File.ReadAllText(path)) });
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        Assert.Empty(run.Result.Diagnostics.Select(d => d.ToString()));
+        Assert.NotEmpty(run.Sources);
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+        if (System.Environment.GetEnvironmentVariable("ENDPOINTGEN_DUMP") is { Length: > 0 } dump)
+        {
+            foreach (var source in run.Sources)
+            {
+                System.IO.File.WriteAllText(System.IO.Path.Combine(dump, System.IO.Path.GetFileName(descriptor) + "." + source.HintName), source.SourceText.ToString());
+            }
+        }
+    }
+
+    [Fact]
+    public void An_inSuccess_path_through_three_state_objects_and_fields_compiles_without_diagnostics()
+    {
+        // Each step of the path may be an Optional<T?> (a threeState type or field): the pattern goes on with its value.
+        var run = GeneratorHarness.Run(("/specs/steps.endpoints.yaml", """
+            service:
+              name: Steps
+              namespace: Demo.Steps
+              baseUrl: https://api.example.com/v1
+              error:
+                type: Err
+                message: detail.text
+                inSuccess: { path: detail.inner.state, equals: failed }
+            endpoints:
+              Get:
+                method: GET
+                path: a
+                response: { type: text }
+              Send:
+                method: POST
+                path: b
+            types:
+              Err:
+                threeState: true
+                fields:
+                  detail: Detail
+              Detail:
+                fields:
+                  inner: Inner
+                  text: { type: string, threeState: true }
+              Inner:
+                threeState: true
+                fields:
+                  state: State
+              State:
+                enum: [ok, failed]
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        Assert.Empty(run.Result.Diagnostics.Select(d => d.ToString()));
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+        Assert.Contains(
+            "error is { Detail: var step0 } && step0.GetValueOrDefault() is { Inner: { State: var step2 } } && step2.GetValueOrDefault() is { Value: \"failed\" };",
+            run.Sources.Single().SourceText.ToString(),
+            System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void All_three_specs_compile_together()
     {

@@ -18,7 +18,7 @@ namespace EndpointGen.Tests.Wire;
 /// </summary>
 internal sealed class RecordingServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<RecordedWireRequest, byte[]> _respond;
     private readonly ConcurrentQueue<RecordedWireRequest> _received = new();
@@ -26,14 +26,22 @@ internal sealed class RecordingServer : IAsyncDisposable
 
     /// <summary>Starts the server.</summary>
     /// <param name="respond">The whole response (head and body) to a request, as bytes.</param>
-    public RecordingServer(Func<RecordedWireRequest, byte[]> respond)
+    /// <param name="address">The loopback address to listen on (127.0.0.1 when not given; another one is another origin).</param>
+    public RecordingServer(Func<RecordedWireRequest, byte[]> respond, IPAddress? address = null)
     {
+        _listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         _respond = respond;
         _listener.Start();
         _loop = Task.Run(AcceptLoopAsync);
     }
 
-    public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/api/");
+    /// <summary>The server's origin, <c>http://address:port</c>.</summary>
+    public string Origin => $"http://{((IPEndPoint)_listener.LocalEndpoint).Address}:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+    /// <summary>The origin and the host as a request's <c>Host</c> header names it.</summary>
+    public string Host => Origin.Substring("http://".Length);
+
+    public Uri BaseAddress => new(Origin + "/api/");
 
     public IReadOnlyList<RecordedWireRequest> Received => _received.ToArray();
 
@@ -132,7 +140,7 @@ internal sealed class RecordingServer : IAsyncDisposable
         }
 
         var parts = requestLine.Split(' ');
-        return new RecordedWireRequest(parts[0], parts[1], headers, body.ToArray(), chunked);
+        return new RecordedWireRequest(parts[0], parts[1], headers, body.ToArray(), chunked, requestLine);
     }
 
     private static async Task CopyAsync(Stream from, Stream to, int count, CancellationToken cancellationToken)
@@ -174,9 +182,12 @@ internal sealed class RecordingServer : IAsyncDisposable
 }
 
 /// <summary>A request as it reached a <see cref="RecordingServer"/>: headers as sent, the body's exact bytes.</summary>
-internal sealed record RecordedWireRequest(string Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body, bool Chunked)
+internal sealed record RecordedWireRequest(string Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body, bool Chunked, string RequestLine = "")
 {
     public string? Header(string name) => Headers.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
 
     public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>The request line and the headers as sent, one per line, in order.</summary>
+    public string Head => RequestLine + "\r\n" + string.Concat(Headers.Select(h => h.Key + ": " + h.Value + "\r\n"));
 }

@@ -52,7 +52,7 @@ internal static partial class ClientEmitter
         var sent = encoding.Encoding switch
         {
             BodyEncoding.Form => " Sent as application/x-www-form-urlencoded.",
-            BodyEncoding.Multipart => " Sent as multipart/form-data, one part per set property, in declared order.",
+            BodyEncoding.Multipart => " Sent as multipart/form-data: the set properties in declared order, a list as one part per element, a map as one part per entry.",
             BodyEncoding.Raw when endpoint.Body!.Kind == TypeKind.File => " Sent as it is, typed by its ContentType, else " + (encoding.ContentType ?? "application/octet-stream") + "; the caller disposes its stream after the call.",
             BodyEncoding.Raw => " Sent as " + (encoding.ContentType ?? "text/plain") + "; charset=utf-8.",
             _ when encoding.ContentType is not null => " Sent as JSON typed " + encoding.ContentType + ".",

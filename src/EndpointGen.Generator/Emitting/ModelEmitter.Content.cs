@@ -9,7 +9,7 @@ internal static partial class ModelEmitter
     {
         var ns = service.Namespace;
         w.WriteLine($$"""
-            /// <remarks>Sent as a <c>multipart/form-data</c> body, one part per set property, in this order.</remarks>
+            /// <remarks>Sent as a <c>multipart/form-data</c> body, the set properties in this order: a list as one part per element, a map as one part per entry.</remarks>
             {{EmitterHeader.GeneratedCodeAttribute}}
             {{options.Visibility}} sealed partial class {{type.Name}}
             {
@@ -38,6 +38,11 @@ internal static partial class ModelEmitter
             {
                 // A map is spread: its own name is never sent (spec/README.md 5.7).
                 w.Write($"/// <remarks>One part per entry, named by its key, in the map's order (<c>{Code.DocText(field.JsonName)}</c> itself is not sent){presence}");
+            }
+            else if (field.Type.Kind == TypeKind.Array)
+            {
+                // The part name of a list depends on the body's 'arrays', which a type shared by two bodies does not know.
+                w.Write($"/// <remarks>One part per element, named <c>{Code.DocText(field.JsonName)}</c> (<c>{Code.DocText(field.JsonName)}[]</c> in a body with <c>arrays: brackets</c>){presence}");
             }
             else
             {

@@ -266,7 +266,7 @@ public partial interface ICcaiClient
     /// POST {url}
     /// </remarks>
     /// <param name="url">The absolute URL the server gave, such as a next page or a presigned upload: https (plain http only to loopback, or with <c>AllowInsecureHttp</c>), without user-info. Query parameters are added after its own query. Its header parameters go with it only to the service's own origins.</param>
-    /// <param name="body">The presigned upload's fields and the file. Sent as multipart/form-data, one part per set property, in declared order.</param>
+    /// <param name="body">The presigned upload's fields and the file. Sent as multipart/form-data: the set properties in declared order, a list as one part per element, a map as one part per entry.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The storage's PostResponse XML document (Location, Bucket, Key, ETag).</returns>
     /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
@@ -2490,7 +2490,7 @@ public sealed partial class Media
 }
 
 /// <summary>The form of a storage upload (UploadToStorage): the presigned upload's fields, then the file.</summary>
-/// <remarks>Sent as a <c>multipart/form-data</c> body, one part per set property, in this order.</remarks>
+/// <remarks>Sent as a <c>multipart/form-data</c> body, the set properties in this order: a list as one part per element, a map as one part per entry.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class StorageUpload
 {

@@ -92,7 +92,7 @@ internal partial interface IPostboxClient
 
     /// <summary>Uploads media files with their caption; the service wants the files last.</summary>
     /// <remarks>POST media</remarks>
-    /// <param name="body">The request body. Sent as multipart/form-data, one part per set property, in declared order.</param>
+    /// <param name="body">The request body. Sent as multipart/form-data: the set properties in declared order, a list as one part per element, a map as one part per entry.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
     /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
@@ -104,7 +104,7 @@ internal partial interface IPostboxClient
 
     /// <summary><c>POST galleries</c></summary>
     /// <remarks>POST galleries</remarks>
-    /// <param name="body">The request body. Sent as multipart/form-data, one part per set property, in declared order.</param>
+    /// <param name="body">The request body. Sent as multipart/form-data: the set properties in declared order, a list as one part per element, a map as one part per entry.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
     /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
@@ -1114,7 +1114,7 @@ internal sealed partial class Tags
 }
 
 /// <summary>The MediaUpload object of the Postbox API.</summary>
-/// <remarks>Sent as a <c>multipart/form-data</c> body, one part per set property, in this order.</remarks>
+/// <remarks>Sent as a <c>multipart/form-data</c> body, the set properties in this order: a list as one part per element, a map as one part per entry.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class MediaUpload
 {
@@ -1123,7 +1123,7 @@ internal sealed partial class MediaUpload
     public required string Caption { get; init; }
 
     /// <summary>The <c>kinds</c> part.</summary>
-    /// <remarks>Part name: <c>kinds</c>; omitted when unset.</remarks>
+    /// <remarks>One part per element, named <c>kinds</c> (<c>kinds[]</c> in a body with <c>arrays: brackets</c>); omitted when unset.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::Features.Postbox.Priority>? Kinds { get; init; }
 
     /// <summary>The <c>private</c> part.</summary>
@@ -1140,7 +1140,7 @@ internal sealed partial class MediaUpload
 }
 
 /// <summary>The GalleryUpload object of the Postbox API.</summary>
-/// <remarks>Sent as a <c>multipart/form-data</c> body, one part per set property, in this order.</remarks>
+/// <remarks>Sent as a <c>multipart/form-data</c> body, the set properties in this order: a list as one part per element, a map as one part per entry.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class GalleryUpload
 {
@@ -1149,7 +1149,7 @@ internal sealed partial class GalleryUpload
     public string? Title { get; init; }
 
     /// <summary>The <c>photos</c> part.</summary>
-    /// <remarks>Part name: <c>photos</c>; required.</remarks>
+    /// <remarks>One part per element, named <c>photos</c> (<c>photos[]</c> in a body with <c>arrays: brackets</c>); required.</remarks>
     public required global::System.Collections.Generic.IReadOnlyList<global::EndpointGen.Runtime.FileContent> Photos { get; init; }
 }
 

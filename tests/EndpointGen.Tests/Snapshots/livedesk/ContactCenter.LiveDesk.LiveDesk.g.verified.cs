@@ -139,7 +139,7 @@ public partial interface ILiveDeskClient
     /// POST /api/v2/accounts/conversations/{conversation_id}/messages
     /// </remarks>
     /// <param name="conversationId">Conversation ID (the id CreateConversation returned). Example: 141.</param>
-    /// <param name="body">The request body. Sent as multipart/form-data, one part per set property, in declared order.</param>
+    /// <param name="body">The request body. Sent as multipart/form-data: the set properties in declared order, a list as one part per element, a map as one part per entry.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created message, with its attachments.</returns>
     /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
@@ -1922,7 +1922,7 @@ public sealed partial class SendMessageRequest
 }
 
 /// <summary>Body of SendMessageWithAttachments (multipart/form-data parts, in this order).</summary>
-/// <remarks>Sent as a <c>multipart/form-data</c> body, one part per set property, in this order.</remarks>
+/// <remarks>Sent as a <c>multipart/form-data</c> body, the set properties in this order: a list as one part per element, a map as one part per entry.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class SendMessageWithAttachmentsRequest
 {
@@ -1939,7 +1939,7 @@ public sealed partial class SendMessageWithAttachmentsRequest
     public global::ContactCenter.LiveDesk.SentMessageType? MessageType { get; init; }
 
     /// <summary>The files; one part named attachments[] each, with its file name and content type.</summary>
-    /// <remarks>Part name: <c>attachments</c>; required.</remarks>
+    /// <remarks>One part per element, named <c>attachments</c> (<c>attachments[]</c> in a body with <c>arrays: brackets</c>); required.</remarks>
     public required global::System.Collections.Generic.IReadOnlyList<global::EndpointGen.Runtime.FileContent> Attachments { get; init; }
 }
 

@@ -6,7 +6,7 @@ using EndpointGen.Generator.Model;
 namespace EndpointGen.Generator.Emitting;
 
 /// <summary>
-/// Emits one declared type: a sealed class with init properties, or an open enum struct, each with a nested JSON
+/// Emits one declared type: a sealed class with init properties, or an open enum sealed class, each with a nested JSON
 /// converter of Utf8JsonReader/Utf8JsonWriter code (no reflection, trimming- and AOT-safe).
 /// </summary>
 internal static partial class ModelEmitter

@@ -193,7 +193,11 @@ internal sealed partial class DescriptorReader
             }
             else if (!HasParameter(parameters, name))
             {
-                Report(DiagnosticDescriptors.PlaceholderWithoutParameter, pathNode.Location, name);
+                if (!_declaredPathNames.Contains(name))
+                {
+                    Report(DiagnosticDescriptors.PlaceholderWithoutParameter, pathNode.Location, name);
+                }
+
                 ok = false;
             }
 
@@ -240,6 +244,9 @@ internal sealed partial class DescriptorReader
         return false;
     }
 
+    /// <summary>The path parameter names the current endpoint writes, whether or not each could be read.</summary>
+    private readonly HashSet<string> _declaredPathNames = new(StringComparer.Ordinal);
+
     private bool ReadParameters(
         YamlNode? node,
         string parametersTypeName,
@@ -247,6 +254,7 @@ internal sealed partial class DescriptorReader
         List<ParameterSpec> queryParameters,
         List<ParameterSpec> headerParameters)
     {
+        _declaredPathNames.Clear();
         if (node is null)
         {
             return true;
@@ -260,6 +268,14 @@ internal sealed partial class DescriptorReader
 
         var ok = true;
         var keys = ReadKeys(map, "parameters", s_parameterGroupKeys, Array.Empty<string>());
+        if (keys.Get("path") is YamlMapping declared)
+        {
+            // Every name written, refused ones too: a placeholder whose entry has an error is not reported again as having none.
+            foreach (var entry in declared.Entries)
+            {
+                _declaredPathNames.Add(entry.Key.Value);
+            }
+        }
 
         var argumentNames = _localNames.Cleared();
         foreach (var (key, spec) in ReadParameterGroup(keys.Get("path"), "path", ref ok))

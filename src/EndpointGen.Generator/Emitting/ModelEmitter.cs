@@ -21,6 +21,10 @@ internal static partial class ModelEmitter
         {
             EmitEnum(writer, service, type, options);
         }
+        else if (type.Union is { } union)
+        {
+            EmitUnion(writer, service, type, union, options);
+        }
         else
         {
             EmitObject(writer, service, type, options);
@@ -39,10 +43,15 @@ internal static partial class ModelEmitter
             return;
         }
 
+        if (type.VariantOf is { } variantOf)
+        {
+            EmitVariantRemarks(w, ns, variantOf);
+        }
+
         w.WriteLine($$"""
             [global::System.Text.Json.Serialization.JsonConverter(typeof({{self}}.JsonConverter))]
             {{EmitterHeader.GeneratedCodeAttribute}}
-            {{options.Visibility}} sealed partial class {{type.Name}}
+            {{options.Visibility}} sealed partial class {{type.Name}}{{VariantBase(type, ns)}}
             {
             """);
         w.Indent();
@@ -91,7 +100,7 @@ internal static partial class ModelEmitter
 
         w.WriteLine($$"""
             /// <summary>Reads and writes <see cref="{{self}}"/> as the descriptor spells it, without reflection.</summary>
-            internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
+            internal {{ConverterModifier(type)}}sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
             {
             """);
         w.Indent();
@@ -241,6 +250,7 @@ internal static partial class ModelEmitter
                 writer.WriteStartObject();
             """);
         w.Indent();
+        WriteDiscriminator(w, type);
         foreach (var field in type.Fields)
         {
             var valueType = field.Type.IsValueType;

@@ -1,6 +1,6 @@
 namespace EndpointGen.Generator.Model;
 
-/// <summary>A named type: an object with fields, or an open string enum.</summary>
+/// <summary>A named type: an object with fields, an open string enum, or a discriminated union of object types.</summary>
 /// <param name="Name">The C# name.</param>
 /// <param name="IsEnum">Whether this is a string enum (then <paramref name="Values"/> is set, else <paramref name="Fields"/>).</param>
 internal sealed record TypeSpec(
@@ -10,6 +10,12 @@ internal sealed record TypeSpec(
     EquatableArray<FieldSpec> Fields,
     EquatableArray<EnumValueSpec> Values)
 {
+    /// <summary>Set on a union (then <see cref="Fields"/> is empty): its discriminator and variants (spec/README.md 5.13).</summary>
+    public UnionSpec? Union { get; init; }
+
+    /// <summary>Set on an object type that is a variant of a union: the union and the discriminator value it writes first.</summary>
+    public VariantOfSpec? VariantOf { get; init; }
+
     /// <summary>Whether a field is a <c>file</c> or <c>file[]</c>: then the type is a multipart body, and has no JSON form.</summary>
     public bool HasFileField
     {

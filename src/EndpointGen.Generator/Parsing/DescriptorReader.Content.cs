@@ -283,6 +283,12 @@ internal sealed partial class DescriptorReader
             return false;
         }
 
+        if (UnionInFormProblem(type) is { } unionProblem)
+        {
+            Report(DiagnosticDescriptors.InvalidTypeUse, typeNode.Location, type.Display, "as a " + what + " body" + unionProblem);
+            return false;
+        }
+
         var visited = new HashSet<string>(StringComparer.Ordinal) { spec.Name };
         var pending = new Queue<(TypeSpec Type, string Path)>();
         pending.Enqueue((spec, string.Empty));
@@ -300,7 +306,7 @@ internal sealed partial class DescriptorReader
                 var fieldPath = path + field.JsonName;
                 var why = field.ThreeState
                     ? "; a form or multipart body has no null, so a three-state field (unset, null or a value) is for JSON bodies: send this body as JSON, or give the field 'threeState: false'"
-                    : FormFieldProblem(field.Type, encoding);
+                    : FormFieldProblem(field.Type, encoding) ?? UnionInFormProblem(field.Type);
                 if (why is not null)
                 {
                     Report(DiagnosticDescriptors.InvalidTypeUse, typeNode.Location, field.Type.Display, $"in a {what} body (field '{fieldPath}' of '{current.Name}'){why}");

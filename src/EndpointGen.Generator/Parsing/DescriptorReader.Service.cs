@@ -215,9 +215,9 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
-        if (type.Kind != TypeKind.Object)
+        if (type.Kind != TypeKind.Object || IsUnion(type))
         {
-            Report(DiagnosticDescriptors.InvalidTypeUse, typeNode!.Location, type.Display, "as the error body; it must be an object type declared under 'types'");
+            Report(DiagnosticDescriptors.InvalidTypeUse, typeNode!.Location, type.Display, "as the error body; it must be an object type declared under 'types'" + (IsUnion(type) ? ", and a union is not one" : string.Empty));
             return null;
         }
 

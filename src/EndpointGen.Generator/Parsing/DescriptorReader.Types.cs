@@ -43,7 +43,14 @@ internal sealed partial class DescriptorReader
             }
 
             csharpNames.Add(name, entry.Key.Value);
-            var isEnum = entry.Value is YamlMapping typeMap && HasKey(typeMap, "enum");
+            // A union is an object type to type expressions (its converter is read and written like one's).
+            var isUnion = IsUnionNode(entry.Value);
+            var isEnum = !isUnion && entry.Value is YamlMapping typeMap && HasKey(typeMap, "enum");
+            if (isUnion)
+            {
+                _unionNames.Add(name);
+            }
+
             _declaredTypes[entry.Key.Value] = new TypeRef(isEnum ? TypeKind.Enum : TypeKind.Object, name);
             declared.Add(entry);
         }
@@ -74,7 +81,9 @@ internal sealed partial class DescriptorReader
                 continue;
             }
 
-            var spec = typeRef.Kind == TypeKind.Enum ? ReadEnum(map, typeRef.Name!) : ReadObject(map, typeRef.Name!, entry.Key.Value);
+            var spec = typeRef.Kind == TypeKind.Enum ? ReadEnum(map, typeRef.Name!)
+                : _unionNames.Contains(typeRef.Name!) ? ReadUnion(map, typeRef.Name!, entry.Key.Value)
+                : ReadObject(map, typeRef.Name!, entry.Key.Value);
             if (spec is not null)
             {
                 types.Add(new DeclaredType(entry.Key, spec));

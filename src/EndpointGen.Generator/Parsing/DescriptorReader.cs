@@ -123,6 +123,7 @@ internal sealed partial class DescriptorReader
         var typeNodes = DeclareTypes(keys.Get("types"));
         var service = ReadServiceHeader(keys.Get("service"));
         var types = ReadTypes(typeNodes, service?.Name);
+        ResolveUnions(types, typeNodes);
         CheckFieldContent(types);
         var endpoints = ReadEndpoints(keys.Get("endpoints"), types, service?.Name);
         var error = service is null ? null : ReadError(service.ErrorNode, types);

@@ -137,12 +137,15 @@ public sealed class ChatFlow : IDisposable
         var flags = new CustomerFlags { VerifiedCustomer = true, RepeatCustomer = true };
         await CallAsync(Ccai, "UpdateCustomerFlags", ct => ccai.UpdateCustomerFlagsAsync(chatId, flags, ct), "verified, repeat customer", cancellationToken).ConfigureAwait(false);
 
+        // The body is the union CustomDataRequest: UnsignedCustomData ({"signed": false, "data"}) or
+        // SignedCustomData ({"signed": true, "signed_data"}), so it never carries neither or both.
         var order = new CcaiCustomData().Add("order_id", "A-1001", "Order").Add("order_total", 59.9, "Order total");
-        await CallAsync(Ccai, "SendCustomData", ct => ccai.SendCustomDataAsync(chatId, order.ToUnsignedRequest(), ct), "unsigned: order_id, order_total", cancellationToken).ConfigureAwait(false);
+        CustomDataRequest unsigned = order.ToUnsignedRequest();
+        await CallAsync(Ccai, "SendCustomData", ct => ccai.SendCustomDataAsync(chatId, unsigned, ct), "unsigned: order_id, order_total", cancellationToken).ConfigureAwait(false);
         if (_settings.CcaiSigningSecret is { } secret)
         {
             var verified = new CcaiCustomData().Add("loyalty_tier", "gold", "Loyalty tier").VerifiedCustomer(true);
-            var signed = verified.ToSignedRequest(secret, _time.GetUtcNow(), SignedDataLifetime);
+            CustomDataRequest signed = verified.ToSignedRequest(secret, _time.GetUtcNow(), SignedDataLifetime);
             await CallAsync(Ccai, "SendCustomData", ct => ccai.SendCustomDataAsync(chatId, signed, ct), "signed (HS256 JWT): loyalty_tier, reserved_verified_customer", cancellationToken).ConfigureAwait(false);
         }
         else

@@ -11,8 +11,10 @@ namespace ContactCenter.Ccai;
 
 /// <summary>
 /// Builds the custom data a CCAI chat receives through <c>SendCustomData</c>, either as plain data
-/// (<see cref="ToUnsignedRequest"/>) or signed with the company secret (<see cref="ToSignedRequest"/>), so
-/// that CCAI can trust it came from your backend.
+/// (<see cref="ToUnsignedRequest"/>, an <see cref="UnsignedCustomData"/>) or signed with the company secret
+/// (<see cref="ToSignedRequest"/>, a <see cref="SignedCustomData"/>), so that CCAI can trust it came from your
+/// backend. Both are variants of the union <see cref="CustomDataRequest"/>, so a body carries exactly one of
+/// <c>data</c> and <c>signed_data</c>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -135,9 +137,9 @@ public sealed class CcaiCustomData
     public CcaiCustomData RepeatCustomer(bool value) => Add(RepeatCustomerKey, value);
 
     /// <summary>The request body that sends the entries as plain data: <c>{"signed": false, "data": {...}}</c>.</summary>
-    /// <returns>The body for <see cref="CcaiClient.SendCustomDataAsync"/>.</returns>
+    /// <returns>The body for <see cref="CcaiClient.SendCustomDataAsync"/> (the union's unsigned variant).</returns>
     /// <exception cref="InvalidOperationException">No entry was added (CCAI refuses empty data).</exception>
-    public CustomDataRequest ToUnsignedRequest()
+    public UnsignedCustomData ToUnsignedRequest()
     {
         RequireEntries();
         var data = new Dictionary<string, CustomDataField>(_fields.Count, StringComparer.Ordinal);
@@ -146,19 +148,19 @@ public sealed class CcaiCustomData
             data.Add(field.Key, field.Value);
         }
 
-        return new CustomDataRequest { Signed = false, Data = data };
+        return new UnsignedCustomData { Data = data };
     }
 
     /// <summary>The request body that sends the entries signed: <c>{"signed": true, "signed_data": "&lt;JWT&gt;"}</c>.</summary>
     /// <param name="companySecret">The company secret from the CCAI Platform settings (the HS256 key, used as its UTF-8 bytes).</param>
     /// <param name="issuedAt">The token's issue time (<c>iat</c>); pass the current time.</param>
     /// <param name="lifetime">How long CCAI accepts the token after <paramref name="issuedAt"/> (<c>exp</c>); minutes are plenty.</param>
-    /// <returns>The body for <see cref="CcaiClient.SendCustomDataAsync"/>.</returns>
+    /// <returns>The body for <see cref="CcaiClient.SendCustomDataAsync"/> (the union's signed variant).</returns>
     /// <exception cref="ArgumentException">The secret is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The lifetime is shorter than one second.</exception>
     /// <exception cref="InvalidOperationException">No entry was added.</exception>
-    public CustomDataRequest ToSignedRequest(string companySecret, DateTimeOffset issuedAt, TimeSpan lifetime) =>
-        new() { Signed = true, SignedData = CreateSignedData(companySecret, issuedAt, lifetime) };
+    public SignedCustomData ToSignedRequest(string companySecret, DateTimeOffset issuedAt, TimeSpan lifetime) =>
+        new() { SignedData = CreateSignedData(companySecret, issuedAt, lifetime) };
 
     /// <summary>The compact HS256 JWT over <c>{"custom_data": {...}, "iat", "exp"}</c> that <see cref="ToSignedRequest"/> sends.</summary>
     /// <param name="companySecret">The company secret (the HS256 key, used as its UTF-8 bytes).</param>

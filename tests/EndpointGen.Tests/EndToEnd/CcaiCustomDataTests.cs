@@ -10,8 +10,8 @@ using Xunit;
 namespace EndpointGen.Tests.EndToEnd;
 
 /// <summary>
-/// The exact form of <see cref="CcaiCustomData"/>'s requests and JWTs, checked byte for byte and against an
-/// HMAC computed here. The sandbox's acceptance of them is in <see cref="CcaiEndToEndTests"/>.
+/// The exact form of <see cref="CcaiCustomData"/>'s requests (the two variants of the union
+/// <see cref="CustomDataRequest"/>) and JWTs, checked byte for byte and against an HMAC computed here. The sandbox's acceptance of them is in <see cref="CcaiEndToEndTests"/>.
 /// </summary>
 public sealed class CcaiCustomDataTests
 {
@@ -39,11 +39,12 @@ public sealed class CcaiCustomDataTests
     [Fact]
     public void The_signed_request_carries_only_signed_and_the_token()
     {
-        var request = new CcaiCustomData().VerifiedCustomer(true).ToSignedRequest(Secret, IssuedAt, TimeSpan.FromMinutes(5));
+        CustomDataRequest request = new CcaiCustomData().VerifiedCustomer(true).ToSignedRequest(Secret, IssuedAt, TimeSpan.FromMinutes(5));
 
-        Assert.True(request.Signed);
-        Assert.Null(request.Data);
-        Assert.Equal(new CcaiCustomData().VerifiedCustomer(true).CreateSignedData(Secret, IssuedAt, TimeSpan.FromMinutes(5)), request.SignedData);
+        var signed = Assert.IsType<SignedCustomData>(request);
+        var token = new CcaiCustomData().VerifiedCustomer(true).CreateSignedData(Secret, IssuedAt, TimeSpan.FromMinutes(5));
+        Assert.Equal(token, signed.SignedData);
+        Assert.Equal("{\"signed\":true,\"signed_data\":\"" + token + "\"}", Json(request));
     }
 
     [Fact]
@@ -51,10 +52,23 @@ public sealed class CcaiCustomDataTests
     {
         var request = new CcaiCustomData().RepeatCustomer(false).Add("b", "2").Add("a", 1L).Add("json", new JsonObject { ["x"] = 1 }).ToUnsignedRequest();
 
-        Assert.False(request.Signed);
-        Assert.Null(request.SignedData);
-        Assert.Equal(["reserved_repeat_customer", "b", "a", "json"], request.Data!.Keys);
+        Assert.Equal(["reserved_repeat_customer", "b", "a", "json"], request.Data.Keys);
         Assert.Equal("""{"x":1}""", request.Data["json"].Value!.ToJsonString());
+        Assert.Equal(
+            """{"signed":false,"data":{"reserved_repeat_customer":{"value":false},"b":{"value":"2"},"a":{"value":1},"json":{"value":{"x":1}}}}""",
+            Json(request));
+    }
+
+    [Fact]
+    public void A_body_is_one_variant_of_the_union_so_it_never_carries_neither_or_both()
+    {
+        // The union has no public constructor: a body is unsigned data, signed data, or one read from JSON.
+        Assert.True(typeof(CustomDataRequest).IsAbstract);
+        Assert.DoesNotContain(typeof(CustomDataRequest).GetConstructors(), c => c.IsPublic);
+        Assert.Equal(typeof(CustomDataRequest), typeof(UnsignedCustomData).BaseType);
+        Assert.Equal(typeof(CustomDataRequest), typeof(SignedCustomData).BaseType);
+        Assert.DoesNotContain(typeof(UnsignedCustomData).GetProperties(), p => p.Name is "Signed" or "SignedData");
+        Assert.DoesNotContain(typeof(SignedCustomData).GetProperties(), p => p.Name is "Signed" or "Data");
     }
 
     [Fact]
@@ -65,7 +79,7 @@ public sealed class CcaiCustomDataTests
 
         node["x"] = 2;
 
-        Assert.Equal("""{"x":1}""", data.ToUnsignedRequest().Data!["json"].Value!.ToJsonString());
+        Assert.Equal("""{"x":1}""", data.ToUnsignedRequest().Data["json"].Value!.ToJsonString());
     }
 
     [Fact]
@@ -81,4 +95,6 @@ public sealed class CcaiCustomDataTests
     }
 
     private static string Decode(string part) => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(part));
+
+    private static string Json(CustomDataRequest request) => EndpointGen.Tests.Json.GeneratedJson.Write(request);
 }

@@ -116,6 +116,41 @@ public sealed class UnionCompileTests
     }
 
     [Fact]
+    public void Discriminator_names_and_values_that_need_escaping_compile_warning_free()
+    {
+        const string yaml = """
+            service:
+              name: Odd
+              namespace: Odd.Api
+              baseUrl: https://api.example.com
+            endpoints:
+              Send:
+                method: POST
+                path: x
+                body: Thing
+                response: Thing
+            types:
+              Thing:
+                description: "A <union> & \"friends\""
+                discriminator: "@ty\"pe\u202e"
+                variants:
+                  "a\\b": A
+                  "</c>": B
+                  "": C
+              A: { fields: { x: string } }
+              B: { fields: {} }
+              C: { fields: {} }
+            """;
+        var run = GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/odd.endpoints.yaml", yaml) });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+        var text = run.Sources.Single(s => s.HintName == "Odd.Api.Odd.g.cs").SourceText.ToString();
+        Assert.Contains("FindDiscriminator(reader, \"@ty\\\"pe\\u202e\"u8", text, StringComparison.Ordinal);
+        Assert.Contains("writer.WriteString(\"@ty\\\"pe\\u202e\"u8, \"a\\\\b\"u8);", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_format_references_examples_in_section_5_13_compile_warning_free()
     {
         var reference = File.ReadAllText(Path.Combine(Repository.Root, "spec", "README.md"));

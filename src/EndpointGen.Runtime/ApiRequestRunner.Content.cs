@@ -17,6 +17,9 @@ public sealed partial class ApiRequestRunner<TError>
         Bytes,
         Text,
         Stream,
+
+        /// <summary>A <c>text/event-stream</c>: the response itself is handed over, to be read as events (ApiRequestRunner.Events.cs).</summary>
+        Events,
     }
 
     /// <summary>Sends a request and reads its success body as bytes, within <c>MaxResponseBodyBytes</c>.</summary>
@@ -74,6 +77,11 @@ public sealed partial class ApiRequestRunner<TError>
     /// <summary>Reads a success answer that is not JSON; the response is this method's to dispose, or the stream's.</summary>
     private async ValueTask<object> ReadContentAsync(string operation, HttpResponseMessage response, SuccessContent content, CancellationToken cancellationToken)
     {
+        if (content == SuccessContent.Events && response.IsSuccessStatusCode && IsEventStreamMediaType(response.Content?.Headers.ContentType?.MediaType))
+        {
+            return response;
+        }
+
         if (content == SuccessContent.Stream && response.IsSuccessStatusCode)
         {
             try
@@ -122,6 +130,11 @@ public sealed partial class ApiRequestRunner<TError>
 
             using (body)
             {
+                if (content == SuccessContent.Events)
+                {
+                    throw NotAnEventStream(operation, response, body);
+                }
+
                 // A bytes or text answer is only judged as an error (service.error.inSuccess) when the server says it is JSON:
                 // a file or a text that is not JSON is never parsed.
                 if (IsJsonMediaType(response.Content?.Headers.ContentType?.MediaType))

@@ -12,7 +12,7 @@ internal static partial class ClientEmitter
 {
     /// <summary>Whether the endpoint's body or answer is anything but plain JSON, so that this file writes it.</summary>
     private static bool HasContent(EndpointSpec endpoint) =>
-        endpoint.BodyEncoding != BodyEncodingSpec.Json || endpoint.Response.Type is { IsContent: true };
+        endpoint.BodyEncoding != BodyEncodingSpec.Json || endpoint.Response is { Events: false, Type.IsContent: true };
 
     /// <summary>The <c>request.Content = ...</c> line of a body that is not plain JSON.</summary>
     private static void EmitBodyContent(SourceWriter w, ServiceSpec service, EndpointSpec endpoint, TypeRef body)

@@ -31,6 +31,9 @@ internal static partial class ClientEmitter
             case MethodForm.Builder:
                 w.Write($"{Http}.HttpRequestMessage Create{endpoint.Name}Request(");
                 return;
+            case MethodForm.Plain or MethodForm.WithResponse when endpoint.Response.Events:
+                WriteEventsReturnType(w, service, response!, form == MethodForm.WithResponse);
+                break;
             case MethodForm.WithResponse when response is not null:
                 w.Write($"global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{TypeSyntax.Name(response, service.Namespace)}>> ");
                 break;
@@ -80,7 +83,9 @@ internal static partial class ClientEmitter
     private static void EmitWithResponseDeclaration(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
     {
         w.WriteLine();
-        w.WriteLine(endpoint.Response.Type is null
+        w.WriteLine(endpoint.Response.Events
+            ? $"/// <summary>As <see cref=\"{endpoint.Name}Async\"/>, and gives the status and headers of the answer as soon as they arrive, before its events; dispose the stream to release the response.</summary>"
+            : endpoint.Response.Type is null
             ? $"/// <summary>As <see cref=\"{endpoint.Name}Async\"/>, and gives the status and headers of the answer.</summary>"
             : $"/// <summary>As <see cref=\"{endpoint.Name}Async\"/>, and gives the status and headers of the answer with its body.</summary>");
         WriteSignature(w, service, endpoint, MethodForm.WithResponse);
@@ -98,7 +103,11 @@ internal static partial class ClientEmitter
             w.WriteLine(" =>");
             w.Indent();
             var send = form == MethodForm.Plain ? "SendAsync" : "SendWithResponseAsync";
-            if (endpoint.Response.Type is { IsContent: true } content)
+            if (endpoint.Response.Events)
+            {
+                WriteEventsSend(w, service, endpoint, form == MethodForm.WithResponse);
+            }
+            else if (endpoint.Response.Type is { IsContent: true } content)
             {
                 w.Write($"_runner.{SendContentMethod(content, form == MethodForm.WithResponse)}({Code.Literal(endpoint.Name)}, Create{endpoint.Name}Request(");
                 WriteArguments(w, endpoint);

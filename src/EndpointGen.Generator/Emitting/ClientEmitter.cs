@@ -303,6 +303,13 @@ internal static partial class ClientEmitter
                 : "/// <param name=\"parameters\">The query and header parameters.</param>");
         }
 
+        if (endpoint.Response.Events)
+        {
+            EmitEventsDocs(w, endpoint);
+            EmitExceptionDocs(w, names);
+            return;
+        }
+
         w.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         if (endpoint.Response.Type is not null)
         {
@@ -313,11 +320,14 @@ internal static partial class ClientEmitter
             w.WriteLine("/// <returns>A task that completes when the service has answered with a success status.</returns>");
         }
 
+        EmitExceptionDocs(w, names);
+    }
+
+    private static void EmitExceptionDocs(SourceWriter w, ServiceNames names) =>
         w.WriteLine($$"""
             /// <exception cref="{{names.Exception}}">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
             /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
             """);
-    }
 
     /// <summary>
     /// Writes the signature of one of an endpoint's methods, without ending the line: the plain or the

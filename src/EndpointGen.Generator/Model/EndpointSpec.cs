@@ -70,5 +70,9 @@ internal enum ListStyle
 }
 
 /// <summary>The documented success response.</summary>
-/// <param name="Type">The body type, or <see langword="null"/> for an empty or ignored body.</param>
-internal sealed record ResponseSpec(int Status, TypeRef? Type, string? Description);
+/// <param name="Type">The body type, or <see langword="null"/> for an empty or ignored body; with <see cref="Events"/>, the type of each event's data.</param>
+internal sealed record ResponseSpec(int Status, TypeRef? Type, string? Description)
+{
+    /// <summary>Whether the answer is a <c>text/event-stream</c> (<c>encoding: events</c>), its events' data of <see cref="Type"/>.</summary>
+    public bool Events { get; init; }
+}

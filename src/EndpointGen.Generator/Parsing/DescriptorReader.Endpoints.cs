@@ -19,7 +19,7 @@ internal sealed partial class DescriptorReader
     private static readonly string[] s_parameterGroupKeys = { "path", "query", "header" };
     private static readonly string[] s_parameterKeys = { "type", "required", "description", "example", "default", "style" };
     private static readonly string[] s_pathParameterKeys = { "type", "required", "description", "example", "default" };
-    private static readonly string[] s_responseKeys = { "status", "type", "description" };
+    private static readonly string[] s_responseKeys = { "status", "type", "encoding", "description" };
     private static readonly string[] s_endpointRequired = { "method" }; // and 'path' unless 'url: given' (ReadTarget)
     private static readonly string[] s_httpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
     private static readonly char[] s_queryOrFragment = { '?', '#' };
@@ -453,7 +453,8 @@ internal sealed partial class DescriptorReader
         }
 
         TypeRef? type = null;
-        if (keys.Get("type") is { } typeNode)
+        var typeNode = keys.Get("type");
+        if (typeNode is not null)
         {
             type = TypeOf(typeNode, "type");
             if (type is null || !IsResponseType(type, typeNode))
@@ -462,6 +463,11 @@ internal sealed partial class DescriptorReader
             }
         }
 
-        return new ResponseSpec(status, type, OptionalText(keys.Get("description"), "description"));
+        if (ReadResponseEncoding(map, keys.Get("encoding"), type, typeNode) is not { } events)
+        {
+            return null;
+        }
+
+        return new ResponseSpec(status, type, OptionalText(keys.Get("description"), "description")) { Events = events };
     }
 }

@@ -35,6 +35,7 @@ internal static class Naming
         "EndpointGen.Runtime.Optional",
         "EndpointGen.Runtime.WireFormat", "EndpointGen.Runtime.ApiContent", "EndpointGen.Runtime.FileContent", "EndpointGen.Runtime.FormArrays",
         "EndpointGen.Runtime.FormBuilder", "EndpointGen.Runtime.FormNesting", "System.IO.Stream",
+        "EndpointGen.Runtime.ApiEvent", "EndpointGen.Runtime.ApiEventStream", "System.Collections.Generic.IAsyncEnumerable",
         "Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions", "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions",
         "Microsoft.Extensions.DependencyInjection.IHttpClientBuilder", "Microsoft.Extensions.DependencyInjection.IServiceCollection",
         "Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions",

@@ -30,6 +30,10 @@ public sealed class RuntimeSurfaceTests
         typeof(ApiResponse),
         typeof(ApiResponse<>),
 
+        // What event-stream methods yield and return: each event's data, type, id and retry; the stream with its status and headers.
+        typeof(ApiEvent<>),
+        typeof(ApiEventStream<>),
+
         // The type of every three-state property: users set it (a value, null, or nothing) and read it (IsSet, Value, TryGetValue).
         typeof(EndpointGen.Runtime.Optional<>),
     };
@@ -155,6 +159,14 @@ public sealed class RuntimeSurfaceTests
                 method: PATCH
                 path: typed
                 body: { type: Item, contentType: application/merge-patch+json }
+              Follow:
+                method: GET
+                path: events
+                response: { type: Item, encoding: events }
+              FollowText:
+                method: GET
+                path: log
+                response: { type: text, encoding: events }
             types:
               Form:
                 fields:

@@ -185,6 +185,12 @@ internal sealed class ApiCallTrace
     public void Stop(Exception? failure)
     {
         var seconds = (Stopwatch.GetTimestamp() - _started) / (double)Stopwatch.Frequency;
+        if (_status == 0 && failure is ApiException answered)
+        {
+            // A request built before anything listened told no status on the way: its exception has it.
+            _status = (int)answered.StatusCode;
+        }
+
 
         // error.type as the conventions give it: the status code of an error status, else the exception's type.
         string? errorType = failure is null ? null

@@ -289,6 +289,25 @@ public sealed class CallTelemetryTests
     }
 
     [Fact]
+    public async Task A_request_built_before_anything_listened_is_recorded_without_its_template_and_with_the_status_of_its_failure()
+    {
+        await using var server = Answering("404 Not Found", "{}");
+        var runner = new ApiRequestRunner<object>(
+            EndpointGenHttpClient.Create(),
+            new ApiRunnerSettings { Service = "Late", BaseAddress = server.BaseAddress },
+            static (operation, response, body, error, detail, inner) => new ApiException("Late", operation, response, body, detail, inner));
+        var request = runner.CreateRequest(HttpMethod.Get, new Uri(server.BaseAddress, "things/7"), "things/{id}");
+        using var capture = TelemetryCapture.Of("EndpointGen.Late");
+
+        await Assert.ThrowsAsync<ApiException>(() => runner.SendAsync("GetThing", request, CancellationToken.None));
+
+        var activity = Assert.Single(capture.Activities);
+        Assert.Equal("GET", activity.DisplayName);
+        Assert.Null(activity.GetTagItem("url.template"));
+        Assert.Equal((404, "404", "GetThing"), (activity.GetTagItem("http.response.status_code"), activity.GetTagItem("error.type"), activity.GetTagItem("endpointgen.operation")));
+    }
+
+    [Fact]
     public async Task A_call_allocates_nothing_more_while_only_other_sources_and_meters_are_heard()
     {
         var client = new CcaiClient(new HttpClient(new ObservingHandler()), new CcaiClientOptions { BaseAddress = new Uri("https://acme.example.com/apps/api/v1"), Username = "u", Password = "p" });

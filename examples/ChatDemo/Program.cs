@@ -7,8 +7,9 @@ namespace ChatDemo;
 
 /// <summary>
 /// <c>dotnet run --project examples/ChatDemo</c>: runs <see cref="ChatFlow"/> against the embedded sandbox,
-/// or, when <c>THULIUM_URL</c>, <c>CCAI_URL</c> or <c>LIVEDESK_URL</c> is set, against those tenants.
-/// Exit codes: 0 every call succeeded, 1 a call failed, 2 the configuration is invalid, 130 cancelled.
+/// or, when <c>THULIUM_URL</c>, <c>CCAI_URL</c> or <c>LIVEDESK_URL</c> is set, against those tenants; with
+/// <c>-- --telemetry</c>, also prints the clients' activities and metrics (<see cref="DemoTelemetry"/>).
+/// Exit codes: 0 every call succeeded, 1 a call failed, 2 the configuration (or an argument) is invalid, 130 cancelled.
 /// </summary>
 internal static class Program
 {
@@ -17,8 +18,17 @@ internal static class Program
     private const int ConfigurationInvalid = 2;
     private const int Cancelled = 130;
 
-    public static async Task<int> Main()
+    public static async Task<int> Main(string[] args)
     {
+        foreach (var arg in args)
+        {
+            if (arg != DemoTelemetry.Argument)
+            {
+                Console.WriteLine($"Unknown argument '{arg}': the one argument is {DemoTelemetry.Argument}.");
+                return ConfigurationInvalid;
+            }
+        }
+
         DemoSettings settings;
         try
         {
@@ -37,6 +47,8 @@ internal static class Program
             cancellation.Cancel();
         };
 
+        // Disposed last, after the flow: it prints the metrics of the whole run.
+        using var telemetry = args.Length > 0 ? DemoTelemetry.Start() : null;
         try
         {
             if (!settings.UseSandbox)

@@ -122,11 +122,12 @@ public sealed partial class ApiRequestRunner<TError>
     /// Whether the request carries the service's credential: not for an endpoint with <c>auth: none</c>, nor for a URL
     /// the server gave on an origin that is not the service's own.
     /// </param>
+    /// <param name="template">The endpoint's path as the descriptor writes it (<c>chats/{id}</c>), for the call's activity; never sent.</param>
     /// <returns>The request; <see cref="SendAsync{T}"/> and <see cref="SendAsync"/> dispose it, and ask the provider for its credential when the service has one.</returns>
-    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, bool credential)
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, bool credential, string? template = null)
     {
         var provided = credential && _credentialProvider is not null;
-        var request = provided ? new ProvidedCredentialRequest(method, uri) : new HttpRequestMessage(method, uri);
+        var request = provided ? new ProvidedCredentialRequest(method, uri, template) : NewRequest(method, uri, template);
         AddDefaultHeaders(request);
         if (credential && !provided && _credentialHeader is not null)
         {
@@ -221,11 +222,11 @@ public sealed partial class ApiRequestRunner<TError>
     private CredentialRedactor? ProvidedCredentialRedactor() =>
         s_providedCredential.Value is { } value ? CredentialRedactor.Create(_credentialHeader ?? "Authorization", value) : null;
 
-    /// <summary>A request whose credential the provider gives when it is sent.</summary>
-    private sealed class ProvidedCredentialRequest : HttpRequestMessage
+    /// <summary>A request whose credential the provider gives when it is sent (it carries its URL template always: it is a request of its own type anyway).</summary>
+    private sealed class ProvidedCredentialRequest : TracedRequest
     {
-        public ProvidedCredentialRequest(HttpMethod method, Uri uri, ApiCredential? credential = null)
-            : base(method, uri) => Credential = credential;
+        public ProvidedCredentialRequest(HttpMethod method, Uri uri, string? template, ApiCredential? credential = null)
+            : base(method, uri, template) => Credential = credential;
 
         /// <summary>The named scheme whose provider gives the credential, or <see langword="null"/> for the service's one scheme.</summary>
         public ApiCredential? Credential { get; }

@@ -52,13 +52,14 @@ public sealed partial class ApiRequestRunner<TError>
     /// The scheme's position under <c>service.auth.schemes</c>, or -1 for no credential (a URL the server gave on an
     /// origin that is not the service's own).
     /// </param>
+    /// <param name="template">The endpoint's path as the descriptor writes it (<c>chats/{id}</c>), for the call's activity; never sent.</param>
     /// <returns>The request; <see cref="SendAsync{T}"/> and <see cref="SendAsync"/> dispose it, and ask the scheme's provider for its credential when it has one.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The service has no such scheme.</exception>
-    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, int scheme)
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, int scheme, string? template = null)
     {
         if (scheme < 0)
         {
-            return CreateRequest(method, uri, credential: false);
+            return CreateRequest(method, uri, credential: false, template);
         }
 
         if (scheme >= _schemes.Length)
@@ -67,7 +68,7 @@ public sealed partial class ApiRequestRunner<TError>
         }
 
         var credential = _schemes[scheme];
-        var request = credential.Provider is null ? new HttpRequestMessage(method, uri) : new ProvidedCredentialRequest(method, uri, credential);
+        var request = credential.Provider is null ? NewRequest(method, uri, template) : new ProvidedCredentialRequest(method, uri, template, credential);
         AddDefaultHeaders(request);
         if (credential.Provider is null && credential.Value is not null)
         {

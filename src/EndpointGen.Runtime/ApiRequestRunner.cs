@@ -135,6 +135,7 @@ public sealed partial class ApiRequestRunner<TError>
         _credentialHeader = settings.CredentialHeader;
         _credential = settings.Credential;
         _schemes = SchemesOf(settings);
+        _telemetry = ApiTelemetry.For(settings.Service);
         _redactor = CredentialRedactor.Create(settings.CredentialHeader, settings.Credential) ?? SchemesRedactor(_schemes);
         _servers = NormalizeServers(settings);
         (_credentialProvider, _credentialScheme) = CredentialProviderOf(settings);
@@ -156,8 +157,9 @@ public sealed partial class ApiRequestRunner<TError>
     /// <summary>A request with the service's default headers and credential.</summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="uri">The absolute request URI.</param>
+    /// <param name="template">The endpoint's path as the descriptor writes it (<c>chats/{id}</c>), for the call's activity; never sent.</param>
     /// <returns>The request; <see cref="SendAsync{T}"/> and <see cref="SendAsync"/> dispose it.</returns>
-    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri) => CreateRequest(method, uri, credential: true);
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, string? template = null) => CreateRequest(method, uri, credential: true, template);
 
     private void AddDefaultHeaders(HttpRequestMessage request)
     {
@@ -198,7 +200,7 @@ public sealed partial class ApiRequestRunner<TError>
     /// long as it liked. <typeparamref name="TResult"/> is <typeparamref name="T"/> for the plain methods, and
     /// <see cref="ApiResponse{T}"/> or <see cref="ApiResponse"/> for the <c>...WithResponse</c> ones (<see cref="Answer"/>).
     /// </summary>
-    private async Task<TResult?> RunAsync<T, TResult>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken, SuccessContent content = SuccessContent.Json)
+    private async Task<TResult?> RunCoreAsync<T, TResult>(string operation, HttpRequestMessage request, string typeName, JsonReadFunc<T>? read, CancellationToken cancellationToken, SuccessContent content)
     {
         using (request)
         {
@@ -221,6 +223,7 @@ public sealed partial class ApiRequestRunner<TError>
                 {
                     var sentTo = hop.RequestUri!;
                     var response = await _httpClient.SendAsync(hop, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                    (request as TracedRequest)?.Trace?.Answered(response);
                     HttpRequestMessage? next;
                     try
                     {

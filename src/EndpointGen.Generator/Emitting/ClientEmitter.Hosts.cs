@@ -177,25 +177,27 @@ internal static partial class ClientEmitter
     {
         var method = HttpMethod(endpoint.Method);
         var target = endpoint.Target ?? TargetSpec.Default;
+
+        // The path as written (a given URL's is "{url}"): the URL template of the call's activity, a constant string.
+        var template = Code.Literal(endpoint.Path);
         if (!target.GivenUrl)
         {
-            w.WriteLine(target.NoAuth ? $"var request = _runner.CreateRequest({method}, {url}.ToUri(), credential: false);"
-                : target.Scheme >= 0 ? $"var request = _runner.CreateRequest({method}, {url}.ToUri(), {SchemeArgument(target, null)});"
-                : $"var request = _runner.CreateRequest({method}, {url}.ToUri());");
+            var credential = target.NoAuth ? "credential: false, " : target.Scheme >= 0 ? SchemeArgument(target, null) + ", " : string.Empty;
+            w.WriteLine($"var request = _runner.CreateRequest({method}, {url}.ToUri(), {credential}{template});");
             return false;
         }
 
         var headers = endpoint.HeaderParameters.Count > 0;
         if (target.NoAuth && !headers)
         {
-            w.WriteLine($"var request = _runner.CreateRequest({method}, {url}.ToUri(), credential: false);");
+            w.WriteLine($"var request = _runner.CreateRequest({method}, {url}.ToUri(), credential: false, {template});");
             return false;
         }
 
         w.WriteLine($$"""
             var uri = {{url}}.ToUri();
             var own = _runner.IsOwnOrigin(uri);
-            var request = _runner.CreateRequest({{method}}, uri, {{(target.NoAuth ? "credential: false" : target.Scheme >= 0 ? SchemeArgument(target, "own") : "credential: own")}});
+            var request = _runner.CreateRequest({{method}}, uri, {{(target.NoAuth ? "credential: false" : target.Scheme >= 0 ? SchemeArgument(target, "own") : "credential: own")}}, {{template}});
             """);
         if (!headers)
         {

@@ -18,6 +18,7 @@ internal static class NetStandardReferences
         "system.text.json", "system.memory", "system.buffers", "system.runtime.compilerservices.unsafe",
         "system.threading.tasks.extensions", "microsoft.bcl.asyncinterfaces", "system.text.encodings.web",
         "system.numerics.vectors", "system.io.pipelines", "system.net.serversentevents",
+        "system.diagnostics.diagnosticsource",
     };
 
     private static readonly Lazy<IReadOnlyList<MetadataReference>> s_references = new(Load);

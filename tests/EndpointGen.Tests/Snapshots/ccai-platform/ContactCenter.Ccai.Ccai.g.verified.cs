@@ -404,7 +404,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
 
         var url = _runner.CreateUrl();
         url.AppendPath("chats");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateChatRequest>(body, global::ContactCenter.Ccai.CreateChatRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -422,7 +422,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{id}");
         return request;
     }
 
@@ -444,7 +444,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri(), "chats/{id}");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateChatRequest>(body, global::ContactCenter.Ccai.UpdateChatRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -468,7 +468,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/message");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{id}/message");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.SendMessageRequest>(body, global::ContactCenter.Ccai.SendMessageRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -492,7 +492,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/escalations");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/escalations");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateEscalationRequest>(body, global::ContactCenter.Ccai.CreateEscalationRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -517,7 +517,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendSegment(chatId);
         url.AppendPath("/escalations/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri(), "chats/{chat_id}/escalations/{id}");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEscalationRequest>(body, global::ContactCenter.Ccai.UpdateEscalationRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -541,7 +541,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/photos");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddPhotosRequest>(body, global::ContactCenter.Ccai.AddPhotosRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -560,7 +560,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{chat_id}/photos");
         return request;
     }
 
@@ -578,7 +578,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos/upload");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/photos/upload");
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }
@@ -602,7 +602,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/videos");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddVideoRequest>(body, global::ContactCenter.Ccai.AddVideoRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -621,7 +621,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{chat_id}/videos");
         return request;
     }
 
@@ -639,7 +639,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos/upload");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/videos/upload");
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }
@@ -660,7 +660,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         }
 
         var target = _runner.CreateUrl(url);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, target.ToUri(), credential: false);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, target.ToUri(), credential: false, "{url}");
         request.Content = WriteStorageUploadForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat), string.Empty, body).ToMultipartContent();
         return request;
     }
@@ -679,7 +679,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/customer_flag");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{id}/customer_flag");
         return request;
     }
 
@@ -702,7 +702,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/customer_flag");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{id}/customer_flag");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomerFlags>(body, global::ContactCenter.Ccai.CustomerFlags.JsonConverter.WriteValue);
         return request;
     }
@@ -726,7 +726,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/custom_data");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{id}/custom_data");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomDataRequest>(body, global::ContactCenter.Ccai.CustomDataRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -750,7 +750,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/end_user");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/end_user");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEndUserRequest>(body, global::ContactCenter.Ccai.UpdateEndUserRequest.JsonConverter.WriteValue);
         return request;
     }

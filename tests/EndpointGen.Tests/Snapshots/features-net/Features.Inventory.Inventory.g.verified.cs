@@ -221,7 +221,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AddQuery("status", parameters.Status?.Value);
         url.AddQuery("sort", parameters.Sort?.Value);
         url.AddQuery("limit", parameters.Limit);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "items");
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Request-Id", parameters.XRequestId?.ToString("D"));
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "Accept-Language", parameters.AcceptLanguage);
         return request;
@@ -250,7 +250,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         var url = _runner.CreateUrl();
         url.AppendPath("items/by-status/");
         url.AppendSegment((status ?? throw new global::System.ArgumentNullException(nameof(status))).Value);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "items/by-status/{status}");
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "If-None-Match", parameters.IfNoneMatch);
         return request;
     }
@@ -271,7 +271,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AppendPath("items/search");
         url.AddQuery("q", parameters.Q);
         url.AddQuery("since", parameters.Since);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "items/search");
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Request-Id", parameters.XRequestId?.ToString("D"));
         return request;
     }
@@ -295,7 +295,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AppendPath("items/");
         url.AppendSegment(sku);
         url.AppendPath("/stock");
-        var request = _runner.CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri(), "items/{sku}/stock");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Inventory.StockAdjustment>(body, global::Features.Inventory.StockAdjustment.JsonConverter.WriteValue);
         return request;
     }
@@ -328,7 +328,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         url.AddQueryComma("warehouse", parameters.Warehouse, static v => v.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         url.AddQuery("since", global::EndpointGen.Runtime.WireFormat.Date(parameters.Since?.ToDateTime(global::System.TimeOnly.MinValue)));
         url.AddQuery("page", parameters.Page);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "shipments/{day}");
         global::EndpointGen.Runtime.ApiRequest.AddHeaderList(request, "X-Tags", parameters.XTags, static v => v);
         global::EndpointGen.Runtime.ApiRequest.AddHeaderList(request, "X-Days", parameters.XDays, static v => global::EndpointGen.Runtime.WireFormat.Date(v.ToDateTime(global::System.TimeOnly.MinValue)));
         global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Cutoff", global::EndpointGen.Runtime.WireFormat.Date(parameters.XCutoff?.ToDateTime(global::System.TimeOnly.MinValue)));
@@ -353,7 +353,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
         var url = _runner.CreateUrl();
         url.AppendPath("items/");
         url.AppendSegment(sku);
-        var request = _runner.CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri(), "items/{sku}");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Inventory.ItemPatch>(body, global::Features.Inventory.ItemPatch.JsonConverter.WriteValue);
         return request;
     }

@@ -222,7 +222,7 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
         url.AppendSegment(album);
         url.AppendPath("/photos");
         url.AddQuery("page_size", parameters.PageSize);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "albums/{album}/photos");
         return request;
     }
 
@@ -242,7 +242,7 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
         target.AddQuery("page_size", parameters.PageSize);
         var uri = target.ToUri();
         var own = _runner.IsOwnOrigin(uri);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, credential: own);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, credential: own, "{url}");
         if (own)
         {
             global::EndpointGen.Runtime.ApiRequest.AddHeader(request, "X-Trace", parameters.XTrace);
@@ -264,7 +264,7 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
         var url = _runner.CreateUrl(0);
         url.AppendPath("thumbnails/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "thumbnails/{id}");
         return request;
     }
 
@@ -285,7 +285,7 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
 
         var url = _runner.CreateUrl(1);
         url.AppendPath("uploads");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "uploads");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Gallery.NewUpload>(body, global::Features.Gallery.NewUpload.JsonConverter.WriteValue);
         return request;
     }
@@ -308,7 +308,7 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
         var target = _runner.CreateUrl(url);
         var uri = target.ToUri();
         var own = _runner.IsOwnOrigin(uri);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Put, uri, credential: own);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Put, uri, credential: own, "{url}");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Gallery.UploadPart>(body, global::Features.Gallery.UploadPart.JsonConverter.WriteValue);
         return request;
     }
@@ -325,7 +325,7 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
     {
         var url = _runner.CreateUrl();
         url.AppendPath("status");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), credential: false);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), credential: false, "status");
         return request;
     }
 }

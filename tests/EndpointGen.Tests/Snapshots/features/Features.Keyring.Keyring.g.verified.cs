@@ -213,7 +213,7 @@ internal sealed partial class KeyringClient : global::Features.Keyring.IKeyringC
         var url = _runner.CreateUrl();
         url.AppendPath("secrets/");
         url.AppendSegment(name);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), scheme: 0);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), scheme: 0, "secrets/{name}");
         return request;
     }
 
@@ -231,7 +231,7 @@ internal sealed partial class KeyringClient : global::Features.Keyring.IKeyringC
         url.AppendPath("secrets/");
         url.AppendSegment(name);
         url.AppendPath("/rotate");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), scheme: 1);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), scheme: 1, "secrets/{name}/rotate");
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }
@@ -248,7 +248,7 @@ internal sealed partial class KeyringClient : global::Features.Keyring.IKeyringC
     {
         var url = _runner.CreateUrl(0);
         url.AppendPath("events");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), scheme: 1);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), scheme: 1, "events");
         return request;
     }
 
@@ -265,7 +265,7 @@ internal sealed partial class KeyringClient : global::Features.Keyring.IKeyringC
         var target = _runner.CreateUrl(url);
         var uri = target.ToUri();
         var own = _runner.IsOwnOrigin(uri);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, scheme: own ? 1 : -1);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, scheme: own ? 1 : -1, "{url}");
         return request;
     }
 
@@ -283,7 +283,7 @@ internal sealed partial class KeyringClient : global::Features.Keyring.IKeyringC
         url.AppendPath("secrets/");
         url.AppendSegment(name);
         url.AppendPath("/share");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Put, url.ToUri(), scheme: 2);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Put, url.ToUri(), scheme: 2, "secrets/{name}/share");
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }
@@ -300,7 +300,7 @@ internal sealed partial class KeyringClient : global::Features.Keyring.IKeyringC
     {
         var url = _runner.CreateUrl();
         url.AppendPath("health");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), credential: false);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), credential: false, "health");
         return request;
     }
 }

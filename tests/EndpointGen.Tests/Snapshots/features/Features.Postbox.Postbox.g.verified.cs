@@ -275,7 +275,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
 
         var url = _runner.CreateUrl();
         url.AppendPath("messages");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "messages");
         request.Content = WriteNewMessageForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat), string.Empty, body).ToFormContent();
         return request;
     }
@@ -298,7 +298,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         var url = _runner.CreateUrl();
         url.AppendPath("conversations/");
         url.AppendSegment(sid);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "conversations/{sid}");
         request.Content = WriteConversationUpdateForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Brackets, global::EndpointGen.Runtime.FormArrays.Brackets), string.Empty, body).ToFormContent();
         return request;
     }
@@ -322,7 +322,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         url.AppendPath("conversations/");
         url.AppendSegment(sid);
         url.AppendPath("/tags");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "conversations/{sid}/tags");
         request.Content = WriteTagsForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Comma), string.Empty, body).ToFormContent();
         return request;
     }
@@ -344,7 +344,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
 
         var url = _runner.CreateUrl();
         url.AppendPath("media");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "media");
         request.Content = WriteMediaUploadForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat), string.Empty, body).ToMultipartContent();
         return request;
     }
@@ -366,7 +366,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
 
         var url = _runner.CreateUrl();
         url.AppendPath("galleries");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "galleries");
         request.Content = WriteGalleryUploadForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Brackets), string.Empty, body).ToMultipartContent();
         return request;
     }
@@ -390,7 +390,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         url.AppendPath("users/");
         url.AppendSegment(id);
         url.AppendPath("/avatar");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Put, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Put, url.ToUri(), "users/{id}/avatar");
         request.Content = global::EndpointGen.Runtime.ApiContent.File(body, "image/png");
         return request;
     }
@@ -413,7 +413,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         var url = _runner.CreateUrl();
         url.AppendPath("blobs/");
         url.AppendSegment(name);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Put, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Put, url.ToUri(), "blobs/{name}");
         request.Content = global::EndpointGen.Runtime.ApiContent.File(body, null);
         return request;
     }
@@ -435,7 +435,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
 
         var url = _runner.CreateUrl();
         url.AppendPath("notes");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "notes");
         request.Content = global::EndpointGen.Runtime.ApiContent.Text(body, null);
         return request;
     }
@@ -457,7 +457,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
 
         var url = _runner.CreateUrl();
         url.AppendPath("imports");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "imports");
         request.Content = global::EndpointGen.Runtime.ApiContent.Text(body, "text/csv");
         return request;
     }
@@ -480,7 +480,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         var url = _runner.CreateUrl();
         url.AppendPath("messages/");
         url.AppendSegment(sid);
-        var request = _runner.CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri(), "messages/{sid}");
         request.Content = global::EndpointGen.Runtime.ApiContent.Typed(global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Postbox.MessagePatch>(body, global::Features.Postbox.MessagePatch.JsonConverter.WriteValue), "application/merge-patch+json");
         return request;
     }
@@ -499,7 +499,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         url.AppendPath("media/");
         url.AppendSegment(sid);
         url.AppendPath("/content");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "media/{sid}/content");
         return request;
     }
 
@@ -517,7 +517,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         url.AppendPath("media/");
         url.AppendSegment(sid);
         url.AppendPath("/stream");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "media/{sid}/stream");
         return request;
     }
 
@@ -535,7 +535,7 @@ internal sealed partial class PostboxClient : global::Features.Postbox.IPostboxC
         url.AppendPath("messages/");
         url.AppendSegment(sid);
         url.AppendPath("/transcript");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "messages/{sid}/transcript");
         return request;
     }
 

@@ -169,7 +169,7 @@ internal sealed partial class RelayClient : global::Features.Relay.IRelayClient
         url.AppendPath("channels/");
         url.AppendSegment(channel);
         url.AppendPath("/messages");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "channels/{channel}/messages");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::Features.Relay.NewMessage>(body, global::Features.Relay.NewMessage.JsonConverter.WriteValue);
         return request;
     }
@@ -189,7 +189,7 @@ internal sealed partial class RelayClient : global::Features.Relay.IRelayClient
         url.AppendSegment(channel);
         url.AppendPath("/messages/");
         url.AppendSegment(ts);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Delete, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Delete, url.ToUri(), "channels/{channel}/messages/{ts}");
         return request;
     }
 
@@ -208,7 +208,7 @@ internal sealed partial class RelayClient : global::Features.Relay.IRelayClient
         var url = _runner.CreateUrl();
         url.AppendPath("channels");
         url.AddQuery("cursor", parameters.Cursor);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "channels");
         return request;
     }
 

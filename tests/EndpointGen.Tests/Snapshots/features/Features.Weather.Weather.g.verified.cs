@@ -139,7 +139,7 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
         url.AppendSegment(city);
         url.AddQuery("units", parameters.Units.Value);
         url.AddQuery("days", parameters.Days);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "forecast/{city}");
         return request;
     }
 }

@@ -230,7 +230,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
 
         var url = _runner.CreateUrl();
         url.AppendPath("/api/v2/accounts/conversations");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "/api/v2/accounts/conversations");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.CreateConversationRequest>(body, global::ContactCenter.LiveDesk.CreateConversationRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -252,7 +252,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
 
         var url = _runner.CreateUrl();
         url.AppendPath("/api/v2/accounts/contacts");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "/api/v2/accounts/contacts");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.CreateContactRequest>(body, global::ContactCenter.LiveDesk.CreateContactRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -277,7 +277,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AddQuery("direction", parameters.Direction?.Value);
         url.AddQuery("include_contact_inboxes", parameters.IncludeContactInboxes);
         url.AddQuery("page_size", parameters.PageSize);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "/api/v2/accounts/contacts");
         return request;
     }
 
@@ -310,7 +310,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AddQuery("direction", parameters.Direction?.Value);
         url.AddQuery("include_contact_inboxes", parameters.IncludeContactInboxes);
         url.AddQuery("page_size", parameters.PageSize);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "/api/v2/accounts/contacts");
         return request;
     }
 
@@ -333,7 +333,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendPath("/api/v2/accounts/conversations/");
         url.AppendSegment(conversationId);
         url.AppendPath("/messages");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "/api/v2/accounts/conversations/{conversation_id}/messages");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.LiveDesk.SendMessageRequest>(body, global::ContactCenter.LiveDesk.SendMessageRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -357,7 +357,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendPath("/api/v2/accounts/conversations/");
         url.AppendSegment(conversationId);
         url.AppendPath("/messages");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "/api/v2/accounts/conversations/{conversation_id}/messages");
         request.Content = WriteSendMessageWithAttachmentsRequestForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Brackets), string.Empty, body).ToMultipartContent();
         return request;
     }
@@ -379,7 +379,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendSegment(conversationId);
         url.AppendPath("/messages");
         url.AddQuery("before", parameters.Before);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "/api/v2/accounts/conversations/{conversation_id}/messages");
         return request;
     }
 

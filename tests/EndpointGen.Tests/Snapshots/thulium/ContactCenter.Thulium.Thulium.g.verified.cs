@@ -171,7 +171,7 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
         url.AddQuery("client_email", parameters.ClientEmail);
         url.AddQuery("client_id", parameters.ClientId);
         url.AddQuery("customer_id", parameters.CustomerId);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chat_conversations/start");
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }
@@ -190,7 +190,7 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
         url.AppendPath("chat_conversations/");
         url.AppendSegment(id);
         url.AppendPath("/stop");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chat_conversations/{id}/stop");
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }

@@ -266,6 +266,7 @@ internal static partial class ClientEmitter
             WriteSignature(w, service, endpoint);
             w.WriteLine(";");
             EmitWithResponseDeclaration(w, service, endpoint);
+            EmitAllDeclaration(w, service, names, endpoint);
         }
 
         w.CloseBlock();
@@ -283,6 +284,26 @@ internal static partial class ClientEmitter
         }
 
         w.Doc("remarks", endpoint.Description is null ? endpoint.Method + " " + endpoint.Path : endpoint.Description + "\n" + endpoint.Method + " " + endpoint.Path);
+        EmitArgumentDocs(w, service, endpoint);
+        w.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        if (endpoint.Response.Type is not null)
+        {
+            w.Doc("returns", endpoint.Response.Description ?? ReturnsDoc(endpoint.Response.Type));
+        }
+        else
+        {
+            w.WriteLine("/// <returns>A task that completes when the service has answered with a success status.</returns>");
+        }
+
+        w.WriteLine($$"""
+            /// <exception cref="{{names.Exception}}">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+            /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+            """);
+    }
+
+    /// <summary>The documentation of a method's arguments: those of <see cref="WriteSignature"/>.</summary>
+    private static void EmitArgumentDocs(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
+    {
         EmitUrlArgumentDoc(w, service, endpoint);
         foreach (var parameter in endpoint.PathParameters)
         {
@@ -303,20 +324,6 @@ internal static partial class ClientEmitter
                 : "/// <param name=\"parameters\">The query and header parameters.</param>");
         }
 
-        w.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        if (endpoint.Response.Type is not null)
-        {
-            w.Doc("returns", endpoint.Response.Description ?? ReturnsDoc(endpoint.Response.Type));
-        }
-        else
-        {
-            w.WriteLine("/// <returns>A task that completes when the service has answered with a success status.</returns>");
-        }
-
-        w.WriteLine($$"""
-            /// <exception cref="{{names.Exception}}">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-            /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
-            """);
     }
 
     /// <summary>
@@ -350,7 +357,11 @@ internal static partial class ClientEmitter
             separator = ", ";
         }
 
-        if (form != MethodForm.Builder)
+        if (form == MethodForm.Builder)
+        {
+            WritePagingArgument(w, endpoint, separator);
+        }
+        else
         {
             w.Write($"{separator}global::System.Threading.CancellationToken cancellationToken = default");
         }
@@ -502,6 +513,7 @@ internal static partial class ClientEmitter
     {
         var ns = service.Namespace;
         EmitSenders(w, service, endpoint);
+        EmitAllMethod(w, service, endpoint);
 
         // Called by the public methods as they call the runner, so arguments are checked before a task exists.
         w.Write("private ");
@@ -541,6 +553,13 @@ internal static partial class ClientEmitter
         }
 
         var url = EmitStartUrl(w, endpoint);
+        var pagedByUrl = endpoint.Pagination?.Style == PaginationStyle.NextUrl && (endpoint.Segments.Count > 0 || endpoint.QueryParameters.Count > 0);
+        if (pagedByUrl)
+        {
+            // A next page's URL is the server's, whole: no path or query is added to it.
+            w.OpenBlock("if (nextUrl is null)");
+        }
+
         foreach (var segment in endpoint.Segments)
         {
             if (segment.IsParameter)
@@ -564,7 +583,13 @@ internal static partial class ClientEmitter
 
         foreach (var parameter in endpoint.QueryParameters)
         {
-            EmitAddQuery(w, url, parameter);
+            EmitAddQuery(w, url, parameter, PagingOverride(endpoint, parameter));
+        }
+
+        if (pagedByUrl)
+        {
+            w.CloseBlock();
+            w.WriteLine();
         }
 
         var guarded = EmitCreateRequest(w, endpoint, url);

@@ -1,6 +1,9 @@
 // Direct driver: the consumer's own code is compiled beside the output.
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using EndpointGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -98,4 +101,45 @@ public sealed class PaginationCompileTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
     }
+
+    [Fact]
+    public void The_format_references_examples_in_section_5_12_compile_warning_free()
+    {
+        var reference = File.ReadAllText(Path.Combine(Repository.Root, "spec", "README.md"));
+        var start = reference.IndexOf("### 5.12 ", StringComparison.Ordinal);
+        var section = reference[start..reference.IndexOf("\n## ", start, StringComparison.Ordinal)];
+        var yaml = Blocks(section, "yaml").Single();
+        var code = Blocks(section, "csharp").Single();
+        var source = $$"""
+            #nullable enable
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Acme.Crm;
+            using EndpointGen.Runtime;
+
+            namespace Consumer;
+
+            internal static class Examples
+            {
+                internal static async System.Threading.Tasks.Task RunAsync(ICrmClient client, CancellationToken cancellationToken)
+                {
+            {{code}}
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/crm.endpoints.yaml", yaml) }, source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings.Select(d => d.ToString()));
+        var generated = string.Join("\n", run.Result.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("ListContactsAllAsync(", generated, StringComparison.Ordinal);
+        Assert.Contains("_runner.PageByCursor<", generated, StringComparison.Ordinal);
+        Assert.Contains("_runner.PageByNextUrl<", generated, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Blocks(string markdown, string language) =>
+        Regex.Matches(markdown, "^```" + language + "\\n(?<body>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline).Select(m => m.Groups["body"].Value);
 }

@@ -204,8 +204,15 @@ public sealed class ChatFlow : IDisposable
         }
 
         var contactId = contact.Id ?? throw Stop(LiveDesk, "SearchContacts", "the contact carries no id");
-        var firstPage = new ListContactsParameters { Sort = ContactSort.Name, Direction = SortDirection.Asc, IncludeContactInboxes = false };
-        await CallAsync(LiveDesk, "ListContacts", ct => client.ListContactsAsync(firstPage, ct), DescribeContacts, cancellationToken).ConfigureAwait(false);
+
+        // The whole contact list, sorted by name: ListContactsAllAsync asks for page=1, 2, ... until meta.count contacts
+        // have come (LiveDeskContacts.ListAllAsync is built on it); one line per page.
+        var everyone = new ListContactsParameters { Sort = ContactSort.Name, Direction = SortDirection.Asc, IncludeContactInboxes = false };
+        var listed = await PagesAsync(LiveDesk, "ListContacts", client.ListContactsAllAsync(everyone), DescribeContactPage, cancellationToken).ConfigureAwait(false);
+        if (!listed.Any(c => c.Id == contactId))
+        {
+            throw Stop(LiveDesk, "ListContacts", $"contact {contactId} is not on any of the pages");
+        }
 
         // The same list filtered by labels, sent as labels[]=vip&labels[]=returning (LiveDeskContacts.ListByLabelsAsync
         // pages through it). The demo's own contact has none: labels are set by agents in LiveDesk.
@@ -253,31 +260,64 @@ public sealed class ChatFlow : IDisposable
         {
             result = await call(cancellationToken).ConfigureAwait(false);
         }
-        catch (ApiException ex)
+        catch (Exception ex) when (FailureReason(ex, cancellationToken) is { } reason)
         {
-            // Detail is the vendor's own message (Thulium's errors[].message, CCAI's message, LiveDesk's error).
-            var message = ex.Detail ?? (string.IsNullOrWhiteSpace(ex.ResponseBody) ? "(the response carries no error message)" : Shorten(ex.ResponseBody));
-            throw Stop(vendor, operation, $"{(int)ex.StatusCode} {ex.ReasonPhrase}: {message}");
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The library refuses an answer it cannot use, such as a created chat without an id.
-            throw Stop(vendor, operation, $"{_recorder.Last?.ToString() ?? "no response"}: {ex.Message}");
-        }
-        catch (HttpRequestException ex)
-        {
-            throw Stop(vendor, operation, "no response: " + ex.Message);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Stop(vendor, operation, $"no response within {RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            throw Stop(vendor, operation, reason);
         }
 
+        WriteCallLine(vendor, operation, started, describe(result));
+        return result;
+    }
+
+    /// <summary>
+    /// Pages through a paged endpoint's <c>...AllAsync</c> (<c>AsPages()</c>): one line per page, each timed from the end
+    /// of the one before, as <see cref="CallAsync{T}"/> writes one per call.
+    /// </summary>
+    /// <returns>Every item of every page.</returns>
+    private async Task<List<TItem>> PagesAsync<TItem, TPage>(string vendor, string operation, ApiPageable<TItem, TPage> pageable, Func<ApiPage<TItem, TPage>, string> describe, CancellationToken cancellationToken)
+    {
+        var items = new List<TItem>();
+        await using var pages = pageable.AsPages().GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            _recorder.Clear();
+            var started = _time.GetTimestamp();
+            try
+            {
+                if (!await pages.MoveNextAsync().ConfigureAwait(false))
+                {
+                    return items;
+                }
+            }
+            catch (Exception ex) when (FailureReason(ex, cancellationToken) is { } reason)
+            {
+                throw Stop(vendor, operation, reason);
+            }
+
+            items.AddRange(pages.Current.Items);
+            WriteCallLine(vendor, operation, started, describe(pages.Current));
+        }
+    }
+
+    /// <summary>Why a call failed, as its FAILED line says it; <see langword="null"/> for an exception that is not the call's failure.</summary>
+    private string? FailureReason(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        // Detail is the vendor's own message (Thulium's errors[].message, CCAI's message, LiveDesk's error).
+        ApiException ex => $"{(int)ex.StatusCode} {ex.ReasonPhrase}: {ex.Detail ?? (string.IsNullOrWhiteSpace(ex.ResponseBody) ? "(the response carries no error message)" : Shorten(ex.ResponseBody))}",
+
+        // The library refuses an answer it cannot use, such as a created chat without an id, or pages that would not end.
+        InvalidOperationException ex => $"{_recorder.Last?.ToString() ?? "no response"}: {ex.Message}",
+        HttpRequestException ex => "no response: " + ex.Message,
+        TaskCanceledException when !cancellationToken.IsCancellationRequested => $"no response within {RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s",
+        _ => null,
+    };
+
+    private void WriteCallLine(string vendor, string operation, long started, string description)
+    {
         var elapsed = Milliseconds(_time.GetElapsedTime(started));
         var status = _recorder.Last?.ToString() ?? "(no response)";
         _calls++;
-        WriteLine($"{vendor,-8} {operation,-OperationWidth} {status,-12} {elapsed,5} ms  {describe(result)}");
-        return result;
+        WriteLine($"{vendor,-8} {operation,-OperationWidth} {status,-12} {elapsed,5} ms  {description}");
     }
 
     /// <summary>Writes the failure line; the caller throws the returned exception to unwind the flow.</summary>
@@ -311,8 +351,8 @@ public sealed class ChatFlow : IDisposable
 
     private static string DescribeUpload(PresignedUpload upload) => Count(upload.Fields.Count, "form field") + " for the storage POST";
 
-    private static string DescribeContacts(ContactList list) =>
-        $"{Count(list.Meta?.Count ?? 0, "contact")} in all, page {list.Meta?.CurrentPage ?? 1} shows {list.Payload?.Count ?? 0}";
+    private static string DescribeContactPage(ApiPage<Contact, ContactList> page) =>
+        $"page {page.PageNumber} shows {page.Items.Count} of {Count(page.Body.Meta?.Count ?? 0, "contact")}" + (page.Items.Count == 0 ? string.Empty : $": {page.Items[0].Name} to {page.Items[^1].Name}");
 
     private static string DescribeMessages(MessageList list)
     {

@@ -136,6 +136,10 @@ public sealed record DemoSettings
         return problems.Count == 0 ? settings : throw new DemoConfigurationException(string.Join("; ", problems));
     }
 
+    /// <summary>The options the demo starts its embedded sandbox with: its sample LiveDesk contacts make the contact list three pages long.</summary>
+    /// <returns>New options.</returns>
+    public static SandboxOptions CreateSandboxOptions() => new() { LiveDeskSampleContacts = SandboxOptions.DemoLiveDeskSampleContacts };
+
     /// <summary>These settings pointed at a running sandbox: all three vendors, with the sandbox's URLs and credentials.</summary>
     /// <param name="sandbox">The sandbox.</param>
     /// <returns>The settings; the configured ids are kept.</returns>

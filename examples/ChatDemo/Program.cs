@@ -57,7 +57,7 @@ internal static class Program
                 return await RunAsync(settings, cancellation.Token);
             }
 
-            await using var sandbox = await SandboxServer.StartAsync(ct: cancellation.Token);
+            await using var sandbox = await SandboxServer.StartAsync(DemoSettings.CreateSandboxOptions(), cancellation.Token);
             Console.WriteLine($"No {DemoSettings.ThuliumUrlVariable}, {DemoSettings.CcaiUrlVariable} or {DemoSettings.LiveDeskUrlVariable} set: running against the embedded sandbox on http://127.0.0.1:{sandbox.Port}.");
             return await RunAsync(settings.ForSandbox(sandbox), cancellation.Token);
         }

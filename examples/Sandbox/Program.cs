@@ -32,13 +32,13 @@ internal static class Program
             stop.TrySetResult();
         });
 
-        var options = new SandboxOptions { Port = port };
+        var options = new SandboxOptions { Port = port, LiveDeskSampleContacts = SandboxOptions.DemoLiveDeskSampleContacts };
         await using var server = await SandboxServer.StartAsync(options);
 
         Console.WriteLine($"EndpointGen sandbox listening on http://127.0.0.1:{server.Port}");
         Console.WriteLine($"  Thulium   {server.ThuliumBaseUrl}   (Basic user: {options.ThuliumUser})");
         Console.WriteLine($"  CCAI      {server.CcaiBaseUrl}   (Basic user: {options.CcaiUser})");
-        Console.WriteLine($"  LiveDesk  {server.LiveDeskBaseUrl}   (API key: {options.LiveDeskApiKey}; paths begin /api/v2/accounts)");
+        Console.WriteLine($"  LiveDesk  {server.LiveDeskBaseUrl}   (API key: {options.LiveDeskApiKey}; paths begin /api/v2/accounts; {options.LiveDeskSampleContacts} sample contacts)");
         Console.WriteLine($"  Storage   {server.StorageUploadUrl}   (presigned CCAI uploads)");
         Console.WriteLine("Press Ctrl+C to stop.");
 

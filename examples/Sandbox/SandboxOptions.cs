@@ -58,6 +58,16 @@ public sealed class SandboxOptions
     /// </summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
 
+    /// <summary>
+    /// How many sample LiveDesk contacts (<c>Sample Contact 01</c>, ... in inbox 407, <c>sample01@example.com</c>, ...) the
+    /// sandbox holds when it starts, so that the contact list has several pages of 15. Default 0: an empty account, as
+    /// tests expect; the standalone sandbox and the demo start with <see cref="DemoLiveDeskSampleContacts"/>.
+    /// </summary>
+    public int LiveDeskSampleContacts { get; set; }
+
+    /// <summary>The sample contacts of the standalone sandbox and the demo: 34, so that with the demo's own contact the list has three pages (15, 15, 5).</summary>
+    public const int DemoLiveDeskSampleContacts = 34;
+
     /// <summary>Throws if a setting cannot work (port range, empty or colon-bearing credentials).</summary>
     internal void Validate()
     {
@@ -76,6 +86,11 @@ public sealed class SandboxOptions
         RequireSecret(LiveDeskApiSecret, nameof(LiveDeskApiSecret));
         RequireSecret(CcaiSigningSecret, nameof(CcaiSigningSecret));
         RequireSecret(StorageSigningSecret, nameof(StorageSigningSecret));
+        if (LiveDeskSampleContacts is < 0 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LiveDeskSampleContacts), LiveDeskSampleContacts, "Between 0 and 10,000 sample contacts.");
+        }
+
         if (UploadPolicyLifetime <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(UploadPolicyLifetime), UploadPolicyLifetime, "The upload policy lifetime must be positive.");

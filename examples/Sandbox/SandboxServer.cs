@@ -66,6 +66,7 @@ public sealed class SandboxServer : IAsyncDisposable
         options ??= new SandboxOptions();
         options.Validate();
         var state = new SandboxState();
+        state.AddLiveDeskSampleContacts(options.LiveDeskSampleContacts, options.TimeProvider.GetUtcNow());
         var sandbox = new SandboxContext(options, state);
 
         // The empty builder reads no appsettings, environment variables (ASPNETCORE_URLS!) or launch

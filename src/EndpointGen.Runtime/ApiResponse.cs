@@ -36,6 +36,13 @@ public class ApiResponse
         Headers = ApiException.CopyHeaders(response);
     }
 
+    /// <summary>Shares the status and the (already copied) headers of another answer: a page of <see cref="ApiPageable{TItem, TPage}"/>.</summary>
+    private protected ApiResponse(ApiResponse response)
+    {
+        StatusCode = response.StatusCode;
+        Headers = response.Headers;
+    }
+
     /// <summary>The HTTP status code of the answer (2xx).</summary>
     public HttpStatusCode StatusCode { get; }
 
@@ -86,9 +93,9 @@ public class ApiResponse
 /// <remarks>
 /// Not <see cref="IDisposable"/>: a body that holds resources (a <see cref="System.IO.Stream"/> response) is the
 /// caller's to dispose, as with the plain method, and disposing it releases the response. The headers were copied
-/// beforehand and stay readable.
+/// beforehand and stay readable. A page of a paged endpoint is one too (<see cref="ApiPage{TItem, TPage}"/>).
 /// </remarks>
-public sealed class ApiResponse<T> : ApiResponse
+public class ApiResponse<T> : ApiResponse
 {
     /// <summary>Creates a response, for a test double of a generated client interface.</summary>
     /// <param name="statusCode">The success status.</param>
@@ -100,6 +107,10 @@ public sealed class ApiResponse<T> : ApiResponse
     /// <summary>Takes the status and copies the headers of a received response, with its body read.</summary>
     internal ApiResponse(HttpResponseMessage response, T body)
         : base(response) => Body = body;
+
+    /// <summary>Shares the status, headers and body of another answer: a page of <see cref="ApiPageable{TItem, TPage}"/>.</summary>
+    private protected ApiResponse(ApiResponse<T> response)
+        : base(response) => Body = response.Body;
 
     /// <summary>The body, as the plain <c>...Async</c> method would have returned it.</summary>
     public T Body { get; }

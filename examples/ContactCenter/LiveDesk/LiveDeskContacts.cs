@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactCenter.Conversations;
@@ -123,26 +122,9 @@ public sealed class LiveDeskContacts
         return ListAsync(labels.ToArray(), sort, direction, cancellationToken);
     }
 
-    private async IAsyncEnumerable<Contact> ListAsync(IReadOnlyList<string>? labels, ContactSort? sort, SortDirection? direction, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        for (var page = 1; ; page++)
-        {
-            var list = await _client.ListContactsAsync(
-                new ListContactsParameters { Page = page, Labels = labels, Sort = sort, Direction = direction, IncludeContactInboxes = false },
-                cancellationToken).ConfigureAwait(false);
-            var contacts = list.Payload ?? [];
-            foreach (var contact in contacts)
-            {
-                yield return contact;
-            }
-
-            // meta.count is the number in all pages; an empty or short page is the last one either way.
-            if (contacts.Count < PageSize || page * PageSize >= (list.Meta?.Count ?? 0))
-            {
-                yield break;
-            }
-        }
-    }
+    // The generated ListContactsAllAsync pages (page=1, 2, ... until meta.count contacts have come, or an empty page).
+    private IAsyncEnumerable<Contact> ListAsync(IReadOnlyList<string>? labels, ContactSort? sort, SortDirection? direction, CancellationToken cancellationToken) =>
+        _client.ListContactsAllAsync(new ListContactsParameters { Labels = labels, Sort = sort, Direction = direction, IncludeContactInboxes = false }, cancellationToken);
 
     /// <summary>The <c>source_id</c> of a contact in this helper's inbox, to start a conversation by it, or <see langword="null"/>.</summary>
     /// <param name="contact">A contact as the create or search answer gives it (with its contact inboxes).</param>
@@ -155,16 +137,16 @@ public sealed class LiveDeskContacts
 
     private async Task<Contact?> FindAsync(string query, Func<Contact, bool> matches, CancellationToken cancellationToken)
     {
-        for (var page = 1; page <= MaxSearchPages; page++)
+        // SearchContactsAllAsync pages through every match; a lookup reads MaxSearchPages pages at most.
+        var read = 0;
+        await foreach (var contact in _client.SearchContactsAllAsync(new SearchContactsParameters { Q = query }, cancellationToken).ConfigureAwait(false))
         {
-            var found = await _client.SearchContactsAsync(new SearchContactsParameters { Q = query, Page = page }, cancellationToken).ConfigureAwait(false);
-            var contacts = found.Payload ?? [];
-            if (contacts.FirstOrDefault(matches) is { } contact)
+            if (matches(contact))
             {
                 return contact;
             }
 
-            if (contacts.Count < PageSize)
+            if (++read == MaxSearchPages * PageSize)
             {
                 return null;
             }

@@ -98,6 +98,17 @@ public sealed partial class SandboxState
         }
     }
 
+    /// <summary>Adds the sample contacts of <see cref="SandboxOptions.LiveDeskSampleContacts"/>: numbered names and e-mails, inbox 407, no labels.</summary>
+    internal void AddLiveDeskSampleContacts(int count, DateTimeOffset createdAt)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            var number = i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+            var email = $"sample{number}@example.com";
+            TryAddLiveDeskContact(email, null, null, id => new LiveDeskContactSnapshot(id, 407, Guid.NewGuid().ToString("D"), "Sample Contact " + number, email, null, null, null, [], createdAt), out _);
+        }
+    }
+
     internal void AddLiveDeskMessage(LiveDeskMessageSnapshot message)
     {
         lock (_liveDeskLock)

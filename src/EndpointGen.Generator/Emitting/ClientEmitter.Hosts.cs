@@ -152,17 +152,20 @@ internal static partial class ClientEmitter
     /// <summary>Starts the method's URL builder at its base address, its server's or the given URL, and names the local holding it.</summary>
     private static string EmitStartUrl(SourceWriter w, EndpointSpec endpoint)
     {
+        // A page after the first of a nextUrl endpoint starts at the URL its previous page gave.
+        var next = endpoint.Pagination?.Style == PaginationStyle.NextUrl;
         switch (endpoint.Target)
         {
             case { GivenUrl: true }:
                 // The argument is 'url', so the builder takes another name.
-                w.WriteLine("var target = _runner.CreateUrl(url);");
+                w.WriteLine(next ? "var target = _runner.CreateUrl(nextUrl ?? url);" : "var target = _runner.CreateUrl(url);");
                 return "target";
             case { Server: >= 0 } target:
-                w.WriteLine($"var url = _runner.CreateUrl({target.Server.ToString(System.Globalization.CultureInfo.InvariantCulture)});");
+                var server = target.Server.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                w.WriteLine(next ? $"var url = nextUrl is null ? _runner.CreateUrl({server}) : _runner.CreateUrl(nextUrl);" : $"var url = _runner.CreateUrl({server});");
                 return "url";
             default:
-                w.WriteLine("var url = _runner.CreateUrl();");
+                w.WriteLine(next ? "var url = nextUrl is null ? _runner.CreateUrl() : _runner.CreateUrl(nextUrl);" : "var url = _runner.CreateUrl();");
                 return "url";
         }
     }
@@ -180,7 +183,8 @@ internal static partial class ClientEmitter
 
         // The path as written (a given URL's is "{url}"): the URL template of the call's activity, a constant string.
         var template = Code.Literal(endpoint.Path);
-        if (!target.GivenUrl)
+        var next = endpoint.Pagination?.Style == PaginationStyle.NextUrl;
+        if (!target.GivenUrl && !next)
         {
             var credential = target.NoAuth ? "credential: false, " : target.Scheme >= 0 ? SchemeArgument(target, null) + ", " : string.Empty;
             w.WriteLine($"var request = _runner.CreateRequest({method}, {url}.ToUri(), {credential}{template});");
@@ -196,7 +200,7 @@ internal static partial class ClientEmitter
 
         w.WriteLine($$"""
             var uri = {{url}}.ToUri();
-            var own = _runner.IsOwnOrigin(uri);
+            var own = {{(target.GivenUrl ? "_runner.IsOwnOrigin(uri)" : "nextUrl is null || _runner.IsOwnOrigin(uri)")}};
             var request = _runner.CreateRequest({{method}}, uri, {{(target.NoAuth ? "credential: false" : target.Scheme >= 0 ? SchemeArgument(target, "own") : "credential: own")}}, {{template}});
             """);
         if (!headers)

@@ -10,9 +10,10 @@ namespace EndpointGen.Generator.Emitting;
 internal static partial class ClientEmitter
 {
     /// <summary>Adds one query parameter to <c>url</c>: a scalar through the builder's typed overloads, an array in its style.</summary>
-    private static void EmitAddQuery(SourceWriter w, string url, ParameterSpec parameter)
+    /// <param name="pagingOverride">The builder's page or cursor argument, which wins over the parameter when set; <see langword="null"/> for any other parameter.</param>
+    private static void EmitAddQuery(SourceWriter w, string url, ParameterSpec parameter, string? pagingOverride = null)
     {
-        var access = "parameters." + parameter.PropertyName;
+        var access = pagingOverride is null ? "parameters." + parameter.PropertyName : pagingOverride + " ?? parameters." + parameter.PropertyName;
         if (parameter.Type.Kind == TypeKind.Array)
         {
             var method = parameter.Style switch

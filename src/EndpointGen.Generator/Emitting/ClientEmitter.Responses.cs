@@ -20,6 +20,9 @@ internal static partial class ClientEmitter
 
         /// <summary><c>Create{Name}Request</c>: the private builder of the request both send.</summary>
         Builder,
+
+        /// <summary><c>{Name}AllAsync</c>: every item of a paged endpoint's pages.</summary>
+        All,
     }
 
     /// <summary>Writes a method's return type and name, up to its opening parenthesis.</summary>
@@ -34,6 +37,11 @@ internal static partial class ClientEmitter
             case MethodForm.Plain or MethodForm.WithResponse when endpoint.Response.Events:
                 WriteEventsReturnType(w, service, response!, form == MethodForm.WithResponse);
                 break;
+            case MethodForm.All:
+                w.Write($"{Runtime}.ApiPageable");
+                WritePageTypeArguments(w, service, endpoint);
+                w.Write($" {endpoint.Name}AllAsync(");
+                return;
             case MethodForm.WithResponse when response is not null:
                 w.Write($"global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{TypeSyntax.Name(response, service.Namespace)}>> ");
                 break;

@@ -266,6 +266,7 @@ internal static partial class ClientEmitter
             WriteSignature(w, service, endpoint);
             w.WriteLine(";");
             EmitWithResponseDeclaration(w, service, endpoint);
+            EmitAllDeclaration(w, service, names, endpoint);
         }
 
         w.CloseBlock();
@@ -283,26 +284,7 @@ internal static partial class ClientEmitter
         }
 
         w.Doc("remarks", endpoint.Description is null ? endpoint.Method + " " + endpoint.Path : endpoint.Description + "\n" + endpoint.Method + " " + endpoint.Path);
-        EmitUrlArgumentDoc(w, service, endpoint);
-        foreach (var parameter in endpoint.PathParameters)
-        {
-            var text = (parameter.Description ?? "The " + parameter.WireName + " path parameter.") + (parameter.Example is null ? string.Empty : " Example: " + parameter.Example + ".")
-                + (parameter.Default is null ? string.Empty : " Default: " + parameter.Default + ".");
-            w.Doc("param", text, "name=\"" + parameter.ArgumentName.TrimStart('@') + "\"");
-        }
-
-        if (endpoint.Body is not null)
-        {
-            w.Doc("param", BodyDoc(endpoint), "name=\"body\"");
-        }
-
-        if (endpoint.ParametersTypeName is not null)
-        {
-            w.WriteLine(endpoint.ParametersOptional
-                ? "/// <param name=\"parameters\">The query and header parameters; all optional, so it may be left out.</param>"
-                : "/// <param name=\"parameters\">The query and header parameters.</param>");
-        }
-
+        EmitArgumentDocs(w, service, endpoint);
         if (endpoint.Response.Events)
         {
             EmitEventsDocs(w, endpoint);
@@ -328,6 +310,30 @@ internal static partial class ClientEmitter
             /// <exception cref="{{names.Exception}}">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
             /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
             """);
+
+    /// <summary>The documentation of a method's arguments: those of <see cref="WriteSignature"/>.</summary>
+    private static void EmitArgumentDocs(SourceWriter w, ServiceSpec service, EndpointSpec endpoint)
+    {
+        EmitUrlArgumentDoc(w, service, endpoint);
+        foreach (var parameter in endpoint.PathParameters)
+        {
+            var text = (parameter.Description ?? "The " + parameter.WireName + " path parameter.") + (parameter.Example is null ? string.Empty : " Example: " + parameter.Example + ".")
+                + (parameter.Default is null ? string.Empty : " Default: " + parameter.Default + ".");
+            w.Doc("param", text, "name=\"" + parameter.ArgumentName.TrimStart('@') + "\"");
+        }
+
+        if (endpoint.Body is not null)
+        {
+            w.Doc("param", BodyDoc(endpoint), "name=\"body\"");
+        }
+
+        if (endpoint.ParametersTypeName is not null)
+        {
+            w.WriteLine(endpoint.ParametersOptional
+                ? "/// <param name=\"parameters\">The query and header parameters; all optional, so it may be left out.</param>"
+                : "/// <param name=\"parameters\">The query and header parameters.</param>");
+        }
+    }
 
     /// <summary>
     /// Writes the signature of one of an endpoint's methods, without ending the line: the plain or the
@@ -360,7 +366,11 @@ internal static partial class ClientEmitter
             separator = ", ";
         }
 
-        if (form != MethodForm.Builder)
+        if (form == MethodForm.Builder)
+        {
+            WritePagingArgument(w, endpoint, separator);
+        }
+        else
         {
             w.Write($"{separator}global::System.Threading.CancellationToken cancellationToken = default");
         }
@@ -512,6 +522,7 @@ internal static partial class ClientEmitter
     {
         var ns = service.Namespace;
         EmitSenders(w, service, endpoint);
+        EmitAllMethod(w, service, endpoint);
 
         // Called by the public methods as they call the runner, so arguments are checked before a task exists.
         w.Write("private ");
@@ -551,6 +562,13 @@ internal static partial class ClientEmitter
         }
 
         var url = EmitStartUrl(w, endpoint);
+        var pagedByUrl = endpoint.Pagination?.Style == PaginationStyle.NextUrl && (endpoint.Segments.Count > 0 || endpoint.QueryParameters.Count > 0);
+        if (pagedByUrl)
+        {
+            // A next page's URL is the server's, whole: no path or query is added to it.
+            w.OpenBlock("if (nextUrl is null)");
+        }
+
         foreach (var segment in endpoint.Segments)
         {
             if (segment.IsParameter)
@@ -574,7 +592,13 @@ internal static partial class ClientEmitter
 
         foreach (var parameter in endpoint.QueryParameters)
         {
-            EmitAddQuery(w, url, parameter);
+            EmitAddQuery(w, url, parameter, PagingOverride(endpoint, parameter));
+        }
+
+        if (pagedByUrl)
+        {
+            w.CloseBlock();
+            w.WriteLine();
         }
 
         var guarded = EmitCreateRequest(w, endpoint, url);

@@ -28,6 +28,9 @@ internal sealed record EndpointSpec(
     /// <summary>How the request body is sent: JSON unless the descriptor's long form says otherwise.</summary>
     public BodyEncodingSpec BodyEncoding { get; init; } = BodyEncodingSpec.Json;
 
+    /// <summary>How the endpoint pages (<c>pagination</c>), which gives it a <c>{Name}AllAsync</c> method; <see langword="null"/> when it does not.</summary>
+    public PaginationSpec? Pagination { get; init; }
+
     /// <summary>Whether the method's <c>parameters</c> argument may be left out: the endpoint has some, and none is required.</summary>
     public bool ParametersOptional =>
         ParametersTypeName is not null && !QueryParameters.Any(static p => p.Required) && !HeaderParameters.Any(static p => p.Required);

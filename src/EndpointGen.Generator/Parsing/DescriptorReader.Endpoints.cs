@@ -15,7 +15,7 @@ namespace EndpointGen.Generator.Parsing;
 /// </content>
 internal sealed partial class DescriptorReader
 {
-    private static readonly string[] s_endpointKeys = { "method", "path", "summary", "description", "parameters", "body", "response", "server", "url", "auth" };
+    private static readonly string[] s_endpointKeys = { "method", "path", "summary", "description", "parameters", "body", "response", "server", "url", "auth", "pagination" };
     private static readonly string[] s_parameterGroupKeys = { "path", "query", "header" };
     private static readonly string[] s_parameterKeys = { "type", "required", "description", "example", "default", "style" };
     private static readonly string[] s_pathParameterKeys = { "type", "required", "description", "example", "default" };
@@ -39,6 +39,7 @@ internal sealed partial class DescriptorReader
         var clientName = serviceName + "Client";
         var optionsName = serviceName + "ClientOptions";
         var typeNames = new HashSet<string>(types.Select(t => t.Spec.Name), StringComparer.Ordinal);
+        var keys = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
         foreach (var entry in UniqueEntries(map, "endpoint"))
         {
             var name = CSharpName(entry.Key.Value, entry.Key.Location, "endpoint name");
@@ -59,7 +60,8 @@ internal sealed partial class DescriptorReader
             }
 
             methodNames.Add(name, entry.Key.Value);
-            var endpoint = ReadEndpoint(entry.Key, entry.Value, name);
+            keys[name] = entry.Key;
+            var endpoint = ReadEndpoint(entry.Key, entry.Value, name, types);
             if (endpoint?.ParametersTypeName is { } parametersType &&
                 (typeNames.Contains(parametersType) || parametersType == clientName || parametersType == optionsName))
             {
@@ -77,10 +79,11 @@ internal sealed partial class DescriptorReader
             }
         }
 
+        RemoveAllAsyncCollisions(endpoints, keys);
         return endpoints;
     }
 
-    private EndpointSpec? ReadEndpoint(YamlScalar key, YamlNode node, string name)
+    private EndpointSpec? ReadEndpoint(YamlScalar key, YamlNode node, string name, List<DeclaredType> types)
     {
         var subject = new Phrase("endpoint '", key.Value, "'");
         var map = AsMapping(node, subject);
@@ -115,7 +118,9 @@ internal sealed partial class DescriptorReader
         }
 
         var response = ReadResponse(keys.Get("response"));
-        if (method is null || segments is null || target is null || !parametersOk || !bodyOk || response is null)
+        var pagination = keys.Get("pagination") is { } paginationNode ? ReadPagination(paginationNode, response, queryParameters, pathParameters, target, types) : null;
+        if (method is null || segments is null || target is null || !parametersOk || !bodyOk || response is null
+            || (pagination is null && keys.Get("pagination") is not null))
         {
             return null;
         }
@@ -137,6 +142,7 @@ internal sealed partial class DescriptorReader
             target)
         {
             BodyEncoding = bodyEncoding ?? BodyEncodingSpec.Json,
+            Pagination = pagination,
         };
     }
 

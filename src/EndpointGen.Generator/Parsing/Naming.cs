@@ -30,7 +30,7 @@ internal static class Naming
     private static readonly string[] s_typesTheGeneratedCodeNames =
     {
         "EndpointGen.Runtime.ApiException", "EndpointGen.Runtime.ApiRequest", "EndpointGen.Runtime.ApiRequestRunner", "EndpointGen.Runtime.ApiResponse",
-        "EndpointGen.Runtime.ApiRunnerSettings", "EndpointGen.Runtime.ApiCredential", "EndpointGen.Runtime.ApiUrl", "EndpointGen.Runtime.GeneratedJsonConverter",
+        "EndpointGen.Runtime.ApiRunnerSettings", "EndpointGen.Runtime.ApiPageable", "EndpointGen.Runtime.ApiCredential", "EndpointGen.Runtime.ApiUrl", "EndpointGen.Runtime.GeneratedJsonConverter",
         "EndpointGen.Runtime.JsonValueReader", "EndpointGen.Runtime.JsonValueWriter", "EndpointGen.Runtime.EndpointGenHttpClient",
         "EndpointGen.Runtime.Optional",
         "EndpointGen.Runtime.WireFormat", "EndpointGen.Runtime.ApiContent", "EndpointGen.Runtime.FileContent", "EndpointGen.Runtime.FormArrays",
@@ -40,7 +40,7 @@ internal static class Naming
         "Microsoft.Extensions.DependencyInjection.IHttpClientBuilder", "Microsoft.Extensions.DependencyInjection.IServiceCollection",
         "Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions",
         "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions", "Microsoft.Extensions.Options.IOptions",
-        "System.Action", "System.ArgumentException", "System.ArgumentNullException", "System.Attribute", "System.AttributeTargets",
+        "System.Action", "System.ArgumentException", "System.ArgumentNullException", "System.InvalidOperationException", "System.Attribute", "System.AttributeTargets",
         "System.AttributeUsage", "System.AttributeUsageAttribute", "System.DateTimeOffset", "System.Exception", "System.Func", "System.Guid",
         "System.IEquatable", "System.StringComparer", "System.StringComparison", "System.Uri", "System.UriKind",
         "System.CodeDom.Compiler.GeneratedCode", "System.CodeDom.Compiler.GeneratedCodeAttribute",

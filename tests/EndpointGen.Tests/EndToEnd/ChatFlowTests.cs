@@ -11,7 +11,7 @@ namespace EndpointGen.Tests.EndToEnd;
 /// <summary>The demo's <see cref="ChatFlow"/> in-process against a sandbox: every operation succeeds, and a failure is one clean line.</summary>
 public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
-    /// <summary>The 26 endpoints of the three specs, CCAI's UploadToStorage among them (called twice: the photo and the video).</summary>
+    /// <summary>The 26 endpoints of the three specs, CCAI's UploadToStorage among them (called twice: the photo and the video), LiveDesk's ListContacts once per page.</summary>
     private static readonly (string Vendor, string Operation)[] Operations =
     [
         ("Thulium", "StartChatConversation"), ("Thulium", "StopChatConversation"),
@@ -29,8 +29,9 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
     [Fact]
     public async Task The_flow_calls_every_endpoint_and_both_uploads_with_a_2xx_line_each()
     {
-        // A sandbox of its own: a LiveDesk contact the class's other runs created would be found, not created.
-        await using var sandbox = await Sandbox.SandboxServer.StartAsync();
+        // A sandbox of its own, as the demo starts it (34 sample contacts): a LiveDesk contact the class's other runs
+        // created would be found, not created.
+        await using var sandbox = await Sandbox.SandboxServer.StartAsync(DemoSettings.CreateSandboxOptions());
         var settings = DemoSettings.FromEnvironment(_ => null).ForSandbox(sandbox);
 
         var (succeeded, lines) = await RunAsync(settings);
@@ -46,12 +47,17 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         Assert.Matches(@"^Ccai +UpdateEndUser +202 Accepted ", lines.Single(line => line.StartsWith("Ccai     UpdateEndUser", StringComparison.Ordinal)));
         Assert.DoesNotContain(lines, line => line.StartsWith("FAILED", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count(line => Regex.IsMatch(line, @"^LiveDesk +SendMessage +200 OK ")));
-        Assert.Matches(@"^LiveDesk +ListContacts +200 OK +\d+ ms  1 contact in all, page 1 shows 1$", lines.First(line => line.StartsWith("LiveDesk ListContacts", StringComparison.Ordinal)));
-        Assert.Matches(@"^LiveDesk +ListContacts +200 OK +\d+ ms  0 contacts labelled vip or returning$", lines.Last(line => line.StartsWith("LiveDesk ListContacts", StringComparison.Ordinal)));
+        // ListContactsAllAsync pages through the 35 contacts, sorted by name, one line per page, and stops at meta.count.
+        var listed = lines.Where(line => line.StartsWith("LiveDesk ListContacts", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(4, listed.Length);
+        Assert.Matches(@"^LiveDesk +ListContacts +200 OK +\d+ ms  page 1 shows 15 of 35 contacts: Jan Kowalski to Sample Contact 14$", listed[0]);
+        Assert.Matches(@"^LiveDesk +ListContacts +200 OK +\d+ ms  page 2 shows 15 of 35 contacts: Sample Contact 15 to Sample Contact 29$", listed[1]);
+        Assert.Matches(@"^LiveDesk +ListContacts +200 OK +\d+ ms  page 3 shows 5 of 35 contacts: Sample Contact 30 to Sample Contact 34$", listed[2]);
+        Assert.Matches(@"^LiveDesk +ListContacts +200 OK +\d+ ms  0 contacts labelled vip or returning$", listed[3]);
         Assert.Matches(@"^LiveDesk SendMessageWithAttachments 200 OK +\d+ ms  message \d+ with receipt\.jpg \(image, 160 bytes\)$", lines[^3]);
         Assert.Matches(@"^LiveDesk +ListMessages +200 OK +\d+ ms  3 messages \(1 private note, 1 with files\)$", lines[^2]);
-        Assert.Matches(@"^Done: 30 calls to Thulium, Ccai, LiveDesk succeeded in \d+ ms\.$", lines[^1]);
-        Assert.Equal(31, lines.Length);
+        Assert.Matches(@"^Done: 32 calls to Thulium, Ccai, LiveDesk succeeded in \d+ ms\.$", lines[^1]);
+        Assert.Equal(33, lines.Length);
         AssertNoSecret(lines, settings);
 
         // What the flow did is what the sandbox holds.
@@ -62,7 +68,8 @@ public sealed class ChatFlowTests(SandboxFixture fixture) : IClassFixture<Sandbo
         Assert.True(chat.CustomData["reserved_verified_customer"].Signed);
         Assert.Equal(new Sandbox.CcaiCustomerFlags(true, false, true), chat.Flags);
         Assert.All(sandbox.State.GetThuliumConversations(), c => Assert.True(c.IsStopped));
-        var contact = Assert.Single(sandbox.State.GetLiveDeskContacts());
+        Assert.Equal(35, sandbox.State.GetLiveDeskContacts().Count);
+        var contact = Assert.Single(sandbox.State.GetLiveDeskContacts(), c => c.Email == "jan.kowalski@example.org");
         Assert.Equal(("Jan Kowalski", "jan.kowalski@example.org", "+48123456789", "1234", 407L), (contact.Name, contact.Email, contact.PhoneNumber, contact.Identifier, contact.InboxId));
         var conversation = Assert.Single(sandbox.State.GetLiveDeskConversations());
         Assert.Equal(contact.Id, conversation.ContactId);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactCenter.Conversations;
@@ -90,5 +91,31 @@ public sealed class LiveDeskContactsTests(SandboxFixture fixture) : IClassFixtur
             reads);
         Assert.Throws<ArgumentException>(() => contacts.ListByLabelsAsync([]));
         Assert.Throws<ArgumentException>(() => contacts.ListByLabelsAsync(["vip", " "]));
+    }
+
+    [Fact]
+    public async Task The_generated_ListContactsAllAsync_pages_through_the_sandboxs_sample_contacts_and_stops_at_meta_count()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { LiveDeskSampleContacts = SandboxOptions.DemoLiveDeskSampleContacts });
+        var wire = new WireRecorder();
+        using var http = wire.CreateClient();
+        var client = new LiveDeskClient(http, new LiveDeskClientOptions { BaseAddress = sandbox.LiveDeskBaseUrl, Username = sandbox.Options.LiveDeskApiKey, Password = sandbox.Options.LiveDeskApiSecret });
+
+        var pages = new List<(int? Page, int Items, int? Count, string? Status)>();
+        var names = new List<string?>();
+        await foreach (var page in client.ListContactsAllAsync(new ListContactsParameters { Sort = ContactSort.Email }).AsPages())
+        {
+            pages.Add((page.PageNumber, page.Items.Count, page.Body.Meta?.Count, page.GetHeader("Content-Type")));
+            names.AddRange(page.Items.Select(c => c.Name));
+        }
+
+        Assert.Equal([(1, 15, 34, "application/json; charset=utf-8"), (2, 15, 34, "application/json; charset=utf-8"), (3, 4, 34, "application/json; charset=utf-8")], pages);
+        Assert.Equal(Enumerable.Range(1, 34).Select(i => $"Sample Contact {i:D2}"), names);
+        Assert.Equal(["page=1&sort=email", "page=2&sort=email", "page=3&sort=email"], wire.Requests.Select(r => r.Query));
+
+        // The search pages the same way; the items alone, as await foreach gives them.
+        var found = await client.SearchContactsAllAsync(new SearchContactsParameters { Q = "sample0" }).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => $"sample{i:D2}@example.com"), found.Select(c => c.Email));
+        Assert.Equal("q=sample0&page=1", wire.Requests[^1].Query);
     }
 }

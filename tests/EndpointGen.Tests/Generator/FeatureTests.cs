@@ -27,7 +27,7 @@ public sealed class FeatureTests
     private const string Snapshot = "features";
     private const string NetSnapshot = "features-net";
     private const string PolyfillHint = EndpointGen.Generator.EndpointGenerator.PolyfillHintName;
-    private static readonly string[] s_serviceHints = { "Features.Blocks.Blocks.g.cs", "Features.Gallery.Gallery.g.cs", "Features.Inventory.Inventory.g.cs", "Features.Keyring.Keyring.g.cs", "Features.Postbox.Postbox.g.cs", "Features.Relay.Relay.g.cs", "Features.Ticker.Ticker.g.cs", "Features.Weather.Weather.g.cs" };
+    private static readonly string[] s_serviceHints = { "Features.Blocks.Blocks.g.cs", "Features.Gallery.Gallery.g.cs", "Features.Inventory.Inventory.g.cs", "Features.Keyring.Keyring.g.cs", "Features.Ledger.Ledger.g.cs", "Features.Postbox.Postbox.g.cs", "Features.Relay.Relay.g.cs", "Features.Ticker.Ticker.g.cs", "Features.Weather.Weather.g.cs" };
     // The files whose output depends on the target (dates are DateOnly on .NET, DateTime on netstandard2.0): only they
     // have a .NET snapshot of their own; every other file generates the same text for both and has one snapshot.
     private static readonly string[] s_targetDependentHints = { "Features.Inventory.Inventory.g.cs" };

@@ -172,7 +172,9 @@ public sealed class ThreeStateAndEnumCompileTests
     {
         var reference = System.IO.File.ReadAllText(Path.Combine(Repository.Root, "spec", "README.md"));
         var start = reference.IndexOf("### 5.11 ", StringComparison.Ordinal);
-        var section = reference[start..reference.IndexOf("\n## ", start, StringComparison.Ordinal)];
+        // To the next section, of any level: sections after this one have examples of their own.
+        var end = new[] { reference.IndexOf("\n## ", start, StringComparison.Ordinal), reference.IndexOf("\n### ", start + 1, StringComparison.Ordinal) }.Where(i => i > 0).Min();
+        var section = reference[start..end];
         var yaml = Blocks(section, "yaml").Single();
         var blocks = Blocks(section, "csharp").ToList();
         Assert.Equal(2, blocks.Count);

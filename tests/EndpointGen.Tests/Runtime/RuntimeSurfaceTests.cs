@@ -33,19 +33,23 @@ public sealed class RuntimeSurfaceTests
         // What event-stream methods yield and return: each event's data, type, id and retry; the stream with its status and headers.
         typeof(ApiEvent<>),
         typeof(ApiEventStream<>),
+        // What ...AllAsync returns for a paged endpoint: its items, and its pages (AsPages) with their status, headers and body.
+        typeof(ApiPageable<,>),
+        typeof(ApiPage<,>),
 
         // The type of every three-state property: users set it (a value, null, or nothing) and read it (IsSet, Value, TryGetValue).
         typeof(EndpointGen.Runtime.Optional<>),
     };
 
     // What generated code contains: the three real services, a descriptor using every type kind in every position,
-    // and one with named credential schemes (each kind, a given URL).
+    // one with named credential schemes (each kind, a given URL), and the ledger feature (each pagination style).
     private static readonly Lazy<string> s_generatedCode = new(() =>
     {
         var files = Directory.EnumerateFiles(Path.Combine(Repository.Root, "spec"), "*.endpoints.yaml")
             .Select(path => (AdditionalText)new InMemoryAdditionalText(path, File.ReadAllText(path)))
             .Append(new InMemoryAdditionalText("/kinds.endpoints.yaml", EveryKind()))
-            .Append(new InMemoryAdditionalText("/schemes.endpoints.yaml", NamedSchemes));
+            .Append(new InMemoryAdditionalText("/schemes.endpoints.yaml", NamedSchemes))
+            .Append(new InMemoryAdditionalText("/ledger.endpoints.yaml", File.ReadAllText(Path.Combine(Repository.Root, "tests", "EndpointGen.Tests", "Features", "ledger.endpoints.yaml"))));
         var run = GeneratorHarness.Run(files);
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileErrorsAndWarnings);

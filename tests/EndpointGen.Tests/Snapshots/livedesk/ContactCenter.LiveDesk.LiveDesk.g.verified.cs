@@ -105,6 +105,21 @@ public partial interface ILiveDeskClient
     /// <summary>As <see cref="ListContactsAsync"/>, and gives the status and headers of the answer with its body.</summary>
     global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.ContactList>> ListContactsWithResponseAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Every item of <see cref="ListContactsAsync"/>'s pages, page after page: <c>page</c> = 1, 2, 3, ... (or from the <c>page</c> the parameters set), ending once <c>meta.count</c> items (the total a page gives) have come, or at an empty page.</summary>
+    /// <remarks>
+    /// Each page is the request <see cref="ListContactsAsync"/> sends, with its page number in <c>page</c>. Pages are fetched as the
+    /// enumeration reaches them, and each enumeration starts again from the first; <c>AsPages()</c> goes page by page, with each
+    /// page's items, body, status and headers. A server that gives a cursor or URL again, or answers a page exactly as the one
+    /// before, stops the enumeration with <see cref="global::System.InvalidOperationException"/> rather than looping.
+    /// </remarks>
+    /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
+    /// <param name="cancellationToken">Cancels the enumeration and the request in flight, as the enumeration's own token does.</param>
+    /// <returns>The items, every page's in turn (<c>payload</c> of each page).</returns>
+    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">While enumerating: the service answered a page with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">At the call: a required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="global::System.InvalidOperationException">While enumerating: the pages would not end (see remarks), or a next page's URL cannot be followed.</exception>
+    global::EndpointGen.Runtime.ApiPageable<global::ContactCenter.LiveDesk.Contact, global::ContactCenter.LiveDesk.ContactList> ListContactsAllAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Search contacts by e-mail, phone number, name or identifier, 15 a page.</summary>
     /// <remarks>
     /// The contacts whose email, phone_number, name or identifier match q, 15 a page (the same URL as ListContacts, with q).
@@ -119,6 +134,21 @@ public partial interface ILiveDeskClient
 
     /// <summary>As <see cref="SearchContactsAsync"/>, and gives the status and headers of the answer with its body.</summary>
     global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.ContactList>> SearchContactsWithResponseAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Every item of <see cref="SearchContactsAsync"/>'s pages, page after page: <c>page</c> = 1, 2, 3, ... (or from the <c>page</c> the parameters set), ending once <c>meta.count</c> items (the total a page gives) have come, or at an empty page.</summary>
+    /// <remarks>
+    /// Each page is the request <see cref="SearchContactsAsync"/> sends, with its page number in <c>page</c>. Pages are fetched as the
+    /// enumeration reaches them, and each enumeration starts again from the first; <c>AsPages()</c> goes page by page, with each
+    /// page's items, body, status and headers. A server that gives a cursor or URL again, or answers a page exactly as the one
+    /// before, stops the enumeration with <see cref="global::System.InvalidOperationException"/> rather than looping.
+    /// </remarks>
+    /// <param name="parameters">The query and header parameters.</param>
+    /// <param name="cancellationToken">Cancels the enumeration and the request in flight, as the enumeration's own token does.</param>
+    /// <returns>The items, every page's in turn (<c>payload</c> of each page).</returns>
+    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">While enumerating: the service answered a page with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">At the call: a required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="global::System.InvalidOperationException">While enumerating: the pages would not end (see remarks), or a next page's URL cannot be followed.</exception>
+    global::EndpointGen.Runtime.ApiPageable<global::ContactCenter.LiveDesk.Contact, global::ContactCenter.LiveDesk.ContactList> SearchContactsAllAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Send a message into a conversation.</summary>
     /// <remarks>POST /api/v2/accounts/conversations/{conversation_id}/messages</remarks>
@@ -265,13 +295,17 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.ContactList>> ListContactsWithResponseAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.ContactList>("ListContacts", CreateListContactsRequest(parameters), "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
 
-    private global::System.Net.Http.HttpRequestMessage CreateListContactsRequest(global::ContactCenter.LiveDesk.ListContactsParameters? parameters)
+    /// <inheritdoc/>
+    public global::EndpointGen.Runtime.ApiPageable<global::ContactCenter.LiveDesk.Contact, global::ContactCenter.LiveDesk.ContactList> ListContactsAllAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.PageByNumber<global::ContactCenter.LiveDesk.Contact, global::ContactCenter.LiveDesk.ContactList>("ListContacts", page => CreateListContactsRequest(parameters, page), parameters?.Page ?? 1, "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, static response => response.Payload, static response => response.Meta?.Count, null, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListContactsRequest(global::ContactCenter.LiveDesk.ListContactsParameters? parameters, int? page = null)
     {
         parameters ??= new global::ContactCenter.LiveDesk.ListContactsParameters();
 
         var url = _runner.CreateUrl();
         url.AppendPath("/api/v2/accounts/contacts");
-        url.AddQuery("page", parameters.Page);
+        url.AddQuery("page", page ?? parameters.Page);
         url.AddQueryBrackets("labels", parameters.Labels, static v => v);
         url.AddQuery("sort", parameters.Sort?.Value);
         url.AddQuery("direction", parameters.Direction?.Value);
@@ -289,7 +323,11 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.ContactList>> SearchContactsWithResponseAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.ContactList>("SearchContacts", CreateSearchContactsRequest(parameters), "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, cancellationToken);
 
-    private global::System.Net.Http.HttpRequestMessage CreateSearchContactsRequest(global::ContactCenter.LiveDesk.SearchContactsParameters parameters)
+    /// <inheritdoc/>
+    public global::EndpointGen.Runtime.ApiPageable<global::ContactCenter.LiveDesk.Contact, global::ContactCenter.LiveDesk.ContactList> SearchContactsAllAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.PageByNumber<global::ContactCenter.LiveDesk.Contact, global::ContactCenter.LiveDesk.ContactList>("SearchContacts", page => CreateSearchContactsRequest(parameters, page), parameters?.Page ?? 1, "ContactList", global::ContactCenter.LiveDesk.ContactList.JsonConverter.ReadValue, static response => response.Payload, static response => response.Meta?.Count, null, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateSearchContactsRequest(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, int? page = null)
     {
         if (parameters is null)
         {
@@ -304,7 +342,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         var url = _runner.CreateUrl();
         url.AppendPath("/api/v2/accounts/contacts");
         url.AddQuery("q", parameters.Q);
-        url.AddQuery("page", parameters.Page);
+        url.AddQuery("page", page ?? parameters.Page);
         url.AddQueryBrackets("labels", parameters.Labels, static v => v);
         url.AddQuery("sort", parameters.Sort?.Value);
         url.AddQuery("direction", parameters.Direction?.Value);

@@ -155,8 +155,9 @@ public sealed class UnionCompileTests
     {
         var reference = File.ReadAllText(Path.Combine(Repository.Root, "spec", "README.md"));
         var start = reference.IndexOf("### 5.13 ", StringComparison.Ordinal);
-        var end = reference.IndexOf("\n#", start + 4, StringComparison.Ordinal);
-        var section = reference[start..end];
+        var end = reference.IndexOf("\n## ", start, StringComparison.Ordinal);
+        var next = reference.IndexOf("\n### ", start + 5, StringComparison.Ordinal);
+        var section = reference[start..(next > 0 && next < end ? next : end)];
         var yaml = Fenced(section, "yaml").Single();
         var blocks = Fenced(section, "csharp").ToList();
         Assert.NotEmpty(blocks);

@@ -136,7 +136,9 @@ public sealed class UnionWireTests : IClassFixture<UnionWireTests.BlocksClient>
     {
         var reference = File.ReadAllText(Path.Combine(Repository.Root, "spec", "README.md"));
         var start = reference.IndexOf("### 5.13 ", StringComparison.Ordinal);
-        var section = reference[start..reference.IndexOf("\n#", start + 4, StringComparison.Ordinal)];
+        var end = reference.IndexOf("\n## ", start, StringComparison.Ordinal);
+        var next = reference.IndexOf("\n### ", start + 5, StringComparison.Ordinal);
+        var section = reference[start..(next > 0 && next < end ? next : end)];
         var yaml = Regex.Match(section, "^```yaml\\n(?<body>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline).Groups["body"].Value;
         var shown = Regex.Match(section, "^// body: (?<json>.*)$", RegexOptions.Multiline).Groups["json"].Value;
         using var chat = DynamicClient.Compile(yaml);

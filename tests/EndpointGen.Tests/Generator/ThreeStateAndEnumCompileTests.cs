@@ -172,7 +172,10 @@ public sealed class ThreeStateAndEnumCompileTests
     {
         var reference = System.IO.File.ReadAllText(Path.Combine(Repository.Root, "spec", "README.md"));
         var start = reference.IndexOf("### 5.11 ", StringComparison.Ordinal);
-        var section = reference[start..reference.IndexOf("\n## ", start, StringComparison.Ordinal)];
+        // The section ends where the next one does: 5.12 and later, or 6.
+        var end = reference.IndexOf("\n## ", start, StringComparison.Ordinal);
+        var next = reference.IndexOf("\n### ", start + 5, StringComparison.Ordinal);
+        var section = reference[start..(next > 0 && next < end ? next : end)];
         var yaml = Blocks(section, "yaml").Single();
         var blocks = Blocks(section, "csharp").ToList();
         Assert.Equal(2, blocks.Count);

@@ -15,7 +15,7 @@ namespace EndpointGen.Tests.Packaging;
 /// <summary>
 /// The one package users reference holds the generator with its dependency, the runtime library for
 /// both target frameworks, the MSBuild files, the schema and the README, and depends on
-/// System.Text.Json and System.Diagnostics.DiagnosticSource only where the framework lacks them.
+/// System.Text.Json and System.Diagnostics.DiagnosticSource only where the framework lacks them, and on System.Net.ServerSentEvents (event streams) on both.
 /// </summary>
 [Collection(PackagingCollection.Name)]
 [Trait("Category", "Packaging")]
@@ -86,7 +86,7 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
-    public void Only_netstandard20_depends_on_system_text_json_and_diagnosticsource_and_nothing_depends_on_the_generator_or_yamldotnet()
+    public void The_netstandard20_dependencies_are_json_diagnostics_and_the_event_stream_parser_net80_only_the_parser_and_none_is_the_generator_or_yamldotnet()
     {
         var groups = Nuspec().Descendants().Where(e => e.Name.LocalName == "group")
             .ToDictionary(
@@ -94,8 +94,8 @@ public sealed class PackageLayoutTests
                 g => g.Elements().Select(d => d.Attribute("id")!.Value).OrderBy(id => id, StringComparer.Ordinal).ToArray());
 
         Assert.Equal(new[] { ".NETStandard2.0", "net8.0" }, groups.Keys.OrderBy(k => k, StringComparer.Ordinal));
-        Assert.Equal(new[] { "System.Diagnostics.DiagnosticSource", "System.Text.Json" }, groups[".NETStandard2.0"]);
-        Assert.Empty(groups["net8.0"]);
+        Assert.Equal(new[] { "System.Diagnostics.DiagnosticSource", "System.Net.ServerSentEvents", "System.Text.Json" }, groups[".NETStandard2.0"]);
+        Assert.Equal(new[] { "System.Net.ServerSentEvents" }, groups["net8.0"]);
         Assert.DoesNotContain(Nuspec().Descendants(), e => e.Name.LocalName == "dependency" && e.Attribute("id")?.Value is "EndpointGen.Generator" or "YamlDotNet" or "Microsoft.CodeAnalysis.CSharp");
     }
 

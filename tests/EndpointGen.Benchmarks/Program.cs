@@ -6,7 +6,8 @@ namespace EndpointGen.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks the command line selects (<c>--filter '*'</c> for all of them), or, with
-/// <c>--cold-series N [runs]</c>, a series of cold generator runs at N endpoints timed one by one.
+/// <c>--cold-series N [runs]</c>, a series of cold generator runs at N endpoints timed one by one, or, with
+/// <c>--cold-alloc N [runs]</c>, the bytes a cold run of EndpointGen's and of Refit's generator allocates.
 /// </summary>
 internal static class Program
 {
@@ -17,6 +18,14 @@ internal static class Program
             var endpoints = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
             var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : (endpoints >= 1000 ? 60 : 300);
             ColdRunSeries.Run(endpoints, runs);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--cold-alloc")
+        {
+            var endpoints = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+            var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+            ColdAllocation.Run(endpoints, runs);
             return;
         }
 

@@ -1,5 +1,7 @@
+using System;
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using EndpointGen.Benchmarks.Build;
 using EndpointGen.Benchmarks.Generator;
 
 namespace EndpointGen.Benchmarks;
@@ -7,7 +9,8 @@ namespace EndpointGen.Benchmarks;
 /// <summary>
 /// Runs the benchmarks the command line selects (<c>--filter '*'</c> for all of them), or, with
 /// <c>--cold-series N [runs]</c>, a series of cold generator runs at N endpoints timed one by one, or, with
-/// <c>--cold-alloc N [runs]</c>, the bytes a cold run of EndpointGen's and of Refit's generator allocates.
+/// <c>--cold-alloc N [runs]</c>, the bytes a cold run of EndpointGen's and of Refit's generator allocates, or, with
+/// <c>--build-time [--sizes 19,100,1000] [--runs 5]</c>, the consumer's whole build (<see cref="BuildTime"/>).
 /// </summary>
 internal static class Program
 {
@@ -19,6 +22,11 @@ internal static class Program
             var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : (endpoints >= 1000 ? 60 : 300);
             ColdRunSeries.Run(endpoints, runs);
             return;
+        }
+
+        if (args.Length > 0 && args[0] == "--build-time")
+        {
+            Environment.Exit(BuildTime.Run(args));
         }
 
         if (args.Length > 0 && args[0] == "--cold-alloc")

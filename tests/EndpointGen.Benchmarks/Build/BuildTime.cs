@@ -18,12 +18,16 @@ namespace EndpointGen.Benchmarks.Build;
 /// </summary>
 /// <remarks>
 /// <c>dotnet run -c Release --project tests/EndpointGen.Benchmarks -- --build-time [--sizes 19,100,1000] [--runs 5] [--out file.md]</c>.
-/// The compiler server (VBCSCompiler) is warm for every timed build: each project is built once, discarded, before
-/// the first timed build. Load averages are sampled before and after every build and reported with the table.
+/// The compiler server (VBCSCompiler) is on (<c>-p:UseSharedCompilation=true</c>, whatever the environment says) and
+/// warm for every timed build: each project is built once, discarded, before the first timed build. Load averages are sampled before and after every build and reported with the table.
 /// </remarks>
 internal static class BuildTime
 {
     private static readonly string[] s_quiet = { "-nologo", "-v", "q", "-tl:off", "-clp:ErrorsOnly" };
+
+    // The compiler server, as a user's build has it: on by default, but a machine may turn it off for everything
+    // (this one sets UseSharedCompilation=false in the environment), and then every build starts a cold compiler.
+    private static readonly string[] s_sharedCompilation = { "-p:UseSharedCompilation=true" };
 
     public static int Run(string[] args)
     {
@@ -153,7 +157,8 @@ internal static class BuildTime
     private static void Dotnet(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments.Concat(arguments[0] is "build" or "restore" or "pack" ? s_quiet : Array.Empty<string>()))
+        var extra = arguments[0] is "build" ? s_quiet.Concat(s_sharedCompilation) : arguments[0] is "restore" or "pack" ? s_quiet : Enumerable.Empty<string>();
+        foreach (var argument in arguments.Concat(extra))
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -30,5 +31,7 @@ internal static class BenchmarkConfig
                 .WithWarmupCount(3)
                 .WithIterationCount(10)
                 .WithId("Short"))
-            .WithOptions(ConfigOptions.Default);
+            .WithOptions(ConfigOptions.Default)
+            // BenchmarkDotNet's default of 2 minutes to build its runner is too short on a shared two-core machine.
+            .WithBuildTimeout(TimeSpan.FromMinutes(20));
 }

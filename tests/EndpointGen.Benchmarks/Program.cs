@@ -1,12 +1,17 @@
+using System;
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using EndpointGen.Benchmarks.Build;
 using EndpointGen.Benchmarks.Generator;
 
 namespace EndpointGen.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks the command line selects (<c>--filter '*'</c> for all of them), or, with
-/// <c>--cold-series N [runs]</c>, a series of cold generator runs at N endpoints timed one by one.
+/// <c>--cold-series N [runs]</c>, a series of cold generator runs at N endpoints timed one by one, or, with
+/// <c>--cold-alloc N [runs]</c>, the bytes a cold run of EndpointGen's and of Refit's generator allocates, or, with
+/// <c>--build-time [--sizes 19,100,1000] [--runs 5]</c>, the consumer's whole build (<see cref="BuildTime"/>), or,
+/// with <c>--cold-stages N [runs]</c>, a cold run's allocation stage by stage.
 /// </summary>
 internal static class Program
 {
@@ -17,6 +22,25 @@ internal static class Program
             var endpoints = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
             var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : (endpoints >= 1000 ? 60 : 300);
             ColdRunSeries.Run(endpoints, runs);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--build-time")
+        {
+            Environment.Exit(BuildTime.Run(args));
+        }
+
+        if (args.Length > 0 && args[0] == "--cold-stages")
+        {
+            ColdStages.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--cold-alloc")
+        {
+            var endpoints = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+            var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+            ColdAllocation.Run(endpoints, runs);
             return;
         }
 

@@ -338,7 +338,7 @@ internal sealed partial class DescriptorReader
             return new List<(YamlScalar, ParameterSpec)>();
         }
 
-        var result = new List<(YamlScalar, ParameterSpec)>(map.Entries.Count);
+        var result = new List<(YamlScalar, ParameterSpec)>(map.Entries.Length);
         foreach (var entry in UniqueEntries(map, new Phrase(group, " parameter")))
         {
             var spec = ReadParameter(entry.Key, entry.Value, group);

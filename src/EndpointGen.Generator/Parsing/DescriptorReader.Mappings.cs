@@ -168,7 +168,7 @@ internal sealed partial class DescriptorReader
                 break;
             case YamlSequence sequence:
                 builder.Append('[');
-                for (var i = 0; i < sequence.Items.Count; i++)
+                for (var i = 0; i < sequence.Items.Length; i++)
                 {
                     builder.Append(i == 0 ? string.Empty : ", ");
                     AppendExample(builder, sequence.Items[i], depth + 1);
@@ -178,7 +178,7 @@ internal sealed partial class DescriptorReader
                 break;
             case YamlMapping mapping:
                 builder.Append('{');
-                for (var i = 0; i < mapping.Entries.Count; i++)
+                for (var i = 0; i < mapping.Entries.Length; i++)
                 {
                     builder.Append(i == 0 ? "\"" : ", \"").Append(mapping.Entries[i].Key.Value).Append("\": ");
                     AppendExample(builder, mapping.Entries[i].Value, depth + 1);
@@ -199,7 +199,7 @@ internal sealed partial class DescriptorReader
     /// </summary>
     private readonly struct MappingKeys
     {
-        private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries;
+        private readonly KeyValuePair<YamlScalar, YamlNode>[] _entries;
 
         public MappingKeys(YamlMapping map) => _entries = map.Entries;
 
@@ -227,10 +227,10 @@ internal sealed partial class DescriptorReader
     private readonly struct UniqueEntryList
     {
         private readonly DescriptorReader _reader;
-        private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries;
+        private readonly KeyValuePair<YamlScalar, YamlNode>[] _entries;
         private readonly Phrase _noun;
 
-        public UniqueEntryList(DescriptorReader reader, List<KeyValuePair<YamlScalar, YamlNode>> entries, Phrase noun)
+        public UniqueEntryList(DescriptorReader reader, KeyValuePair<YamlScalar, YamlNode>[] entries, Phrase noun)
         {
             _reader = reader;
             _entries = entries;
@@ -244,12 +244,12 @@ internal sealed partial class DescriptorReader
             private const int ScanLimit = 32;
 
             private readonly DescriptorReader _reader;
-            private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries;
+            private readonly KeyValuePair<YamlScalar, YamlNode>[] _entries;
             private readonly Phrase _noun;
             private HashSet<string>? _seen;
             private int _index;
 
-            public Enumerator(DescriptorReader reader, List<KeyValuePair<YamlScalar, YamlNode>> entries, Phrase noun)
+            public Enumerator(DescriptorReader reader, KeyValuePair<YamlScalar, YamlNode>[] entries, Phrase noun)
             {
                 _reader = reader;
                 _entries = entries;
@@ -262,7 +262,7 @@ internal sealed partial class DescriptorReader
 
             public bool MoveNext()
             {
-                while (++_index < _entries.Count)
+                while (++_index < _entries.Length)
                 {
                     var key = _entries[_index].Key;
                     if (!IsRepeat(key.Value))
@@ -278,7 +278,7 @@ internal sealed partial class DescriptorReader
 
             private bool IsRepeat(string key)
             {
-                if (_entries.Count > ScanLimit)
+                if (_entries.Length > ScanLimit)
                 {
                     _seen ??= new HashSet<string>(StringComparer.Ordinal);
                     return !_seen.Add(key);

@@ -36,7 +36,7 @@ internal sealed partial class DescriptorReader
         var keys = ReadKeys(map, "auth", s_namedAuthKeys, s_namedAuthKeys);
         var schemesMap = AsMapping(keys.Get("schemes"), "schemes");
         _schemesUnreadable = schemesMap is null;
-        if (schemesMap is { Entries.Count: 0 })
+        if (schemesMap is { Entries.Length: 0 })
         {
             Report(DiagnosticDescriptors.InvalidValue, schemesMap.Location, "schemes", "declare at least one scheme, or write the one scheme as service.auth itself");
         }

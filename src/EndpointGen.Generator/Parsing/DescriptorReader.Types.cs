@@ -109,7 +109,7 @@ internal sealed partial class DescriptorReader
         var typeThreeState = Bool(keys.Get("threeState"), "threeState") ?? false;
         var fieldsNode = keys.Get("fields");
         var fieldsMap = fieldsNode is YamlScalar { IsNull: true } ? null : AsMapping(fieldsNode, "fields");
-        var fields = new List<FieldSpec>(fieldsMap?.Entries.Count ?? 0);
+        var fields = new List<FieldSpec>(fieldsMap?.Entries.Length ?? 0);
         if (fieldsMap is not null)
         {
             var memberNames = _localNames.Cleared();
@@ -209,13 +209,13 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
-        if (sequence.Items.Count == 0)
+        if (sequence.Items.Length == 0)
         {
             Report(DiagnosticDescriptors.InvalidValue, sequence.Location, "enum", "an enum needs at least one value");
             return null;
         }
 
-        var values = new List<EnumValueSpec>(sequence.Items.Count);
+        var values = new List<EnumValueSpec>(sequence.Items.Length);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var members = _localNames.Cleared();
         foreach (var item in sequence.Items)

@@ -42,13 +42,18 @@ internal sealed class GeneratorWorkload
         EditedTo = editedTo;
         Compilation = CSharpCompilation.Create(
             "App",
-            Enumerable.Range(0, 20).Select(static i => CSharpSyntaxTree.ParseText(UserCode(i), s_parseOptions)),
+            UserTrees(s_parseOptions),
             s_references.Value,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication));
-        EditedCompilation = Compilation.AddSyntaxTrees(
-            CSharpSyntaxTree.ParseText("namespace App { internal static class Unrelated { public static int Answer => 42; } }", s_parseOptions));
+        EditedCompilation = Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(UnrelatedEdit, s_parseOptions));
         WarmDriver = NewDriver().RunGenerators(Compilation);
     }
+
+    /// <summary>The C# file the unrelated edit adds.</summary>
+    public const string UnrelatedEdit = "namespace App { internal static class Unrelated { public static int Answer => 42; } }";
+
+    /// <summary>The framework references of a console app on this runtime and the EndpointGen runtime library.</summary>
+    public static IEnumerable<MetadataReference> References => s_references.Value;
 
     /// <summary>The descriptors.</summary>
     public ImmutableArray<AdditionalText> Texts { get; }
@@ -83,9 +88,23 @@ internal sealed class GeneratorWorkload
             return Create(files, ccai.Path, "summary: Create a chat.", "summary: Create a chat (edited).");
         }
 
+        return CreateSynthetic(endpoints);
+    }
+
+    /// <summary>Builds the workload for synthetic descriptors of any size (19 included, unlike <see cref="Create"/>).</summary>
+    /// <param name="endpoints">The endpoint count.</param>
+    /// <returns>The workload.</returns>
+    public static GeneratorWorkload CreateSynthetic(int endpoints)
+    {
         var synthetic = SyntheticDescriptors.Create(endpoints);
         return Create(synthetic, synthetic[0].Path, SyntheticDescriptors.EditTarget, SyntheticDescriptors.EditReplacement);
     }
+
+    /// <summary>The 20 small C# files of the user's project, the same for every generator compared.</summary>
+    /// <param name="options">The parse options.</param>
+    /// <returns>The syntax trees.</returns>
+    public static IEnumerable<SyntaxTree> UserTrees(CSharpParseOptions options) =>
+        Enumerable.Range(0, 20).Select(i => CSharpSyntaxTree.ParseText(UserCode(i), options));
 
     /// <summary>A driver that has never run: the cost of a first build or a newly opened solution.</summary>
     /// <returns>The driver.</returns>

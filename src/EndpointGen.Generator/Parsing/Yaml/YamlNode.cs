@@ -35,10 +35,11 @@ internal sealed class YamlScalar : YamlNode
 /// <summary>A sequence.</summary>
 internal sealed class YamlSequence : YamlNode
 {
-    public YamlSequence(LocationInfo location, List<YamlNode> items)
+    public YamlSequence(LocationInfo location, YamlNode[] items)
         : base(location) => Items = items;
 
-    public List<YamlNode> Items { get; }
+    /// <summary>The items, in an array of exactly their number (a descriptor has tens of thousands of small collections).</summary>
+    public YamlNode[] Items { get; }
 
     public override string KindName => "a list";
 }
@@ -46,10 +47,11 @@ internal sealed class YamlSequence : YamlNode
 /// <summary>A mapping whose keys are scalars, in document order.</summary>
 internal sealed class YamlMapping : YamlNode
 {
-    public YamlMapping(LocationInfo location, List<KeyValuePair<YamlScalar, YamlNode>> entries)
+    public YamlMapping(LocationInfo location, KeyValuePair<YamlScalar, YamlNode>[] entries)
         : base(location) => Entries = entries;
 
-    public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; }
+    /// <summary>The entries, in an array of exactly their number.</summary>
+    public KeyValuePair<YamlScalar, YamlNode>[] Entries { get; }
 
     public override string KindName => "a mapping";
 }

@@ -113,17 +113,21 @@ internal static class YamlTreeReader
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
-            var items = new List<YamlNode>();
+            // Collected in this depth's scratch list (the children use the next depth's), then copied to an exact array:
+            // no list object and no growth copies per collection.
+            var items = state.ItemScratch(depth);
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
                 items.Add(ReadNode(parser, state, depth + 1));
             }
 
-            return new YamlSequence(state.Location(sequenceStart.Start, sequenceStart.End), items);
+            var itemArray = items.Count == 0 ? Array.Empty<YamlNode>() : items.ToArray();
+            items.Clear();
+            return new YamlSequence(state.Location(sequenceStart.Start, sequenceStart.End), itemArray);
         }
 
         var mappingStart = parser.Consume<MappingStart>();
-        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        var entries = state.EntryScratch(depth);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyNode = ReadNode(parser, state, depth + 1);
@@ -136,7 +140,9 @@ internal static class YamlTreeReader
             entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, ReadNode(parser, state, depth + 1)));
         }
 
-        return new YamlMapping(state.Location(mappingStart.Start, mappingStart.End), entries);
+        var entryArray = entries.Count == 0 ? Array.Empty<KeyValuePair<YamlScalar, YamlNode>>() : entries.ToArray();
+        entries.Clear();
+        return new YamlMapping(state.Location(mappingStart.Start, mappingStart.End), entryArray);
     }
 
     private static bool HasUnpairedSurrogate(string text)
@@ -229,11 +235,29 @@ internal static class YamlTreeReader
 
     private sealed class ReadState
     {
+        // One scratch list per depth, reused for every collection at that depth of this file.
+        private readonly List<List<YamlNode>> _itemScratch = new();
+        private readonly List<List<KeyValuePair<YamlScalar, YamlNode>>> _entryScratch = new();
+
         public ReadState(string filePath) => FilePath = filePath;
 
         public string FilePath { get; }
 
         public int NodeCount { get; set; }
+
+        public List<YamlNode> ItemScratch(int depth) => Scratch(_itemScratch, depth);
+
+        public List<KeyValuePair<YamlScalar, YamlNode>> EntryScratch(int depth) => Scratch(_entryScratch, depth);
+
+        private static List<T> Scratch<T>(List<List<T>> byDepth, int depth)
+        {
+            while (byDepth.Count <= depth)
+            {
+                byDepth.Add(new List<T>());
+            }
+
+            return byDepth[depth];
+        }
 
         public LocationInfo Location(Mark start, Mark end)
         {

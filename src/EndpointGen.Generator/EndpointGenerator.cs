@@ -110,9 +110,36 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(services, static (spc, input) =>
         {
             var (service, emit) = input;
-            if (service is not null && !emit.LosingFiles.Contains(service.SourcePath))
+            if (service is not null && emit.Options.Clients && !emit.LosingFiles.Contains(service.SourcePath))
             {
                 Emit(spc, service, emit.Options, emit.LanguageVersion, emit.Facts);
+            }
+        });
+
+        // Fakes are asked for per project (EndpointGenFakes): a small value of their own, so turning them on or off
+        // re-emits no client, and a change to what only the clients use re-emits no fake.
+        var fakeContext = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => IsTrue(provider.GlobalOptions, "EndpointGenFakes"))
+            .Combine(emitContext)
+            .Select(static (input, _) => new FakeContext(
+                input.Left,
+                input.Right.Options.Clients,
+                input.Right.Options.Visibility,
+                input.Right.Facts.HasDateOnly,
+                input.Right.LanguageVersion >= MinimumLanguageVersion,
+                input.Right.LanguageVersion.ToDisplayString(),
+                input.Right.LosingFiles))
+            .WithTrackingName(TrackingNames.FakeContext);
+        var fakes = results
+            .Select(static (result, _) => result.Service)
+            .Combine(fakeContext)
+            .WithTrackingName(TrackingNames.Fakes);
+        context.RegisterSourceOutput(fakes, static (spc, input) =>
+        {
+            var (service, fake) = input;
+            if (fake.Enabled && service is not null && !fake.LosingFiles.Contains(service.SourcePath))
+            {
+                EmitFake(spc, service, fake);
             }
         });
 
@@ -142,7 +169,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(polyfills, static (spc, input) =>
         {
             var (generates, emit) = input;
-            if (generates && emit.Facts.NeedsPolyfills && emit.LanguageVersion >= MinimumLanguageVersion)
+            if (generates && emit.Options.Clients && emit.Facts.NeedsPolyfills && emit.LanguageVersion >= MinimumLanguageVersion)
             {
                 spc.AddSource(PolyfillHintName, SourceText.From(PolyfillEmitter.Emit(emit.Facts), System.Text.Encoding.UTF8));
             }
@@ -168,6 +195,24 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         return content is null
             ? Failure(text.Path, DiagnosticDescriptors.NotADescriptor, "the file could not be read")
             : DescriptorParser.Parse(text.Path, content, defaultNamespace);
+    }
+
+    /// <summary>Whether a boolean MSBuild property is <c>true</c> (in any case); unset and any other value are false.</summary>
+    private static bool IsTrue(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string property) =>
+        options.TryGetValue("build_property." + property, out var value) && value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a boolean MSBuild property's value is valid: unset, empty, <c>true</c> or <c>false</c> in any case.</summary>
+    private static bool IsBoolean(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string property, out bool value, bool unset)
+    {
+        value = unset;
+        if (!options.TryGetValue("build_property." + property, out var text) || text.Trim().Length == 0)
+        {
+            return true;
+        }
+
+        var trimmed = text.Trim();
+        value = trimmed.Equals("true", StringComparison.OrdinalIgnoreCase);
+        return value || trimmed.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
     private static DescriptorResult Failure(string path, DiagnosticDescriptor descriptor, string message) =>
@@ -200,7 +245,54 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             }
         }
 
-        return new EmitOptions(visibility.Equals("internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public", ns, invalid);
+        // A value that is neither true nor false is refused, and then means the default (clients, no fakes).
+        if (!IsBoolean(global, "EndpointGenClients", out var clients, unset: true))
+        {
+            invalid ??= "EndpointGenClients=" + Naming.Visible(global.TryGetValue("build_property.EndpointGenClients", out var text) ? text.Trim() : string.Empty);
+            clients = true;
+        }
+
+        if (!IsBoolean(global, "EndpointGenFakes", out _, unset: false))
+        {
+            invalid ??= "EndpointGenFakes=" + Naming.Visible(global.TryGetValue("build_property.EndpointGenFakes", out var text) ? text.Trim() : string.Empty);
+        }
+
+        return new EmitOptions(visibility.Equals("internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public", ns, invalid) { Clients = clients };
+    }
+
+    private static void EmitFake(SourceProductionContext context, ServiceSpec service, FakeContext fake)
+    {
+        if (!fake.LanguageVersionOk)
+        {
+            // Where the clients are emitted, they report it already.
+            if (!fake.ClientsEmitted)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, Location.None, service.Name, fake.LanguageVersion));
+            }
+
+            return;
+        }
+
+        var start = new LocationInfo(service.SourcePath, 0, 0, 0, 0, 0, 0).ToLocation();
+        if (FakeEmitter.Problem(service) is { } problem)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FakeNotGenerated, start, service.Name, problem));
+            return;
+        }
+
+        try
+        {
+            context.AddSource(FakeEmitter.HintName(service), FakeEmitter.Emit(service, fake.Visibility, fake.DateOnly));
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "hintName")
+        {
+            // Another service's own file has this name (a service 'Fake' in the namespace '<namespace>.<service>').
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FakeNotGenerated, start, service.Name, "its file name " + FakeEmitter.HintName(service) + " is another service's"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
+        }
     }
 
     private static void Emit(SourceProductionContext context, ServiceSpec service, EmitOptions options, LanguageVersion languageVersion, CompilationFacts facts)

@@ -838,8 +838,9 @@ public sealed partial class Chat
     /// <remarks>JSON name: <c>end_user</c>; omitted when unset.</remarks>
     public global::ContactCenter.Ccai.EndUser? EndUser { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Chat"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Chat>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Chat"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Chat>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
@@ -863,7 +864,7 @@ public sealed partial class Chat
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Chat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Chat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Chat");
             long? p_Id = default;
@@ -918,7 +919,7 @@ public sealed partial class Chat
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Chat value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Chat value)
         {
             if (value is null)
             {
@@ -971,8 +972,9 @@ public sealed partial class Agent
     /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>available</c>.</remarks>
     public string? Status { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Agent"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Agent>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Agent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Agent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -987,7 +989,7 @@ public sealed partial class Agent
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Agent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Agent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Agent");
             long? p_Id = default;
@@ -1015,7 +1017,7 @@ public sealed partial class Agent
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Agent value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Agent value)
         {
             if (value is null)
             {
@@ -1055,8 +1057,9 @@ public sealed partial class VirtualAgent
     /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>active</c>.</remarks>
     public string? Status { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VirtualAgent"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VirtualAgent>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VirtualAgent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VirtualAgent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -1070,7 +1073,7 @@ public sealed partial class VirtualAgent
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.VirtualAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.VirtualAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "VirtualAgent");
             long? p_Id = default;
@@ -1095,7 +1098,7 @@ public sealed partial class VirtualAgent
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VirtualAgent value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VirtualAgent value)
         {
             if (value is null)
             {
@@ -1126,8 +1129,9 @@ public sealed partial class Menu
     /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Billing</c>.</remarks>
     public string? Name { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Menu"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Menu>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Menu"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Menu>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -1139,7 +1143,7 @@ public sealed partial class Menu
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Menu ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Menu ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Menu");
             long? p_Id = default;
@@ -1158,7 +1162,7 @@ public sealed partial class Menu
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Menu value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Menu value)
         {
             if (value is null)
             {
@@ -1187,8 +1191,9 @@ public sealed partial class EndUser
     /// <remarks>JSON name: <c>identifier</c>; omitted when unset. Example: <c>customer-8812</c>.</remarks>
     public string? Identifier { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EndUser"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EndUser>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EndUser"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EndUser>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
@@ -1200,7 +1205,7 @@ public sealed partial class EndUser
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.EndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.EndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "EndUser");
             long? p_Id = default;
@@ -1219,7 +1224,7 @@ public sealed partial class EndUser
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EndUser value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EndUser value)
         {
             if (value is null)
             {
@@ -1248,8 +1253,9 @@ public sealed partial class CreateChatRequest
     /// <remarks>JSON name: <c>end_user</c>; omitted when unset.</remarks>
     public global::ContactCenter.Ccai.NewChatEndUser? EndUser { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateChatRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateChatRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateChatRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateChatRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Chat = Name("chat");
         private static readonly global::System.Text.Json.JsonEncodedText s_EndUser = Name("end_user");
@@ -1262,7 +1268,7 @@ public sealed partial class CreateChatRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CreateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CreateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CreateChatRequest");
             var seen0 = 0UL;
@@ -1283,7 +1289,7 @@ public sealed partial class CreateChatRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateChatRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateChatRequest value)
         {
             if (value is null)
             {
@@ -1328,8 +1334,9 @@ public sealed partial class NewChat
     /// <remarks>JSON name: <c>transcript</c>; omitted when unset.</remarks>
     public global::System.Text.Json.Nodes.JsonNode? Transcript { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChat"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChat>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChat"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChat>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_MenuId = Name("menu_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_EndUserId = Name("end_user_id");
@@ -1346,7 +1353,7 @@ public sealed partial class NewChat
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.NewChat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.NewChat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "NewChat");
             var seen0 = 0UL;
@@ -1379,7 +1386,7 @@ public sealed partial class NewChat
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChat value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChat value)
         {
             if (value is null)
             {
@@ -1408,8 +1415,9 @@ public sealed partial class NewChatEndUser
     /// <remarks>JSON name: <c>phone</c>; omitted when unset. Example: <c>+393331234567</c>.</remarks>
     public string? Phone { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChatEndUser"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChatEndUser>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChatEndUser"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChatEndUser>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Phone = Name("phone");
 
@@ -1420,7 +1428,7 @@ public sealed partial class NewChatEndUser
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.NewChatEndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.NewChatEndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "NewChatEndUser");
             string? p_Phone = default;
@@ -1436,7 +1444,7 @@ public sealed partial class NewChatEndUser
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChatEndUser value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChatEndUser value)
         {
             if (value is null)
             {
@@ -1464,8 +1472,9 @@ public sealed partial class UpdateChatRequest
     /// <remarks>JSON name: <c>chat</c>; omitted when unset.</remarks>
     public global::ContactCenter.Ccai.ChatUpdate? Chat { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateChatRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateChatRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateChatRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateChatRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_FinishedByUserId = Name("finished_by_user_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Chat = Name("chat");
@@ -1477,7 +1486,7 @@ public sealed partial class UpdateChatRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.UpdateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.UpdateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "UpdateChatRequest");
             long? p_FinishedByUserId = default;
@@ -1496,7 +1505,7 @@ public sealed partial class UpdateChatRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateChatRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateChatRequest value)
         {
             if (value is null)
             {
@@ -1529,8 +1538,9 @@ public sealed partial class ChatUpdate
     /// <remarks>JSON name: <c>escalation_id</c>; omitted when unset. Example: <c>5001</c>.</remarks>
     public long? EscalationId { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatUpdate"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatUpdate>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatUpdate"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatUpdate>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = Name("deflection_channel");
         private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
@@ -1543,7 +1553,7 @@ public sealed partial class ChatUpdate
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.ChatUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.ChatUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ChatUpdate");
             string? p_DeflectionChannel = default;
@@ -1565,7 +1575,7 @@ public sealed partial class ChatUpdate
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatUpdate value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatUpdate value)
         {
             if (value is null)
             {
@@ -1595,8 +1605,9 @@ public sealed partial class SendMessageRequest
     /// <remarks>JSON name: <c>message</c>; always present.</remarks>
     public required global::ContactCenter.Ccai.ChatMessage Message { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.SendMessageRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SendMessageRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.SendMessageRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SendMessageRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_FromUserId = Name("from_user_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
@@ -1609,7 +1620,7 @@ public sealed partial class SendMessageRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "SendMessageRequest");
             var seen0 = 0UL;
@@ -1630,7 +1641,7 @@ public sealed partial class SendMessageRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SendMessageRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SendMessageRequest value)
         {
             if (value is null)
             {
@@ -1659,8 +1670,9 @@ public sealed partial class ChatMessage
     /// <remarks>JSON name: <c>content</c>; omitted when unset.</remarks>
     public global::ContactCenter.Ccai.MessageContent? Content { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatMessage"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatMessage>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Type = Name("type");
         private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
@@ -1673,7 +1685,7 @@ public sealed partial class ChatMessage
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.ChatMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.ChatMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ChatMessage");
             var seen0 = 0UL;
@@ -1694,7 +1706,7 @@ public sealed partial class ChatMessage
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatMessage value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatMessage value)
         {
             if (value is null)
             {
@@ -1719,8 +1731,9 @@ public sealed partial class MessageContent
     /// <remarks>JSON name: <c>text</c>; always present. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
     public required string Text { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.MessageContent"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.MessageContent>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.MessageContent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.MessageContent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
         private static readonly string[] s_requiredNames = { "text" };
@@ -1732,7 +1745,7 @@ public sealed partial class MessageContent
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.MessageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.MessageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "MessageContent");
             var seen0 = 0UL;
@@ -1750,7 +1763,7 @@ public sealed partial class MessageContent
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.MessageContent value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.MessageContent value)
         {
             if (value is null)
             {
@@ -1778,8 +1791,9 @@ public sealed partial class CreateEscalationRequest
     /// <remarks>JSON name: <c>force_escalate</c>; omitted when unset. Example: <c>true</c>.</remarks>
     public bool? ForceEscalate { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateEscalationRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateEscalationRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateEscalationRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateEscalationRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Reason = Name("reason");
         private static readonly global::System.Text.Json.JsonEncodedText s_ForceEscalate = Name("force_escalate");
@@ -1792,7 +1806,7 @@ public sealed partial class CreateEscalationRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CreateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CreateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CreateEscalationRequest");
             var seen0 = 0UL;
@@ -1813,7 +1827,7 @@ public sealed partial class CreateEscalationRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateEscalationRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateEscalationRequest value)
         {
             if (value is null)
             {
@@ -1918,8 +1932,9 @@ public sealed partial class EscalationReason : global::System.IEquatable<global:
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.Ccai.EscalationReason(string value) => new global::ContactCenter.Ccai.EscalationReason(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationReason"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationReason>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationReason"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationReason>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -1928,7 +1943,7 @@ public sealed partial class EscalationReason : global::System.IEquatable<global:
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.Ccai.EscalationReason ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.EscalationReason ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -1947,7 +1962,7 @@ public sealed partial class EscalationReason : global::System.IEquatable<global:
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationReason value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationReason value)
         {
             if (value is null)
             {
@@ -1977,8 +1992,9 @@ public sealed partial class Escalation
     /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>escalating</c>.</remarks>
     public global::ContactCenter.Ccai.EscalationStatus? Status { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Escalation"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Escalation>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Escalation"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Escalation>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_ChatId = Name("chat_id");
@@ -1991,7 +2007,7 @@ public sealed partial class Escalation
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Escalation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Escalation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Escalation");
             long? p_Id = default;
@@ -2013,7 +2029,7 @@ public sealed partial class Escalation
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Escalation value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Escalation value)
         {
             if (value is null)
             {
@@ -2103,8 +2119,9 @@ public sealed partial class EscalationStatus : global::System.IEquatable<global:
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.Ccai.EscalationStatus(string value) => new global::ContactCenter.Ccai.EscalationStatus(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationStatus"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationStatus>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationStatus"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationStatus>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -2113,7 +2130,7 @@ public sealed partial class EscalationStatus : global::System.IEquatable<global:
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.Ccai.EscalationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.EscalationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -2128,7 +2145,7 @@ public sealed partial class EscalationStatus : global::System.IEquatable<global:
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationStatus value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationStatus value)
         {
             if (value is null)
             {
@@ -2150,8 +2167,9 @@ public sealed partial class UpdateEscalationRequest
     /// <remarks>JSON name: <c>deflection_channel</c>; always present. Example: <c>sms</c>.</remarks>
     public required string DeflectionChannel { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEscalationRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEscalationRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEscalationRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEscalationRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = Name("deflection_channel");
         private static readonly string[] s_requiredNames = { "deflection_channel" };
@@ -2163,7 +2181,7 @@ public sealed partial class UpdateEscalationRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.UpdateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.UpdateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "UpdateEscalationRequest");
             var seen0 = 0UL;
@@ -2181,7 +2199,7 @@ public sealed partial class UpdateEscalationRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEscalationRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEscalationRequest value)
         {
             if (value is null)
             {
@@ -2205,8 +2223,9 @@ public sealed partial class AddPhotosRequest
     /// <remarks>JSON name: <c>photo</c>; always present.</remarks>
     public required global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment> Photo { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddPhotosRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddPhotosRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddPhotosRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddPhotosRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Photo = Name("photo");
         private static readonly string[] s_requiredNames = { "photo" };
@@ -2218,7 +2237,7 @@ public sealed partial class AddPhotosRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.AddPhotosRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.AddPhotosRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "AddPhotosRequest");
             var seen0 = 0UL;
@@ -2236,7 +2255,7 @@ public sealed partial class AddPhotosRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddPhotosRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddPhotosRequest value)
         {
             if (value is null)
             {
@@ -2264,8 +2283,9 @@ public sealed partial class PhotoAttachment
     /// <remarks>JSON name: <c>photo_type</c>; omitted when unset. Example: <c>image/jpeg</c>.</remarks>
     public string? PhotoType { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PhotoAttachment"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PhotoAttachment>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PhotoAttachment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PhotoAttachment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = Name("s3_path");
         private static readonly global::System.Text.Json.JsonEncodedText s_PhotoType = Name("photo_type");
@@ -2277,7 +2297,7 @@ public sealed partial class PhotoAttachment
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.PhotoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.PhotoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "PhotoAttachment");
             string? p_S3Path = default;
@@ -2296,7 +2316,7 @@ public sealed partial class PhotoAttachment
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PhotoAttachment value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PhotoAttachment value)
         {
             if (value is null)
             {
@@ -2321,8 +2341,9 @@ public sealed partial class AddVideoRequest
     /// <remarks>JSON name: <c>video</c>; always present.</remarks>
     public required global::ContactCenter.Ccai.VideoAttachment Video { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddVideoRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddVideoRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddVideoRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddVideoRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Video = Name("video");
         private static readonly string[] s_requiredNames = { "video" };
@@ -2334,7 +2355,7 @@ public sealed partial class AddVideoRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.AddVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.AddVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "AddVideoRequest");
             var seen0 = 0UL;
@@ -2352,7 +2373,7 @@ public sealed partial class AddVideoRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddVideoRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddVideoRequest value)
         {
             if (value is null)
             {
@@ -2380,8 +2401,9 @@ public sealed partial class VideoAttachment
     /// <remarks>JSON name: <c>gcs_path</c>; omitted when unset. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</remarks>
     public string? GcsPath { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VideoAttachment"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VideoAttachment>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VideoAttachment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VideoAttachment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = Name("s3_path");
         private static readonly global::System.Text.Json.JsonEncodedText s_GcsPath = Name("gcs_path");
@@ -2393,7 +2415,7 @@ public sealed partial class VideoAttachment
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.VideoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.VideoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "VideoAttachment");
             string? p_S3Path = default;
@@ -2412,7 +2434,7 @@ public sealed partial class VideoAttachment
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VideoAttachment value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VideoAttachment value)
         {
             if (value is null)
             {
@@ -2441,8 +2463,9 @@ public sealed partial class Media
     /// <remarks>JSON name: <c>media_id</c>; omitted when unset. Example: <c>880</c>.</remarks>
     public long? MediaId { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Media"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Media>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Media"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Media>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
         private static readonly global::System.Text.Json.JsonEncodedText s_MediaId = Name("media_id");
@@ -2454,7 +2477,7 @@ public sealed partial class Media
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Media");
             string? p_Url = default;
@@ -2473,7 +2496,7 @@ public sealed partial class Media
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Media value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Media value)
         {
             if (value is null)
             {
@@ -2516,8 +2539,9 @@ public sealed partial class PresignedUpload
     /// <remarks>JSON name: <c>fields</c>; always present.</remarks>
     public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Fields { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PresignedUpload"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PresignedUpload>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PresignedUpload"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PresignedUpload>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
         private static readonly global::System.Text.Json.JsonEncodedText s_Fields = Name("fields");
@@ -2530,7 +2554,7 @@ public sealed partial class PresignedUpload
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.PresignedUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.PresignedUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "PresignedUpload");
             var seen0 = 0UL;
@@ -2551,7 +2575,7 @@ public sealed partial class PresignedUpload
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PresignedUpload value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PresignedUpload value)
         {
             if (value is null)
             {
@@ -2584,8 +2608,9 @@ public sealed partial class CustomerFlags
     /// <remarks>JSON name: <c>repeat_customer</c>; omitted when unset. Example: <c>true</c>.</remarks>
     public bool? RepeatCustomer { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomerFlags"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomerFlags>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomerFlags"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomerFlags>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_VerifiedCustomer = Name("verified_customer");
         private static readonly global::System.Text.Json.JsonEncodedText s_BadActor = Name("bad_actor");
@@ -2598,7 +2623,7 @@ public sealed partial class CustomerFlags
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CustomerFlags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CustomerFlags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CustomerFlags");
             bool? p_VerifiedCustomer = default;
@@ -2620,7 +2645,7 @@ public sealed partial class CustomerFlags
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomerFlags value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomerFlags value)
         {
             if (value is null)
             {
@@ -2654,8 +2679,9 @@ public sealed partial class CustomDataRequest
     /// <remarks>JSON name: <c>signed_data</c>; omitted when unset. Example: <c>eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21fZGF0YSI6eyJyZXNlcnZlZF92ZXJpZmllZF9jdXN0b21lciI6eyJ2YWx1ZSI6ZmFsc2V9LCJyZXNlcnZlZF9iYWRfYWN0b3IiOnsidmFsdWUiOnRydWV9LCJyZXNlcnZlZF9yZXBlYXRfY3VzdG9tZXIiOnsidmFsdWUiOmZhbHNlfSwiZmllbGQxIjp7InZhbHVlIjoiZHVtbXkxMTEifSwiZmllbGQyIjp7InZhbHVlIjoiZHVtbXkyMjIifX0sImV4cCI6MTcyOTY4MzU5MywiaWF0IjoxNzI5Njc5OTkzfQ.BMskgKTM3DbgrMLWjI46ZJ1K73H25JRd16SgHK0A1Ts</c>.</remarks>
     public string? SignedData { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Signed = Name("signed");
         private static readonly global::System.Text.Json.JsonEncodedText s_Data = Name("data");
@@ -2669,7 +2695,7 @@ public sealed partial class CustomDataRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CustomDataRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CustomDataRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CustomDataRequest");
             var seen0 = 0UL;
@@ -2693,7 +2719,7 @@ public sealed partial class CustomDataRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataRequest value)
         {
             if (value is null)
             {
@@ -2723,8 +2749,9 @@ public sealed partial class CustomDataField
     /// <remarks>JSON name: <c>value</c>; always present. Example: <c>true</c>.</remarks>
     public required global::System.Text.Json.Nodes.JsonNode? Value { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataField"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataField>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataField"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataField>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Label = Name("label");
         private static readonly global::System.Text.Json.JsonEncodedText s_Value = Name("value");
@@ -2737,7 +2764,7 @@ public sealed partial class CustomDataField
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CustomDataField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CustomDataField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CustomDataField");
             var seen0 = 0UL;
@@ -2758,7 +2785,7 @@ public sealed partial class CustomDataField
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataField value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataField value)
         {
             if (value is null)
             {
@@ -2795,8 +2822,9 @@ public sealed partial class UpdateEndUserRequest
     /// <remarks>JSON name: <c>phone</c>; omitted when unset. Example: <c>+393331234567</c>.</remarks>
     public string? Phone { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEndUserRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEndUserRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEndUserRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEndUserRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -2811,7 +2839,7 @@ public sealed partial class UpdateEndUserRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.UpdateEndUserRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.UpdateEndUserRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "UpdateEndUserRequest");
             var seen0 = 0UL;
@@ -2838,7 +2866,7 @@ public sealed partial class UpdateEndUserRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEndUserRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEndUserRequest value)
         {
             if (value is null)
             {
@@ -2865,8 +2893,9 @@ public sealed partial class AcceptedResponse
     /// <remarks>JSON name: <c>message</c>; omitted when unset. Example: <c>accepted</c>.</remarks>
     public string? Message { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AcceptedResponse"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AcceptedResponse>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AcceptedResponse"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AcceptedResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
 
@@ -2877,7 +2906,7 @@ public sealed partial class AcceptedResponse
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.AcceptedResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.AcceptedResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "AcceptedResponse");
             string? p_Message = default;
@@ -2893,7 +2922,7 @@ public sealed partial class AcceptedResponse
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AcceptedResponse value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AcceptedResponse value)
         {
             if (value is null)
             {
@@ -2917,8 +2946,9 @@ public sealed partial class CcaiError
     /// <remarks>JSON name: <c>message</c>; omitted when unset. Example: <c>Chat is already ended</c>.</remarks>
     public string? Message { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CcaiError"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CcaiError>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CcaiError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CcaiError>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
 
@@ -2929,7 +2959,7 @@ public sealed partial class CcaiError
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CcaiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CcaiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CcaiError");
             string? p_Message = default;
@@ -2945,7 +2975,7 @@ public sealed partial class CcaiError
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CcaiError value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CcaiError value)
         {
             if (value is null)
             {

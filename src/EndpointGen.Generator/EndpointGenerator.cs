@@ -118,17 +118,23 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
         // Fakes are asked for per project (EndpointGenFakes): a small value of their own, so turning them on or off
         // re-emits no client, and a change to what only the clients use re-emits no fake.
+        // A fake's file is <service's>.Fake.g.cs, which another service's own file can be (a service 'Fake' in the namespace
+        // '<namespace>.<service>'): the driver would fail on the second file of one name, so the fakes know every service's.
+        var serviceHintNames = allResults
+            .Select(static (all, _) => all.Select(static r => r.Claim?.HintName.ToUpperInvariant()).OfType<string>().OrderBy(static h => h, StringComparer.Ordinal).ToEquatableArray());
         var fakeContext = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => IsTrue(provider.GlobalOptions, "EndpointGenFakes"))
             .Combine(emitContext)
+            .Combine(serviceHintNames)
             .Select(static (input, _) => new FakeContext(
-                input.Left,
-                input.Right.Options.Clients,
-                input.Right.Options.Visibility,
-                input.Right.Facts.HasDateOnly,
-                input.Right.LanguageVersion >= MinimumLanguageVersion,
-                input.Right.LanguageVersion.ToDisplayString(),
-                input.Right.LosingFiles))
+                input.Left.Left,
+                input.Left.Right.Options.Clients,
+                input.Left.Right.Options.Visibility,
+                input.Left.Right.Facts.HasDateOnly,
+                input.Left.Right.LanguageVersion >= MinimumLanguageVersion,
+                input.Left.Right.LanguageVersion.ToDisplayString(),
+                input.Left.Right.LosingFiles,
+                input.Right))
             .WithTrackingName(TrackingNames.FakeContext);
         var fakes = results
             .Select(static (result, _) => result.Service)
@@ -280,14 +286,15 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             return;
         }
 
+        if (fake.ServiceHintNames.Contains((service.HintName + ".Fake").ToUpperInvariant()))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FakeNotGenerated, start, service.Name, "its file name " + FakeEmitter.HintName(service) + " is another service's"));
+            return;
+        }
+
         try
         {
             context.AddSource(FakeEmitter.HintName(service), FakeEmitter.Emit(service, fake.Visibility, fake.DateOnly));
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "hintName")
-        {
-            // Another service's own file has this name (a service 'Fake' in the namespace '<namespace>.<service>').
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FakeNotGenerated, start, service.Name, "its file name " + FakeEmitter.HintName(service) + " is another service's"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

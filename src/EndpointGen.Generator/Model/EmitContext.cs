@@ -24,4 +24,5 @@ internal sealed record EmitContext(EmitOptions Options, LanguageVersion Language
 /// <param name="LanguageVersionOk">The project's C# is 11 or later.</param>
 /// <param name="LanguageVersion">The project's C# version, for the message when it is too old.</param>
 /// <param name="LosingFiles">The descriptors that lose a duplicate-service claim and generate nothing.</param>
-internal sealed record FakeContext(bool Enabled, bool ClientsEmitted, string Visibility, bool DateOnly, bool LanguageVersionOk, string LanguageVersion, EquatableArray<string> LosingFiles);
+/// <param name="ServiceHintNames">Every service's hint name, upper case (file names are compared ignoring case), so a fake's file cannot take one's.</param>
+internal sealed record FakeContext(bool Enabled, bool ClientsEmitted, string Visibility, bool DateOnly, bool LanguageVersionOk, string LanguageVersion, EquatableArray<string> LosingFiles, EquatableArray<string> ServiceHintNames);

@@ -68,6 +68,24 @@ public sealed class FakeGeneratorTests
     }
 
     [Fact]
+    public void Every_global_name_a_fake_spells_outside_its_service_is_one_the_generator_knows_it_names()
+    {
+        var run = GeneratorHarness.Run(Features().Concat(Specs), buildProperties: s_fakes);
+        var namespaces = new[] { "Features.", "ContactCenter." };
+        var names = run.Sources.Where(s => s.HintName.EndsWith(".Fake.g.cs", StringComparison.Ordinal))
+            .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.SourceText.ToString(), @"global::([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)").Select(m => m.Groups[1].Value))
+            .Where(name => !namespaces.Any(ns => name.StartsWith(ns, StringComparison.Ordinal)))
+            .Distinct()
+            .ToList();
+        Assert.Contains("EndpointGen.Testing.ServiceFake", names);
+
+        // A name is a listed type, or one followed by members (FakeContent.Json): then the generator refuses it, and every
+        // name it starts, as a namespace ("... is a type the generated code names").
+        var unknown = names.Where(EndpointGen.Generator.Parsing.Naming.IsValidNamespace).ToList();
+        Assert.True(unknown.Count == 0, "Not in Naming's list of the types the generated code names: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
     public void Every_fake_compiles_warning_free_in_a_netstandard20_project_with_internal_visibility()
     {
         var (run, _) = NetStandardConsumer.Compile(

@@ -110,9 +110,42 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(services, static (spc, input) =>
         {
             var (service, emit) = input;
-            if (service is not null && !emit.LosingFiles.Contains(service.SourcePath))
+            if (service is not null && emit.Options.Clients && !emit.LosingFiles.Contains(service.SourcePath))
             {
                 Emit(spc, service, emit.Options, emit.LanguageVersion, emit.Facts);
+            }
+        });
+
+        // Fakes are asked for per project (EndpointGenFakes): a small value of their own, so turning them on or off
+        // re-emits no client, and a change to what only the clients use re-emits no fake.
+        // A fake's file is <service's>.Fake.g.cs, which another service's own file can be (a service 'Fake' in the namespace
+        // '<namespace>.<service>'): the driver would fail on the second file of one name, so the fakes know every service's.
+        var serviceHintNames = allResults
+            .Select(static (all, _) => all.Select(static r => r.Claim?.HintName.ToUpperInvariant()).OfType<string>().OrderBy(static h => h, StringComparer.Ordinal).ToEquatableArray());
+        var fakeContext = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => IsTrue(provider.GlobalOptions, "EndpointGenFakes"))
+            .Combine(emitContext)
+            .Combine(serviceHintNames)
+            .Select(static (input, _) => new FakeContext(
+                input.Left.Left,
+                input.Left.Right.Options.Clients,
+                input.Left.Right.Options.Visibility,
+                input.Left.Right.Facts.HasDateOnly,
+                input.Left.Right.LanguageVersion >= MinimumLanguageVersion,
+                input.Left.Right.LanguageVersion.ToDisplayString(),
+                input.Left.Right.LosingFiles,
+                input.Right))
+            .WithTrackingName(TrackingNames.FakeContext);
+        var fakes = results
+            .Select(static (result, _) => result.Service)
+            .Combine(fakeContext)
+            .WithTrackingName(TrackingNames.Fakes);
+        context.RegisterSourceOutput(fakes, static (spc, input) =>
+        {
+            var (service, fake) = input;
+            if (fake.Enabled && service is not null && !fake.LosingFiles.Contains(service.SourcePath))
+            {
+                EmitFake(spc, service, fake);
             }
         });
 
@@ -142,7 +175,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(polyfills, static (spc, input) =>
         {
             var (generates, emit) = input;
-            if (generates && emit.Facts.NeedsPolyfills && emit.LanguageVersion >= MinimumLanguageVersion)
+            if (generates && emit.Options.Clients && emit.Facts.NeedsPolyfills && emit.LanguageVersion >= MinimumLanguageVersion)
             {
                 spc.AddSource(PolyfillHintName, SourceText.From(PolyfillEmitter.Emit(emit.Facts), System.Text.Encoding.UTF8));
             }
@@ -168,6 +201,24 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         return content is null
             ? Failure(text.Path, DiagnosticDescriptors.NotADescriptor, "the file could not be read")
             : DescriptorParser.Parse(text.Path, content, defaultNamespace);
+    }
+
+    /// <summary>Whether a boolean MSBuild property is <c>true</c> (in any case); unset and any other value are false.</summary>
+    private static bool IsTrue(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string property) =>
+        options.TryGetValue("build_property." + property, out var value) && value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a boolean MSBuild property's value is valid: unset, empty, <c>true</c> or <c>false</c> in any case.</summary>
+    private static bool IsBoolean(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string property, out bool value, bool unset)
+    {
+        value = unset;
+        if (!options.TryGetValue("build_property." + property, out var text) || text.Trim().Length == 0)
+        {
+            return true;
+        }
+
+        var trimmed = text.Trim();
+        value = trimmed.Equals("true", StringComparison.OrdinalIgnoreCase);
+        return value || trimmed.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
     private static DescriptorResult Failure(string path, DiagnosticDescriptor descriptor, string message) =>
@@ -200,7 +251,55 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             }
         }
 
-        return new EmitOptions(visibility.Equals("internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public", ns, invalid);
+        // A value that is neither true nor false is refused, and then means the default (clients, no fakes).
+        if (!IsBoolean(global, "EndpointGenClients", out var clients, unset: true))
+        {
+            invalid ??= "EndpointGenClients=" + Naming.Visible(global.TryGetValue("build_property.EndpointGenClients", out var text) ? text.Trim() : string.Empty);
+            clients = true;
+        }
+
+        if (!IsBoolean(global, "EndpointGenFakes", out _, unset: false))
+        {
+            invalid ??= "EndpointGenFakes=" + Naming.Visible(global.TryGetValue("build_property.EndpointGenFakes", out var text) ? text.Trim() : string.Empty);
+        }
+
+        return new EmitOptions(visibility.Equals("internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public", ns, invalid) { Clients = clients };
+    }
+
+    private static void EmitFake(SourceProductionContext context, ServiceSpec service, FakeContext fake)
+    {
+        if (!fake.LanguageVersionOk)
+        {
+            // Where the clients are emitted, they report it already.
+            if (!fake.ClientsEmitted)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, Location.None, service.Name, fake.LanguageVersion));
+            }
+
+            return;
+        }
+
+        var start = new LocationInfo(service.SourcePath, 0, 0, 0, 0, 0, 0).ToLocation();
+        if (FakeEmitter.Problem(service) is { } problem)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FakeNotGenerated, start, service.Name, problem));
+            return;
+        }
+
+        if (fake.ServiceHintNames.Contains((service.HintName + ".Fake").ToUpperInvariant()))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FakeNotGenerated, start, service.Name, "its file name " + FakeEmitter.HintName(service) + " is another service's"));
+            return;
+        }
+
+        try
+        {
+            context.AddSource(FakeEmitter.HintName(service), FakeEmitter.Emit(service, fake.Visibility, fake.DateOnly));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
+        }
     }
 
     private static void Emit(SourceProductionContext context, ServiceSpec service, EmitOptions options, LanguageVersion languageVersion, CompilationFacts facts)

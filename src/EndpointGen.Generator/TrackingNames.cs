@@ -17,4 +17,6 @@ internal static class TrackingNames
     public const string DefaultNamespace = nameof(DefaultNamespace);
     public const string LanguageVersion = nameof(LanguageVersion);
     public const string EmitContext = nameof(EmitContext);
+    public const string FakeContext = nameof(FakeContext);
+    public const string Fakes = nameof(Fakes);
 }

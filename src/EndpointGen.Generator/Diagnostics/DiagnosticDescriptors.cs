@@ -68,7 +68,10 @@ internal static class DiagnosticDescriptors
         "EPG017", "C# version too old", "The client for '{0}' needs C# 11 or later, but the project uses C# {1}; set <LangVersion>latest</LangVersion>");
 
     public static readonly DiagnosticDescriptor InvalidSetting = Error(
-        "EPG018", "Invalid MSBuild setting", "The MSBuild setting '{0}' is not valid: EndpointGenVisibility is public or internal, and a namespace is dot-separated C# identifiers");
+        "EPG018", "Invalid MSBuild setting", "The MSBuild setting '{0}' is not valid: EndpointGenVisibility is public or internal, EndpointGenFakes and EndpointGenClients are true or false, and a namespace is dot-separated C# identifiers");
+
+    public static readonly DiagnosticDescriptor FakeNotGenerated = Error(
+        "EPG024", "Fake cannot be generated", "No fake of '{0}' is generated (EndpointGenFakes=true): {1}; rename it in the descriptor");
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "EPG099", "Generator failure", "EndpointGen could not process this descriptor ({0}); please report it with the descriptor attached");

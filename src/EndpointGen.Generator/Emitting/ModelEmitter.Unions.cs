@@ -57,8 +57,9 @@ internal static partial class ModelEmitter
                     public global::System.Text.Json.JsonElement Json { get; }
                 }
 
-                /// <summary>Reads and writes <see cref="{{self}}"/> by its discriminator, without reflection.</summary>
-                internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
+                /// <summary>Reads and writes <see cref="{{self}}"/> by its discriminator, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
                 {
                     /// <summary>Creates the converter.</summary>
                     public JsonConverter()

@@ -99,8 +99,9 @@ internal static partial class ModelEmitter
         }
 
         w.WriteLine($$"""
-            /// <summary>Reads and writes <see cref="{{self}}"/> as the descriptor spells it, without reflection.</summary>
-            internal {{ConverterModifier(type)}}sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
+            /// <summary>Reads and writes <see cref="{{self}}"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public {{ConverterModifier(type)}}sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
             {
             """);
         w.Indent();
@@ -147,7 +148,7 @@ internal static partial class ModelEmitter
     {
         w.WriteLine($$"""
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-            internal static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+            public static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 ExpectObject(ref reader, {{Code.Literal(type.Name)}});
             """);
@@ -239,7 +240,7 @@ internal static partial class ModelEmitter
         var threeState = type.Fields.Any(static field => field.ThreeState) ? " (a three-state one set to <see langword=\"null\"/> is written as <c>null</c>)" : string.Empty;
         w.WriteLine($$"""
             /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>{{threeState}}.</summary>
-            internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
             {
                 if (value is null)
                 {
@@ -351,8 +352,9 @@ internal static partial class ModelEmitter
             /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
             public static implicit operator {{self}}(string value) => new {{self}}(value);
 
-            /// <summary>Reads and writes <see cref="{{self}}"/> as a JSON string, without reflection.</summary>
-            internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
+            /// <summary>Reads and writes <see cref="{{self}}"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
             {
                 /// <summary>Creates the converter.</summary>
                 public JsonConverter()
@@ -361,7 +363,7 @@ internal static partial class ModelEmitter
                 }
 
                 /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-                internal static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+                public static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
                 {
             """);
         w.Indent();
@@ -383,7 +385,7 @@ internal static partial class ModelEmitter
         w.WriteLine($$"""
 
             /// <summary>Writes the value as a JSON string.</summary>
-            internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
             {
                 if (value is null)
                 {

@@ -6,5 +6,8 @@ namespace EndpointGen.Generator.Model;
 /// <param name="InvalidSetting">An MSBuild property whose value was refused, as "Name=value", for a diagnostic.</param>
 internal sealed record EmitOptions(string Visibility, string? DefaultNamespace = null, string? InvalidSetting = null)
 {
+    /// <summary>Whether the clients and models are emitted (<c>EndpointGenClients</c>, default true); false where a referenced assembly has them.</summary>
+    public bool Clients { get; init; } = true;
+
     public static readonly EmitOptions Default = new("public");
 }

@@ -36,6 +36,8 @@ internal static class Naming
         "EndpointGen.Runtime.WireFormat", "EndpointGen.Runtime.ApiContent", "EndpointGen.Runtime.FileContent", "EndpointGen.Runtime.FormArrays",
         "EndpointGen.Runtime.FormBuilder", "EndpointGen.Runtime.FormNesting", "System.IO.Stream",
         "EndpointGen.Runtime.ApiEvent", "EndpointGen.Runtime.ApiEventStream", "System.Collections.Generic.IAsyncEnumerable",
+        "EndpointGen.Testing.FakeCall", "EndpointGen.Testing.FakeContent", "EndpointGen.Testing.FakeEndpoint", "EndpointGen.Testing.FakeListStyle",
+        "EndpointGen.Testing.FakeRequest", "EndpointGen.Testing.FakeRequestException", "EndpointGen.Testing.FakeRequestReader", "EndpointGen.Testing.FakeText", "EndpointGen.Testing.ServiceFake",
         "Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions", "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions",
         "Microsoft.Extensions.DependencyInjection.IHttpClientBuilder", "Microsoft.Extensions.DependencyInjection.IServiceCollection",
         "Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions",

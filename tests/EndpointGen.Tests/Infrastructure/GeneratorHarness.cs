@@ -48,7 +48,10 @@ internal static class GeneratorHarness
         CreateDriver(files, ParseOptions(version), buildProperties);
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, ParseOptions parseOptions, IReadOnlyDictionary<string, string>? buildProperties) =>
-        CreateDriver(files, parseOptions, new TestOptionsProvider(buildProperties ?? new Dictionary<string, string>()));
+        CreateDriver(files, parseOptions, OptionsProvider(buildProperties ?? new Dictionary<string, string>()));
+
+    /// <summary>The MSBuild properties a project sets, as the compiler hands them to the generator (<c>build_property.*</c>).</summary>
+    public static AnalyzerConfigOptionsProvider OptionsProvider(IReadOnlyDictionary<string, string> buildProperties) => new TestOptionsProvider(buildProperties);
 
     /// <summary>A driver that tracks every step, so a second run can be checked for cached work.</summary>
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, ParseOptions parseOptions, AnalyzerConfigOptionsProvider options) =>

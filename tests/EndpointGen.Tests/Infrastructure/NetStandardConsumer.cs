@@ -12,6 +12,10 @@ namespace EndpointGen.Tests.Infrastructure;
 internal static class NetStandardConsumer
 {
     private static readonly Lazy<MetadataReference> s_runtime = new(CompileRuntime);
+    private static readonly Lazy<MetadataReference> s_testing = new(CompileTesting);
+
+    /// <summary>EndpointGen.Testing built from its sources for netstandard2.0, as its package ships it: what generated fakes compile against.</summary>
+    public static MetadataReference Testing => s_testing.Value;
 
     public static CSharpParseOptions ParseOptions => GeneratorHarness.ParseOptions().WithPreprocessorSymbols("NETSTANDARD", "NETSTANDARD2_0");
 
@@ -42,6 +46,20 @@ internal static class NetStandardConsumer
         var emitted = run.Output.Emit(stream);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return (run, stream.ToArray());
+    }
+
+    private static MetadataReference CompileTesting()
+    {
+        var folder = Path.Combine(Repository.Root, "src", "EndpointGen.Testing");
+        var compilation = CSharpCompilation.Create(
+            "EndpointGen.Testing",
+            Directory.GetFiles(folder, "*.cs").Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), ParseOptions, path: path)),
+            NetStandardReferences.All.Append(s_runtime.Value),
+            CompilationOptions);
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
     /// <summary>The runtime library built from its sources for netstandard2.0, as its package ships it.</summary>

@@ -31,7 +31,14 @@ internal sealed class ConsumerBuilds : IAsyncDisposable
         // The application builds the library it references: it starts once the library's own build is done.
         var application = WriteApplication();
         Application = NetStandardLibrary.ContinueWith(_ => Start(application, "run"), TaskScheduler.Default).Unwrap();
+        FakesApplication = Start(WriteFakesApplication(), "run");
     }
+
+    /// <summary>
+    /// <c>dotnet run</c> of a net10.0 console with EndpointGen, EndpointGen.Testing and <c>EndpointGenFakes=true</c>: its client
+    /// calls through the generated fake, and a raw request the descriptor forbids fails with the fake's message.
+    /// </summary>
+    public Task<CommandResult> FakesApplication { get; }
 
     public string Directory { get; }
 
@@ -58,7 +65,7 @@ internal sealed class ConsumerBuilds : IAsyncDisposable
         // Let every build finish before the fixture deletes its directory.
         try
         {
-            await Task.WhenAll(Net8Library, NetStandardLibrary, InternalLibrary, Application);
+            await Task.WhenAll(Net8Library, NetStandardLibrary, InternalLibrary, Application, FakesApplication);
         }
         catch (Exception)
         {
@@ -221,6 +228,50 @@ internal sealed class ConsumerBuilds : IAsyncDisposable
 
                 internal static IThuliumClient Thulium(HttpClient http) =>
                     new ThuliumClient(http, new ThuliumClientOptions { BaseAddress = ThuliumClientOptions.CreateBaseAddress("acme"), Username = "u", Password = "p" });
+            }
+            """);
+        return project;
+    }
+
+    private string WriteFakesApplication()
+    {
+        var project = Path.Combine(Directory, "FakesApplication");
+        ProjectFiles.Write(Path.Combine(project, "FakesApplication.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <EndpointGenFakes>true</EndpointGenFakes>
+              </PropertyGroup>
+              <ItemGroup>
+                {PackageReference}
+                <PackageReference Include="EndpointGen.Testing" Version="{_version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        ProjectFiles.Write(Path.Combine(project, "weather.endpoints.yaml"), WeatherDescriptor("Acme.Weather"));
+        ProjectFiles.Write(Path.Combine(project, "Program.cs"), """
+            using Acme.Weather;
+            using Acme.Weather.Testing;
+            using EndpointGen.Testing;
+
+            var fake = new WeatherFake();
+            fake.GetForecast.Returns(new Forecast { City = "Oslo" });
+            var client = new WeatherClient(new HttpClient(fake), new WeatherClientOptions { Token = "secret-token" });
+            var forecast = await client.GetForecastAsync("Oslo", new GetForecastParameters { Days = 3 });
+            var call = fake.GetForecast.SingleCall;
+            Console.WriteLine($"fake {forecast.City} {call.City} {call.Parameters.Days} {call.Request.GetHeader("Authorization")}");
+
+            try
+            {
+                await new HttpClient(fake).DeleteAsync("https://api.example.com/v1/cities/Oslo/forecast");
+            }
+            catch (FakeRequestException ex)
+            {
+                Console.WriteLine("violation " + ex.Message);
             }
             """);
         return project;

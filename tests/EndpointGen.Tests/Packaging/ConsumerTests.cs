@@ -33,6 +33,19 @@ public sealed class ConsumerTests
     private ConsumerBuilds Consumers => _package.Consumers;
 
     [Fact]
+    public async Task EndpointGenFakes_through_the_package_properties_generates_a_fake_that_answers_the_client_and_refuses_a_forbidden_request()
+    {
+        var run = await Report(Consumers.FakesApplication);
+
+        DotNetCli.AssertClean(run);
+        Assert.Contains("fake Oslo Oslo 3 Bearer secret-token", run.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "violation Weather GetForecast: the method DELETE is not allowed: the path is GetForecast's, whose method is GET (DELETE /v1/cities/Oslo/forecast)",
+            run.Output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_net8_library_with_only_the_package_and_three_descriptors_builds_without_warnings()
     {
         DotNetCli.AssertClean(await Report(Consumers.Net8Library));

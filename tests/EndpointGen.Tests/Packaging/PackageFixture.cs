@@ -70,6 +70,17 @@ public sealed class PackageFixture : IAsyncLifetime
         {
             throw new InvalidOperationException("Packing EndpointGen failed. " + Pack);
         }
+
+        // The fakes' runtime, for test projects: a package of its own that depends on EndpointGen of the same version.
+        var testing = await DotNetCli.RunAsync(
+            Repository.Root,
+            new[] { "pack", Path.Combine("src", "EndpointGen.Testing", "EndpointGen.Testing.csproj"), "-c", "Release", "--artifacts-path", Path.Combine(Root, "artifacts"), "-o", Feed, "-p:Version=" + Version }
+                .Concat(DotNetCli.BuildSwitches)
+                .ToArray());
+        if (testing.ExitCode != 0 || !File.Exists(Path.Combine(Feed, "EndpointGen.Testing." + Version + ".nupkg")))
+        {
+            throw new InvalidOperationException("Packing EndpointGen.Testing failed. " + testing);
+        }
     }
 
     public async Task DisposeAsync()
@@ -90,11 +101,14 @@ public sealed class PackageFixture : IAsyncLifetime
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var package = Path.Combine(globalPackages, "endpointgen");
-        TryDelete(Path.Combine(package, Version.ToLowerInvariant()));
-        if (Directory.Exists(package) && !Directory.EnumerateFileSystemEntries(package).Any())
+        foreach (var id in new[] { "endpointgen", "endpointgen.testing" })
         {
-            TryDelete(package);
+            var package = Path.Combine(globalPackages, id);
+            TryDelete(Path.Combine(package, Version.ToLowerInvariant()));
+            if (Directory.Exists(package) && !Directory.EnumerateFileSystemEntries(package).Any())
+            {
+                TryDelete(package);
+            }
         }
     }
 

@@ -404,7 +404,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
 
         var url = _runner.CreateUrl();
         url.AppendPath("chats");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateChatRequest>(body, global::ContactCenter.Ccai.CreateChatRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -422,7 +422,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{id}");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         return request;
     }
 
@@ -444,7 +444,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(s_patch, url.ToUri(), "chats/{id}");
+        var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateChatRequest>(body, global::ContactCenter.Ccai.UpdateChatRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -468,7 +468,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/message");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{id}/message");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.SendMessageRequest>(body, global::ContactCenter.Ccai.SendMessageRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -492,7 +492,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/escalations");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/escalations");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateEscalationRequest>(body, global::ContactCenter.Ccai.CreateEscalationRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -517,7 +517,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendSegment(chatId);
         url.AppendPath("/escalations/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(s_patch, url.ToUri(), "chats/{chat_id}/escalations/{id}");
+        var request = _runner.CreateRequest(s_patch, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEscalationRequest>(body, global::ContactCenter.Ccai.UpdateEscalationRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -541,7 +541,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/photos");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddPhotosRequest>(body, global::ContactCenter.Ccai.AddPhotosRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -560,7 +560,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{chat_id}/photos");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         return request;
     }
 
@@ -578,7 +578,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos/upload");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/photos/upload");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }
@@ -602,7 +602,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/videos");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddVideoRequest>(body, global::ContactCenter.Ccai.AddVideoRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -621,7 +621,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{chat_id}/videos");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         return request;
     }
 
@@ -639,7 +639,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos/upload");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/videos/upload");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }
@@ -660,7 +660,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         }
 
         var target = _runner.CreateUrl(url);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, target.ToUri(), credential: false, "{url}");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, target.ToUri(), credential: false);
         request.Content = WriteStorageUploadForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat), string.Empty, body).ToMultipartContent();
         return request;
     }
@@ -679,7 +679,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/customer_flag");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{id}/customer_flag");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
         return request;
     }
 
@@ -702,7 +702,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/customer_flag");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{id}/customer_flag");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomerFlags>(body, global::ContactCenter.Ccai.CustomerFlags.JsonConverter.WriteValue);
         return request;
     }
@@ -726,7 +726,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/custom_data");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{id}/custom_data");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomDataRequest>(body, global::ContactCenter.Ccai.CustomDataRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -750,7 +750,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/end_user");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/end_user");
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEndUserRequest>(body, global::ContactCenter.Ccai.UpdateEndUserRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -838,8 +838,9 @@ public sealed partial class Chat
     /// <remarks>JSON name: <c>end_user</c>; omitted when unset.</remarks>
     public global::ContactCenter.Ccai.EndUser? EndUser { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Chat"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Chat>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Chat"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Chat>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
@@ -863,7 +864,7 @@ public sealed partial class Chat
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Chat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Chat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Chat");
             long? p_Id = default;
@@ -918,7 +919,7 @@ public sealed partial class Chat
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Chat value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Chat value)
         {
             if (value is null)
             {
@@ -971,8 +972,9 @@ public sealed partial class Agent
     /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>available</c>.</remarks>
     public string? Status { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Agent"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Agent>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Agent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Agent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -987,7 +989,7 @@ public sealed partial class Agent
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Agent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Agent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Agent");
             long? p_Id = default;
@@ -1015,7 +1017,7 @@ public sealed partial class Agent
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Agent value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Agent value)
         {
             if (value is null)
             {
@@ -1055,8 +1057,9 @@ public sealed partial class VirtualAgent
     /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>active</c>.</remarks>
     public string? Status { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VirtualAgent"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VirtualAgent>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VirtualAgent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VirtualAgent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -1070,7 +1073,7 @@ public sealed partial class VirtualAgent
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.VirtualAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.VirtualAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "VirtualAgent");
             long? p_Id = default;
@@ -1095,7 +1098,7 @@ public sealed partial class VirtualAgent
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VirtualAgent value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VirtualAgent value)
         {
             if (value is null)
             {
@@ -1126,8 +1129,9 @@ public sealed partial class Menu
     /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Billing</c>.</remarks>
     public string? Name { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Menu"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Menu>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Menu"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Menu>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -1139,7 +1143,7 @@ public sealed partial class Menu
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Menu ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Menu ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Menu");
             long? p_Id = default;
@@ -1158,7 +1162,7 @@ public sealed partial class Menu
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Menu value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Menu value)
         {
             if (value is null)
             {
@@ -1187,8 +1191,9 @@ public sealed partial class EndUser
     /// <remarks>JSON name: <c>identifier</c>; omitted when unset. Example: <c>customer-8812</c>.</remarks>
     public string? Identifier { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EndUser"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EndUser>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EndUser"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EndUser>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
@@ -1200,7 +1205,7 @@ public sealed partial class EndUser
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.EndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.EndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "EndUser");
             long? p_Id = default;
@@ -1219,7 +1224,7 @@ public sealed partial class EndUser
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EndUser value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EndUser value)
         {
             if (value is null)
             {
@@ -1248,8 +1253,9 @@ public sealed partial class CreateChatRequest
     /// <remarks>JSON name: <c>end_user</c>; omitted when unset.</remarks>
     public global::ContactCenter.Ccai.NewChatEndUser? EndUser { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateChatRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateChatRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateChatRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateChatRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Chat = Name("chat");
         private static readonly global::System.Text.Json.JsonEncodedText s_EndUser = Name("end_user");
@@ -1262,7 +1268,7 @@ public sealed partial class CreateChatRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CreateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CreateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CreateChatRequest");
             var seen0 = 0UL;
@@ -1283,7 +1289,7 @@ public sealed partial class CreateChatRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateChatRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateChatRequest value)
         {
             if (value is null)
             {
@@ -1328,8 +1334,9 @@ public sealed partial class NewChat
     /// <remarks>JSON name: <c>transcript</c>; omitted when unset.</remarks>
     public global::System.Text.Json.Nodes.JsonNode? Transcript { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChat"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChat>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChat"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChat>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_MenuId = Name("menu_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_EndUserId = Name("end_user_id");
@@ -1346,7 +1353,7 @@ public sealed partial class NewChat
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.NewChat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.NewChat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "NewChat");
             var seen0 = 0UL;
@@ -1379,7 +1386,7 @@ public sealed partial class NewChat
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChat value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChat value)
         {
             if (value is null)
             {
@@ -1408,8 +1415,9 @@ public sealed partial class NewChatEndUser
     /// <remarks>JSON name: <c>phone</c>; omitted when unset. Example: <c>+393331234567</c>.</remarks>
     public string? Phone { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChatEndUser"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChatEndUser>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChatEndUser"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChatEndUser>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Phone = Name("phone");
 
@@ -1420,7 +1428,7 @@ public sealed partial class NewChatEndUser
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.NewChatEndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.NewChatEndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "NewChatEndUser");
             string? p_Phone = default;
@@ -1436,7 +1444,7 @@ public sealed partial class NewChatEndUser
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChatEndUser value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChatEndUser value)
         {
             if (value is null)
             {
@@ -1464,8 +1472,9 @@ public sealed partial class UpdateChatRequest
     /// <remarks>JSON name: <c>chat</c>; omitted when unset.</remarks>
     public global::ContactCenter.Ccai.ChatUpdate? Chat { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateChatRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateChatRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateChatRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateChatRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_FinishedByUserId = Name("finished_by_user_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Chat = Name("chat");
@@ -1477,7 +1486,7 @@ public sealed partial class UpdateChatRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.UpdateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.UpdateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "UpdateChatRequest");
             long? p_FinishedByUserId = default;
@@ -1496,7 +1505,7 @@ public sealed partial class UpdateChatRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateChatRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateChatRequest value)
         {
             if (value is null)
             {
@@ -1529,8 +1538,9 @@ public sealed partial class ChatUpdate
     /// <remarks>JSON name: <c>escalation_id</c>; omitted when unset. Example: <c>5001</c>.</remarks>
     public long? EscalationId { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatUpdate"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatUpdate>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatUpdate"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatUpdate>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = Name("deflection_channel");
         private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
@@ -1543,7 +1553,7 @@ public sealed partial class ChatUpdate
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.ChatUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.ChatUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ChatUpdate");
             string? p_DeflectionChannel = default;
@@ -1565,7 +1575,7 @@ public sealed partial class ChatUpdate
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatUpdate value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatUpdate value)
         {
             if (value is null)
             {
@@ -1595,8 +1605,9 @@ public sealed partial class SendMessageRequest
     /// <remarks>JSON name: <c>message</c>; always present.</remarks>
     public required global::ContactCenter.Ccai.ChatMessage Message { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.SendMessageRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SendMessageRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.SendMessageRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SendMessageRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_FromUserId = Name("from_user_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
@@ -1609,7 +1620,7 @@ public sealed partial class SendMessageRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "SendMessageRequest");
             var seen0 = 0UL;
@@ -1630,7 +1641,7 @@ public sealed partial class SendMessageRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SendMessageRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SendMessageRequest value)
         {
             if (value is null)
             {
@@ -1659,8 +1670,9 @@ public sealed partial class ChatMessage
     /// <remarks>JSON name: <c>content</c>; omitted when unset.</remarks>
     public global::ContactCenter.Ccai.MessageContent? Content { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatMessage"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatMessage>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Type = Name("type");
         private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
@@ -1673,7 +1685,7 @@ public sealed partial class ChatMessage
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.ChatMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.ChatMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ChatMessage");
             var seen0 = 0UL;
@@ -1694,7 +1706,7 @@ public sealed partial class ChatMessage
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatMessage value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatMessage value)
         {
             if (value is null)
             {
@@ -1719,8 +1731,9 @@ public sealed partial class MessageContent
     /// <remarks>JSON name: <c>text</c>; always present. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
     public required string Text { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.MessageContent"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.MessageContent>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.MessageContent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.MessageContent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
         private static readonly string[] s_requiredNames = { "text" };
@@ -1732,7 +1745,7 @@ public sealed partial class MessageContent
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.MessageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.MessageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "MessageContent");
             var seen0 = 0UL;
@@ -1750,7 +1763,7 @@ public sealed partial class MessageContent
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.MessageContent value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.MessageContent value)
         {
             if (value is null)
             {
@@ -1778,8 +1791,9 @@ public sealed partial class CreateEscalationRequest
     /// <remarks>JSON name: <c>force_escalate</c>; omitted when unset. Example: <c>true</c>.</remarks>
     public bool? ForceEscalate { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateEscalationRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateEscalationRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateEscalationRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateEscalationRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Reason = Name("reason");
         private static readonly global::System.Text.Json.JsonEncodedText s_ForceEscalate = Name("force_escalate");
@@ -1792,7 +1806,7 @@ public sealed partial class CreateEscalationRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CreateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CreateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CreateEscalationRequest");
             var seen0 = 0UL;
@@ -1813,7 +1827,7 @@ public sealed partial class CreateEscalationRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateEscalationRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateEscalationRequest value)
         {
             if (value is null)
             {
@@ -1918,8 +1932,9 @@ public sealed partial class EscalationReason : global::System.IEquatable<global:
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.Ccai.EscalationReason(string value) => new global::ContactCenter.Ccai.EscalationReason(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationReason"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationReason>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationReason"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationReason>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -1928,7 +1943,7 @@ public sealed partial class EscalationReason : global::System.IEquatable<global:
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.Ccai.EscalationReason ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.EscalationReason ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -1947,7 +1962,7 @@ public sealed partial class EscalationReason : global::System.IEquatable<global:
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationReason value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationReason value)
         {
             if (value is null)
             {
@@ -1977,8 +1992,9 @@ public sealed partial class Escalation
     /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>escalating</c>.</remarks>
     public global::ContactCenter.Ccai.EscalationStatus? Status { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Escalation"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Escalation>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Escalation"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Escalation>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_ChatId = Name("chat_id");
@@ -1991,7 +2007,7 @@ public sealed partial class Escalation
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Escalation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Escalation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Escalation");
             long? p_Id = default;
@@ -2013,7 +2029,7 @@ public sealed partial class Escalation
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Escalation value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Escalation value)
         {
             if (value is null)
             {
@@ -2103,8 +2119,9 @@ public sealed partial class EscalationStatus : global::System.IEquatable<global:
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.Ccai.EscalationStatus(string value) => new global::ContactCenter.Ccai.EscalationStatus(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationStatus"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationStatus>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EscalationStatus"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationStatus>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -2113,7 +2130,7 @@ public sealed partial class EscalationStatus : global::System.IEquatable<global:
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.Ccai.EscalationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.EscalationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -2128,7 +2145,7 @@ public sealed partial class EscalationStatus : global::System.IEquatable<global:
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationStatus value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationStatus value)
         {
             if (value is null)
             {
@@ -2150,8 +2167,9 @@ public sealed partial class UpdateEscalationRequest
     /// <remarks>JSON name: <c>deflection_channel</c>; always present. Example: <c>sms</c>.</remarks>
     public required string DeflectionChannel { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEscalationRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEscalationRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEscalationRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEscalationRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = Name("deflection_channel");
         private static readonly string[] s_requiredNames = { "deflection_channel" };
@@ -2163,7 +2181,7 @@ public sealed partial class UpdateEscalationRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.UpdateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.UpdateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "UpdateEscalationRequest");
             var seen0 = 0UL;
@@ -2181,7 +2199,7 @@ public sealed partial class UpdateEscalationRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEscalationRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEscalationRequest value)
         {
             if (value is null)
             {
@@ -2205,8 +2223,9 @@ public sealed partial class AddPhotosRequest
     /// <remarks>JSON name: <c>photo</c>; always present.</remarks>
     public required global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment> Photo { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddPhotosRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddPhotosRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddPhotosRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddPhotosRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Photo = Name("photo");
         private static readonly string[] s_requiredNames = { "photo" };
@@ -2218,7 +2237,7 @@ public sealed partial class AddPhotosRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.AddPhotosRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.AddPhotosRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "AddPhotosRequest");
             var seen0 = 0UL;
@@ -2236,7 +2255,7 @@ public sealed partial class AddPhotosRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddPhotosRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddPhotosRequest value)
         {
             if (value is null)
             {
@@ -2264,8 +2283,9 @@ public sealed partial class PhotoAttachment
     /// <remarks>JSON name: <c>photo_type</c>; omitted when unset. Example: <c>image/jpeg</c>.</remarks>
     public string? PhotoType { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PhotoAttachment"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PhotoAttachment>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PhotoAttachment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PhotoAttachment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = Name("s3_path");
         private static readonly global::System.Text.Json.JsonEncodedText s_PhotoType = Name("photo_type");
@@ -2277,7 +2297,7 @@ public sealed partial class PhotoAttachment
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.PhotoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.PhotoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "PhotoAttachment");
             string? p_S3Path = default;
@@ -2296,7 +2316,7 @@ public sealed partial class PhotoAttachment
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PhotoAttachment value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PhotoAttachment value)
         {
             if (value is null)
             {
@@ -2321,8 +2341,9 @@ public sealed partial class AddVideoRequest
     /// <remarks>JSON name: <c>video</c>; always present.</remarks>
     public required global::ContactCenter.Ccai.VideoAttachment Video { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddVideoRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddVideoRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddVideoRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddVideoRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Video = Name("video");
         private static readonly string[] s_requiredNames = { "video" };
@@ -2334,7 +2355,7 @@ public sealed partial class AddVideoRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.AddVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.AddVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "AddVideoRequest");
             var seen0 = 0UL;
@@ -2352,7 +2373,7 @@ public sealed partial class AddVideoRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddVideoRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddVideoRequest value)
         {
             if (value is null)
             {
@@ -2380,8 +2401,9 @@ public sealed partial class VideoAttachment
     /// <remarks>JSON name: <c>gcs_path</c>; omitted when unset. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</remarks>
     public string? GcsPath { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VideoAttachment"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VideoAttachment>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VideoAttachment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VideoAttachment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = Name("s3_path");
         private static readonly global::System.Text.Json.JsonEncodedText s_GcsPath = Name("gcs_path");
@@ -2393,7 +2415,7 @@ public sealed partial class VideoAttachment
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.VideoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.VideoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "VideoAttachment");
             string? p_S3Path = default;
@@ -2412,7 +2434,7 @@ public sealed partial class VideoAttachment
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VideoAttachment value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VideoAttachment value)
         {
             if (value is null)
             {
@@ -2441,8 +2463,9 @@ public sealed partial class Media
     /// <remarks>JSON name: <c>media_id</c>; omitted when unset. Example: <c>880</c>.</remarks>
     public long? MediaId { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Media"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Media>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Media"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Media>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
         private static readonly global::System.Text.Json.JsonEncodedText s_MediaId = Name("media_id");
@@ -2454,7 +2477,7 @@ public sealed partial class Media
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Media");
             string? p_Url = default;
@@ -2473,7 +2496,7 @@ public sealed partial class Media
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Media value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Media value)
         {
             if (value is null)
             {
@@ -2516,8 +2539,9 @@ public sealed partial class PresignedUpload
     /// <remarks>JSON name: <c>fields</c>; always present.</remarks>
     public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Fields { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PresignedUpload"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PresignedUpload>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PresignedUpload"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PresignedUpload>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
         private static readonly global::System.Text.Json.JsonEncodedText s_Fields = Name("fields");
@@ -2530,7 +2554,7 @@ public sealed partial class PresignedUpload
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.PresignedUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.PresignedUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "PresignedUpload");
             var seen0 = 0UL;
@@ -2551,7 +2575,7 @@ public sealed partial class PresignedUpload
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PresignedUpload value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PresignedUpload value)
         {
             if (value is null)
             {
@@ -2584,8 +2608,9 @@ public sealed partial class CustomerFlags
     /// <remarks>JSON name: <c>repeat_customer</c>; omitted when unset. Example: <c>true</c>.</remarks>
     public bool? RepeatCustomer { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomerFlags"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomerFlags>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomerFlags"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomerFlags>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_VerifiedCustomer = Name("verified_customer");
         private static readonly global::System.Text.Json.JsonEncodedText s_BadActor = Name("bad_actor");
@@ -2598,7 +2623,7 @@ public sealed partial class CustomerFlags
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CustomerFlags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CustomerFlags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CustomerFlags");
             bool? p_VerifiedCustomer = default;
@@ -2620,7 +2645,7 @@ public sealed partial class CustomerFlags
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomerFlags value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomerFlags value)
         {
             if (value is null)
             {
@@ -2637,153 +2662,31 @@ public sealed partial class CustomerFlags
     }
 }
 
-/// <summary>Body of SendCustomData: unsigned custom data (UnsignedCustomData, {"signed": false, "data": {...}}) or signed custom data (SignedCustomData, {"signed": true, "signed_data": "JWT"}).</summary>
-/// <remarks>A discriminated union on the JSON property <c>signed</c>: <see cref="global::ContactCenter.Ccai.UnsignedCustomData"/> (<c>false</c>), <see cref="global::ContactCenter.Ccai.SignedCustomData"/> (<c>true</c>); any other value reads as <see cref="global::ContactCenter.Ccai.CustomDataRequest.Unknown"/>, which keeps the object as it came. Tell them apart by class: <c>value is CustomDataRequest.Unknown</c>, or a <c>switch</c> on the variants.</remarks>
+/// <summary>Body of SendCustomData. Unsigned: {"signed": false, "data": {...}}. Signed: {"signed": true, "signed_data": "JWT"}, where the JWT is created as JWT.encode(payload, company secret, HS256) with payload {"custom_data": {...same object as data...}, "iat": issue unix-seconds, "exp": expiration unix-seconds}.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CustomDataRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public abstract partial class CustomDataRequest
+public sealed partial class CustomDataRequest
 {
-    /// <summary>Only the variants and <see cref="global::ContactCenter.Ccai.CustomDataRequest.Unknown"/> derive from the union.</summary>
-    private protected CustomDataRequest()
+    /// <summary>false when `data` is sent, true when `signed_data` is sent.</summary>
+    /// <remarks>JSON name: <c>signed</c>; always present. Example: <c>false</c>.</remarks>
+    public required bool Signed { get; init; }
+
+    /// <summary>Unsigned custom data (with signed = false), keyed by field name. The reserved keys reserved_verified_customer, reserved_bad_actor and reserved_repeat_customer set the customer flags; other keys (e.g. field1, field2) are custom fields.</summary>
+    /// <remarks>JSON name: <c>data</c>; omitted when unset.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField>? Data { get; init; }
+
+    /// <summary>Signed custom data (with signed = true): a compact JWT (HS256, signed with the company secret) whose payload is {"custom_data": {...}, "iat": unix-seconds, "exp": unix-seconds}.</summary>
+    /// <remarks>JSON name: <c>signed_data</c>; omitted when unset. Example: <c>eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21fZGF0YSI6eyJyZXNlcnZlZF92ZXJpZmllZF9jdXN0b21lciI6eyJ2YWx1ZSI6ZmFsc2V9LCJyZXNlcnZlZF9iYWRfYWN0b3IiOnsidmFsdWUiOnRydWV9LCJyZXNlcnZlZF9yZXBlYXRfY3VzdG9tZXIiOnsidmFsdWUiOmZhbHNlfSwiZmllbGQxIjp7InZhbHVlIjoiZHVtbXkxMTEifSwiZmllbGQyIjp7InZhbHVlIjoiZHVtbXkyMjIifX0sImV4cCI6MTcyOTY4MzU5MywiaWF0IjoxNzI5Njc5OTkzfQ.BMskgKTM3DbgrMLWjI46ZJ1K73H25JRd16SgHK0A1Ts</c>.</remarks>
+    public string? SignedData { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataRequest>
     {
-    }
-
-    /// <summary>A variant the descriptor does not list: its discriminator value and the whole object, written back as the same bytes.</summary>
-    public sealed class Unknown : global::ContactCenter.Ccai.CustomDataRequest
-    {
-        /// <summary>Creates an unknown variant from its JSON object.</summary>
-        /// <param name="discriminator">The value of <c>signed</c>: a string's text, or the JSON of another value (<c>true</c>, <c>7</c>).</param>
-        /// <param name="json">The whole object, the discriminator included; it is written back as it is.</param>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="discriminator"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="json"/> is not a JSON object.</exception>
-        public Unknown(string discriminator, global::System.Text.Json.JsonElement json)
-        {
-            Discriminator = discriminator ?? throw new global::System.ArgumentNullException(nameof(discriminator));
-            Json = json.ValueKind == global::System.Text.Json.JsonValueKind.Object ? json.Clone() : throw new global::System.ArgumentException("An unknown variant is a JSON object.", nameof(json));
-        }
-
-        /// <summary>The value of <c>signed</c>: a string's text, or the JSON of another value (<c>true</c>, <c>7</c>).</summary>
-        public string Discriminator { get; }
-
-        /// <summary>The whole object as it came, the discriminator included; written back as the same bytes.</summary>
-        public global::System.Text.Json.JsonElement Json { get; }
-    }
-
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataRequest"/> by its discriminator, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataRequest>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
-
-        /// <summary>Reads the variant the discriminator names, wherever it is in the object; a value the descriptor does not list reads as <see cref="global::ContactCenter.Ccai.CustomDataRequest.Unknown"/>.</summary>
-        internal static global::ContactCenter.Ccai.CustomDataRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var discriminator = FindDiscriminator(reader, "signed"u8, "CustomDataRequest", "signed");
-            if (discriminator.TokenType == global::System.Text.Json.JsonTokenType.False) return global::ContactCenter.Ccai.UnsignedCustomData.JsonConverter.ReadValue(ref reader);
-            if (discriminator.TokenType == global::System.Text.Json.JsonTokenType.True) return global::ContactCenter.Ccai.SignedCustomData.JsonConverter.ReadValue(ref reader);
-
-            return new global::ContactCenter.Ccai.CustomDataRequest.Unknown(DiscriminatorText(ref discriminator), ReadElement(ref reader));
-        }
-
-        /// <summary>Writes the variant through its own converter, the discriminator first; an unknown one as the bytes it came as.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataRequest value)
-        {
-            switch (value)
-            {
-                case null:
-                    writer.WriteNullValue();
-                    return;
-                case global::ContactCenter.Ccai.UnsignedCustomData v:
-                    global::ContactCenter.Ccai.UnsignedCustomData.JsonConverter.WriteValue(writer, v);
-                    return;
-                case global::ContactCenter.Ccai.SignedCustomData v:
-                    global::ContactCenter.Ccai.SignedCustomData.JsonConverter.WriteValue(writer, v);
-                    return;
-                case global::ContactCenter.Ccai.CustomDataRequest.Unknown unknown:
-                    WriteElement(writer, unknown.Json);
-                    return;
-                default:
-                    throw NotAVariant(value, "CustomDataRequest");
-            }
-        }
-    }
-}
-
-/// <summary>Unsigned custom data, sent as {"signed": false, "data": {...}}.</summary>
-/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": false</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UnsignedCustomData.JsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public sealed partial class UnsignedCustomData : global::ContactCenter.Ccai.CustomDataRequest
-{
-    /// <summary>The custom data, keyed by field name. The reserved keys reserved_verified_customer, reserved_bad_actor and reserved_repeat_customer set the customer flags; other keys (e.g. field1, field2) are custom fields.</summary>
-    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField> Data { get; init; }
-
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UnsignedCustomData"/> as the descriptor spells it, without reflection.</summary>
-    internal new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UnsignedCustomData>
-    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Signed = Name("signed");
         private static readonly global::System.Text.Json.JsonEncodedText s_Data = Name("data");
-        private static readonly string[] s_requiredNames = { "data" };
-
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
-
-        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.UnsignedCustomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "UnsignedCustomData");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField>? p_Data = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("data"u8)) { p_Data = RequiredMap(ref reader, global::ContactCenter.Ccai.CustomDataField.JsonConverter.ReadValue, "UnsignedCustomData", "data"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "UnsignedCustomData");
-            return new global::ContactCenter.Ccai.UnsignedCustomData
-            {
-                Data = p_Data!,
-            };
-        }
-
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UnsignedCustomData value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteBoolean("signed"u8, false);
-            WriteRequired(writer, s_Data, value.Data, static (w0, v0) => WriteMap(w0, v0, global::ContactCenter.Ccai.CustomDataField.JsonConverter.WriteValue), "UnsignedCustomData", "data");
-            writer.WriteEndObject();
-        }
-    }
-}
-
-/// <summary>Signed custom data, sent as {"signed": true, "signed_data": "JWT"}, where the JWT is created as JWT.encode(payload, company secret, HS256) with payload {"custom_data": {...the same object as UnsignedCustomData.data...}, "iat": issue unix-seconds, "exp": expiration unix-seconds}.</summary>
-/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": true</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.SignedCustomData.JsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public sealed partial class SignedCustomData : global::ContactCenter.Ccai.CustomDataRequest
-{
-    /// <summary>A compact JWT (HS256, signed with the company secret) whose payload is {"custom_data": {...}, "iat": unix-seconds, "exp": unix-seconds}.</summary>
-    /// <remarks>JSON name: <c>signed_data</c>; always present. Example: <c>eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21fZGF0YSI6eyJyZXNlcnZlZF92ZXJpZmllZF9jdXN0b21lciI6eyJ2YWx1ZSI6ZmFsc2V9LCJyZXNlcnZlZF9iYWRfYWN0b3IiOnsidmFsdWUiOnRydWV9LCJyZXNlcnZlZF9yZXBlYXRfY3VzdG9tZXIiOnsidmFsdWUiOmZhbHNlfSwiZmllbGQxIjp7InZhbHVlIjoiZHVtbXkxMTEifSwiZmllbGQyIjp7InZhbHVlIjoiZHVtbXkyMjIifX0sImV4cCI6MTcyOTY4MzU5MywiaWF0IjoxNzI5Njc5OTkzfQ.BMskgKTM3DbgrMLWjI46ZJ1K73H25JRd16SgHK0A1Ts</c>.</remarks>
-    public required string SignedData { get; init; }
-
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.SignedCustomData"/> as the descriptor spells it, without reflection.</summary>
-    internal new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SignedCustomData>
-    {
         private static readonly global::System.Text.Json.JsonEncodedText s_SignedData = Name("signed_data");
-        private static readonly string[] s_requiredNames = { "signed_data" };
+        private static readonly string[] s_requiredNames = { "signed" };
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -2792,25 +2695,31 @@ public sealed partial class SignedCustomData : global::ContactCenter.Ccai.Custom
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.SignedCustomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CustomDataRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            ExpectObject(ref reader, "SignedCustomData");
+            ExpectObject(ref reader, "CustomDataRequest");
             var seen0 = 0UL;
+            bool p_Signed = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField>? p_Data = default;
             string? p_SignedData = default;
             while (NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("signed_data"u8)) { p_SignedData = Required(ref reader, ReadString, "SignedCustomData", "signed_data"); seen0 |= 0x1UL; }
+                if (reader.ValueTextEquals("signed"u8)) { p_Signed = Required(ref reader, ReadBoolean, "CustomDataRequest", "signed"); seen0 |= 0x1UL; }
+                else if (reader.ValueTextEquals("data"u8)) p_Data = OptionalMap(ref reader, global::ContactCenter.Ccai.CustomDataField.JsonConverter.ReadValue);
+                else if (reader.ValueTextEquals("signed_data"u8)) p_SignedData = Optional(ref reader, ReadString);
                 else SkipProperty(ref reader);
             }
-            CheckRequired(seen0, s_requiredNames, 0, "SignedCustomData");
-            return new global::ContactCenter.Ccai.SignedCustomData
+            CheckRequired(seen0, s_requiredNames, 0, "CustomDataRequest");
+            return new global::ContactCenter.Ccai.CustomDataRequest
             {
-                SignedData = p_SignedData!,
+                Signed = p_Signed,
+                Data = p_Data,
+                SignedData = p_SignedData,
             };
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SignedCustomData value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataRequest value)
         {
             if (value is null)
             {
@@ -2819,8 +2728,9 @@ public sealed partial class SignedCustomData : global::ContactCenter.Ccai.Custom
             }
 
             writer.WriteStartObject();
-            writer.WriteBoolean("signed"u8, true);
-            WriteRequired(writer, s_SignedData, value.SignedData, WriteString, "SignedCustomData", "signed_data");
+            Write(writer, s_Signed, value.Signed, WriteBoolean);
+            WriteOptional(writer, s_Data, value.Data, static (w0, v0) => WriteMap(w0, v0, global::ContactCenter.Ccai.CustomDataField.JsonConverter.WriteValue));
+            WriteOptional(writer, s_SignedData, value.SignedData, WriteString);
             writer.WriteEndObject();
         }
     }
@@ -2839,8 +2749,9 @@ public sealed partial class CustomDataField
     /// <remarks>JSON name: <c>value</c>; always present. Example: <c>true</c>.</remarks>
     public required global::System.Text.Json.Nodes.JsonNode? Value { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataField"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataField>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataField"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataField>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Label = Name("label");
         private static readonly global::System.Text.Json.JsonEncodedText s_Value = Name("value");
@@ -2853,7 +2764,7 @@ public sealed partial class CustomDataField
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CustomDataField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CustomDataField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CustomDataField");
             var seen0 = 0UL;
@@ -2874,7 +2785,7 @@ public sealed partial class CustomDataField
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataField value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataField value)
         {
             if (value is null)
             {
@@ -2911,8 +2822,9 @@ public sealed partial class UpdateEndUserRequest
     /// <remarks>JSON name: <c>phone</c>; omitted when unset. Example: <c>+393331234567</c>.</remarks>
     public string? Phone { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEndUserRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEndUserRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEndUserRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEndUserRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -2927,7 +2839,7 @@ public sealed partial class UpdateEndUserRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.UpdateEndUserRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.UpdateEndUserRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "UpdateEndUserRequest");
             var seen0 = 0UL;
@@ -2954,7 +2866,7 @@ public sealed partial class UpdateEndUserRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEndUserRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEndUserRequest value)
         {
             if (value is null)
             {
@@ -2981,8 +2893,9 @@ public sealed partial class AcceptedResponse
     /// <remarks>JSON name: <c>message</c>; omitted when unset. Example: <c>accepted</c>.</remarks>
     public string? Message { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AcceptedResponse"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AcceptedResponse>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AcceptedResponse"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AcceptedResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
 
@@ -2993,7 +2906,7 @@ public sealed partial class AcceptedResponse
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.AcceptedResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.AcceptedResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "AcceptedResponse");
             string? p_Message = default;
@@ -3009,7 +2922,7 @@ public sealed partial class AcceptedResponse
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AcceptedResponse value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AcceptedResponse value)
         {
             if (value is null)
             {
@@ -3033,8 +2946,9 @@ public sealed partial class CcaiError
     /// <remarks>JSON name: <c>message</c>; omitted when unset. Example: <c>Chat is already ended</c>.</remarks>
     public string? Message { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CcaiError"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CcaiError>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CcaiError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CcaiError>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
 
@@ -3045,7 +2959,7 @@ public sealed partial class CcaiError
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Ccai.CcaiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.CcaiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CcaiError");
             string? p_Message = default;
@@ -3061,7 +2975,7 @@ public sealed partial class CcaiError
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CcaiError value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CcaiError value)
         {
             if (value is null)
             {

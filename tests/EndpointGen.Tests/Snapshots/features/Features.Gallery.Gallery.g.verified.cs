@@ -407,8 +407,9 @@ internal sealed partial class PhotoPage
     /// <remarks>JSON name: <c>next</c>; omitted when unset.</remarks>
     public string? Next { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Gallery.PhotoPage"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.PhotoPage>
+    /// <summary>Reads and writes <see cref="global::Features.Gallery.PhotoPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.PhotoPage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Photos = Name("photos");
         private static readonly global::System.Text.Json.JsonEncodedText s_Next = Name("next");
@@ -421,7 +422,7 @@ internal sealed partial class PhotoPage
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Gallery.PhotoPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Gallery.PhotoPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "PhotoPage");
             var seen0 = 0UL;
@@ -442,7 +443,7 @@ internal sealed partial class PhotoPage
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.PhotoPage value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.PhotoPage value)
         {
             if (value is null)
             {
@@ -471,8 +472,9 @@ internal sealed partial class Photo
     /// <remarks>JSON name: <c>title</c>; omitted when unset.</remarks>
     public string? Title { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Gallery.Photo"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Photo>
+    /// <summary>Reads and writes <see cref="global::Features.Gallery.Photo"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Photo>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Title = Name("title");
@@ -485,7 +487,7 @@ internal sealed partial class Photo
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Gallery.Photo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Gallery.Photo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Photo");
             var seen0 = 0UL;
@@ -506,7 +508,7 @@ internal sealed partial class Photo
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Photo value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Photo value)
         {
             if (value is null)
             {
@@ -531,8 +533,9 @@ internal sealed partial class Thumbnail
     /// <remarks>JSON name: <c>url</c>; always present.</remarks>
     public required string Url { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Gallery.Thumbnail"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Thumbnail>
+    /// <summary>Reads and writes <see cref="global::Features.Gallery.Thumbnail"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Thumbnail>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
         private static readonly string[] s_requiredNames = { "url" };
@@ -544,7 +547,7 @@ internal sealed partial class Thumbnail
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Gallery.Thumbnail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Gallery.Thumbnail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Thumbnail");
             var seen0 = 0UL;
@@ -562,7 +565,7 @@ internal sealed partial class Thumbnail
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Thumbnail value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Thumbnail value)
         {
             if (value is null)
             {
@@ -586,8 +589,9 @@ internal sealed partial class NewUpload
     /// <remarks>JSON name: <c>file_name</c>; always present.</remarks>
     public required string FileName { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Gallery.NewUpload"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.NewUpload>
+    /// <summary>Reads and writes <see cref="global::Features.Gallery.NewUpload"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.NewUpload>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_FileName = Name("file_name");
         private static readonly string[] s_requiredNames = { "file_name" };
@@ -599,7 +603,7 @@ internal sealed partial class NewUpload
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Gallery.NewUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Gallery.NewUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "NewUpload");
             var seen0 = 0UL;
@@ -617,7 +621,7 @@ internal sealed partial class NewUpload
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.NewUpload value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.NewUpload value)
         {
             if (value is null)
             {
@@ -645,8 +649,9 @@ internal sealed partial class Upload
     /// <remarks>JSON name: <c>upload_url</c>; always present.</remarks>
     public required string UploadUrl { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Gallery.Upload"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Upload>
+    /// <summary>Reads and writes <see cref="global::Features.Gallery.Upload"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Upload>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_UploadUrl = Name("upload_url");
@@ -659,7 +664,7 @@ internal sealed partial class Upload
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Gallery.Upload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Gallery.Upload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Upload");
             var seen0 = 0UL;
@@ -680,7 +685,7 @@ internal sealed partial class Upload
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Upload value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Upload value)
         {
             if (value is null)
             {
@@ -705,8 +710,9 @@ internal sealed partial class UploadPart
     /// <remarks>JSON name: <c>data</c>; always present.</remarks>
     public required string Data { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Gallery.UploadPart"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.UploadPart>
+    /// <summary>Reads and writes <see cref="global::Features.Gallery.UploadPart"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.UploadPart>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Data = Name("data");
         private static readonly string[] s_requiredNames = { "data" };
@@ -718,7 +724,7 @@ internal sealed partial class UploadPart
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Gallery.UploadPart ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Gallery.UploadPart ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "UploadPart");
             var seen0 = 0UL;
@@ -736,7 +742,7 @@ internal sealed partial class UploadPart
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.UploadPart value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.UploadPart value)
         {
             if (value is null)
             {
@@ -760,8 +766,9 @@ internal sealed partial class Status
     /// <remarks>JSON name: <c>ok</c>; always present.</remarks>
     public required bool Ok { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Gallery.Status"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Status>
+    /// <summary>Reads and writes <see cref="global::Features.Gallery.Status"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Status>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Ok = Name("ok");
         private static readonly string[] s_requiredNames = { "ok" };
@@ -773,7 +780,7 @@ internal sealed partial class Status
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Gallery.Status ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Gallery.Status ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Status");
             var seen0 = 0UL;
@@ -791,7 +798,7 @@ internal sealed partial class Status
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Status value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Status value)
         {
             if (value is null)
             {

@@ -534,8 +534,9 @@ internal sealed partial class Shipment
     /// <remarks>JSON name: <c>parcels</c>; omitted when unset. Default: <c>1</c>.</remarks>
     public int? Parcels { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Inventory.Shipment"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Shipment>
+    /// <summary>Reads and writes <see cref="global::Features.Inventory.Shipment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Shipment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Day = Name("day");
@@ -552,7 +553,7 @@ internal sealed partial class Shipment
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Inventory.Shipment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Inventory.Shipment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Shipment");
             var seen0 = 0UL;
@@ -585,7 +586,7 @@ internal sealed partial class Shipment
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Shipment value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Shipment value)
         {
             if (value is null)
             {
@@ -626,8 +627,9 @@ internal sealed partial class Item
     /// <remarks>JSON name: <c>updated</c>; omitted when unset; may be <c>null</c>.</remarks>
     public global::System.DateTimeOffset? Updated { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Inventory.Item"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Item>
+    /// <summary>Reads and writes <see cref="global::Features.Inventory.Item"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Item>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Sku = Name("sku");
         private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
@@ -642,7 +644,7 @@ internal sealed partial class Item
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Inventory.Item ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Inventory.Item ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Item");
             var seen0 = 0UL;
@@ -669,7 +671,7 @@ internal sealed partial class Item
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Item value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Item value)
         {
             if (value is null)
             {
@@ -700,8 +702,9 @@ internal sealed partial class StockAdjustment
     /// <remarks>JSON name: <c>reason</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
     public global::EndpointGen.Runtime.Optional<string?> Reason { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Inventory.StockAdjustment"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.StockAdjustment>
+    /// <summary>Reads and writes <see cref="global::Features.Inventory.StockAdjustment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.StockAdjustment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Delta = Name("delta");
         private static readonly global::System.Text.Json.JsonEncodedText s_Reason = Name("reason");
@@ -714,7 +717,7 @@ internal sealed partial class StockAdjustment
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Inventory.StockAdjustment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Inventory.StockAdjustment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "StockAdjustment");
             var seen0 = 0UL;
@@ -735,7 +738,7 @@ internal sealed partial class StockAdjustment
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.StockAdjustment value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.StockAdjustment value)
         {
             if (value is null)
             {
@@ -788,8 +791,9 @@ internal sealed partial class ItemPatch
     /// <remarks>JSON name: <c>updated</c>; omitted when unset.</remarks>
     public global::System.DateTimeOffset? Updated { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Inventory.ItemPatch"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.ItemPatch>
+    /// <summary>Reads and writes <see cref="global::Features.Inventory.ItemPatch"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.ItemPatch>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Sku = Name("sku");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -808,7 +812,7 @@ internal sealed partial class ItemPatch
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Inventory.ItemPatch ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Inventory.ItemPatch ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ItemPatch");
             var seen0 = 0UL;
@@ -847,7 +851,7 @@ internal sealed partial class ItemPatch
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemPatch value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemPatch value)
         {
             if (value is null)
             {
@@ -934,8 +938,9 @@ internal sealed partial class ItemStatus : global::System.IEquatable<global::Fea
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::Features.Inventory.ItemStatus(string value) => new global::Features.Inventory.ItemStatus(value);
 
-    /// <summary>Reads and writes <see cref="global::Features.Inventory.ItemStatus"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.ItemStatus>
+    /// <summary>Reads and writes <see cref="global::Features.Inventory.ItemStatus"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.ItemStatus>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -944,7 +949,7 @@ internal sealed partial class ItemStatus : global::System.IEquatable<global::Fea
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::Features.Inventory.ItemStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Inventory.ItemStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -957,7 +962,7 @@ internal sealed partial class ItemStatus : global::System.IEquatable<global::Fea
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemStatus value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemStatus value)
         {
             if (value is null)
             {
@@ -1031,8 +1036,9 @@ internal sealed partial class SortOrder : global::System.IEquatable<global::Feat
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::Features.Inventory.SortOrder(string value) => new global::Features.Inventory.SortOrder(value);
 
-    /// <summary>Reads and writes <see cref="global::Features.Inventory.SortOrder"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.SortOrder>
+    /// <summary>Reads and writes <see cref="global::Features.Inventory.SortOrder"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.SortOrder>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -1041,7 +1047,7 @@ internal sealed partial class SortOrder : global::System.IEquatable<global::Feat
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::Features.Inventory.SortOrder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Inventory.SortOrder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -1053,7 +1059,7 @@ internal sealed partial class SortOrder : global::System.IEquatable<global::Feat
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.SortOrder value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.SortOrder value)
         {
             if (value is null)
             {
@@ -1079,8 +1085,9 @@ internal sealed partial class Problem
     /// <remarks>JSON name: <c>detail</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
     public global::EndpointGen.Runtime.Optional<string?> Detail { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Inventory.Problem"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Problem>
+    /// <summary>Reads and writes <see cref="global::Features.Inventory.Problem"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Problem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Title = Name("title");
         private static readonly global::System.Text.Json.JsonEncodedText s_Detail = Name("detail");
@@ -1092,7 +1099,7 @@ internal sealed partial class Problem
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Inventory.Problem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Inventory.Problem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Problem");
             string? p_Title = default;
@@ -1111,7 +1118,7 @@ internal sealed partial class Problem
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Problem value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Problem value)
         {
             if (value is null)
             {

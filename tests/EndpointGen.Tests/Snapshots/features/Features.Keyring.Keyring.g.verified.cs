@@ -358,8 +358,9 @@ internal sealed partial class Secret
     /// <remarks>JSON name: <c>version</c>; always present.</remarks>
     public required int Version { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Keyring.Secret"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.Secret>
+    /// <summary>Reads and writes <see cref="global::Features.Keyring.Secret"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.Secret>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
         private static readonly global::System.Text.Json.JsonEncodedText s_Version = Name("version");
@@ -372,7 +373,7 @@ internal sealed partial class Secret
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Keyring.Secret ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Keyring.Secret ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Secret");
             var seen0 = 0UL;
@@ -393,7 +394,7 @@ internal sealed partial class Secret
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.Secret value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.Secret value)
         {
             if (value is null)
             {
@@ -422,8 +423,9 @@ internal sealed partial class AuditPage
     /// <remarks>JSON name: <c>next</c>; omitted when unset.</remarks>
     public string? Next { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Keyring.AuditPage"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.AuditPage>
+    /// <summary>Reads and writes <see cref="global::Features.Keyring.AuditPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.AuditPage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Events = Name("events");
         private static readonly global::System.Text.Json.JsonEncodedText s_Next = Name("next");
@@ -436,7 +438,7 @@ internal sealed partial class AuditPage
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Keyring.AuditPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Keyring.AuditPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "AuditPage");
             var seen0 = 0UL;
@@ -457,7 +459,7 @@ internal sealed partial class AuditPage
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.AuditPage value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.AuditPage value)
         {
             if (value is null)
             {
@@ -482,8 +484,9 @@ internal sealed partial class AuditEvent
     /// <remarks>JSON name: <c>action</c>; always present.</remarks>
     public required string Action { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Keyring.AuditEvent"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.AuditEvent>
+    /// <summary>Reads and writes <see cref="global::Features.Keyring.AuditEvent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.AuditEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Action = Name("action");
         private static readonly string[] s_requiredNames = { "action" };
@@ -495,7 +498,7 @@ internal sealed partial class AuditEvent
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Keyring.AuditEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Keyring.AuditEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "AuditEvent");
             var seen0 = 0UL;
@@ -513,7 +516,7 @@ internal sealed partial class AuditEvent
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.AuditEvent value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.AuditEvent value)
         {
             if (value is null)
             {

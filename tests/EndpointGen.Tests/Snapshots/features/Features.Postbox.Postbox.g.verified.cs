@@ -699,8 +699,9 @@ internal sealed partial class NewMessage
     /// <remarks>JSON name: <c>Timers</c>; omitted when unset.</remarks>
     public global::Features.Postbox.Timers? Timers { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.NewMessage"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.NewMessage>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.NewMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.NewMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_To = Name("To");
         private static readonly global::System.Text.Json.JsonEncodedText s_Body = Name("Body");
@@ -721,7 +722,7 @@ internal sealed partial class NewMessage
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Postbox.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "NewMessage");
             var seen0 = 0UL;
@@ -766,7 +767,7 @@ internal sealed partial class NewMessage
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.NewMessage value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.NewMessage value)
         {
             if (value is null)
             {
@@ -807,8 +808,9 @@ internal sealed partial class Timers
     /// <remarks>JSON name: <c>Reminder</c>; omitted when unset.</remarks>
     public global::Features.Postbox.Reminder? Reminder { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.Timers"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Timers>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.Timers"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Timers>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Inactive = Name("Inactive");
         private static readonly global::System.Text.Json.JsonEncodedText s_Closed = Name("Closed");
@@ -821,7 +823,7 @@ internal sealed partial class Timers
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Postbox.Timers ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.Timers ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Timers");
             int? p_Inactive = default;
@@ -843,7 +845,7 @@ internal sealed partial class Timers
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Timers value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Timers value)
         {
             if (value is null)
             {
@@ -869,8 +871,9 @@ internal sealed partial class Reminder
     /// <remarks>JSON name: <c>Text</c>; omitted when unset.</remarks>
     public string? Text { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.Reminder"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Reminder>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.Reminder"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Reminder>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("Text");
 
@@ -881,7 +884,7 @@ internal sealed partial class Reminder
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Postbox.Reminder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.Reminder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Reminder");
             string? p_Text = default;
@@ -897,7 +900,7 @@ internal sealed partial class Reminder
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Reminder value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Reminder value)
         {
             if (value is null)
             {
@@ -929,8 +932,9 @@ internal sealed partial class ConversationUpdate
     /// <remarks>JSON name: <c>attributes</c>; always present.</remarks>
     public required global::Features.Postbox.Attributes Attributes { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.ConversationUpdate"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.ConversationUpdate>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.ConversationUpdate"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.ConversationUpdate>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_FriendlyName = Name("friendly_name");
         private static readonly global::System.Text.Json.JsonEncodedText s_Labels = Name("labels");
@@ -944,7 +948,7 @@ internal sealed partial class ConversationUpdate
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Postbox.ConversationUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.ConversationUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ConversationUpdate");
             var seen0 = 0UL;
@@ -968,7 +972,7 @@ internal sealed partial class ConversationUpdate
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.ConversationUpdate value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.ConversationUpdate value)
         {
             if (value is null)
             {
@@ -1002,8 +1006,9 @@ internal sealed partial class Attributes
     /// <remarks>JSON name: <c>extra</c>; omitted when unset.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Extra { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.Attributes"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Attributes>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.Attributes"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Attributes>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Channel = Name("channel");
         private static readonly global::System.Text.Json.JsonEncodedText s_Ids = Name("ids");
@@ -1017,7 +1022,7 @@ internal sealed partial class Attributes
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Postbox.Attributes ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.Attributes ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Attributes");
             var seen0 = 0UL;
@@ -1041,7 +1046,7 @@ internal sealed partial class Attributes
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Attributes value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Attributes value)
         {
             if (value is null)
             {
@@ -1067,8 +1072,9 @@ internal sealed partial class Tags
     /// <remarks>JSON name: <c>tags</c>; always present.</remarks>
     public required global::System.Collections.Generic.IReadOnlyList<string> Values { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.Tags"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Tags>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.Tags"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Tags>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Values = Name("tags");
         private static readonly string[] s_requiredNames = { "tags" };
@@ -1080,7 +1086,7 @@ internal sealed partial class Tags
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Postbox.Tags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.Tags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Tags");
             var seen0 = 0UL;
@@ -1098,7 +1104,7 @@ internal sealed partial class Tags
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Tags value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Tags value)
         {
             if (value is null)
             {
@@ -1162,8 +1168,9 @@ internal sealed partial class MessagePatch
     /// <remarks>JSON name: <c>body</c>; omitted when unset.</remarks>
     public string? Body { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.MessagePatch"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.MessagePatch>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.MessagePatch"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.MessagePatch>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Body = Name("body");
 
@@ -1174,7 +1181,7 @@ internal sealed partial class MessagePatch
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Postbox.MessagePatch ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.MessagePatch ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "MessagePatch");
             string? p_Body = default;
@@ -1190,7 +1197,7 @@ internal sealed partial class MessagePatch
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.MessagePatch value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.MessagePatch value)
         {
             if (value is null)
             {
@@ -1218,8 +1225,9 @@ internal sealed partial class Message
     /// <remarks>JSON name: <c>status</c>; omitted when unset.</remarks>
     public string? Status { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.Message"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Message>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.Message"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Message>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Sid = Name("sid");
         private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
@@ -1232,7 +1240,7 @@ internal sealed partial class Message
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Postbox.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Message");
             var seen0 = 0UL;
@@ -1253,7 +1261,7 @@ internal sealed partial class Message
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Message value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Message value)
         {
             if (value is null)
             {
@@ -1282,8 +1290,9 @@ internal sealed partial class Media
     /// <remarks>JSON name: <c>size</c>; omitted when unset.</remarks>
     public long? Size { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.Media"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Media>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.Media"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Media>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Sid = Name("sid");
         private static readonly global::System.Text.Json.JsonEncodedText s_Size = Name("size");
@@ -1296,7 +1305,7 @@ internal sealed partial class Media
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Postbox.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Media");
             var seen0 = 0UL;
@@ -1317,7 +1326,7 @@ internal sealed partial class Media
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Media value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Media value)
         {
             if (value is null)
             {
@@ -1394,8 +1403,9 @@ internal sealed partial class Priority : global::System.IEquatable<global::Featu
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::Features.Postbox.Priority(string value) => new global::Features.Postbox.Priority(value);
 
-    /// <summary>Reads and writes <see cref="global::Features.Postbox.Priority"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Priority>
+    /// <summary>Reads and writes <see cref="global::Features.Postbox.Priority"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Priority>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -1404,7 +1414,7 @@ internal sealed partial class Priority : global::System.IEquatable<global::Featu
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::Features.Postbox.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Postbox.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -1416,7 +1426,7 @@ internal sealed partial class Priority : global::System.IEquatable<global::Featu
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Priority value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Priority value)
         {
             if (value is null)
             {

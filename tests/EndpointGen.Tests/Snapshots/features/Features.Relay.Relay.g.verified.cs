@@ -288,8 +288,9 @@ internal sealed partial class NewMessage
     /// <remarks>JSON name: <c>text</c>; always present. Example: <c>Hello</c>.</remarks>
     public required string Text { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Relay.NewMessage"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.NewMessage>
+    /// <summary>Reads and writes <see cref="global::Features.Relay.NewMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.NewMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
         private static readonly string[] s_requiredNames = { "text" };
@@ -301,7 +302,7 @@ internal sealed partial class NewMessage
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Relay.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Relay.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "NewMessage");
             var seen0 = 0UL;
@@ -319,7 +320,7 @@ internal sealed partial class NewMessage
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.NewMessage value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.NewMessage value)
         {
             if (value is null)
             {
@@ -351,8 +352,9 @@ internal sealed partial class PostedMessage
     /// <remarks>JSON name: <c>channel</c>; omitted when unset.</remarks>
     public string? Channel { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Relay.PostedMessage"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.PostedMessage>
+    /// <summary>Reads and writes <see cref="global::Features.Relay.PostedMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.PostedMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Ok = Name("ok");
         private static readonly global::System.Text.Json.JsonEncodedText s_Ts = Name("ts");
@@ -366,7 +368,7 @@ internal sealed partial class PostedMessage
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Relay.PostedMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Relay.PostedMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "PostedMessage");
             var seen0 = 0UL;
@@ -390,7 +392,7 @@ internal sealed partial class PostedMessage
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.PostedMessage value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.PostedMessage value)
         {
             if (value is null)
             {
@@ -424,8 +426,9 @@ internal sealed partial class ChannelList
     /// <remarks>JSON name: <c>next_cursor</c>; omitted when unset; may be <c>null</c>.</remarks>
     public string? NextCursor { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Relay.ChannelList"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.ChannelList>
+    /// <summary>Reads and writes <see cref="global::Features.Relay.ChannelList"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.ChannelList>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Ok = Name("ok");
         private static readonly global::System.Text.Json.JsonEncodedText s_Channels = Name("channels");
@@ -439,7 +442,7 @@ internal sealed partial class ChannelList
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Relay.ChannelList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Relay.ChannelList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ChannelList");
             var seen0 = 0UL;
@@ -463,7 +466,7 @@ internal sealed partial class ChannelList
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.ChannelList value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.ChannelList value)
         {
             if (value is null)
             {
@@ -493,8 +496,9 @@ internal sealed partial class Channel
     /// <remarks>JSON name: <c>name</c>; omitted when unset.</remarks>
     public string? Name { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Relay.Channel"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.Channel>
+    /// <summary>Reads and writes <see cref="global::Features.Relay.Channel"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.Channel>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -507,7 +511,7 @@ internal sealed partial class Channel
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Relay.Channel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Relay.Channel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Channel");
             var seen0 = 0UL;
@@ -528,7 +532,7 @@ internal sealed partial class Channel
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.Channel value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.Channel value)
         {
             if (value is null)
             {
@@ -561,8 +565,9 @@ internal sealed partial class RelayError
     /// <remarks>JSON name: <c>warning</c>; omitted when unset.</remarks>
     public string? Warning { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Relay.RelayError"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.RelayError>
+    /// <summary>Reads and writes <see cref="global::Features.Relay.RelayError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.RelayError>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Ok = Name("ok");
         private static readonly global::System.Text.Json.JsonEncodedText s_Error = Name("error");
@@ -576,7 +581,7 @@ internal sealed partial class RelayError
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Relay.RelayError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Relay.RelayError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "RelayError");
             var seen0 = 0UL;
@@ -600,7 +605,7 @@ internal sealed partial class RelayError
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.RelayError value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.RelayError value)
         {
             if (value is null)
             {

@@ -215,8 +215,9 @@ internal sealed partial class Forecast
     /// <remarks>JSON name: <c>days</c>; omitted when unset.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::Features.Weather.DailyForecast>? Days { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Weather.Forecast"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.Forecast>
+    /// <summary>Reads and writes <see cref="global::Features.Weather.Forecast"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.Forecast>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_City = Name("city");
         private static readonly global::System.Text.Json.JsonEncodedText s_Units = Name("units");
@@ -230,7 +231,7 @@ internal sealed partial class Forecast
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Weather.Forecast ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Weather.Forecast ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Forecast");
             var seen0 = 0UL;
@@ -254,7 +255,7 @@ internal sealed partial class Forecast
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Forecast value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Forecast value)
         {
             if (value is null)
             {
@@ -288,8 +289,9 @@ internal sealed partial class DailyForecast
     /// <remarks>JSON name: <c>low</c>; omitted when unset.</remarks>
     public double? Low { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::Features.Weather.DailyForecast"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.DailyForecast>
+    /// <summary>Reads and writes <see cref="global::Features.Weather.DailyForecast"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.DailyForecast>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Date = Name("date");
         private static readonly global::System.Text.Json.JsonEncodedText s_High = Name("high");
@@ -303,7 +305,7 @@ internal sealed partial class DailyForecast
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::Features.Weather.DailyForecast ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Weather.DailyForecast ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "DailyForecast");
             var seen0 = 0UL;
@@ -327,7 +329,7 @@ internal sealed partial class DailyForecast
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.DailyForecast value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.DailyForecast value)
         {
             if (value is null)
             {
@@ -405,8 +407,9 @@ internal sealed partial class Units : global::System.IEquatable<global::Features
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::Features.Weather.Units(string value) => new global::Features.Weather.Units(value);
 
-    /// <summary>Reads and writes <see cref="global::Features.Weather.Units"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.Units>
+    /// <summary>Reads and writes <see cref="global::Features.Weather.Units"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.Units>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -415,7 +418,7 @@ internal sealed partial class Units : global::System.IEquatable<global::Features
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::Features.Weather.Units ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Features.Weather.Units ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -427,7 +430,7 @@ internal sealed partial class Units : global::System.IEquatable<global::Features
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Units value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Units value)
         {
             if (value is null)
             {

@@ -536,8 +536,9 @@ public sealed partial class CreateConversationRequest
     /// <remarks>JSON name: <c>source_id</c>; omitted when unset. Example: <c>123456789</c>.</remarks>
     public string? SourceId { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateConversationRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateConversationRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateConversationRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateConversationRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_ContactId = Name("contact_id");
@@ -551,7 +552,7 @@ public sealed partial class CreateConversationRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.CreateConversationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.CreateConversationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CreateConversationRequest");
             var seen0 = 0UL;
@@ -575,7 +576,7 @@ public sealed partial class CreateConversationRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateConversationRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateConversationRequest value)
         {
             if (value is null)
             {
@@ -737,8 +738,9 @@ public sealed partial class Conversation
     /// <remarks>JSON name: <c>assignment</c>; omitted when unset.</remarks>
     public global::ContactCenter.LiveDesk.Assignment? Assignment { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Conversation"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Conversation>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Conversation"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Conversation>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
@@ -783,7 +785,7 @@ public sealed partial class Conversation
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.Conversation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.Conversation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Conversation");
             global::ContactCenter.LiveDesk.ConversationMeta? p_Meta = default;
@@ -901,7 +903,7 @@ public sealed partial class Conversation
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Conversation value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Conversation value)
         {
             if (value is null)
             {
@@ -967,8 +969,9 @@ public sealed partial class ConversationMeta
     /// <remarks>JSON name: <c>hmac_verified</c>; omitted when unset. Example: <c>false</c>.</remarks>
     public bool? HmacVerified { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationMeta"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationMeta>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationMeta"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationMeta>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Sender = Name("sender");
         private static readonly global::System.Text.Json.JsonEncodedText s_Channel = Name("channel");
@@ -981,7 +984,7 @@ public sealed partial class ConversationMeta
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.ConversationMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.ConversationMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ConversationMeta");
             global::ContactCenter.LiveDesk.Contact? p_Sender = default;
@@ -1003,7 +1006,7 @@ public sealed partial class ConversationMeta
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationMeta value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationMeta value)
         {
             if (value is null)
             {
@@ -1077,8 +1080,9 @@ public sealed partial class Contact
     /// <remarks>JSON name: <c>contact_inboxes</c>; omitted when unset.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactInbox>? ContactInboxes { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Contact"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Contact>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Contact"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Contact>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = Name("additional_attributes");
         private static readonly global::System.Text.Json.JsonEncodedText s_AvailabilityStatus = Name("availability_status");
@@ -1101,7 +1105,7 @@ public sealed partial class Contact
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.Contact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.Contact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Contact");
             global::System.Text.Json.Nodes.JsonNode? p_AdditionalAttributes = default;
@@ -1153,7 +1157,7 @@ public sealed partial class Contact
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Contact value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Contact value)
         {
             if (value is null)
             {
@@ -1193,8 +1197,9 @@ public sealed partial class ContactInbox
     /// <remarks>JSON name: <c>inbox</c>; omitted when unset.</remarks>
     public global::ContactCenter.LiveDesk.Inbox? Inbox { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactInbox"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactInbox>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactInbox"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactInbox>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_SourceId = Name("source_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Inbox = Name("inbox");
@@ -1206,7 +1211,7 @@ public sealed partial class ContactInbox
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.ContactInbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.ContactInbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ContactInbox");
             string? p_SourceId = default;
@@ -1225,7 +1230,7 @@ public sealed partial class ContactInbox
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactInbox value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactInbox value)
         {
             if (value is null)
             {
@@ -1270,8 +1275,9 @@ public sealed partial class Inbox
     /// <remarks>JSON name: <c>provider</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
     public string? Provider { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Inbox"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Inbox>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Inbox"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Inbox>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = Name("avatar_url");
@@ -1287,7 +1293,7 @@ public sealed partial class Inbox
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.Inbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.Inbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Inbox");
             long? p_Id = default;
@@ -1318,7 +1324,7 @@ public sealed partial class Inbox
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Inbox value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Inbox value)
         {
             if (value is null)
             {
@@ -1367,8 +1373,9 @@ public sealed partial class CreateContactRequest
     /// <remarks>JSON name: <c>identifier</c>; omitted when unset. Example: <c>crm-1234</c>.</remarks>
     public string? Identifier { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
@@ -1385,7 +1392,7 @@ public sealed partial class CreateContactRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.CreateContactRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.CreateContactRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CreateContactRequest");
             var seen0 = 0UL;
@@ -1418,7 +1425,7 @@ public sealed partial class CreateContactRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactRequest value)
         {
             if (value is null)
             {
@@ -1447,8 +1454,9 @@ public sealed partial class CreateContactResult
     /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
     public global::ContactCenter.LiveDesk.CreateContactPayload? Payload { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactResult"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactResult>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactResult"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactResult>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
 
@@ -1459,7 +1467,7 @@ public sealed partial class CreateContactResult
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.CreateContactResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.CreateContactResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CreateContactResult");
             global::ContactCenter.LiveDesk.CreateContactPayload? p_Payload = default;
@@ -1475,7 +1483,7 @@ public sealed partial class CreateContactResult
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactResult value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactResult value)
         {
             if (value is null)
             {
@@ -1499,8 +1507,9 @@ public sealed partial class CreateContactPayload
     /// <remarks>JSON name: <c>contact</c>; omitted when unset.</remarks>
     public global::ContactCenter.LiveDesk.Contact? Contact { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactPayload"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactPayload>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactPayload"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactPayload>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Contact = Name("contact");
 
@@ -1511,7 +1520,7 @@ public sealed partial class CreateContactPayload
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.CreateContactPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.CreateContactPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "CreateContactPayload");
             global::ContactCenter.LiveDesk.Contact? p_Contact = default;
@@ -1527,7 +1536,7 @@ public sealed partial class CreateContactPayload
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactPayload value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactPayload value)
         {
             if (value is null)
             {
@@ -1627,8 +1636,9 @@ public sealed partial class ContactSort : global::System.IEquatable<global::Cont
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.ContactSort(string value) => new global::ContactCenter.LiveDesk.ContactSort(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactSort"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactSort>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactSort"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactSort>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -1637,7 +1647,7 @@ public sealed partial class ContactSort : global::System.IEquatable<global::Cont
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.LiveDesk.ContactSort ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.ContactSort ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -1655,7 +1665,7 @@ public sealed partial class ContactSort : global::System.IEquatable<global::Cont
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactSort value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactSort value)
         {
             if (value is null)
             {
@@ -1729,8 +1739,9 @@ public sealed partial class SortDirection : global::System.IEquatable<global::Co
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.SortDirection(string value) => new global::ContactCenter.LiveDesk.SortDirection(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SortDirection"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SortDirection>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SortDirection"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SortDirection>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -1739,7 +1750,7 @@ public sealed partial class SortDirection : global::System.IEquatable<global::Co
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.LiveDesk.SortDirection ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.SortDirection ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -1751,7 +1762,7 @@ public sealed partial class SortDirection : global::System.IEquatable<global::Co
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SortDirection value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SortDirection value)
         {
             if (value is null)
             {
@@ -1777,8 +1788,9 @@ public sealed partial class ContactList
     /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Contact>? Payload { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactList"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactList>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactList"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactList>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
         private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
@@ -1790,7 +1802,7 @@ public sealed partial class ContactList
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.ContactList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.ContactList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ContactList");
             global::ContactCenter.LiveDesk.ContactListMeta? p_Meta = default;
@@ -1809,7 +1821,7 @@ public sealed partial class ContactList
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactList value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactList value)
         {
             if (value is null)
             {
@@ -1838,8 +1850,9 @@ public sealed partial class ContactListMeta
     /// <remarks>JSON name: <c>current_page</c>; omitted when unset. Example: <c>1</c>.</remarks>
     public int? CurrentPage { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactListMeta"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactListMeta>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactListMeta"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactListMeta>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Count = Name("count");
         private static readonly global::System.Text.Json.JsonEncodedText s_CurrentPage = Name("current_page");
@@ -1851,7 +1864,7 @@ public sealed partial class ContactListMeta
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.ContactListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.ContactListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ContactListMeta");
             int? p_Count = default;
@@ -1870,7 +1883,7 @@ public sealed partial class ContactListMeta
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactListMeta value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactListMeta value)
         {
             if (value is null)
             {
@@ -1903,8 +1916,9 @@ public sealed partial class SendMessageRequest
     /// <remarks>JSON name: <c>content_attributes</c>; omitted when unset. Example: <c>{"in_reply_to": 29}</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>? ContentAttributes { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SendMessageRequest"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SendMessageRequest>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SendMessageRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SendMessageRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
         private static readonly global::System.Text.Json.JsonEncodedText s_Private = Name("private");
@@ -1918,7 +1932,7 @@ public sealed partial class SendMessageRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "SendMessageRequest");
             var seen0 = 0UL;
@@ -1942,7 +1956,7 @@ public sealed partial class SendMessageRequest
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SendMessageRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SendMessageRequest value)
         {
             if (value is null)
             {
@@ -2042,8 +2056,9 @@ public sealed partial class SentMessageType : global::System.IEquatable<global::
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.SentMessageType(string value) => new global::ContactCenter.LiveDesk.SentMessageType(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SentMessageType"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SentMessageType>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SentMessageType"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SentMessageType>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -2052,7 +2067,7 @@ public sealed partial class SentMessageType : global::System.IEquatable<global::
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.LiveDesk.SentMessageType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.SentMessageType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -2064,7 +2079,7 @@ public sealed partial class SentMessageType : global::System.IEquatable<global::
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SentMessageType value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SentMessageType value)
         {
             if (value is null)
             {
@@ -2130,8 +2145,9 @@ public sealed partial class Message
     /// <remarks>JSON name: <c>attachments</c>; omitted when unset.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Attachment>? Attachments { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Message"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Message>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Message"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Message>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
@@ -2153,7 +2169,7 @@ public sealed partial class Message
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Message");
             long? p_Id = default;
@@ -2202,7 +2218,7 @@ public sealed partial class Message
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Message value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Message value)
         {
             if (value is null)
             {
@@ -2265,8 +2281,9 @@ public sealed partial class Attachment
     /// <remarks>JSON name: <c>file_size</c>; omitted when unset. Example: <c>160</c>.</remarks>
     public long? FileSize { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Attachment"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Attachment>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Attachment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Attachment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_MessageId = Name("message_id");
@@ -2284,7 +2301,7 @@ public sealed partial class Attachment
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.Attachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.Attachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Attachment");
             long? p_Id = default;
@@ -2321,7 +2338,7 @@ public sealed partial class Attachment
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Attachment value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Attachment value)
         {
             if (value is null)
             {
@@ -2412,8 +2429,9 @@ public sealed partial class AttachmentFileType : global::System.IEquatable<globa
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.AttachmentFileType(string value) => new global::ContactCenter.LiveDesk.AttachmentFileType(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AttachmentFileType"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AttachmentFileType>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AttachmentFileType"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AttachmentFileType>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -2422,7 +2440,7 @@ public sealed partial class AttachmentFileType : global::System.IEquatable<globa
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.LiveDesk.AttachmentFileType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.AttachmentFileType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -2436,7 +2454,7 @@ public sealed partial class AttachmentFileType : global::System.IEquatable<globa
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AttachmentFileType value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AttachmentFileType value)
         {
             if (value is null)
             {
@@ -2462,8 +2480,9 @@ public sealed partial class MessageList
     /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Message>? Payload { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.MessageList"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageList>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.MessageList"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageList>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
         private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
@@ -2475,7 +2494,7 @@ public sealed partial class MessageList
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.MessageList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.MessageList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "MessageList");
             global::ContactCenter.LiveDesk.MessageListMeta? p_Meta = default;
@@ -2494,7 +2513,7 @@ public sealed partial class MessageList
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageList value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageList value)
         {
             if (value is null)
             {
@@ -2531,8 +2550,9 @@ public sealed partial class MessageListMeta
     /// <remarks>JSON name: <c>assignee</c>; omitted when unset; may be <c>null</c>.</remarks>
     public global::System.Text.Json.Nodes.JsonNode? Assignee { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.MessageListMeta"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageListMeta>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.MessageListMeta"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageListMeta>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Labels = Name("labels");
         private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = Name("additional_attributes");
@@ -2546,7 +2566,7 @@ public sealed partial class MessageListMeta
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.MessageListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.MessageListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "MessageListMeta");
             global::System.Collections.Generic.IReadOnlyList<string>? p_Labels = default;
@@ -2571,7 +2591,7 @@ public sealed partial class MessageListMeta
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageListMeta value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageListMeta value)
         {
             if (value is null)
             {
@@ -2654,8 +2674,9 @@ public sealed partial class AvailabilityStatus : global::System.IEquatable<globa
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.AvailabilityStatus(string value) => new global::ContactCenter.LiveDesk.AvailabilityStatus(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AvailabilityStatus"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AvailabilityStatus>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AvailabilityStatus"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AvailabilityStatus>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -2664,7 +2685,7 @@ public sealed partial class AvailabilityStatus : global::System.IEquatable<globa
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.LiveDesk.AvailabilityStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.AvailabilityStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -2677,7 +2698,7 @@ public sealed partial class AvailabilityStatus : global::System.IEquatable<globa
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AvailabilityStatus value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AvailabilityStatus value)
         {
             if (value is null)
             {
@@ -2759,8 +2780,9 @@ public sealed partial class ConversationStatus : global::System.IEquatable<globa
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.ConversationStatus(string value) => new global::ContactCenter.LiveDesk.ConversationStatus(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationStatus"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationStatus>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationStatus"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationStatus>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -2769,7 +2791,7 @@ public sealed partial class ConversationStatus : global::System.IEquatable<globa
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.LiveDesk.ConversationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.ConversationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -2783,7 +2805,7 @@ public sealed partial class ConversationStatus : global::System.IEquatable<globa
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationStatus value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationStatus value)
         {
             if (value is null)
             {
@@ -2865,8 +2887,9 @@ public sealed partial class ConversationPriority : global::System.IEquatable<glo
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static implicit operator global::ContactCenter.LiveDesk.ConversationPriority(string value) => new global::ContactCenter.LiveDesk.ConversationPriority(value);
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationPriority"/> as a JSON string, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationPriority>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationPriority"/> as a JSON string, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationPriority>
     {
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -2875,7 +2898,7 @@ public sealed partial class ConversationPriority : global::System.IEquatable<glo
         }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        internal static global::ContactCenter.LiveDesk.ConversationPriority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.ConversationPriority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -2889,7 +2912,7 @@ public sealed partial class ConversationPriority : global::System.IEquatable<glo
         }
 
         /// <summary>Writes the value as a JSON string.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationPriority value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationPriority value)
         {
             if (value is null)
             {
@@ -2919,8 +2942,9 @@ public sealed partial class ContentPreview
     /// <remarks>JSON name: <c>created_at</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContentPreview"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContentPreview>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContentPreview"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContentPreview>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
         private static readonly global::System.Text.Json.JsonEncodedText s_MessageType = Name("message_type");
@@ -2933,7 +2957,7 @@ public sealed partial class ContentPreview
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.ContentPreview ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.ContentPreview ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ContentPreview");
             string? p_Content = default;
@@ -2955,7 +2979,7 @@ public sealed partial class ContentPreview
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContentPreview value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContentPreview value)
         {
             if (value is null)
             {
@@ -2989,8 +3013,9 @@ public sealed partial class Platform
     /// <remarks>JSON name: <c>inbox_id</c>; omitted when unset. Example: <c>407</c>.</remarks>
     public long? InboxId { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Platform"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Platform>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Platform"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Platform>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_ChannelType = Name("channel_type");
         private static readonly global::System.Text.Json.JsonEncodedText s_InboxName = Name("inbox_name");
@@ -3003,7 +3028,7 @@ public sealed partial class Platform
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.Platform ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.Platform ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Platform");
             string? p_ChannelType = default;
@@ -3025,7 +3050,7 @@ public sealed partial class Platform
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Platform value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Platform value)
         {
             if (value is null)
             {
@@ -3067,8 +3092,9 @@ public sealed partial class AccountInfo
     /// <remarks>JSON name: <c>contact_avatar</c>; omitted when unset. Example: <c></c>.</remarks>
     public string? ContactAvatar { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AccountInfo"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AccountInfo>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AccountInfo"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AccountInfo>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_ContactName = Name("contact_name");
         private static readonly global::System.Text.Json.JsonEncodedText s_ContactEmail = Name("contact_email");
@@ -3083,7 +3109,7 @@ public sealed partial class AccountInfo
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.AccountInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.AccountInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "AccountInfo");
             string? p_ContactName = default;
@@ -3111,7 +3137,7 @@ public sealed partial class AccountInfo
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AccountInfo value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AccountInfo value)
         {
             if (value is null)
             {
@@ -3155,8 +3181,9 @@ public sealed partial class Assignment
     /// <remarks>JSON name: <c>team_name</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
     public string? TeamName { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Assignment"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Assignment>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Assignment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Assignment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeId = Name("assignee_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeName = Name("assignee_name");
@@ -3171,7 +3198,7 @@ public sealed partial class Assignment
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.Assignment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.Assignment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "Assignment");
             long? p_AssigneeId = default;
@@ -3199,7 +3226,7 @@ public sealed partial class Assignment
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Assignment value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Assignment value)
         {
             if (value is null)
             {
@@ -3227,8 +3254,9 @@ public sealed partial class LiveDeskError
     /// <remarks>JSON name: <c>error</c>; omitted when unset. Example: <c>Invalid Access Token</c>.</remarks>
     public string? Error { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.LiveDeskError"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.LiveDeskError>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.LiveDeskError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.LiveDeskError>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Error = Name("error");
 
@@ -3239,7 +3267,7 @@ public sealed partial class LiveDeskError
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.LiveDesk.LiveDeskError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.LiveDesk.LiveDeskError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "LiveDeskError");
             string? p_Error = default;
@@ -3255,7 +3283,7 @@ public sealed partial class LiveDeskError
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.LiveDeskError value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.LiveDeskError value)
         {
             if (value is null)
             {

@@ -260,8 +260,9 @@ public sealed partial class StartChatConversationResult
     /// <remarks>JSON name: <c>conversation_id</c>; always present. Example: <c>6ed7c941-2c8a-411e-95d2-338a9f64800a</c>.</remarks>
     public required global::System.Guid ConversationId { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.StartChatConversationResult"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.StartChatConversationResult>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.StartChatConversationResult"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.StartChatConversationResult>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_ConversationId = Name("conversation_id");
         private static readonly string[] s_requiredNames = { "conversation_id" };
@@ -273,7 +274,7 @@ public sealed partial class StartChatConversationResult
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Thulium.StartChatConversationResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Thulium.StartChatConversationResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "StartChatConversationResult");
             var seen0 = 0UL;
@@ -291,7 +292,7 @@ public sealed partial class StartChatConversationResult
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.StartChatConversationResult value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.StartChatConversationResult value)
         {
             if (value is null)
             {
@@ -319,8 +320,9 @@ public sealed partial class ThuliumError
     /// <remarks>JSON name: <c>errors</c>; omitted when unset.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? Errors { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumError"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumError>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumError>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_RequestId = Name("request_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Errors = Name("errors");
@@ -332,7 +334,7 @@ public sealed partial class ThuliumError
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Thulium.ThuliumError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Thulium.ThuliumError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ThuliumError");
             string? p_RequestId = default;
@@ -351,7 +353,7 @@ public sealed partial class ThuliumError
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumError value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumError value)
         {
             if (value is null)
             {
@@ -380,8 +382,9 @@ public sealed partial class ThuliumErrorItem
     /// <remarks>JSON name: <c>code</c>; omitted when unset. Example: <c>111111</c>.</remarks>
     public long? Code { get; init; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumErrorItem"/> as the descriptor spells it, without reflection.</summary>
-    internal sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumErrorItem>
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumErrorItem"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumErrorItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
         private static readonly global::System.Text.Json.JsonEncodedText s_Code = Name("code");
@@ -393,7 +396,7 @@ public sealed partial class ThuliumErrorItem
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        internal static global::ContactCenter.Thulium.ThuliumErrorItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Thulium.ThuliumErrorItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectObject(ref reader, "ThuliumErrorItem");
             string? p_Message = default;
@@ -412,7 +415,7 @@ public sealed partial class ThuliumErrorItem
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumErrorItem value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumErrorItem value)
         {
             if (value is null)
             {

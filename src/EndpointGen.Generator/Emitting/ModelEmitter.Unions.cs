@@ -68,7 +68,7 @@ internal static partial class ModelEmitter
                     }
 
                     /// <summary>Reads the variant the discriminator names, wherever it is in the object; a value the descriptor does not list reads as <see cref="{{self}}.Unknown"/>.</summary>
-                    internal static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+                    public static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
                     {
                         var discriminator = FindDiscriminator(reader, {{Code.Utf8Literal(union.Discriminator)}}, {{Code.Literal(type.Name)}}, {{Code.Literal(union.Discriminator)}});
             """);
@@ -100,7 +100,7 @@ internal static partial class ModelEmitter
         w.WriteLine($$"""
 
             /// <summary>Writes the variant through its own converter, the discriminator first; an unknown one as the bytes it came as.</summary>
-            internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
             {
                 switch (value)
                 {

@@ -48,7 +48,7 @@ internal sealed partial class DescriptorReader
 
         var variantsNode = keys.Get("variants");
         var variantsMap = variantsNode is YamlScalar { IsNull: true } ? null : AsMapping(variantsNode, "variants");
-        if (variantsNode is YamlScalar { IsNull: true } || variantsMap is { Entries.Count: 0 })
+        if (variantsNode is YamlScalar { IsNull: true } || variantsMap is { Entries.Length: 0 })
         {
             Report(DiagnosticDescriptors.InvalidValue, variantsNode!.Location, "variants", "a union needs at least one variant: discriminator value → object type");
             return null;
@@ -62,8 +62,8 @@ internal sealed partial class DescriptorReader
         var ok = true;
         YamlScalar? first = null;
         var isBoolean = false;
-        var variants = new List<UnionVariantSpec>(variantsMap.Entries.Count);
-        var pending = new List<PendingVariant>(variantsMap.Entries.Count);
+        var variants = new List<UnionVariantSpec>(variantsMap.Entries.Length);
+        var pending = new List<PendingVariant>(variantsMap.Entries.Length);
         foreach (var entry in UniqueEntries(variantsMap, "discriminator value"))
         {
             // true and false (quoted or not) make a boolean discriminator; every other text a string one. Never both.

@@ -405,7 +405,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
 
         var url = _runner.CreateUrl();
         url.AppendPath("chats");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateChatRequest>(body, global::ContactCenter.Ccai.CreateChatRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -423,7 +423,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{id}");
         return request;
     }
 
@@ -445,7 +445,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         var url = _runner.CreateUrl();
         url.AppendPath("chats/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri(), "chats/{id}");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateChatRequest>(body, global::ContactCenter.Ccai.UpdateChatRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -469,7 +469,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/message");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{id}/message");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.SendMessageRequest>(body, global::ContactCenter.Ccai.SendMessageRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -493,7 +493,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/escalations");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/escalations");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CreateEscalationRequest>(body, global::ContactCenter.Ccai.CreateEscalationRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -518,7 +518,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendSegment(chatId);
         url.AppendPath("/escalations/");
         url.AppendSegment(id);
-        var request = _runner.CreateRequest(s_patch, url.ToUri());
+        var request = _runner.CreateRequest(s_patch, url.ToUri(), "chats/{chat_id}/escalations/{id}");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEscalationRequest>(body, global::ContactCenter.Ccai.UpdateEscalationRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -542,7 +542,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/photos");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddPhotosRequest>(body, global::ContactCenter.Ccai.AddPhotosRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -561,7 +561,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{chat_id}/photos");
         return request;
     }
 
@@ -579,7 +579,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/photos/upload");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/photos/upload");
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }
@@ -603,7 +603,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/videos");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.AddVideoRequest>(body, global::ContactCenter.Ccai.AddVideoRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -622,7 +622,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{chat_id}/videos");
         return request;
     }
 
@@ -640,7 +640,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/videos/upload");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/videos/upload");
         request.Content = global::EndpointGen.Runtime.ApiRequest.EmptyJsonContent();
         return request;
     }
@@ -661,7 +661,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         }
 
         var target = _runner.CreateUrl(url);
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, target.ToUri(), credential: false);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, target.ToUri(), credential: false, "{url}");
         request.Content = WriteStorageUploadForm(new global::EndpointGen.Runtime.FormBuilder(global::EndpointGen.Runtime.FormNesting.Dots, global::EndpointGen.Runtime.FormArrays.Repeat), string.Empty, body).ToMultipartContent();
         return request;
     }
@@ -680,7 +680,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/customer_flag");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "chats/{id}/customer_flag");
         return request;
     }
 
@@ -703,7 +703,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/customer_flag");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{id}/customer_flag");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomerFlags>(body, global::ContactCenter.Ccai.CustomerFlags.JsonConverter.WriteValue);
         return request;
     }
@@ -727,7 +727,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(id);
         url.AppendPath("/custom_data");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{id}/custom_data");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.CustomDataRequest>(body, global::ContactCenter.Ccai.CustomDataRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -751,7 +751,7 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
         url.AppendPath("chats/");
         url.AppendSegment(chatId);
         url.AppendPath("/end_user");
-        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri());
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Post, url.ToUri(), "chats/{chat_id}/end_user");
         request.Content = global::EndpointGen.Runtime.ApiRequest.JsonContent<global::ContactCenter.Ccai.UpdateEndUserRequest>(body, global::ContactCenter.Ccai.UpdateEndUserRequest.JsonConverter.WriteValue);
         return request;
     }
@@ -2663,31 +2663,98 @@ public sealed partial class CustomerFlags
     }
 }
 
-/// <summary>Body of SendCustomData. Unsigned: {"signed": false, "data": {...}}. Signed: {"signed": true, "signed_data": "JWT"}, where the JWT is created as JWT.encode(payload, company secret, HS256) with payload {"custom_data": {...same object as data...}, "iat": issue unix-seconds, "exp": expiration unix-seconds}.</summary>
+/// <summary>Body of SendCustomData: unsigned custom data (UnsignedCustomData, {"signed": false, "data": {...}}) or signed custom data (SignedCustomData, {"signed": true, "signed_data": "JWT"}).</summary>
+/// <remarks>A discriminated union on the JSON property <c>signed</c>: <see cref="global::ContactCenter.Ccai.UnsignedCustomData"/> (<c>false</c>), <see cref="global::ContactCenter.Ccai.SignedCustomData"/> (<c>true</c>); any other value reads as <see cref="global::ContactCenter.Ccai.CustomDataRequest.Unknown"/>, which keeps the object as it came. Tell them apart by class: <c>value is CustomDataRequest.Unknown</c>, or a <c>switch</c> on the variants.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CustomDataRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
-public sealed partial class CustomDataRequest
+public abstract partial class CustomDataRequest
 {
-    /// <summary>false when `data` is sent, true when `signed_data` is sent.</summary>
-    /// <remarks>JSON name: <c>signed</c>; always present. Example: <c>false</c>.</remarks>
-    public required bool Signed { get; init; }
+    /// <summary>Only the variants and <see cref="global::ContactCenter.Ccai.CustomDataRequest.Unknown"/> derive from the union.</summary>
+    private protected CustomDataRequest()
+    {
+    }
 
-    /// <summary>Unsigned custom data (with signed = false), keyed by field name. The reserved keys reserved_verified_customer, reserved_bad_actor and reserved_repeat_customer set the customer flags; other keys (e.g. field1, field2) are custom fields.</summary>
-    /// <remarks>JSON name: <c>data</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField>? Data { get; init; }
+    /// <summary>A variant the descriptor does not list: its discriminator value and the whole object, written back as the same bytes.</summary>
+    public sealed class Unknown : global::ContactCenter.Ccai.CustomDataRequest
+    {
+        /// <summary>Creates an unknown variant from its JSON object.</summary>
+        /// <param name="discriminator">The value of <c>signed</c>: a string's text, or the JSON of another value (<c>true</c>, <c>7</c>).</param>
+        /// <param name="json">The whole object, the discriminator included; it is written back as it is.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="discriminator"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="json"/> is not a JSON object.</exception>
+        public Unknown(string discriminator, global::System.Text.Json.JsonElement json)
+        {
+            Discriminator = discriminator ?? throw new global::System.ArgumentNullException(nameof(discriminator));
+            Json = json.ValueKind == global::System.Text.Json.JsonValueKind.Object ? json.Clone() : throw new global::System.ArgumentException("An unknown variant is a JSON object.", nameof(json));
+        }
 
-    /// <summary>Signed custom data (with signed = true): a compact JWT (HS256, signed with the company secret) whose payload is {"custom_data": {...}, "iat": unix-seconds, "exp": unix-seconds}.</summary>
-    /// <remarks>JSON name: <c>signed_data</c>; omitted when unset. Example: <c>eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21fZGF0YSI6eyJyZXNlcnZlZF92ZXJpZmllZF9jdXN0b21lciI6eyJ2YWx1ZSI6ZmFsc2V9LCJyZXNlcnZlZF9iYWRfYWN0b3IiOnsidmFsdWUiOnRydWV9LCJyZXNlcnZlZF9yZXBlYXRfY3VzdG9tZXIiOnsidmFsdWUiOmZhbHNlfSwiZmllbGQxIjp7InZhbHVlIjoiZHVtbXkxMTEifSwiZmllbGQyIjp7InZhbHVlIjoiZHVtbXkyMjIifX0sImV4cCI6MTcyOTY4MzU5MywiaWF0IjoxNzI5Njc5OTkzfQ.BMskgKTM3DbgrMLWjI46ZJ1K73H25JRd16SgHK0A1Ts</c>.</remarks>
-    public string? SignedData { get; init; }
+        /// <summary>The value of <c>signed</c>: a string's text, or the JSON of another value (<c>true</c>, <c>7</c>).</summary>
+        public string Discriminator { get; }
 
-    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+        /// <summary>The whole object as it came, the discriminator included; written back as the same bytes.</summary>
+        public global::System.Text.Json.JsonElement Json { get; }
+    }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataRequest"/> by its discriminator, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Signed = Name("signed");
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the variant the discriminator names, wherever it is in the object; a value the descriptor does not list reads as <see cref="global::ContactCenter.Ccai.CustomDataRequest.Unknown"/>.</summary>
+        public static global::ContactCenter.Ccai.CustomDataRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var discriminator = FindDiscriminator(reader, "signed"u8, "CustomDataRequest", "signed");
+            if (discriminator.TokenType == global::System.Text.Json.JsonTokenType.False) return global::ContactCenter.Ccai.UnsignedCustomData.JsonConverter.ReadValue(ref reader);
+            if (discriminator.TokenType == global::System.Text.Json.JsonTokenType.True) return global::ContactCenter.Ccai.SignedCustomData.JsonConverter.ReadValue(ref reader);
+
+            return new global::ContactCenter.Ccai.CustomDataRequest.Unknown(DiscriminatorText(ref discriminator), ReadElement(ref reader));
+        }
+
+        /// <summary>Writes the variant through its own converter, the discriminator first; an unknown one as the bytes it came as.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataRequest value)
+        {
+            switch (value)
+            {
+                case null:
+                    writer.WriteNullValue();
+                    return;
+                case global::ContactCenter.Ccai.UnsignedCustomData v:
+                    global::ContactCenter.Ccai.UnsignedCustomData.JsonConverter.WriteValue(writer, v);
+                    return;
+                case global::ContactCenter.Ccai.SignedCustomData v:
+                    global::ContactCenter.Ccai.SignedCustomData.JsonConverter.WriteValue(writer, v);
+                    return;
+                case global::ContactCenter.Ccai.CustomDataRequest.Unknown unknown:
+                    WriteElement(writer, unknown.Json);
+                    return;
+                default:
+                    throw NotAVariant(value, "CustomDataRequest");
+            }
+        }
+    }
+}
+
+/// <summary>Unsigned custom data, sent as {"signed": false, "data": {...}}.</summary>
+/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": false</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UnsignedCustomData.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class UnsignedCustomData : global::ContactCenter.Ccai.CustomDataRequest
+{
+    /// <summary>The custom data, keyed by field name. The reserved keys reserved_verified_customer, reserved_bad_actor and reserved_repeat_customer set the customer flags; other keys (e.g. field1, field2) are custom fields.</summary>
+    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField> Data { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UnsignedCustomData"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UnsignedCustomData>
+    {
         private static readonly global::System.Text.Json.JsonEncodedText s_Data = Name("data");
-        private static readonly global::System.Text.Json.JsonEncodedText s_SignedData = Name("signed_data");
-        private static readonly string[] s_requiredNames = { "signed" };
+        private static readonly string[] s_requiredNames = { "data" };
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter()
@@ -2696,31 +2763,25 @@ public sealed partial class CustomDataRequest
         }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.CustomDataRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::ContactCenter.Ccai.UnsignedCustomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            ExpectObject(ref reader, "CustomDataRequest");
+            ExpectObject(ref reader, "UnsignedCustomData");
             var seen0 = 0UL;
-            bool p_Signed = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField>? p_Data = default;
-            string? p_SignedData = default;
             while (NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("signed"u8)) { p_Signed = Required(ref reader, ReadBoolean, "CustomDataRequest", "signed"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("data"u8)) p_Data = OptionalMap(ref reader, global::ContactCenter.Ccai.CustomDataField.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("signed_data"u8)) p_SignedData = Optional(ref reader, ReadString);
+                if (reader.ValueTextEquals("data"u8)) { p_Data = RequiredMap(ref reader, global::ContactCenter.Ccai.CustomDataField.JsonConverter.ReadValue, "UnsignedCustomData", "data"); seen0 |= 0x1UL; }
                 else SkipProperty(ref reader);
             }
-            CheckRequired(seen0, s_requiredNames, 0, "CustomDataRequest");
-            return new global::ContactCenter.Ccai.CustomDataRequest
+            CheckRequired(seen0, s_requiredNames, 0, "UnsignedCustomData");
+            return new global::ContactCenter.Ccai.UnsignedCustomData
             {
-                Signed = p_Signed,
-                Data = p_Data,
-                SignedData = p_SignedData,
+                Data = p_Data!,
             };
         }
 
         /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataRequest value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UnsignedCustomData value)
         {
             if (value is null)
             {
@@ -2729,9 +2790,66 @@ public sealed partial class CustomDataRequest
             }
 
             writer.WriteStartObject();
-            Write(writer, s_Signed, value.Signed, WriteBoolean);
-            WriteOptional(writer, s_Data, value.Data, static (w0, v0) => WriteMap(w0, v0, global::ContactCenter.Ccai.CustomDataField.JsonConverter.WriteValue));
-            WriteOptional(writer, s_SignedData, value.SignedData, WriteString);
+            writer.WriteBoolean("signed"u8, false);
+            WriteRequired(writer, s_Data, value.Data, static (w0, v0) => WriteMap(w0, v0, global::ContactCenter.Ccai.CustomDataField.JsonConverter.WriteValue), "UnsignedCustomData", "data");
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>Signed custom data, sent as {"signed": true, "signed_data": "JWT"}, where the JWT is created as JWT.encode(payload, company secret, HS256) with payload {"custom_data": {...the same object as UnsignedCustomData.data...}, "iat": issue unix-seconds, "exp": expiration unix-seconds}.</summary>
+/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": true</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.SignedCustomData.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+public sealed partial class SignedCustomData : global::ContactCenter.Ccai.CustomDataRequest
+{
+    /// <summary>A compact JWT (HS256, signed with the company secret) whose payload is {"custom_data": {...}, "iat": unix-seconds, "exp": unix-seconds}.</summary>
+    /// <remarks>JSON name: <c>signed_data</c>; always present. Example: <c>eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21fZGF0YSI6eyJyZXNlcnZlZF92ZXJpZmllZF9jdXN0b21lciI6eyJ2YWx1ZSI6ZmFsc2V9LCJyZXNlcnZlZF9iYWRfYWN0b3IiOnsidmFsdWUiOnRydWV9LCJyZXNlcnZlZF9yZXBlYXRfY3VzdG9tZXIiOnsidmFsdWUiOmZhbHNlfSwiZmllbGQxIjp7InZhbHVlIjoiZHVtbXkxMTEifSwiZmllbGQyIjp7InZhbHVlIjoiZHVtbXkyMjIifX0sImV4cCI6MTcyOTY4MzU5MywiaWF0IjoxNzI5Njc5OTkzfQ.BMskgKTM3DbgrMLWjI46ZJ1K73H25JRd16SgHK0A1Ts</c>.</remarks>
+    public required string SignedData { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.SignedCustomData"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SignedCustomData>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_SignedData = Name("signed_data");
+        private static readonly string[] s_requiredNames = { "signed_data" };
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        public static global::ContactCenter.Ccai.SignedCustomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "SignedCustomData");
+            var seen0 = 0UL;
+            string? p_SignedData = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("signed_data"u8)) { p_SignedData = Required(ref reader, ReadString, "SignedCustomData", "signed_data"); seen0 |= 0x1UL; }
+                else SkipProperty(ref reader);
+            }
+            CheckRequired(seen0, s_requiredNames, 0, "SignedCustomData");
+            return new global::ContactCenter.Ccai.SignedCustomData
+            {
+                SignedData = p_SignedData!,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SignedCustomData value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteBoolean("signed"u8, true);
+            WriteRequired(writer, s_SignedData, value.SignedData, WriteString, "SignedCustomData", "signed_data");
             writer.WriteEndObject();
         }
     }

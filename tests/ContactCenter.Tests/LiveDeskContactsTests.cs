@@ -35,7 +35,8 @@ public sealed class LiveDeskContactsTests : IDisposable
     [Fact]
     public async Task A_customer_no_search_finds_is_created_in_the_inbox()
     {
-        _fake.SearchContacts.Returns(new ContactList { Payload = [new Contact { Id = 1, Email = "jan.kowalski@example.org.uk" }] });
+        // One page holds every match (meta.count), so the search reads no second page.
+        _fake.SearchContacts.Returns(new ContactList { Meta = new ContactListMeta { Count = 1 }, Payload = [new Contact { Id = 1, Email = "jan.kowalski@example.org.uk" }] });
         _fake.CreateContact.Returns(new CreateContactResult { Payload = new CreateContactPayload { Contact = new Contact { Id = 42, Email = "jan.kowalski@example.org" } } });
 
         var match = await _contacts.FindOrCreateAsync(new ConversationRequest { FirstName = "Jan", LastName = "Kowalski", Email = "jan.kowalski@example.org" });

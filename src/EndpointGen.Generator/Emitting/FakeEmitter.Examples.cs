@@ -53,8 +53,43 @@ internal static partial class FakeEmitter
             return false;
         }
 
+        if (type.Union is { } union)
+        {
+            // A union's example is its first variant whose examples make one.
+            foreach (var variant in union.Variants)
+            {
+                var attempt = new StringBuilder();
+                if (AppendObject(attempt, variant.TypeName, types, open, depth + 1))
+                {
+                    builder.Append(attempt);
+                    open.Remove(typeName);
+                    return true;
+                }
+            }
+
+            open.Remove(typeName);
+            return false;
+        }
+
         builder.Append('{');
         var first = true;
+        if (type.VariantOf is { } of)
+        {
+            // A variant's JSON carries its discriminator first, as its converter writes it.
+            AppendString(builder, of.Discriminator);
+            builder.Append(':');
+            if (of.IsBoolean)
+            {
+                builder.Append(of.Value == "true" ? "true" : "false");
+            }
+            else
+            {
+                AppendString(builder, of.Value);
+            }
+
+            first = false;
+        }
+
         foreach (var field in type.Fields)
         {
             var value = new StringBuilder();

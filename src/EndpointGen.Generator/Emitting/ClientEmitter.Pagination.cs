@@ -123,6 +123,9 @@ internal static partial class ClientEmitter
             case PaginationStyle.Page:
                 w.Write($"with its page number in <c>{Code.DocText(pagination.Parameter!.WireName)}</c>");
                 break;
+            case PaginationStyle.Cursor when pagination.NextFrom != CursorSource.Response:
+                w.Write($"with that item's <c>{Code.DocText(pagination.Next!.JsonPath)}</c> in <c>{Code.DocText(pagination.Parameter!.WireName)}</c> (the first page sends the one the parameters set, if any)");
+                break;
             case PaginationStyle.Cursor:
                 w.Write($"with the cursor in <c>{Code.DocText(pagination.Parameter!.WireName)}</c> (the first page sends the one the parameters set, if any)");
                 break;

@@ -219,7 +219,7 @@ internal partial interface ILedgerClient
 
     /// <summary>Every item of <see cref="ListNotesAsync"/>'s pages, page after page: each next page asked for with <c>before</c> = the <c>id</c> of the first item of the page before, ending at a page without items.</summary>
     /// <remarks>
-    /// Each page is the request <see cref="ListNotesAsync"/> sends, with the cursor in <c>before</c> (the first page sends the one the parameters set, if any). Pages are fetched as the
+    /// Each page is the request <see cref="ListNotesAsync"/> sends, with that item's <c>id</c> in <c>before</c> (the first page sends the one the parameters set, if any). Pages are fetched as the
     /// enumeration reaches them, and each enumeration starts again from the first; <c>AsPages()</c> goes page by page, with each
     /// page's items, body, status and headers. A server that gives a cursor or URL again, or answers a page exactly as the one
     /// before, stops the enumeration with <see cref="global::System.InvalidOperationException"/> rather than looping.

@@ -229,7 +229,8 @@ public sealed class ChatFlow : IDisposable
         var receipt = new FileContent(SampleMedia.Photo, SampleMedia.PhotoFileName, SampleMedia.PhotoContentType);
         await CallAsync(LiveDesk, "SendMessageWithAttachments", ct => channel.SendFileAsync(conversation, receipt, "Here is your receipt.", ct), DescribeAttachments, cancellationToken).ConfigureAwait(false);
         var conversationId = LiveDeskConversationChannel.GetConversationId(conversation);
-        await CallAsync(LiveDesk, "ListMessages", ct => client.ListMessagesAsync(conversationId, cancellationToken: ct), DescribeMessages, cancellationToken).ConfigureAwait(false);
+        // ListMessagesAllAsync pages back: each next request's before is the id of the oldest message read; an empty page ends.
+        await PagesAsync(LiveDesk, "ListMessages", client.ListMessagesAllAsync(conversationId), page => DescribeMessages(page.Body), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> StoreAsync(CcaiMediaUploader uploader, PresignedUpload upload, byte[] file, string fileName, CancellationToken cancellationToken)

@@ -22,6 +22,12 @@ internal static partial class ClientEmitter
             case { Style: PaginationStyle.Page, Parameter: { } parameter }:
                 w.Write($"{separator}{(parameter.Type.Kind == TypeKind.Int64 ? "long" : "int")}? page = null");
                 break;
+            case { Style: PaginationStyle.Cursor, Parameter.Type.Kind: TypeKind.Int32 }:
+                w.Write($"{separator}int? cursor = null");
+                break;
+            case { Style: PaginationStyle.Cursor, Parameter.Type.Kind: TypeKind.Int64 }:
+                w.Write($"{separator}long? cursor = null");
+                break;
             case { Style: PaginationStyle.Cursor }:
                 w.Write($"{separator}string? cursor = null");
                 break;
@@ -97,6 +103,9 @@ internal static partial class ClientEmitter
                 }
 
                 break;
+            case PaginationStyle.Cursor when pagination.NextFrom != CursorSource.Response:
+                w.Write($"each next page asked for with <c>{Code.DocText(pagination.Parameter!.WireName)}</c> = the <c>{Code.DocText(pagination.Next!.JsonPath)}</c> of the {(pagination.NextFrom == CursorSource.FirstItem ? "first" : "last")} item of the page before, ending at a page without items");
+                break;
             case PaginationStyle.Cursor:
                 w.Write($"each next page asked for with the cursor at <c>{Code.DocText(pagination.Next!.JsonPath)}</c> of the page before, in <c>{Code.DocText(pagination.Parameter!.WireName)}</c>, ending at a page that gives none");
                 break;
@@ -113,6 +122,9 @@ internal static partial class ClientEmitter
         {
             case PaginationStyle.Page:
                 w.Write($"with its page number in <c>{Code.DocText(pagination.Parameter!.WireName)}</c>");
+                break;
+            case PaginationStyle.Cursor when pagination.NextFrom != CursorSource.Response:
+                w.Write($"with that item's <c>{Code.DocText(pagination.Next!.JsonPath)}</c> in <c>{Code.DocText(pagination.Parameter!.WireName)}</c> (the first page sends the one the parameters set, if any)");
                 break;
             case PaginationStyle.Cursor:
                 w.Write($"with the cursor in <c>{Code.DocText(pagination.Parameter!.WireName)}</c> (the first page sends the one the parameters set, if any)");
@@ -148,14 +160,21 @@ internal static partial class ClientEmitter
         };
         w.Write($"_runner.{method}");
         WritePageTypeArguments(w, service, endpoint);
+        // An integer cursor (an item's id) goes through the runner as its invariant text and back.
+        var integer = pagination.Style == PaginationStyle.Cursor && pagination.Parameter!.Type.Kind is TypeKind.Int32 or TypeKind.Int64;
+        var number = pagination.Parameter?.Type.Kind == TypeKind.Int32 ? "int" : "long";
+        var passed = integer ? $"{argument} is null ? default({number}?) : {number}.Parse({argument}, {Culture})" : argument;
         w.Write($"({Code.Literal(endpoint.Name)}, {argument} => Create{endpoint.Name}Request(");
         WriteArguments(w, endpoint);
-        w.Write(HasBuilderArguments(endpoint) ? $", {argument}), " : $"{argument}), ");
+        w.Write(HasBuilderArguments(endpoint) ? $", {passed}), " : $"{passed}), ");
         switch (pagination.Style)
         {
             case PaginationStyle.Page:
                 var first = $"parameters?.{pagination.Parameter!.PropertyName} ?? {pagination.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
                 w.Write(pagination.Parameter.Type.Kind == TypeKind.Int64 ? $"checked((int)({first})), " : $"{first}, ");
+                break;
+            case PaginationStyle.Cursor when integer:
+                w.Write($"parameters?.{pagination.Parameter!.PropertyName}?.ToString({Culture}), ");
                 break;
             case PaginationStyle.Cursor:
                 w.Write($"parameters?.{pagination.Parameter!.PropertyName}, ");
@@ -167,6 +186,9 @@ internal static partial class ClientEmitter
         {
             case PaginationStyle.Page:
                 w.Write($"{(pagination.Total is { } total ? PathFunction(total) : "null")}, {(pagination.LastPage is { } last ? PathFunction(last) : "null")}, ");
+                break;
+            case PaginationStyle.Cursor when pagination.NextFrom != CursorSource.Response:
+                w.Write($"{ItemCursorFunction(pagination)}, ");
                 break;
             default:
                 w.Write($"{PathFunction(pagination.Next!)}, ");
@@ -187,12 +209,33 @@ internal static partial class ClientEmitter
     /// is null-conditional, as an absent object ends the path; a three-state step is read through its value, and a
     /// uuid cursor as its text.
     /// </summary>
-    private static string PathFunction(FieldPath path)
+    private static string PathFunction(FieldPath path) => "static response => " + PathExpression("response", path, nullConditional: false);
+
+    private const string Culture = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+    /// <summary>
+    /// The function reading an item's cursor (<c>@first.id</c>): the field of the page's first or last item as text,
+    /// <see langword="null"/> when the page has no items, which ends the pages.
+    /// </summary>
+    private static string ItemCursorFunction(PaginationSpec pagination)
     {
-        var text = new System.Text.StringBuilder("static response => response");
+        var index = pagination.NextFrom == CursorSource.FirstItem ? "0" : "items.Count - 1";
+        var value = PathExpression($"items[{index}]", pagination.Next!, nullConditional: true);
+        if (pagination.Next!.Type.Kind is TypeKind.Int32 or TypeKind.Int64)
+        {
+            value += $"{(pagination.Next.Nullable ? "?." : ".")}ToString({Culture})";
+        }
+
+        return $"static response => {PathExpression("response", pagination.Items, nullConditional: false)} is {{ }} items && items.Count > 0 ? {value} : null";
+    }
+
+    /// <summary>A path read from <paramref name="start"/>: every step after the first null-conditional (the first too when <paramref name="nullConditional"/>).</summary>
+    private static string PathExpression(string start, FieldPath path, bool nullConditional)
+    {
+        var text = new System.Text.StringBuilder(start);
         for (var i = 0; i < path.Steps.Count; i++)
         {
-            text.Append(i == 0 ? "." : "?.").Append(path.Steps[i].PropertyName);
+            text.Append(i == 0 && !nullConditional ? "." : "?.").Append(path.Steps[i].PropertyName);
             if (path.Steps[i].IsThreeState)
             {
                 text.Append(".GetValueOrDefault()");

@@ -24,7 +24,8 @@ internal enum PaginationStyle
 /// <param name="Start">The first page number (page style; 1 unless written).</param>
 /// <param name="Total">The path to the total item count (page style), or <see langword="null"/>.</param>
 /// <param name="LastPage">The path to the last page number (page style), or <see langword="null"/>.</param>
-/// <param name="Next">The path to the next cursor or URL (cursor and nextUrl styles), or <see langword="null"/>.</param>
+/// <param name="Next">The path to the next cursor or URL (cursor and nextUrl styles), or <see langword="null"/>; with <paramref name="NextFrom"/> an item's, from the item type.</param>
+/// <param name="NextFrom">Where <paramref name="Next"/> starts: the response, or the page's first or last item (<c>@first.id</c>, cursor style).</param>
 internal sealed record PaginationSpec(
     PaginationStyle Style,
     FieldPath Items,
@@ -33,7 +34,21 @@ internal sealed record PaginationSpec(
     int Start,
     FieldPath? Total,
     FieldPath? LastPage,
-    FieldPath? Next);
+    FieldPath? Next,
+    CursorSource NextFrom = CursorSource.Response);
+
+/// <summary>Where a cursor style's <c>next</c> path starts.</summary>
+internal enum CursorSource
+{
+    /// <summary>A path in the response: the cursor the answer gives beside the items.</summary>
+    Response,
+
+    /// <summary><c>@first.&lt;path&gt;</c>: a field of the page's first item (Chatwoot's <c>before</c> = the oldest message's id).</summary>
+    FirstItem,
+
+    /// <summary><c>@last.&lt;path&gt;</c>: a field of the page's last item.</summary>
+    LastItem,
+}
 
 /// <summary>A dotted path of object fields from a response type to one value.</summary>
 /// <param name="Steps">The C# properties, each an object field but the last; a three-state step is read through its value.</param>

@@ -117,7 +117,9 @@ internal sealed partial class DescriptorReader
             items = null;
         }
 
-        var parameter = style is PaginationStyle.Page or PaginationStyle.Cursor ? ReadPageParameter(keys.Get("parameter"), style.Value, query) : null;
+        var nextText = keys.Get("next") is YamlScalar nextScalar ? nextScalar.Value : null;
+        var from = ItemCursorSource(nextText);
+        var parameter = style is PaginationStyle.Page or PaginationStyle.Cursor ? ReadPageParameter(keys.Get("parameter"), style.Value, query, from != CursorSource.Response) : null;
         var paged = style == PaginationStyle.Page;
         var start = paged ? ReadStart(keys.Get("start"), ref ok) : 1;
         var total = paged ? ReadCount(keys.Get("total"), "total", response.Type, types, ref ok) : null;
@@ -125,13 +127,20 @@ internal sealed partial class DescriptorReader
         FieldPath? next = null;
         if (keys.Get("next") is { } nextNode && style is PaginationStyle.Cursor or PaginationStyle.NextUrl)
         {
-            next = ReadFieldPath(nextNode, "next", response.Type, types);
-            var isText = next?.Type.Kind == TypeKind.String || (style == PaginationStyle.Cursor && next?.Type.Kind == TypeKind.Uuid);
-            if (next is not null && !isText)
+            if (from != CursorSource.Response)
             {
-                var what = style == PaginationStyle.Cursor ? "as the next cursor; it must be a string or uuid field" : "as the next page's URL; it must be a string field";
-                Report(DiagnosticDescriptors.InvalidTypeUse, nextNode.Location, next.Type.Display, $"{what} ('{next.JsonPath}')");
-                next = null;
+                next = ReadItemCursor(nextNode, nextText!, style.Value, items, parameter, types);
+            }
+            else
+            {
+                next = ReadFieldPath(nextNode, "next", response.Type, types);
+                var isText = next?.Type.Kind == TypeKind.String || (style == PaginationStyle.Cursor && next?.Type.Kind == TypeKind.Uuid);
+                if (next is not null && !isText)
+                {
+                    var what = style == PaginationStyle.Cursor ? "as the next cursor; it must be a string or uuid field" : "as the next page's URL; it must be a string field";
+                    Report(DiagnosticDescriptors.InvalidTypeUse, nextNode.Location, next.Type.Display, $"{what} ('{next.JsonPath}')");
+                    next = null;
+                }
             }
 
             ok &= next is not null;
@@ -142,7 +151,61 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
-        return new PaginationSpec(style!.Value, items, items.Type.Element!, parameter, start, total, lastPage, next);
+        return new PaginationSpec(style!.Value, items, items.Type.Element!, parameter, start, total, lastPage, next, from);
+    }
+
+    /// <summary>Whether <c>next</c> names an item's field: <c>@first</c>, <c>@first.&lt;path&gt;</c>, <c>@last</c> or <c>@last.&lt;path&gt;</c>.</summary>
+    private static CursorSource ItemCursorSource(string? next) =>
+        next is null ? CursorSource.Response
+        : next == "@first" || next.StartsWith("@first.", StringComparison.Ordinal) ? CursorSource.FirstItem
+        : next == "@last" || next.StartsWith("@last.", StringComparison.Ordinal) ? CursorSource.LastItem
+        : CursorSource.Response;
+
+    /// <summary>
+    /// <c>next: "@first.id"</c> / <c>"@last.id"</c>: the cursor is a field of the page's first or last item, a path through
+    /// the item type's object fields to a field of the cursor parameter's type (a uuid field for a string parameter too).
+    /// </summary>
+    private FieldPath? ReadItemCursor(YamlNode node, string text, PaginationStyle style, FieldPath? items, ParameterSpec? parameter, List<DeclaredType> types)
+    {
+        var dot = text.IndexOf('.');
+        if (style != PaginationStyle.Cursor)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Location, "next", $"'{text}' names an item's field; only the cursor style takes the next cursor from an item (nextUrl reads a URL from the response)");
+            return null;
+        }
+
+        if (dot < 0 || dot == text.Length - 1)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Location, "next", $"'{text}' names no field; write {(dot < 0 ? text : text.Substring(0, dot))}.<field>, e.g. {(dot < 0 ? text : text.Substring(0, dot))}.id");
+            return null;
+        }
+
+        if (items?.Type.Element is not { } item)
+        {
+            return null;
+        }
+
+        if (item.Kind != TypeKind.Object)
+        {
+            Report(DiagnosticDescriptors.InvalidTypeUse, node.Location, item.Display, $"as the item type of '{text}'; the next cursor comes from an item's field, so the items must be of an object type");
+            return null;
+        }
+
+        var path = ReadFieldPath(node, "next", item, types, text.Substring(dot + 1));
+        if (path is null || parameter is null)
+        {
+            return null;
+        }
+
+        var fits = parameter.Type.Kind == TypeKind.String ? path.Type.Kind is TypeKind.String or TypeKind.Uuid : path.Type.Kind == parameter.Type.Kind;
+        if (!fits)
+        {
+            var want = parameter.Type.Kind == TypeKind.String ? "a string or uuid field" : "a field of the same type";
+            Report(DiagnosticDescriptors.InvalidTypeUse, node.Location, path.Type.Display, $"as the next cursor ('{text}'); the cursor parameter '{parameter.WireName}' is {parameter.Type.Display}, so it must be {want}");
+            return null;
+        }
+
+        return path;
     }
 
     /// <summary>Reports the keys a style needs and lacks, the ones it does not take, and a style that does not go with a given URL.</summary>
@@ -199,7 +262,8 @@ internal sealed partial class DescriptorReader
     }
 
     /// <summary>The query parameter that selects the page: declared under <c>parameters.query</c>, an integer for a page number, a string for a cursor.</summary>
-    private ParameterSpec? ReadPageParameter(YamlNode? node, PaginationStyle style, List<ParameterSpec> query)
+    /// <param name="itemCursor">Whether the cursor is an item's field (<c>@first.id</c>): then an int32 or int64 cursor parameter fits too.</param>
+    private ParameterSpec? ReadPageParameter(YamlNode? node, PaginationStyle style, List<ParameterSpec> query, bool itemCursor)
     {
         var name = String(node, "parameter");
         if (name is null)
@@ -215,10 +279,12 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
-        var fits = style == PaginationStyle.Page ? parameter.Type.Kind is TypeKind.Int32 or TypeKind.Int64 : parameter.Type.Kind == TypeKind.String;
+        var fits = style == PaginationStyle.Page || itemCursor ? parameter.Type.Kind is TypeKind.Int32 or TypeKind.Int64 : parameter.Type.Kind == TypeKind.String;
+        fits |= style == PaginationStyle.Cursor && parameter.Type.Kind == TypeKind.String;
         if (!fits)
         {
-            var what = style == PaginationStyle.Page ? "as the page number parameter; it must be int32 or int64" : "as the cursor parameter; it must be string";
+            var what = style == PaginationStyle.Page ? "as the page number parameter; it must be int32 or int64"
+                : itemCursor ? "as the cursor parameter; it must be string, int32 or int64" : "as the cursor parameter; it must be string";
             Report(DiagnosticDescriptors.InvalidTypeUse, node!.Location, parameter.Type.Display, $"{what} ('{name}')");
             return null;
         }
@@ -273,9 +339,10 @@ internal sealed partial class DescriptorReader
     /// Walks a dotted path of JSON names from the response type through object fields (never into an array or map
     /// before the last step) to the field it names.
     /// </summary>
-    private FieldPath? ReadFieldPath(YamlNode? node, string key, TypeRef response, List<DeclaredType> types)
+    /// <param name="text">The path when it is not the node's whole text (the field path of <c>@first.id</c>).</param>
+    private FieldPath? ReadFieldPath(YamlNode? node, string key, TypeRef response, List<DeclaredType> types, string? text = null)
     {
-        var path = String(node, key);
+        var path = text ?? String(node, key);
         if (path is null)
         {
             return null;

@@ -42,6 +42,23 @@ public sealed class PaginationCachingTests
     }
 
     [Fact]
+    public void Editing_which_item_gives_the_cursor_re_emits_the_service()
+    {
+        var original = new InMemoryAdditionalText(Path, Ledger);
+        var run = GeneratorHarness.Run(new AdditionalText[] { original });
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("static response => response.Payload is { } items && items.Count > 0 ? items[0]?.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null, cancellationToken);", Source(run.Driver), StringComparison.Ordinal);
+
+        var again = run.Driver.RunGenerators(run.Output);
+        Assert.All(Reasons(again), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+
+        var edited = new InMemoryAdditionalText(Path, Ledger.Replace("next: \"@first.id\"", "next: \"@last.id\"", StringComparison.Ordinal));
+        var driver = again.ReplaceAdditionalText(original, edited).RunGenerators(run.Output);
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver));
+        Assert.Contains("static response => response.Payload is { } items && items.Count > 0 ? items[items.Count - 1]?.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null, cancellationToken);", Source(driver), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pagination_models_are_equal_by_value()
     {
         var first = GeneratorHarness.Run(new AdditionalText[] { new InMemoryAdditionalText(Path, Ledger) });

@@ -55,6 +55,11 @@ public sealed class PaginationCompileTests
                     lines.Add($"{(int)page.StatusCode} {page.Url} {page.PageNumber} {page.Cursor} {page.GetHeader("X-Request-Id")} {page.Items.Count} {page.Body.Links.Next}");
                 }
 
+                await foreach (Note note in client.ListNotesAllAsync(7, new ListNotesParameters { Before = 100 }))
+                {
+                    lines.Add($"{note.Id} {note.Text}");
+                }
+
                 var pageable = client.ListTagsAllAsync();
                 pageable.MaxPages = 10;
                 await foreach (string tag in pageable)

@@ -27,6 +27,7 @@ public sealed class PaginationDiagnosticTests
                 page: int32
                 cursor: string
                 size: number
+                before: int64
             response: OrderPage
             pagination: { style: page, parameter: page, items: orders, total: meta.count }
         types:
@@ -37,6 +38,7 @@ public sealed class PaginationDiagnosticTests
               title: string
               tags: map<string>
               pages: Meta[]
+              codes: string[]
           Meta:
             fields:
               count: int32
@@ -47,6 +49,7 @@ public sealed class PaginationDiagnosticTests
           Order:
             fields:
               id: int64
+              meta: Meta
         """;
 
     private static string With(string pagination) => Valid.Replace(Paged, pagination);
@@ -58,6 +61,10 @@ public sealed class PaginationDiagnosticTests
     [InlineData("{ style: cursor, parameter: cursor, items: orders, next: meta.next }")]
     [InlineData("{ style: cursor, parameter: cursor, items: orders, next: meta.id }")]
     [InlineData("{ style: nextUrl, items: orders, next: meta.next }")]
+    [InlineData("{ style: cursor, parameter: before, items: orders, next: \"@first.id\" }")]
+    [InlineData("{ style: cursor, parameter: before, items: orders, next: \"@last.id\" }")]
+    [InlineData("{ style: cursor, parameter: cursor, items: orders, next: \"@last.meta.next\" }")]
+    [InlineData("{ style: cursor, parameter: cursor, items: pages, next: \"@first.id\" }")]
     public Task Each_style_written_as_the_spec_says_is_valid(string pagination)
     {
         var test = Descriptor(With(pagination));
@@ -105,7 +112,7 @@ public sealed class PaginationDiagnosticTests
     public Task EPG005_a_parameter_that_is_not_a_declared_query_parameter() =>
         VerifyAsync(
             With("{ style: page, parameter: {|#0:p|}, items: orders }"),
-            Error("EPG005", 0).WithArguments("parameter", "'p' is not a query parameter of the endpoint (the endpoint declares page, cursor, size); declare it under parameters.query"));
+            Error("EPG005", 0).WithArguments("parameter", "'p' is not a query parameter of the endpoint (the endpoint declares page, cursor, size, before); declare it under parameters.query"));
 
     [Fact]
     public Task EPG015_a_page_number_parameter_that_is_not_an_integer() =>
@@ -118,6 +125,47 @@ public sealed class PaginationDiagnosticTests
         VerifyAsync(
             With("{ style: cursor, parameter: {|#0:page|}, items: orders, next: meta.next }"),
             Error("EPG015", 0).WithArguments("int32", "as the cursor parameter; it must be string ('page')"));
+
+    [Theory]
+    [InlineData("@first")]
+    [InlineData("@last.")]
+    public Task EPG005_an_item_cursor_without_a_field(string next) =>
+        VerifyAsync(
+            With("{ style: cursor, parameter: before, items: orders, next: {|#0:\"" + next + "\"|} }"),
+            Error("EPG005", 0).WithArguments("next", $"'{next}' names no field; write {next.TrimEnd('.')}.<field>, e.g. {next.TrimEnd('.')}.id"));
+
+    [Fact]
+    public Task EPG005_an_item_cursor_field_that_is_not_in_the_item_type() =>
+        VerifyAsync(
+            With("{ style: cursor, parameter: before, items: orders, next: {|#0:\"@first.code\"|} }"),
+            Error("EPG005", 0).WithArguments("next", "'code' is not a field of Order"));
+
+    [Fact]
+    public Task EPG015_an_item_cursor_over_items_that_are_not_objects() =>
+        VerifyAsync(
+            With("{ style: cursor, parameter: cursor, items: codes, next: {|#0:\"@first.id\"|} }"),
+            Error("EPG015", 0).WithArguments("string", "as the item type of '@first.id'; the next cursor comes from an item's field, so the items must be of an object type"));
+
+    [Theory]
+    [InlineData("before", "@first.meta.next", "string", "int64", "a field of the same type")]
+    [InlineData("before", "@last.meta.count", "int32", "int64", "a field of the same type")]
+    [InlineData("cursor", "@first.id", "int64", "string", "a string or uuid field")]
+    public Task EPG015_an_item_cursor_whose_type_is_not_the_parameters(string parameter, string next, string type, string parameterType, string want) =>
+        VerifyAsync(
+            With("{ style: cursor, parameter: " + parameter + ", items: orders, next: {|#0:\"" + next + "\"|} }"),
+            Error("EPG015", 0).WithArguments(type, $"as the next cursor ('{next}'); the cursor parameter '{parameter}' is {parameterType}, so it must be {want}"));
+
+    [Fact]
+    public Task EPG015_an_integer_cursor_parameter_with_a_cursor_from_the_response() =>
+        VerifyAsync(
+            With("{ style: cursor, parameter: {|#0:before|}, items: orders, next: meta.next }"),
+            Error("EPG015", 0).WithArguments("int64", "as the cursor parameter; it must be string ('before')"));
+
+    [Fact]
+    public Task EPG005_an_item_cursor_with_the_nextUrl_style() =>
+        VerifyAsync(
+            With("{ style: nextUrl, items: orders, next: {|#0:\"@last.meta.next\"|} }"),
+            Error("EPG005", 0).WithArguments("next", "'@last.meta.next' names an item's field; only the cursor style takes the next cursor from an item (nextUrl reads a URL from the response)"));
 
     [Fact]
     public Task EPG005_an_items_path_step_that_is_not_a_field() =>

@@ -213,6 +213,51 @@ public sealed class PaginationWireTests : IClassFixture<PaginationWireTests.Ledg
     }
 
     [Fact]
+    public async Task An_item_cursor_sends_the_first_items_id_as_before_until_a_page_without_items()
+    {
+        var pages = new Dictionary<string, string>
+        {
+            ["/api/entries/7/notes"] = """{"payload": [{"id": 41, "text": "c"}, {"id": 42}, {"id": 43}]}""",
+            ["/api/entries/7/notes?before=41"] = """{"payload": [{"id": 38}, {"id": 40}]}""",
+            ["/api/entries/7/notes?before=38"] = """{"payload": [{"id": -2}]}""",
+            ["/api/entries/7/notes?before=-2"] = """{"payload": []}""",
+        };
+        await using var server = new ScriptedServer((request, stream, token) => RespondAsync(stream, pages[request.Target], token));
+        var client = Client(server);
+
+        var byPage = await ItemsAsync((IAsyncEnumerable<object>)Invoke(All(client, "ListNotesAllAsync", 7L, null), "AsPages"));
+
+        Assert.Equal(pages.Keys, server.Received.Select(r => r.Target));
+        Assert.Equal(new[] { null, "41", "38", "-2" }, byPage.Select(p => (string?)Property(p, "Cursor")));
+        Assert.Equal(new object[] { 41L, 42L, 43L, 38L, 40L, -2L }, byPage.SelectMany(p => ((IEnumerable<object>)Property(p, "Items")!).Select(i => Property(i, "Id")!)));
+
+        // A page after the first is the plain call's request with that before, byte for byte.
+        await DynamicClient.CallAsync(client, "ListNotesAsync", 7L, _dynamic.New("Features.Ledger.ListNotesParameters", ("Before", 41L)));
+        Assert.Equal(Describe(server.Received[1]), Describe(server.Received[^1]));
+    }
+
+    [Fact]
+    public async Task An_item_cursor_starts_from_the_before_the_parameters_set_and_a_repeated_one_stops_the_enumeration()
+    {
+        // A server that ignores before answers the same page again: its first id is the cursor already sent.
+        await using var server = new ScriptedServer((request, stream, token) => RespondAsync(
+            stream, request.Target.EndsWith("before=100", StringComparison.Ordinal) ? """{"payload": [{"id": 90}, {"id": 95}]}""" : """{"payload": [{"id": 90}]}""", token));
+        var seen = new List<long>();
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var item in All(Client(server), "ListNotesAllAsync", 7L, _dynamic.New("Features.Ledger.ListNotesParameters", ("Before", 100L))))
+            {
+                seen.Add((long)Property(item, "Id")!);
+            }
+        });
+
+        Assert.Equal("Ledger ListNotes: page 2 gave the cursor of an earlier page as the next one, so paging stopped: it would not end.", exception.Message);
+        Assert.Equal(new[] { 90L, 95L, 90L }, seen);
+        Assert.Equal(new[] { "/api/entries/7/notes?before=100", "/api/entries/7/notes?before=90" }, server.Received.Select(r => r.Target));
+    }
+
+    [Fact]
     public async Task A_POST_cursor_sends_its_body_again_with_each_uuid_cursor()
     {
         var cursor = new Guid("6ed7c941-2c8a-411e-95d2-338a9f64800a");

@@ -204,6 +204,35 @@ internal partial interface ILedgerClient
     /// <exception cref="global::System.InvalidOperationException">While enumerating: the pages would not end (see remarks), or a next page's URL cannot be followed.</exception>
     global::EndpointGen.Runtime.ApiPageable<global::Features.Ledger.Audit, global::Features.Ledger.AuditPage> ListAuditsAllAsync(global::Features.Ledger.AuditQuery body, global::Features.Ledger.ListAuditsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the notes of an entry, oldest first; before pages back by note id (Chatwoot's messages).</summary>
+    /// <remarks>GET entries/{entry}/notes</remarks>
+    /// <param name="entry">The entry path parameter.</param>
+    /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response body.</returns>
+    /// <exception cref="global::Features.Ledger.LedgerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    global::System.Threading.Tasks.Task<global::Features.Ledger.NotePage> ListNotesAsync(long entry, global::Features.Ledger.ListNotesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="ListNotesAsync"/>, and gives the status and headers of the answer with its body.</summary>
+    global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Ledger.NotePage>> ListNotesWithResponseAsync(long entry, global::Features.Ledger.ListNotesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Every item of <see cref="ListNotesAsync"/>'s pages, page after page: each next page asked for with <c>before</c> = the <c>id</c> of the first item of the page before, ending at a page without items.</summary>
+    /// <remarks>
+    /// Each page is the request <see cref="ListNotesAsync"/> sends, with that item's <c>id</c> in <c>before</c> (the first page sends the one the parameters set, if any). Pages are fetched as the
+    /// enumeration reaches them, and each enumeration starts again from the first; <c>AsPages()</c> goes page by page, with each
+    /// page's items, body, status and headers. A server that gives a cursor or URL again, or answers a page exactly as the one
+    /// before, stops the enumeration with <see cref="global::System.InvalidOperationException"/> rather than looping.
+    /// </remarks>
+    /// <param name="entry">The entry path parameter.</param>
+    /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
+    /// <param name="cancellationToken">Cancels the enumeration and the request in flight, as the enumeration's own token does.</param>
+    /// <returns>The items, every page's in turn (<c>payload</c> of each page).</returns>
+    /// <exception cref="global::Features.Ledger.LedgerApiException">While enumerating: the service answered a page with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">At the call: a required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="global::System.InvalidOperationException">While enumerating: the pages would not end (see remarks), or a next page's URL cannot be followed.</exception>
+    global::EndpointGen.Runtime.ApiPageable<global::Features.Ledger.Note, global::Features.Ledger.NotePage> ListNotesAllAsync(long entry, global::Features.Ledger.ListNotesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Lists monthly statements; each page links the next.</summary>
     /// <remarks>GET statements</remarks>
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
@@ -437,6 +466,31 @@ internal sealed partial class LedgerClient : global::Features.Ledger.ILedgerClie
     }
 
     /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Features.Ledger.NotePage> ListNotesAsync(long entry, global::Features.Ledger.ListNotesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendAsync<global::Features.Ledger.NotePage>("ListNotes", CreateListNotesRequest(entry, parameters), "NotePage", global::Features.Ledger.NotePage.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::Features.Ledger.NotePage>> ListNotesWithResponseAsync(long entry, global::Features.Ledger.ListNotesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.SendWithResponseAsync<global::Features.Ledger.NotePage>("ListNotes", CreateListNotesRequest(entry, parameters), "NotePage", global::Features.Ledger.NotePage.JsonConverter.ReadValue, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::EndpointGen.Runtime.ApiPageable<global::Features.Ledger.Note, global::Features.Ledger.NotePage> ListNotesAllAsync(long entry, global::Features.Ledger.ListNotesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.PageByCursor<global::Features.Ledger.Note, global::Features.Ledger.NotePage>("ListNotes", cursor => CreateListNotesRequest(entry, parameters, cursor is null ? default(long?) : long.Parse(cursor, global::System.Globalization.CultureInfo.InvariantCulture)), parameters?.Before?.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "NotePage", global::Features.Ledger.NotePage.JsonConverter.ReadValue, static response => response.Payload, static response => response.Payload is { } items && items.Count > 0 ? items[0]?.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListNotesRequest(long entry, global::Features.Ledger.ListNotesParameters? parameters, long? cursor = null)
+    {
+        parameters ??= new global::Features.Ledger.ListNotesParameters();
+
+        var url = _runner.CreateUrl();
+        url.AppendPath("entries/");
+        url.AppendSegment(entry);
+        url.AppendPath("/notes");
+        url.AddQuery("before", cursor ?? parameters.Before);
+        var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "entries/{entry}/notes");
+        return request;
+    }
+
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::Features.Ledger.StatementPage> ListStatementsAsync(global::Features.Ledger.ListStatementsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.SendAsync<global::Features.Ledger.StatementPage>("ListStatements", CreateListStatementsRequest(parameters), "StatementPage", global::Features.Ledger.StatementPage.JsonConverter.ReadValue, cancellationToken);
 
@@ -566,6 +620,16 @@ internal sealed partial class ListAuditsParameters
     /// <summary>The <c>after</c> parameter.</summary>
     /// <remarks>Query parameter <c>after</c>, optional.</remarks>
     public string? After { get; init; }
+}
+
+/// <summary>The query and header parameters of <see cref="global::Features.Ledger.LedgerClient.ListNotesAsync"/>.</summary>
+/// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+internal sealed partial class ListNotesParameters
+{
+    /// <summary>Only notes with an id below this one.</summary>
+    /// <remarks>Query parameter <c>before</c>, optional.</remarks>
+    public long? Before { get; init; }
 }
 
 /// <summary>The query and header parameters of <see cref="global::Features.Ledger.LedgerClient.ListStatementsAsync"/>.</summary>
@@ -1529,6 +1593,127 @@ internal sealed partial class Audit
             writer.WriteStartObject();
             Write(writer, s_Id, value.Id, WriteGuid);
             WriteOptional(writer, s_Action, value.Action, WriteString);
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>The NotePage object of the Ledger API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.NotePage.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+internal sealed partial class NotePage
+{
+    /// <summary>The <c>payload</c> property.</summary>
+    /// <remarks>JSON name: <c>payload</c>; always present.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Note> Payload { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::Features.Ledger.NotePage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.NotePage>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
+        private static readonly string[] s_requiredNames = { "payload" };
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        public static global::Features.Ledger.NotePage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "NotePage");
+            var seen0 = 0UL;
+            global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Note>? p_Payload = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("payload"u8)) { p_Payload = RequiredList(ref reader, global::Features.Ledger.Note.JsonConverter.ReadValue, "NotePage", "payload"); seen0 |= 0x1UL; }
+                else SkipProperty(ref reader);
+            }
+            CheckRequired(seen0, s_requiredNames, 0, "NotePage");
+            return new global::Features.Ledger.NotePage
+            {
+                Payload = p_Payload!,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.NotePage value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteRequired(writer, s_Payload, value.Payload, static (w0, v0) => WriteList(w0, v0, global::Features.Ledger.Note.JsonConverter.WriteValue), "NotePage", "payload");
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>The Note object of the Ledger API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Note.JsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
+internal sealed partial class Note
+{
+    /// <summary>The <c>id</c> property.</summary>
+    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    public required long Id { get; init; }
+
+    /// <summary>The <c>text</c> property.</summary>
+    /// <remarks>JSON name: <c>text</c>; omitted when unset.</remarks>
+    public string? Text { get; init; }
+
+    /// <summary>Reads and writes <see cref="global::Features.Ledger.Note"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Note>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
+        private static readonly string[] s_requiredNames = { "id" };
+
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter()
+            : base(ReadValue, WriteValue)
+        {
+        }
+
+        /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
+        public static global::Features.Ledger.Note ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectObject(ref reader, "Note");
+            var seen0 = 0UL;
+            long p_Id = default;
+            string? p_Text = default;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadInt64, "Note", "id"); seen0 |= 0x1UL; }
+                else if (reader.ValueTextEquals("text"u8)) p_Text = Optional(ref reader, ReadString);
+                else SkipProperty(ref reader);
+            }
+            CheckRequired(seen0, s_requiredNames, 0, "Note");
+            return new global::Features.Ledger.Note
+            {
+                Id = p_Id,
+                Text = p_Text,
+            };
+        }
+
+        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Note value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            Write(writer, s_Id, value.Id, WriteInt64);
+            WriteOptional(writer, s_Text, value.Text, WriteString);
             writer.WriteEndObject();
         }
     }

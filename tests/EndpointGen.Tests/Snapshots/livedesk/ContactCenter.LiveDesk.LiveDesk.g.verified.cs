@@ -195,6 +195,22 @@ public partial interface ILiveDeskClient
 
     /// <summary>As <see cref="ListMessagesAsync"/>, and gives the status and headers of the answer with its body.</summary>
     global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.MessageList>> ListMessagesWithResponseAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Every item of <see cref="ListMessagesAsync"/>'s pages, page after page: each next page asked for with <c>before</c> = the <c>id</c> of the first item of the page before, ending at a page without items.</summary>
+    /// <remarks>
+    /// Each page is the request <see cref="ListMessagesAsync"/> sends, with that item's <c>id</c> in <c>before</c> (the first page sends the one the parameters set, if any). Pages are fetched as the
+    /// enumeration reaches them, and each enumeration starts again from the first; <c>AsPages()</c> goes page by page, with each
+    /// page's items, body, status and headers. A server that gives a cursor or URL again, or answers a page exactly as the one
+    /// before, stops the enumeration with <see cref="global::System.InvalidOperationException"/> rather than looping.
+    /// </remarks>
+    /// <param name="conversationId">Conversation ID. Example: 141.</param>
+    /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
+    /// <param name="cancellationToken">Cancels the enumeration and the request in flight, as the enumeration's own token does.</param>
+    /// <returns>The items, every page's in turn (<c>payload</c> of each page).</returns>
+    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">While enumerating: the service answered a page with a non-success status, or with a body that does not match the descriptor.</exception>
+    /// <exception cref="global::System.ArgumentException">At the call: a required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="global::System.InvalidOperationException">While enumerating: the pages would not end (see remarks), or a next page's URL cannot be followed.</exception>
+    global::EndpointGen.Runtime.ApiPageable<global::ContactCenter.LiveDesk.Message, global::ContactCenter.LiveDesk.MessageList> ListMessagesAllAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>EngageLab LiveDesk API (derived from Chatwoot). Timestamps are unix seconds. Errors come back as {"error": "..."}, e.g. 401 "Invalid Access Token", 404 "Resource could not be found", 422.</summary>
@@ -409,7 +425,11 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::ContactCenter.LiveDesk.MessageList>> ListMessagesWithResponseAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.SendWithResponseAsync<global::ContactCenter.LiveDesk.MessageList>("ListMessages", CreateListMessagesRequest(conversationId, parameters), "MessageList", global::ContactCenter.LiveDesk.MessageList.JsonConverter.ReadValue, cancellationToken);
 
-    private global::System.Net.Http.HttpRequestMessage CreateListMessagesRequest(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters)
+    /// <inheritdoc/>
+    public global::EndpointGen.Runtime.ApiPageable<global::ContactCenter.LiveDesk.Message, global::ContactCenter.LiveDesk.MessageList> ListMessagesAllAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        _runner.PageByCursor<global::ContactCenter.LiveDesk.Message, global::ContactCenter.LiveDesk.MessageList>("ListMessages", cursor => CreateListMessagesRequest(conversationId, parameters, cursor is null ? default(long?) : long.Parse(cursor, global::System.Globalization.CultureInfo.InvariantCulture)), parameters?.Before?.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "MessageList", global::ContactCenter.LiveDesk.MessageList.JsonConverter.ReadValue, static response => response.Payload, static response => response.Payload is { } items && items.Count > 0 ? items[0]?.Id?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null, cancellationToken);
+
+    private global::System.Net.Http.HttpRequestMessage CreateListMessagesRequest(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters, long? cursor = null)
     {
         parameters ??= new global::ContactCenter.LiveDesk.ListMessagesParameters();
 
@@ -417,7 +437,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
         url.AppendPath("/api/v2/accounts/conversations/");
         url.AppendSegment(conversationId);
         url.AppendPath("/messages");
-        url.AddQuery("before", parameters.Before);
+        url.AddQuery("before", cursor ?? parameters.Before);
         var request = _runner.CreateRequest(global::System.Net.Http.HttpMethod.Get, url.ToUri(), "/api/v2/accounts/conversations/{conversation_id}/messages");
         return request;
     }

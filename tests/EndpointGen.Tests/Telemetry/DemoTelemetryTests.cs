@@ -42,10 +42,10 @@ public sealed class DemoTelemetryTests
 
         var output = console.ToString();
         Assert.True(succeeded, output);
-        Assert.Matches(@"\nDone: 30 calls to Thulium, Ccai, LiveDesk succeeded in \d+ ms\.", output);
+        Assert.Matches(@"\nDone: 31 calls to Thulium, Ccai, LiveDesk succeeded in \d+ ms\.", output);
 
         // One activity per call, named by method and template, from the vendor's source.
-        Assert.Equal(30, Regex.Matches(output, @"^Activity\.DisplayName: ", RegexOptions.Multiline).Count);
+        Assert.Equal(31, Regex.Matches(output, @"^Activity\.DisplayName: ", RegexOptions.Multiline).Count);
         Assert.Contains("Activity.DisplayName:        GET chats/{id}\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("Activity.DisplayName:        POST {url}\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         foreach (var source in new[] { "EndpointGen.Thulium", "EndpointGen.Ccai", "EndpointGen.LiveDesk" })

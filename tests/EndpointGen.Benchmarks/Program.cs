@@ -11,7 +11,9 @@ namespace EndpointGen.Benchmarks;
 /// <c>--cold-series N [runs]</c>, a series of cold generator runs at N endpoints timed one by one, or, with
 /// <c>--cold-alloc N [runs]</c>, the bytes a cold run of EndpointGen's and of Refit's generator allocates, or, with
 /// <c>--build-time [--sizes 19,100,1000] [--runs 5]</c>, the consumer's whole build (<see cref="BuildTime"/>), or,
-/// with <c>--cold-stages N [runs]</c>, a cold run's allocation stage by stage.
+/// with <c>--cold-stages N [runs]</c>, a cold run's allocation stage by stage, or, with <c>--generated-size</c>,
+/// <c>--compile N [pairs]</c>, <c>--compile-parts N [runs]</c> or <c>--dump DIR N</c>, what the generated code weighs
+/// and costs the compiler (<see cref="GeneratedCodeCost"/>).
 /// </summary>
 internal static class Program
 {
@@ -28,6 +30,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "--build-time")
         {
             Environment.Exit(BuildTime.Run(args));
+        }
+
+        if (args.Length > 0 && args[0] is "--generated-size" or "--compile" or "--compile-parts" or "--dump")
+        {
+            Environment.Exit(GeneratedCodeCost.Run(args));
         }
 
         if (args.Length > 0 && args[0] == "--cold-stages")

@@ -32,7 +32,7 @@ internal static class Program
             Environment.Exit(BuildTime.Run(args));
         }
 
-        if (args.Length > 0 && args[0] is "--generated-size" or "--compile" or "--compile-parts" or "--dump")
+        if (args.Length > 0 && args[0] is "--generated-size" or "--compile" or "--compile-parts" or "--compile-dir" or "--dump")
         {
             Environment.Exit(GeneratedCodeCost.Run(args));
         }

@@ -22,7 +22,9 @@ namespace EndpointGen.Benchmarks.Build;
 /// output for N synthetic endpoints, against the same model types written plainly with no JSON code, paired;</item>
 /// <item><c>--compile-parts N [runs]</c>: the same compile with the method bodies and initializers of one kind at a
 /// time replaced by <c>throw null!</c>, so the difference is what that kind's code costs the compiler;</item>
-/// <item><c>--dump DIR N</c>: the generated files for N synthetic endpoints, to read.</item>
+/// <item><c>--dump DIR N</c>: the generated files for N synthetic endpoints, to read;</item>
+/// <item><c>--compile-dir DIR... [--runs R]</c>: the compile CPU of the <c>.cs</c> files of each directory (hand-edited
+/// variants of a dump, to try a change of the output before changing the generator), alternating, median of R.</item>
 /// </list>
 /// </summary>
 internal static class GeneratedCodeCost
@@ -45,6 +47,9 @@ internal static class GeneratedCodeCost
                 return 0;
             case "--compile-parts":
                 CompileParts(endpoints, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+                return 0;
+            case "--compile-dir":
+                CompileDirectories(args.Skip(1).ToArray());
                 return 0;
             case "--dump":
                 var dir = Path.GetFullPath(args.Length > 1 ? args[1] : "generated");
@@ -258,6 +263,48 @@ internal static class GeneratedCodeCost
         }
     }
 
+    private static void CompileDirectories(string[] args)
+    {
+        var runs = 5;
+        var dirs = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--runs")
+            {
+                runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                continue;
+            }
+
+            dirs.Add(args[i]);
+        }
+
+        var references = References();
+        var sets = dirs.Select(static d => Directory.GetFiles(d, "*.cs").OrderBy(static f => f, StringComparer.Ordinal).Select(static f => (Path.GetFileName(f), File.ReadAllText(f))).ToList()).ToList();
+        for (var warm = 0; warm < 2; warm++)
+        {
+            foreach (var set in sets)
+            {
+                Compile(set, references, DocumentationMode.None); // warm-up (Roslyn's own code reaches its final JIT tier), and a check that it compiles
+            }
+        }
+
+        var times = sets.Select(static _ => new List<double>()).ToList();
+        for (var run = 0; run < runs; run++)
+        {
+            for (var i = 0; i < sets.Count; i++)
+            {
+                times[i].Add(Compile(sets[i], references, DocumentationMode.None));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of {runs} compiles (CPU s), load {Load()}:"));
+        for (var i = 0; i < sets.Count; i++)
+        {
+            var bytes = sets[i].Sum(static f => (long)Encoding.UTF8.GetByteCount(f.Item2));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dirs[i],-40} min {times[i].Min(),6:F2} s, median {Median(times[i]),6:F2} s, max {times[i].Max(),6:F2} s; {bytes:N0} bytes"));
+        }
+    }
+
     private static double Median(List<double> values)
     {
         var sorted = values.OrderBy(static v => v).ToList();
@@ -304,7 +351,9 @@ internal static class GeneratedCodeCost
             throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).Take(5)));
         }
 
-        return (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var seconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        GC.Collect(); // the next compile starts from the same heap
+        return seconds;
     }
 
     /// <summary>The model types of a generated file as a person would write them: properties only, no JSON code, no docs.</summary>

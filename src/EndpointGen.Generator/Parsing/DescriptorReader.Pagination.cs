@@ -104,6 +104,12 @@ internal sealed partial class DescriptorReader
             return null;
         }
 
+        if (response.Events)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, map.Location, "pagination", "the response is an event stream (encoding: events), which is read event by event, not page by page; a paged endpoint's response is an object type holding the items");
+            return null;
+        }
+
         if (response.Type.Kind != TypeKind.Object)
         {
             Report(DiagnosticDescriptors.InvalidTypeUse, map.Location, response.Type.Display, "as the response of a paged endpoint; it must be an object type, whose fields hold the items and what tells the next page");

@@ -270,6 +270,12 @@ public sealed class PaginationDiagnosticTests
             With("{|#0:|}" + Paged).Replace("    response: OrderPage\n", string.Empty),
             Error("EPG005", 0).WithArguments("pagination", "the endpoint has no response type; a paged endpoint's response is an object type holding the items"));
 
+    [Fact]
+    public Task EPG005_pagination_on_an_event_stream() =>
+        VerifyAsync(
+            With("{|#0:|}" + Paged).Replace("    response: OrderPage\n", "    response: { type: OrderPage, encoding: events }\n"),
+            Error("EPG005", 0).WithArguments("pagination", "the response is an event stream (encoding: events), which is read event by event, not page by page; a paged endpoint's response is an object type holding the items"));
+
     [Theory]
     [InlineData("Order[]")]
     [InlineData("text")]

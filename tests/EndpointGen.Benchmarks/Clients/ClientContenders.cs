@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -11,6 +14,8 @@ using ContactCenter.Ccai;
 using EndpointGen.Benchmarks.Clients.HandWritten;
 using EndpointGen.Benchmarks.Clients.Kiota.Generated;
 using EndpointGen.Benchmarks.Generated;
+using EndpointGen.Runtime;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -22,7 +27,7 @@ using NSwagModels = EndpointGen.Benchmarks.Clients.NSwag;
 
 namespace EndpointGen.Benchmarks.Clients;
 
-/// <summary>The three calls of the client benchmarks.</summary>
+/// <summary>The five calls of the client benchmarks.</summary>
 public enum ClientScenario
 {
     /// <summary>GET with path and query parameters answering one CCAI chat (about 1 KB).</summary>
@@ -33,6 +38,12 @@ public enum ClientScenario
 
     /// <summary>POST of a small JSON body (CCAI CreateChat) answering one CCAI chat.</summary>
     PostSmall,
+
+    /// <summary>POST of a form-encoded body (five fields) answering one CCAI chat.</summary>
+    PostForm,
+
+    /// <summary>POST of a multipart body (three text parts and a 2 KB file part) answering one CCAI chat.</summary>
+    PostMultipart,
 }
 
 /// <summary>
@@ -152,7 +163,9 @@ internal sealed class ClientContenders
     {
         ClientScenario.GetSmall => HandWritten.FindChatAsync(Payloads.AccountId, Payloads.ChatId, includeAgents: true, Payloads.Lang),
         ClientScenario.GetLarge => HandWritten.ListMediaAsync(Payloads.ChatId, Payloads.Kind, Payloads.LargeCount),
-        _ => HandWritten.CreateChatAsync(ChatRequestDto),
+        ClientScenario.PostSmall => HandWritten.CreateChatAsync(ChatRequestDto),
+        ClientScenario.PostForm => HandWritten.SendChatMessageAsync(Payloads.ChatId, Payloads.AgentId, Payloads.MessageBody, Payloads.Lang, Payloads.Priority, visible: true),
+        _ => HandWritten.UploadChatPhotoAsync(Payloads.ChatId, Payloads.Caption, Payloads.Lang, Payloads.AgentId, Payloads.Photo, Payloads.PhotoFileName, Payloads.PhotoContentType),
     };
 
     /// <summary>The generated client's call; the parameter objects are made per call, as a caller makes them.</summary>
@@ -161,7 +174,16 @@ internal sealed class ClientContenders
     {
         ClientScenario.GetSmall => GeneratedBench.FindChatAsync(Payloads.AccountId, Payloads.ChatId, new FindChatParameters { IncludeAgents = true, Lang = Payloads.Lang }),
         ClientScenario.GetLarge => GeneratedBench.ListMediaAsync(Payloads.ChatId, new ListMediaParameters { Kind = Payloads.Kind, Limit = Payloads.LargeCount }),
-        _ => GeneratedCcai.CreateChatAsync(ChatRequest),
+        ClientScenario.PostSmall => GeneratedCcai.CreateChatAsync(ChatRequest),
+        ClientScenario.PostForm => GeneratedBench.SendChatMessageAsync(Payloads.ChatId, new ChatMessageForm
+        {
+            AgentId = Payloads.AgentId, Body = Payloads.MessageBody, Lang = Payloads.Lang, Priority = Payloads.Priority, Visible = true,
+        }),
+        _ => GeneratedBench.UploadChatPhotoAsync(Payloads.ChatId, new ChatPhotoUpload
+        {
+            Caption = Payloads.Caption, Lang = Payloads.Lang, AgentId = Payloads.AgentId,
+            File = new FileContent(Payloads.Photo, Payloads.PhotoFileName, Payloads.PhotoContentType),
+        }),
     };
 
     /// <summary>Refit's call.</summary>
@@ -170,7 +192,15 @@ internal sealed class ClientContenders
     {
         ClientScenario.GetSmall => Refit.FindChatAsync(Payloads.AccountId, Payloads.ChatId, "true", Payloads.Lang, default),
         ClientScenario.GetLarge => Refit.ListMediaAsync(Payloads.ChatId, Payloads.Kind, Payloads.LargeCount, default),
-        _ => Refit.CreateChatAsync(ChatRequestDto, default),
+        ClientScenario.PostSmall => Refit.CreateChatAsync(ChatRequestDto, default),
+        ClientScenario.PostForm => Refit.SendChatMessageAsync(Payloads.ChatId, new RefitChatMessageForm
+        {
+            AgentId = Payloads.AgentId, Body = Payloads.MessageBody, Lang = Payloads.Lang, Priority = Payloads.Priority, Visible = "true",
+        }, default),
+        _ => Refit.UploadChatPhotoAsync(
+            Payloads.ChatId, Payloads.Caption, Payloads.Lang, Payloads.AgentId.ToString(CultureInfo.InvariantCulture),
+            new ByteArrayPart(Payloads.Photo, Payloads.PhotoFileName, Payloads.PhotoContentType, "file"),
+            default),
     };
 
     /// <summary>NSwag's call.</summary>
@@ -179,7 +209,14 @@ internal sealed class ClientContenders
     {
         ClientScenario.GetSmall => NSwag.FindChatAsync(Payloads.AccountId, Payloads.ChatId, include_agents: true, Payloads.Lang),
         ClientScenario.GetLarge => NSwag.ListMediaAsync(Payloads.ChatId, Payloads.Kind, Payloads.LargeCount),
-        _ => NSwag.CreateChatAsync(NSwagChatRequest),
+        ClientScenario.PostSmall => NSwag.CreateChatAsync(NSwagChatRequest),
+        ClientScenario.PostForm => NSwag.SendChatMessageAsync(Payloads.ChatId, new NSwagModels.ChatMessageForm
+        {
+            Agent_id = Payloads.AgentId, Body = Payloads.MessageBody, Lang = Payloads.Lang, Priority = Payloads.Priority, Visible = true,
+        }),
+        _ => NSwag.UploadChatPhotoAsync(
+            Payloads.ChatId, Payloads.Caption, Payloads.Lang, Payloads.AgentId,
+            new NSwagModels.FileParameter(new MemoryStream(Payloads.Photo, writable: false), Payloads.PhotoFileName, Payloads.PhotoContentType)),
     };
 
     /// <summary>Kiota's call; the request configuration is a static lambda, as the values are constants.</summary>
@@ -196,12 +233,29 @@ internal sealed class ClientContenders
             request.QueryParameters.Kind = Payloads.Kind;
             request.QueryParameters.Limit = Payloads.LargeCount;
         }),
-        _ => Kiota.Chats.PostAsync(KiotaChatRequest),
+        ClientScenario.PostSmall => Kiota.Chats.PostAsync(KiotaChatRequest),
+        ClientScenario.PostForm => Kiota.Chats[Payloads.ChatId].Messages.PostAsync(new KiotaModels.ChatMessageForm
+        {
+            AgentId = Payloads.AgentId, Body = Payloads.MessageBody, Lang = Payloads.Lang, Priority = Payloads.Priority, Visible = true,
+        }),
+        _ => Kiota.Chats[Payloads.ChatId].Photos.PostAsync(KiotaPhotoUpload()),
     };
 
+    /// <summary>Kiota's multipart body: a generic list of named parts, each with its content type, in the order added.</summary>
+    private static MultipartBody KiotaPhotoUpload()
+    {
+        var body = new MultipartBody();
+        body.AddOrReplacePart("caption", "text/plain", Payloads.Caption);
+        body.AddOrReplacePart("lang", "text/plain", Payloads.Lang);
+        body.AddOrReplacePart("agent_id", "text/plain", Payloads.AgentId.ToString(CultureInfo.InvariantCulture));
+        body.AddOrReplacePart("file", Payloads.PhotoContentType, Payloads.Photo, Payloads.PhotoFileName);
+        return body;
+    }
+
     /// <summary>
-    /// Every contender sends the same request (method, URI, credentials, content type, body bytes) and returns
-    /// the same value: each result, written back as JSON, equals the canned answer.
+    /// Every contender sends the same request (method, URI, credentials, content type, body: the same bytes, or the
+    /// same JSON, form fields or multipart parts as <see cref="SameBody"/> says) and returns the same value: each
+    /// result, written back as JSON, equals the canned answer.
     /// </summary>
     /// <returns>A task that fails when a contender differs.</returns>
     public async Task VerifyAsync()
@@ -244,7 +298,7 @@ internal sealed class ClientContenders
                     throw Mismatch(name, $"sent the content type {sent.ContentType}, the baseline {reference.ContentType}");
                 }
 
-                if (!SameBody(sent.Body, reference.Body))
+                if (!SameBody(sent, reference))
                 {
                     throw Mismatch(name, $"sent the body {Shorten(Text(sent.Body))}, the baseline {Shorten(Text(reference.Body))}");
                 }
@@ -257,15 +311,114 @@ internal sealed class ClientContenders
     }
 
     /// <summary>
-    /// The same bytes, or the same JSON members in another order and otherwise the same bytes (Kiota writes the
+    /// The same bytes; or, for JSON, the same members in another order and otherwise the same bytes (Kiota writes the
     /// members of an object in alphabetical order): equal as JSON, and of equal length, so no member, value or
-    /// escape differs.
+    /// escape differs; or, for a form, the same fields (<see cref="FormFields"/>); or, for multipart, the same parts
+    /// (<see cref="MultipartParts"/>).
     /// </summary>
-    private static bool SameBody(byte[]? sent, byte[]? reference)
+    private static bool SameBody(RecordedRequest sent, RecordedRequest reference)
     {
-        var (a, b) = (sent ?? [], reference ?? []);
-        return a.AsSpan().SequenceEqual(b)
-            || (a.Length == b.Length && a.Length > 0 && JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b)));
+        var (a, b) = (sent.Body ?? [], reference.Body ?? []);
+        if (a.AsSpan().SequenceEqual(b))
+        {
+            return true;
+        }
+
+        return reference.ContentType?.MediaType switch
+        {
+            "application/json" => a.Length == b.Length && a.Length > 0 && JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b)),
+            "application/x-www-form-urlencoded" => FormFields(a).SequenceEqual(FormFields(b)),
+            "multipart/form-data" => MultipartParts(sent).SequenceEqual(MultipartParts(reference)),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The fields of a form body in order, decoded as a form parser decodes them (the WHATWG URL standard): Kiota
+    /// percent-encodes a space as <c>%20</c> where FormUrlEncodedContent writes <c>+</c>, one space to a server. The
+    /// order is compared too: the form's fields are declared in alphabetical order, Kiota's, so every client writes
+    /// them in one order.
+    /// </summary>
+    private static List<(string Key, string Value)> FormFields(byte[] body) =>
+        Encoding.ASCII.GetString(body)
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(field => field.Split('=', 2))
+            .Select(pair => (Decode(pair[0]), pair.Length > 1 ? Decode(pair[1]) : string.Empty))
+            .ToList();
+
+    private static string Decode(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
+
+    /// <summary>
+    /// The parts of a multipart/form-data body, each normalised to what a server reads of it, in order. The boundary
+    /// is random per call (the generated client, NSwag) or fixed (Refit, Kiota), so the body is split on each
+    /// request's own boundary and compared part by part, never as bytes. A part's headers are compared for what they
+    /// mean, as a form-data parser reads them (RFC 7578): the disposition's name and file name, quoted or not, with
+    /// a <c>filename*</c> (which System.Net.Http adds) equal to the file name; the content type of a file part
+    /// exactly; and a text part without a content type equal to one of <c>text/plain</c> in UTF-8 (RFC 7578 4.4:
+    /// the default, which StringContent and Kiota write). Any other header must be the same. The part's body must be
+    /// the same bytes.
+    /// </summary>
+    private static List<string> MultipartParts(RecordedRequest request)
+    {
+        var boundary = request.ContentType?.Parameters.FirstOrDefault(p => string.Equals(p.Name, "boundary", StringComparison.OrdinalIgnoreCase))?.Value?.Trim('"')
+            ?? throw new InvalidOperationException("A multipart body without a boundary.");
+        var body = "\r\n" + Encoding.Latin1.GetString(request.Body ?? []); // Latin-1: one char per byte, so a file part's bytes survive
+        var segments = body.Split("\r\n--" + boundary);
+        if (segments.Length < 2 || segments[0].Length != 0 || !segments[^1].StartsWith("--", StringComparison.Ordinal))
+        {
+            return ["(not a multipart body of boundary " + boundary + ")"];
+        }
+
+        var parts = new List<string>();
+        foreach (var segment in segments[1..^1])
+        {
+            var headerEnd = segment.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (!segment.StartsWith("\r\n", StringComparison.Ordinal) || headerEnd < 0)
+            {
+                return ["(a malformed part: " + segment + ")"];
+            }
+
+            var headers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            string? name = null, fileName = null, contentType = null;
+            foreach (var line in segment[2..headerEnd].Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                var (header, value) = (line[..colon].Trim().ToLowerInvariant(), line[(colon + 1)..].Trim());
+                switch (header)
+                {
+                    case "content-disposition":
+                        var disposition = ContentDispositionHeaderValue.Parse(value);
+                        name = disposition.Name?.Trim('"');
+                        fileName = disposition.FileName?.Trim('"');
+                        if (disposition.FileNameStar is { } star && star != fileName)
+                        {
+                            return ["(a filename* that is not the filename: " + value + ")"];
+                        }
+
+                        headers[header] = disposition.DispositionType;
+                        break;
+                    case "content-type":
+                        contentType = value;
+                        break;
+                    default:
+                        headers[header] = value;
+                        break;
+                }
+            }
+
+            if (fileName is null && contentType is not null)
+            {
+                var type = MediaTypeHeaderValue.Parse(contentType);
+                if (type.MediaType == "text/plain" && IsUtf8OrNone(type.CharSet) && type.Parameters.Count <= 1)
+                {
+                    contentType = null;
+                }
+            }
+
+            parts.Add($"name={name}; filename={fileName}; content-type={contentType}; {string.Join("; ", headers)}\n{segment[(headerEnd + 4)..]}");
+        }
+
+        return parts;
     }
 
     private static HttpClient WithBasicAuth(HttpClient http)

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 
@@ -30,6 +31,27 @@ internal static class Payloads
     /// <summary>The <c>kind</c> query value of the large GET.</summary>
     public const string Kind = "photo";
 
+    /// <summary>The <c>agent_id</c> of the form and multipart POSTs.</summary>
+    public const long AgentId = 42;
+
+    /// <summary>The message text of the form POST: spaces and reserved characters, for the form encoding to escape.</summary>
+    public const string MessageBody = "Hi Anna, my order #8812 (2 items) hasn't arrived yet: could you check? Thanks & regards";
+
+    /// <summary>The <c>priority</c> of the form POST.</summary>
+    public const int Priority = 2;
+
+    /// <summary>The caption of the multipart POST.</summary>
+    public const string Caption = "Receipt of order #8812";
+
+    /// <summary>The file name of the multipart POST's file part.</summary>
+    public const string PhotoFileName = "receipt-8812.png";
+
+    /// <summary>The content type of the multipart POST's file part.</summary>
+    public const string PhotoContentType = "image/png";
+
+    /// <summary>The file of the multipart POST: 2 KB that start like a PNG file (a small photo or screenshot thumbnail).</summary>
+    public static readonly byte[] Photo = CreatePhoto();
+
     /// <summary>One CCAI chat object, every field set, as the vendor's page shows it (about 1 KB).</summary>
     public static readonly byte[] Chat = Encoding.UTF8.GetBytes("""
         {
@@ -57,6 +79,15 @@ internal static class Payloads
 
     /// <summary>A JSON array of <see cref="LargeCount"/> CCAI media objects (about 110 KB).</summary>
     public static readonly byte[] MediaList = CreateMediaList();
+
+    private static byte[] CreatePhoto()
+    {
+        var photo = new byte[2048];
+        new System.Random(8812).NextBytes(photo);
+        ReadOnlySpan<byte> signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+        signature.CopyTo(photo);
+        return photo;
+    }
 
     private static byte[] CreateMediaList()
     {

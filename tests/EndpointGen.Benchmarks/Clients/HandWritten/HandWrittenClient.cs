@@ -51,4 +51,39 @@ internal sealed class HandWrittenClient
         return await response.Content.ReadFromJsonAsync(HandWrittenJsonContext.Default.ChatDto, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>POST chats/{chat_id}/messages, form-encoded.</summary>
+    public async Task<ChatDto?> SendChatMessageAsync(long chatId, long agentId, string body, string lang, int priority, bool visible, CancellationToken cancellationToken = default)
+    {
+        using var content = new FormUrlEncodedContent(
+        [
+            new("agent_id", agentId.ToString(CultureInfo.InvariantCulture)),
+            new("body", body),
+            new("lang", lang),
+            new("priority", priority.ToString(CultureInfo.InvariantCulture)),
+            new("visible", visible ? "true" : "false"),
+        ]);
+        return await PostAsync(string.Create(CultureInfo.InvariantCulture, $"chats/{chatId}/messages"), content, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>POST chats/{chat_id}/photos, multipart: three text parts, then the file part.</summary>
+    public async Task<ChatDto?> UploadChatPhotoAsync(long chatId, string caption, string lang, long agentId, byte[] photo, string fileName, string contentType, CancellationToken cancellationToken = default)
+    {
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(caption), "caption" },
+            { new StringContent(lang), "lang" },
+            { new StringContent(agentId.ToString(CultureInfo.InvariantCulture)), "agent_id" },
+            { file, "file", fileName },
+        };
+        return await PostAsync(string.Create(CultureInfo.InvariantCulture, $"chats/{chatId}/photos"), content, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ChatDto?> PostAsync(string uri, HttpContent content, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsync(uri, content, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync(HandWrittenJsonContext.Default.ChatDto, cancellationToken).ConfigureAwait(false);
+    }
 }

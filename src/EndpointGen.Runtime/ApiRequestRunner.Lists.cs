@@ -44,16 +44,17 @@ public sealed partial class ApiRequestRunner<TError>
 
 /// <summary>
 /// The list readers of one element type, one per element reader, built on first use and kept: a call site's element
-/// reader is a cached delegate, so after the first call a lookup finds it by reference and allocates nothing.
+/// reader is a cached delegate (C# 11, which generated code needs for <c>required</c>, caches static method groups),
+/// so after the first call a lookup finds it by reference and allocates nothing.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 internal static class ListReaders<T>
 {
-    /// <summary>The element readers seen, with their list readers; replaced whole (copy on write), so reads need no lock.</summary>
-    private static Entry[] s_entries = Array.Empty<Entry>();
-
     /// <summary>The most element readers kept per element type; generated code has two call sites per endpoint.</summary>
     private const int MaxEntries = 64;
+
+    /// <summary>The element readers seen, with their list readers; replaced whole (copy on write), so reads need no lock.</summary>
+    private static Entry[] s_entries = Array.Empty<Entry>();
 
     /// <summary>The list reader over an element reader.</summary>
     /// <param name="readElement">The element reader.</param>
@@ -80,6 +81,16 @@ internal static class ListReaders<T>
 
     private static JsonReadFunc<IReadOnlyList<T>> Add(JsonReadFunc<T> readElement)
     {
+        foreach (var entry in Volatile.Read(ref s_entries))
+        {
+            // A new delegate over a method already seen (a caller that does not cache its method group) reads the
+            // same way: reuse that list reader rather than fill the table with copies.
+            if (entry.Element.Equals(readElement))
+            {
+                return entry.List;
+            }
+        }
+
         JsonReadFunc<IReadOnlyList<T>> list = (ref Utf8JsonReader reader) => JsonValueReader.ReadList(ref reader, readElement);
         while (true)
         {

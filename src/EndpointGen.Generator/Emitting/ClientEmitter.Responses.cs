@@ -121,6 +121,13 @@ internal static partial class ClientEmitter
                 WriteArguments(w, endpoint);
                 w.WriteLine("), cancellationToken);");
             }
+            else if (endpoint.Response.Type is { Kind: TypeKind.Array, Element: { } element } list)
+            {
+                // The runner reads the array with the element reader: no lambda over ReadList in each method.
+                w.Write($"_runner.{(form == MethodForm.Plain ? "SendListAsync" : "SendListWithResponseAsync")}<{TypeSyntax.Name(element, service.Namespace)}>({Code.Literal(endpoint.Name)}, Create{endpoint.Name}Request(");
+                WriteArguments(w, endpoint);
+                w.WriteLine($"), {Code.Literal(list.Display)}, {TypeSyntax.ReadFunction(element, service.Namespace)}, cancellationToken);");
+            }
             else if (endpoint.Response.Type is { } response)
             {
                 w.Write($"_runner.{send}<{TypeSyntax.Name(response, service.Namespace)}>({Code.Literal(endpoint.Name)}, Create{endpoint.Name}Request(");

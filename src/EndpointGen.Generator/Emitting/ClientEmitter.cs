@@ -251,6 +251,13 @@ internal static partial class ClientEmitter
     private static void EmitInterface(SourceWriter w, ServiceSpec service, ServiceNames names, EmitOptions options)
     {
         w.Doc("summary", service.Description ?? "The " + service.Name + " API.");
+        w.WriteLine($$"""
+            /// <remarks>
+            /// Each method throws <see cref="{{service.Name}}ApiException"/> when the service answers with a non-success status, or with a body that
+            /// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+            /// or a header value contains a line break.
+            /// </remarks>
+            """);
         w.WriteLine(EmitterHeader.GeneratedCodeAttribute);
         w.OpenBlock($"{options.Visibility} partial interface I{service.Name}Client");
         var first = true;
@@ -288,7 +295,7 @@ internal static partial class ClientEmitter
         if (endpoint.Response.Events)
         {
             EmitEventsDocs(w, endpoint);
-            EmitExceptionDocs(w, names);
+            EmitExceptionDocs(w, service);
             return;
         }
 
@@ -302,13 +309,17 @@ internal static partial class ClientEmitter
             w.WriteLine("/// <returns>A task that completes when the service has answered with a success status.</returns>");
         }
 
-        EmitExceptionDocs(w, names);
+        EmitExceptionDocs(w, service);
     }
 
-    private static void EmitExceptionDocs(SourceWriter w, ServiceNames names) =>
+    /// <summary>
+    /// What every method throws, by name: when is said once, on the interface (<see cref="EmitInterface"/>) and on
+    /// the exception type, since it is the same for every method.
+    /// </summary>
+    private static void EmitExceptionDocs(SourceWriter w, ServiceSpec service) =>
         w.WriteLine($$"""
-            /// <exception cref="{{names.Exception}}">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-            /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+            /// <exception cref="{{service.Name}}ApiException"/>
+            /// <exception cref="global::System.ArgumentException"/>
             """);
 
     /// <summary>The documentation of a method's arguments: those of <see cref="WriteSignature"/>.</summary>
@@ -732,7 +743,7 @@ internal static partial class ClientEmitter
     {
         var ns = service.Namespace;
         w.WriteLine($$"""
-            /// <summary>The query and header parameters of <see cref="{{names.Client}}.{{endpoint.Name}}Async"/>.</summary>
+            /// <summary>The query and header parameters of <see cref="{{service.Name}}Client.{{endpoint.Name}}Async"/>.</summary>
             /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings{{EmptyListsNote(endpoint)}}, are not sent.</remarks>
             {{EmitterHeader.GeneratedCodeAttribute}}
             {{options.Visibility}} sealed partial class {{endpoint.ParametersTypeName}}

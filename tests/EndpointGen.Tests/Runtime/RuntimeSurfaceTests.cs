@@ -136,6 +136,10 @@ public sealed class RuntimeSurfaceTests
                     X-Since: { type: date-time }
                     X-Days: { type: 'date[]' }
                 response: map<All>
+              GetGrid:
+                method: GET
+                path: grid
+                response: 'string[][]'
               PostForm:
                 method: POST
                 path: form

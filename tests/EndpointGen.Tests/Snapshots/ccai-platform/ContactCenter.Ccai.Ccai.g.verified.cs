@@ -71,6 +71,11 @@ public sealed partial class CcaiApiException : global::EndpointGen.Runtime.ApiEx
 }
 
 /// <summary>Contact Center AI Platform (CCAI Platform) Apps API, chat platform endpoints. The chat platform API endpoints give access to chat objects: a chat object is created for every chat sent and received by CCAI Platform. Rate limit: 10 requests per second per customer. New JSON keys may appear in responses at any time (API updates are backward compatible), so unknown keys are ignored when reading. Errors come back as {"message": "..."}, e.g. 400 "param is missing or the value is empty: identifier", 400 "Chat is already ended", 404 "Not Found".</summary>
+/// <remarks>
+/// Each method throws <see cref="CcaiApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public partial interface ICcaiClient
 {
@@ -82,8 +87,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created chat object.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> CreateChatAsync(global::ContactCenter.Ccai.CreateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="CreateChatAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -97,8 +102,8 @@ public partial interface ICcaiClient
     /// <param name="id">ID of the chat to retrieve (called chat_id in the page's query table). Example: 1234.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The chat object.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> GetChatAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="GetChatAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -113,8 +118,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated chat object.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Chat> UpdateChatAsync(long id, global::ContactCenter.Ccai.UpdateChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="UpdateChatAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -129,8 +134,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task SendMessageAsync(long id, global::ContactCenter.Ccai.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="SendMessageAsync"/>, and gives the status and headers of the answer.</summary>
@@ -145,8 +150,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created escalation.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> CreateEscalationAsync(long chatId, global::ContactCenter.Ccai.CreateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="CreateEscalationAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -162,8 +167,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated escalation.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Escalation> UpdateEscalationAsync(long chatId, long id, global::ContactCenter.Ccai.UpdateEscalationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="UpdateEscalationAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -178,8 +183,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The media ID and storage URL of the added photo.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddPhotosAsync(long chatId, global::ContactCenter.Ccai.AddPhotosRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="AddPhotosAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -193,8 +198,8 @@ public partial interface ICcaiClient
     /// <param name="chatId">The chat ID required to get the media information. Example: 1234.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One entry per photo.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListPhotosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListPhotosAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -208,8 +213,8 @@ public partial interface ICcaiClient
     /// <param name="chatId">The required chat ID that will be associated with the presigned photo URL. Example: 1234.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The upload URL and the form fields of the POST policy.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreatePhotoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="CreatePhotoUploadAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -224,8 +229,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The media ID and storage URL of the added video.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.Media> AddVideoAsync(long chatId, global::ContactCenter.Ccai.AddVideoRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="AddVideoAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -239,8 +244,8 @@ public partial interface ICcaiClient
     /// <param name="chatId">The required chat ID for which the video URLs will be retrieved. Example: 1234.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One entry per video.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListVideosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListVideosAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -254,8 +259,8 @@ public partial interface ICcaiClient
     /// <param name="chatId">The required chat ID that will be associated with the presigned video URL. Example: 1234.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The upload URL and the form fields of the POST policy.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.PresignedUpload> CreateVideoUploadAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="CreateVideoUploadAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -270,8 +275,8 @@ public partial interface ICcaiClient
     /// <param name="body">The presigned upload's fields and the file. Sent as multipart/form-data: the set properties in declared order, a list as one part per element, a map as one part per entry.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The storage's PostResponse XML document (Location, Bucket, Key, ETag).</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<string> UploadToStorageAsync(global::System.Uri url, global::ContactCenter.Ccai.StorageUpload body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="UploadToStorageAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -285,8 +290,8 @@ public partial interface ICcaiClient
     /// <param name="id">The ID of the chat. Example: 1234.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The customer flags of the chat.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.CustomerFlags> GetCustomerFlagsAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="GetCustomerFlagsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -301,8 +306,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task UpdateCustomerFlagsAsync(long id, global::ContactCenter.Ccai.CustomerFlags body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="UpdateCustomerFlagsAsync"/>, and gives the status and headers of the answer.</summary>
@@ -317,8 +322,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task SendCustomDataAsync(long id, global::ContactCenter.Ccai.CustomDataRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="SendCustomDataAsync"/>, and gives the status and headers of the answer.</summary>
@@ -333,8 +338,8 @@ public partial interface ICcaiClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The update was accepted: {"message": "accepted"}.</returns>
-    /// <exception cref="global::ContactCenter.Ccai.CcaiApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="CcaiApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Ccai.AcceptedResponse> UpdateEndUserAsync(long chatId, global::ContactCenter.Ccai.UpdateEndUserRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="UpdateEndUserAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -549,11 +554,11 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListPhotosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListPhotos", CreateListPhotosRequest(chatId), "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListAsync<global::ContactCenter.Ccai.Media>("ListPhotos", CreateListPhotosRequest(chatId), "Media[]", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>> ListPhotosWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListPhotos", CreateListPhotosRequest(chatId), "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListWithResponseAsync<global::ContactCenter.Ccai.Media>("ListPhotos", CreateListPhotosRequest(chatId), "Media[]", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
 
     private global::System.Net.Http.HttpRequestMessage CreateListPhotosRequest(long chatId)
     {
@@ -610,11 +615,11 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>> ListVideosAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListVideos", CreateListVideosRequest(chatId), "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListAsync<global::ContactCenter.Ccai.Media>("ListVideos", CreateListVideosRequest(chatId), "Media[]", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>> ListVideosWithResponseAsync(long chatId, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>>("ListVideos", CreateListVideosRequest(chatId), "Media[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Media>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::ContactCenter.Ccai.Media>(ref r, global::ContactCenter.Ccai.Media.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListWithResponseAsync<global::ContactCenter.Ccai.Media>("ListVideos", CreateListVideosRequest(chatId), "Media[]", global::ContactCenter.Ccai.Media.JsonConverter.ReadValue, cancellationToken);
 
     private global::System.Net.Http.HttpRequestMessage CreateListVideosRequest(long chatId)
     {

@@ -62,6 +62,11 @@ internal sealed partial class BlocksApiException : global::EndpointGen.Runtime.A
 }
 
 /// <summary>Posts and reads rich messages made of blocks.</summary>
+/// <remarks>
+/// Each method throws <see cref="BlocksApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal partial interface IBlocksClient
 {
@@ -71,8 +76,8 @@ internal partial interface IBlocksClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Blocks.BlocksApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="BlocksApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Blocks.Message> PostMessageAsync(string channel, global::Features.Blocks.NewMessage body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="PostMessageAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -83,8 +88,8 @@ internal partial interface IBlocksClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Blocks.BlocksApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="BlocksApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Blocks.Message> GetMessageAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="GetMessageAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -97,8 +102,8 @@ internal partial interface IBlocksClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Blocks.BlocksApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="BlocksApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Blocks.Block> ReplaceBlockAsync(long id, int index, global::Features.Blocks.Block body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ReplaceBlockAsync"/>, and gives the status and headers of the answer with its body.</summary>

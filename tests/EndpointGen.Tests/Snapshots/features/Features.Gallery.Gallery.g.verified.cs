@@ -77,6 +77,11 @@ internal sealed partial class GalleryApiException : global::EndpointGen.Runtime.
 }
 
 /// <summary>Photo albums, their thumbnails and uploads.</summary>
+/// <remarks>
+/// Each method throws <see cref="GalleryApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal partial interface IGalleryClient
 {
@@ -86,8 +91,8 @@ internal partial interface IGalleryClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Gallery.GalleryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="GalleryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Gallery.PhotoPage> ListPhotosAsync(string album, global::Features.Gallery.ListPhotosParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListPhotosAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -99,8 +104,8 @@ internal partial interface IGalleryClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Gallery.GalleryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="GalleryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Gallery.PhotoPage> ListPhotosNextAsync(global::System.Uri url, global::Features.Gallery.ListPhotosNextParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListPhotosNextAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -111,8 +116,8 @@ internal partial interface IGalleryClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Gallery.GalleryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="GalleryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Gallery.Thumbnail> GetThumbnailAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="GetThumbnailAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -123,8 +128,8 @@ internal partial interface IGalleryClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Gallery.GalleryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="GalleryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Gallery.Upload> StartUploadAsync(global::Features.Gallery.NewUpload body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="StartUploadAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -136,8 +141,8 @@ internal partial interface IGalleryClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Gallery.GalleryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="GalleryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task FinishUploadAsync(global::System.Uri url, global::Features.Gallery.UploadPart body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="FinishUploadAsync"/>, and gives the status and headers of the answer.</summary>
@@ -147,8 +152,8 @@ internal partial interface IGalleryClient
     /// <remarks>GET status</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Gallery.GalleryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="GalleryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Gallery.Status> GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="GetStatusAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -331,7 +336,7 @@ internal sealed partial class GalleryClient : global::Features.Gallery.IGalleryC
     }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Gallery.GalleryClient.ListPhotosAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="GalleryClient.ListPhotosAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListPhotosParameters
@@ -341,7 +346,7 @@ internal sealed partial class ListPhotosParameters
     public int? PageSize { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Gallery.GalleryClient.ListPhotosNextAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="GalleryClient.ListPhotosNextAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListPhotosNextParameters

@@ -73,6 +73,11 @@ internal sealed partial class InventoryApiException : global::EndpointGen.Runtim
 }
 
 /// <summary>Stock levels of a warehouse.</summary>
+/// <remarks>
+/// Each method throws <see cref="InventoryApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal partial interface IInventoryClient
 {
@@ -81,8 +86,8 @@ internal partial interface IInventoryClient
     /// <param name="parameters">The query and header parameters.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="InventoryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> ListItemsAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListItemsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -94,8 +99,8 @@ internal partial interface IInventoryClient
     /// <param name="parameters">The query and header parameters.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The items, newest first.</returns>
-    /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="InventoryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> GetItemsByStatusAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="GetItemsByStatusAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -106,8 +111,8 @@ internal partial interface IInventoryClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="InventoryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="SearchItemsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -119,8 +124,8 @@ internal partial interface IInventoryClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="InventoryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task AdjustStockAsync(string sku, global::Features.Inventory.StockAdjustment body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="AdjustStockAsync"/>, and gives the status and headers of the answer.</summary>
@@ -132,8 +137,8 @@ internal partial interface IInventoryClient
     /// <param name="parameters">The query and header parameters.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="InventoryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>> ListShipmentsAsync(global::System.DateTime day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListShipmentsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -145,8 +150,8 @@ internal partial interface IInventoryClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Inventory.InventoryApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="InventoryApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Inventory.ItemPatch> UpdateItemAsync(string sku, global::Features.Inventory.ItemPatch body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="UpdateItemAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -204,11 +209,11 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> ListItemsAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", CreateListItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListAsync<global::Features.Inventory.Item>("ListItems", CreateListItemsRequest(parameters), "Item[]", global::Features.Inventory.Item.JsonConverter.ReadValue, cancellationToken);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> ListItemsWithResponseAsync(global::Features.Inventory.ListItemsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("ListItems", CreateListItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListWithResponseAsync<global::Features.Inventory.Item>("ListItems", CreateListItemsRequest(parameters), "Item[]", global::Features.Inventory.Item.JsonConverter.ReadValue, cancellationToken);
 
     private global::System.Net.Http.HttpRequestMessage CreateListItemsRequest(global::Features.Inventory.ListItemsParameters parameters)
     {
@@ -230,11 +235,11 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> GetItemsByStatusAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", CreateGetItemsByStatusRequest(status, parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListAsync<global::Features.Inventory.Item>("GetItemsByStatus", CreateGetItemsByStatusRequest(status, parameters), "Item[]", global::Features.Inventory.Item.JsonConverter.ReadValue, cancellationToken);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> GetItemsByStatusWithResponseAsync(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("GetItemsByStatus", CreateGetItemsByStatusRequest(status, parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListWithResponseAsync<global::Features.Inventory.Item>("GetItemsByStatus", CreateGetItemsByStatusRequest(status, parameters), "Item[]", global::Features.Inventory.Item.JsonConverter.ReadValue, cancellationToken);
 
     private global::System.Net.Http.HttpRequestMessage CreateGetItemsByStatusRequest(global::Features.Inventory.ItemStatus status, global::Features.Inventory.GetItemsByStatusParameters parameters)
     {
@@ -258,11 +263,11 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>> SearchItemsAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", CreateSearchItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListAsync<global::Features.Inventory.Item>("SearchItems", CreateSearchItemsRequest(parameters), "Item[]", global::Features.Inventory.Item.JsonConverter.ReadValue, cancellationToken);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>> SearchItemsWithResponseAsync(global::Features.Inventory.SearchItemsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>>("SearchItems", CreateSearchItemsRequest(parameters), "Item[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Item>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Item>(ref r, global::Features.Inventory.Item.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListWithResponseAsync<global::Features.Inventory.Item>("SearchItems", CreateSearchItemsRequest(parameters), "Item[]", global::Features.Inventory.Item.JsonConverter.ReadValue, cancellationToken);
 
     private global::System.Net.Http.HttpRequestMessage CreateSearchItemsRequest(global::Features.Inventory.SearchItemsParameters? parameters)
     {
@@ -303,11 +308,11 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>> ListShipmentsAsync(global::System.DateTime day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>("ListShipments", CreateListShipmentsRequest(day, parameters), "Shipment[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Shipment>(ref r, global::Features.Inventory.Shipment.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListAsync<global::Features.Inventory.Shipment>("ListShipments", CreateListShipmentsRequest(day, parameters), "Shipment[]", global::Features.Inventory.Shipment.JsonConverter.ReadValue, cancellationToken);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::EndpointGen.Runtime.ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>> ListShipmentsWithResponseAsync(global::System.DateTime day, global::Features.Inventory.ListShipmentsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default) =>
-        _runner.SendWithResponseAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>>("ListShipments", CreateListShipmentsRequest(day, parameters), "Shipment[]", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::System.Collections.Generic.IReadOnlyList<global::Features.Inventory.Shipment>)global::EndpointGen.Runtime.JsonValueReader.ReadList<global::Features.Inventory.Shipment>(ref r, global::Features.Inventory.Shipment.JsonConverter.ReadValue), cancellationToken);
+        _runner.SendListWithResponseAsync<global::Features.Inventory.Shipment>("ListShipments", CreateListShipmentsRequest(day, parameters), "Shipment[]", global::Features.Inventory.Shipment.JsonConverter.ReadValue, cancellationToken);
 
     private global::System.Net.Http.HttpRequestMessage CreateListShipmentsRequest(global::System.DateTime day, global::Features.Inventory.ListShipmentsParameters parameters)
     {
@@ -374,7 +379,7 @@ internal sealed partial class InventoryClient : global::Features.Inventory.IInve
     }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Inventory.InventoryClient.ListItemsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="InventoryClient.ListItemsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListItemsParameters
@@ -400,7 +405,7 @@ internal sealed partial class ListItemsParameters
     public string? AcceptLanguage { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Inventory.InventoryClient.GetItemsByStatusAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="InventoryClient.GetItemsByStatusAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class GetItemsByStatusParameters
@@ -410,7 +415,7 @@ internal sealed partial class GetItemsByStatusParameters
     public required string IfNoneMatch { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Inventory.InventoryClient.SearchItemsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="InventoryClient.SearchItemsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class SearchItemsParameters
@@ -428,7 +433,7 @@ internal sealed partial class SearchItemsParameters
     public global::System.Guid? XRequestId { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Inventory.InventoryClient.ListShipmentsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="InventoryClient.ListShipmentsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings and empty lists, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListShipmentsParameters

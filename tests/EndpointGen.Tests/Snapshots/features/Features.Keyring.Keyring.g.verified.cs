@@ -76,6 +76,11 @@ internal sealed partial class KeyringApiException : global::EndpointGen.Runtime.
 }
 
 /// <summary>Secrets, their versions and their audit trail.</summary>
+/// <remarks>
+/// Each method throws <see cref="KeyringApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal partial interface IKeyringClient
 {
@@ -84,8 +89,8 @@ internal partial interface IKeyringClient
     /// <param name="name">The name path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Keyring.KeyringApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="KeyringApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Keyring.Secret> GetSecretAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="GetSecretAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -96,8 +101,8 @@ internal partial interface IKeyringClient
     /// <param name="name">The name path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Keyring.KeyringApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="KeyringApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Keyring.Secret> RotateSecretAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="RotateSecretAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -107,8 +112,8 @@ internal partial interface IKeyringClient
     /// <remarks>GET events</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Keyring.KeyringApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="KeyringApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Keyring.AuditPage> ListAuditAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListAuditAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -119,8 +124,8 @@ internal partial interface IKeyringClient
     /// <param name="url">The absolute URL the server gave, such as a next page or a presigned upload: https (plain http only to loopback, or with <c>AllowInsecureHttp</c>), without user-info. Query parameters are added after its own query. The credential and header parameters go with it only to the service's own origins (its base URL and servers), never to another host.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Keyring.KeyringApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="KeyringApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Keyring.AuditPage> ListAuditNextAsync(global::System.Uri url, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListAuditNextAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -131,8 +136,8 @@ internal partial interface IKeyringClient
     /// <param name="name">The name path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Keyring.KeyringApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="KeyringApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task ShareSecretAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ShareSecretAsync"/>, and gives the status and headers of the answer.</summary>
@@ -142,8 +147,8 @@ internal partial interface IKeyringClient
     /// <remarks>GET health</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Keyring.KeyringApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="KeyringApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task HealthAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="HealthAsync"/>, and gives the status and headers of the answer.</summary>

@@ -62,6 +62,11 @@ internal sealed partial class LedgerApiException : global::EndpointGen.Runtime.A
 }
 
 /// <summary>Entries, accounts, transfers and statements of a bookkeeping ledger.</summary>
+/// <remarks>
+/// Each method throws <see cref="LedgerApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal partial interface ILedgerClient
 {
@@ -70,8 +75,8 @@ internal partial interface ILedgerClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Ledger.LedgerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LedgerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Ledger.EntryPage> ListEntriesAsync(global::Features.Ledger.ListEntriesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListEntriesAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -97,8 +102,8 @@ internal partial interface ILedgerClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Ledger.LedgerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LedgerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Ledger.AccountPage> ListAccountsAsync(global::Features.Ledger.ListAccountsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListAccountsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -124,8 +129,8 @@ internal partial interface ILedgerClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Ledger.LedgerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LedgerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Ledger.TagPage> ListTagsAsync(global::Features.Ledger.ListTagsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListTagsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -152,8 +157,8 @@ internal partial interface ILedgerClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Ledger.LedgerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LedgerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Ledger.TransferPage> ListTransfersAsync(string account, global::Features.Ledger.ListTransfersParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListTransfersAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -181,8 +186,8 @@ internal partial interface ILedgerClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Ledger.LedgerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LedgerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Ledger.AuditPage> ListAuditsAsync(global::Features.Ledger.AuditQuery body, global::Features.Ledger.ListAuditsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListAuditsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -210,8 +215,8 @@ internal partial interface ILedgerClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Ledger.LedgerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LedgerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Ledger.NotePage> ListNotesAsync(long entry, global::Features.Ledger.ListNotesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListNotesAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -238,8 +243,8 @@ internal partial interface ILedgerClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Ledger.LedgerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LedgerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Ledger.StatementPage> ListStatementsAsync(global::Features.Ledger.ListStatementsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListStatementsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -267,8 +272,8 @@ internal partial interface ILedgerClient
     /// <param name="url">The absolute URL the server gave, such as a next page or a presigned upload: https (plain http only to loopback, or with <c>AllowInsecureHttp</c>), without user-info. Query parameters are added after its own query. The credential and header parameters go with it only to the service's own origins (its base URL and servers), never to another host.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Ledger.LedgerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LedgerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Ledger.StatementPage> ListStatementsFromAsync(global::System.Uri url, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListStatementsFromAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -560,7 +565,7 @@ internal sealed partial class LedgerClient : global::Features.Ledger.ILedgerClie
     }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Ledger.LedgerClient.ListEntriesAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LedgerClient.ListEntriesAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListEntriesParameters
@@ -578,7 +583,7 @@ internal sealed partial class ListEntriesParameters
     public string? XLedgerBook { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Ledger.LedgerClient.ListAccountsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LedgerClient.ListAccountsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListAccountsParameters
@@ -588,7 +593,7 @@ internal sealed partial class ListAccountsParameters
     public long? P { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Ledger.LedgerClient.ListTagsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LedgerClient.ListTagsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListTagsParameters
@@ -598,7 +603,7 @@ internal sealed partial class ListTagsParameters
     public int? Page { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Ledger.LedgerClient.ListTransfersAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LedgerClient.ListTransfersAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListTransfersParameters
@@ -612,7 +617,7 @@ internal sealed partial class ListTransfersParameters
     public int? Limit { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Ledger.LedgerClient.ListAuditsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LedgerClient.ListAuditsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListAuditsParameters
@@ -622,7 +627,7 @@ internal sealed partial class ListAuditsParameters
     public string? After { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Ledger.LedgerClient.ListNotesAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LedgerClient.ListNotesAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListNotesParameters
@@ -632,7 +637,7 @@ internal sealed partial class ListNotesParameters
     public long? Before { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Ledger.LedgerClient.ListStatementsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LedgerClient.ListStatementsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListStatementsParameters

@@ -50,6 +50,11 @@ internal sealed partial class PostboxApiException : global::EndpointGen.Runtime.
 }
 
 /// <summary>The Postbox API.</summary>
+/// <remarks>
+/// Each method throws <see cref="PostboxApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal partial interface IPostboxClient
 {
@@ -58,8 +63,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The message. Sent as application/x-www-form-urlencoded.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Postbox.Message> SendMessageAsync(global::Features.Postbox.NewMessage body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="SendMessageAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -71,8 +76,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The request body. Sent as application/x-www-form-urlencoded.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task UpdateConversationAsync(string sid, global::Features.Postbox.ConversationUpdate body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="UpdateConversationAsync"/>, and gives the status and headers of the answer.</summary>
@@ -84,8 +89,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The request body. Sent as application/x-www-form-urlencoded.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task TagConversationAsync(string sid, global::Features.Postbox.Tags body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="TagConversationAsync"/>, and gives the status and headers of the answer.</summary>
@@ -96,8 +101,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The request body. Sent as multipart/form-data: the set properties in declared order, a list as one part per element, a map as one part per entry.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Postbox.Media> UploadMediaAsync(global::Features.Postbox.MediaUpload body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="UploadMediaAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -108,8 +113,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The request body. Sent as multipart/form-data: the set properties in declared order, a list as one part per element, a map as one part per entry.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task UploadGalleryAsync(global::Features.Postbox.GalleryUpload body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="UploadGalleryAsync"/>, and gives the status and headers of the answer.</summary>
@@ -121,8 +126,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The request body. Sent as it is, typed by its ContentType, else image/png; the caller disposes its stream after the call.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task PutAvatarAsync(long id, global::EndpointGen.Runtime.FileContent body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="PutAvatarAsync"/>, and gives the status and headers of the answer.</summary>
@@ -134,8 +139,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The request body. Sent as it is, typed by its ContentType, else application/octet-stream; the caller disposes its stream after the call.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task PutRawAsync(string name, global::EndpointGen.Runtime.FileContent body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="PutRawAsync"/>, and gives the status and headers of the answer.</summary>
@@ -146,8 +151,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The request body. Sent as text/plain; charset=utf-8.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task PostNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="PostNoteAsync"/>, and gives the status and headers of the answer.</summary>
@@ -158,8 +163,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The request body. Sent as text/csv; charset=utf-8.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task PostCsvAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="PostCsvAsync"/>, and gives the status and headers of the answer.</summary>
@@ -171,8 +176,8 @@ internal partial interface IPostboxClient
     /// <param name="body">The request body. Sent as JSON typed application/merge-patch+json.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task PatchMessageAsync(string sid, global::Features.Postbox.MessagePatch body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="PatchMessageAsync"/>, and gives the status and headers of the answer.</summary>
@@ -183,8 +188,8 @@ internal partial interface IPostboxClient
     /// <param name="sid">The sid path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The file's bytes.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<byte[]> DownloadMediaAsync(string sid, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="DownloadMediaAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -195,8 +200,8 @@ internal partial interface IPostboxClient
     /// <param name="sid">The sid path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body as a stream; dispose it to release the response. Reading more than MaxResponseBodyBytes from it throws the service's exception.</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::System.IO.Stream> StreamMediaAsync(string sid, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="StreamMediaAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -207,8 +212,8 @@ internal partial interface IPostboxClient
     /// <param name="sid">The sid path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body as text, decoded by its charset (UTF-8 when it names none).</returns>
-    /// <exception cref="global::Features.Postbox.PostboxApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="PostboxApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<string> GetTranscriptAsync(string sid, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="GetTranscriptAsync"/>, and gives the status and headers of the answer with its body.</summary>

@@ -62,6 +62,11 @@ internal sealed partial class RelayApiException : global::EndpointGen.Runtime.Ap
 }
 
 /// <summary>Posts messages to the channels of a team.</summary>
+/// <remarks>
+/// Each method throws <see cref="RelayApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal partial interface IRelayClient
 {
@@ -71,8 +76,8 @@ internal partial interface IRelayClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The posted message; Location names it.</returns>
-    /// <exception cref="global::Features.Relay.RelayApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="RelayApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Relay.PostedMessage> PostMessageAsync(string channel, global::Features.Relay.NewMessage body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="PostMessageAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -84,8 +89,8 @@ internal partial interface IRelayClient
     /// <param name="ts">The ts path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::Features.Relay.RelayApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="RelayApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task DeleteMessageAsync(string channel, string ts, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="DeleteMessageAsync"/>, and gives the status and headers of the answer.</summary>
@@ -96,8 +101,8 @@ internal partial interface IRelayClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Relay.RelayApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="RelayApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Relay.ChannelList> ListChannelsAsync(global::Features.Relay.ListChannelsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListChannelsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -230,7 +235,7 @@ internal sealed partial class RelayClient : global::Features.Relay.IRelayClient
     private static bool IsErrorInSuccess(global::Features.Relay.RelayError error) => error is { Ok: false };
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Relay.RelayClient.ListChannelsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="RelayClient.ListChannelsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ListChannelsParameters

@@ -62,6 +62,11 @@ internal sealed partial class TickerApiException : global::EndpointGen.Runtime.A
 }
 
 /// <summary>Follows the conversations of a chat workspace as they happen.</summary>
+/// <remarks>
+/// Each method throws <see cref="TickerApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal partial interface ITickerClient
 {
@@ -71,8 +76,8 @@ internal partial interface ITickerClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, as a token given to <c>WithCancellation</c> does; either stops it at once and releases the response.</param>
     /// <returns>One event per message, typing notice or delivery receipt; the SSE event name is its kind. The events of the text/event-stream answer as they arrive, each one's data read as ConversationEvent. The request is sent when the enumeration starts, and the events can be enumerated once. A non-success answer, an event larger than MaxResponseBodyBytes or data that does not match throws the service's exception from the enumeration; the end of the answer ends it.</returns>
-    /// <exception cref="global::Features.Ticker.TickerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="TickerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Collections.Generic.IAsyncEnumerable<global::EndpointGen.Runtime.ApiEvent<global::Features.Ticker.ConversationEvent>> StreamEventsAsync(long conversationId, global::Features.Ticker.StreamEventsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="StreamEventsAsync"/>, and gives the status and headers of the answer as soon as they arrive, before its events; dispose the stream to release the response.</summary>
@@ -83,8 +88,8 @@ internal partial interface ITickerClient
     /// <param name="conversationId">The conversationId path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, as a token given to <c>WithCancellation</c> does; either stops it at once and releases the response.</param>
     /// <returns>The events of the text/event-stream answer as they arrive, each one's data as text. The request is sent when the enumeration starts, and the events can be enumerated once. A non-success answer or an event larger than MaxResponseBodyBytes throws the service's exception from the enumeration; the end of the answer ends it.</returns>
-    /// <exception cref="global::Features.Ticker.TickerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="TickerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Collections.Generic.IAsyncEnumerable<global::EndpointGen.Runtime.ApiEvent<string>> StreamLogAsync(long conversationId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="StreamLogAsync"/>, and gives the status and headers of the answer as soon as they arrive, before its events; dispose the stream to release the response.</summary>
@@ -95,8 +100,8 @@ internal partial interface ITickerClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, as a token given to <c>WithCancellation</c> does; either stops it at once and releases the response.</param>
     /// <returns>The events of the text/event-stream answer as they arrive, each one's data read as Message[]. The request is sent when the enumeration starts, and the events can be enumerated once. A non-success answer, an event larger than MaxResponseBodyBytes or data that does not match throws the service's exception from the enumeration; the end of the answer ends it.</returns>
-    /// <exception cref="global::Features.Ticker.TickerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="TickerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Collections.Generic.IAsyncEnumerable<global::EndpointGen.Runtime.ApiEvent<global::System.Collections.Generic.IReadOnlyList<global::Features.Ticker.Message>>> WatchInboxesAsync(global::Features.Ticker.InboxFilter body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="WatchInboxesAsync"/>, and gives the status and headers of the answer as soon as they arrive, before its events; dispose the stream to release the response.</summary>
@@ -108,8 +113,8 @@ internal partial interface ITickerClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Ticker.TickerApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="TickerApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Ticker.Message> SendMessageAsync(long conversationId, global::Features.Ticker.NewMessage body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="SendMessageAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -270,7 +275,7 @@ internal sealed partial class TickerClient : global::Features.Ticker.ITickerClie
     private static bool IsErrorInSuccess(global::Features.Ticker.TickerError error) => error is { Ok: false };
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Ticker.TickerClient.StreamEventsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="TickerClient.StreamEventsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings and empty lists, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class StreamEventsParameters

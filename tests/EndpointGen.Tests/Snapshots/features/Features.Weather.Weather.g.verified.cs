@@ -54,6 +54,11 @@ internal sealed partial class WeatherApiException : global::EndpointGen.Runtime.
 }
 
 /// <summary>The Weather API.</summary>
+/// <remarks>
+/// Each method throws <see cref="WeatherApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal partial interface IWeatherClient
 {
@@ -63,8 +68,8 @@ internal partial interface IWeatherClient
     /// <param name="parameters">The query and header parameters.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="global::Features.Weather.WeatherApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="WeatherApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::Features.Weather.Forecast> GetForecastAsync(string city, global::Features.Weather.GetForecastParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="GetForecastAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -145,7 +150,7 @@ internal sealed partial class WeatherClient : global::Features.Weather.IWeatherC
     }
 }
 
-/// <summary>The query and header parameters of <see cref="global::Features.Weather.WeatherClient.GetForecastAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="WeatherClient.GetForecastAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class GetForecastParameters

@@ -58,6 +58,11 @@ public sealed partial class LiveDeskApiException : global::EndpointGen.Runtime.A
 }
 
 /// <summary>EngageLab LiveDesk API (derived from Chatwoot). Timestamps are unix seconds. Errors come back as {"error": "..."}, e.g. 401 "Invalid Access Token", 404 "Resource could not be found", 422.</summary>
+/// <remarks>
+/// Each method throws <see cref="LiveDeskApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public partial interface ILiveDeskClient
 {
@@ -69,8 +74,8 @@ public partial interface ILiveDeskClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created conversation.</returns>
-    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LiveDeskApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Conversation> CreateConversationAsync(global::ContactCenter.LiveDesk.CreateConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="CreateConversationAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -84,8 +89,8 @@ public partial interface ILiveDeskClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created contact.</returns>
-    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LiveDeskApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.CreateContactResult> CreateContactAsync(global::ContactCenter.LiveDesk.CreateContactRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="CreateContactAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -99,8 +104,8 @@ public partial interface ILiveDeskClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One page of contacts.</returns>
-    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LiveDeskApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> ListContactsAsync(global::ContactCenter.LiveDesk.ListContactsParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListContactsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -129,8 +134,8 @@ public partial interface ILiveDeskClient
     /// <param name="parameters">The query and header parameters.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One page of matching contacts.</returns>
-    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LiveDeskApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.ContactList> SearchContactsAsync(global::ContactCenter.LiveDesk.SearchContactsParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="SearchContactsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -157,8 +162,8 @@ public partial interface ILiveDeskClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created message.</returns>
-    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LiveDeskApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Message> SendMessageAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="SendMessageAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -173,8 +178,8 @@ public partial interface ILiveDeskClient
     /// <param name="body">The request body. Sent as multipart/form-data: the set properties in declared order, a list as one part per element, a map as one part per entry.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created message, with its attachments.</returns>
-    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LiveDeskApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.Message> SendMessageWithAttachmentsAsync(long conversationId, global::ContactCenter.LiveDesk.SendMessageWithAttachmentsRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="SendMessageWithAttachmentsAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -189,8 +194,8 @@ public partial interface ILiveDeskClient
     /// <param name="parameters">The query and header parameters; all optional, so it may be left out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The conversation's labels and contact, and its messages.</returns>
-    /// <exception cref="global::ContactCenter.LiveDesk.LiveDeskApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="LiveDeskApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.LiveDesk.MessageList> ListMessagesAsync(long conversationId, global::ContactCenter.LiveDesk.ListMessagesParameters? parameters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListMessagesAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -466,7 +471,7 @@ public sealed partial class LiveDeskClient : global::ContactCenter.LiveDesk.ILiv
     }
 }
 
-/// <summary>The query and header parameters of <see cref="global::ContactCenter.LiveDesk.LiveDeskClient.ListContactsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LiveDeskClient.ListContactsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings and empty lists, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ListContactsParameters
@@ -496,7 +501,7 @@ public sealed partial class ListContactsParameters
     public int? PageSize { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::ContactCenter.LiveDesk.LiveDeskClient.SearchContactsAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LiveDeskClient.SearchContactsAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings and empty lists, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class SearchContactsParameters
@@ -530,7 +535,7 @@ public sealed partial class SearchContactsParameters
     public int? PageSize { get; init; }
 }
 
-/// <summary>The query and header parameters of <see cref="global::ContactCenter.LiveDesk.LiveDeskClient.ListMessagesAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="LiveDeskClient.ListMessagesAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ListMessagesParameters

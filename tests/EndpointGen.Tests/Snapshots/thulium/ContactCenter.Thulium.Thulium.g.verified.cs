@@ -69,6 +69,11 @@ public sealed partial class ThuliumApiException : global::EndpointGen.Runtime.Ap
 }
 
 /// <summary>Thulium REST API (chat conversations). Every request is authenticated with HTTP Basic authentication of a Thulium API user and answers JSON. Error bodies carry a request id and a list of errors (several errors may come back at once); send `Accept-Language: pl` to get the error messages in Polish.</summary>
+/// <remarks>
+/// Each method throws <see cref="ThuliumApiException"/> when the service answers with a non-success status, or with a body that
+/// does not match the descriptor; and <see cref="global::System.ArgumentException"/> when a required argument or parameter is missing,
+/// or a header value contains a line break.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public partial interface IThuliumClient
 {
@@ -80,8 +85,8 @@ public partial interface IThuliumClient
     /// <param name="parameters">The query and header parameters.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The identifier of the started conversation.</returns>
-    /// <exception cref="global::ContactCenter.Thulium.ThuliumApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="ThuliumApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task<global::ContactCenter.Thulium.StartChatConversationResult> StartChatConversationAsync(global::ContactCenter.Thulium.StartChatConversationParameters parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="StartChatConversationAsync"/>, and gives the status and headers of the answer with its body.</summary>
@@ -95,8 +100,8 @@ public partial interface IThuliumClient
     /// <param name="id">Identifier of the conversation (returned by start). Example: 6ed7c941-2c8a-411e-95d2-338a9f64800a.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the service has answered with a success status.</returns>
-    /// <exception cref="global::ContactCenter.Thulium.ThuliumApiException">The service answered with a non-success status, or with a body that does not match the descriptor.</exception>
-    /// <exception cref="global::System.ArgumentException">A required argument or parameter is missing, or a header value contains a line break.</exception>
+    /// <exception cref="ThuliumApiException"/>
+    /// <exception cref="global::System.ArgumentException"/>
     global::System.Threading.Tasks.Task StopChatConversationAsync(global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="StopChatConversationAsync"/>, and gives the status and headers of the answer.</summary>
@@ -222,7 +227,7 @@ public sealed partial class ThuliumClient : global::ContactCenter.Thulium.IThuli
     }
 }
 
-/// <summary>The query and header parameters of <see cref="global::ContactCenter.Thulium.ThuliumClient.StartChatConversationAsync"/>.</summary>
+/// <summary>The query and header parameters of <see cref="ThuliumClient.StartChatConversationAsync"/>.</summary>
 /// <remarks>Unset (<see langword="null"/>) optional parameters, and empty strings, are not sent.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class StartChatConversationParameters

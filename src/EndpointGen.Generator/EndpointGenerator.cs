@@ -188,10 +188,11 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
     private static DescriptorResult Parse(AdditionalText text, string? defaultNamespace, System.Threading.CancellationToken cancellationToken)
     {
-        string? content;
+        SourceText? content;
         try
         {
-            content = text.GetText(cancellationToken)?.ToString();
+            // The text as the compiler holds it, not ToString(): that copies a large (chunked) text into a string.
+            content = text.GetText(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

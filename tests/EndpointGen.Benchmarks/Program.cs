@@ -11,7 +11,7 @@ namespace EndpointGen.Benchmarks;
 /// <c>--cold-series N [runs]</c>, a series of cold generator runs at N endpoints timed one by one, or, with
 /// <c>--cold-alloc N [runs]</c>, the bytes a cold run of EndpointGen's and of Refit's generator allocates, or, with
 /// <c>--build-time [--sizes 19,100,1000] [--runs 5]</c>, the consumer's whole build (<see cref="BuildTime"/>), or,
-/// with <c>--cold-stages N [runs]</c>, a cold run's allocation stage by stage, or, with <c>--generated-size</c>,
+/// with <c>--cold-stages N [runs] [types]</c>, a cold run's allocation stage by stage (with each stage's largest types), or, with <c>--generated-size</c>,
 /// <c>--compile N [pairs]</c>, <c>--compile-parts N [runs]</c> or <c>--dump DIR N</c>, what the generated code weighs
 /// and costs the compiler (<see cref="GeneratedCodeCost"/>).
 /// </summary>
@@ -39,7 +39,7 @@ internal static class Program
 
         if (args.Length > 0 && args[0] == "--cold-stages")
         {
-            ColdStages.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+            ColdStages.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5, args.Length > 3 && args[3] == "types");
             return;
         }
 

@@ -5,6 +5,7 @@ using EndpointGen.Generator.Diagnostics;
 using EndpointGen.Generator.Model;
 using EndpointGen.Generator.Parsing.Yaml;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace EndpointGen.Generator.Parsing;
 
@@ -19,7 +20,11 @@ internal static class DescriptorParser
     /// <param name="text">The file's text.</param>
     /// <param name="defaultNamespace">The project's namespace for a descriptor that names none.</param>
     /// <returns>The model and claim when the file has no error, and every diagnostic.</returns>
-    public static DescriptorResult Parse(string filePath, string text, string? defaultNamespace)
+    public static DescriptorResult Parse(string filePath, string text, string? defaultNamespace) =>
+        Parse(filePath, SourceText.From(text), defaultNamespace);
+
+    /// <inheritdoc cref="Parse(string, string, string?)"/>
+    public static DescriptorResult Parse(string filePath, SourceText text, string? defaultNamespace)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try

@@ -29,12 +29,29 @@ internal sealed partial class DescriptorReader
     private readonly HashSet<string> _badContentTypes = new(StringComparer.Ordinal);
 
     /// <summary>Records a field's type for <see cref="CheckFieldContent"/>.</summary>
+    /// <remarks>
+    /// Only a type that check can refuse is recorded: one that is or holds a content type or an object type. A field of
+    /// a JSON primitive, most of them, costs no record.
+    /// </remarks>
     private void RecordFieldType(string owner, string field, TypeRef? type, YamlNode? typeNode)
     {
-        if (type is not null && typeNode is not null && _declaredTypes.TryGetValue(owner, out var ownerType))
+        if (type is not null && typeNode is not null && Innermost(type) is { } inner && (inner.IsContent || inner.Kind == TypeKind.Object)
+            && _declaredTypes.TryGetValue(owner, out var ownerType))
         {
-            _fieldTypes.Add(new FieldTypeUse(owner, ownerType.Name!, field, type, typeNode.Location));
+            _fieldTypes.Add(new FieldTypeUse(owner, ownerType.Name!, field, type, typeNode));
         }
+    }
+
+    /// <summary>The element type at the bottom of arrays and maps, or the type itself.</summary>
+    private static TypeRef Innermost(TypeRef type)
+    {
+        var current = type;
+        while (current.Element is { } element)
+        {
+            current = element;
+        }
+
+        return current;
     }
 
     /// <summary>
@@ -53,7 +70,6 @@ internal sealed partial class DescriptorReader
 
         foreach (var use in _fieldTypes)
         {
-            var where = "as a field (field '" + use.Field + "' of '" + use.Owner + "')";
             if (use.Type.Kind == TypeKind.File || use.Type is { Kind: TypeKind.Array, Element.Kind: TypeKind.File })
             {
                 continue;
@@ -64,38 +80,24 @@ internal sealed partial class DescriptorReader
                 var why = content.Kind == TypeKind.File
                     ? "; a file is a multipart field of its own, 'file' or 'file[]'"
                     : "; 'bytes' and 'stream' are response bodies and 'text' a request or response body, not JSON values";
-                Report(DiagnosticDescriptors.InvalidTypeUse, use.Location, use.Type.Display, where + why);
+                Report(DiagnosticDescriptors.InvalidTypeUse, use.TypeNode.Location, use.Type.Display, use.Where + why);
                 _badContentTypes.Add(use.OwnerName);
             }
             else if (FindFileType(use.Type) is { } fileType)
             {
-                Report(DiagnosticDescriptors.InvalidTypeUse, use.Location, use.Type.Display, where + "; '" + fileType + "' has file fields, so it can only be a multipart body");
+                Report(DiagnosticDescriptors.InvalidTypeUse, use.TypeNode.Location, use.Type.Display, use.Where + "; '" + fileType + "' has file fields, so it can only be a multipart body");
                 _badContentTypes.Add(use.OwnerName);
             }
         }
     }
 
     /// <summary>The first content type (file, bytes, stream, text) in a type expression, arrays and maps included.</summary>
-    private static TypeRef? FindContent(TypeRef type)
-    {
-        var current = type;
-        while (current.Element is { } element)
-        {
-            current = element;
-        }
-
-        return current.IsContent ? current : null;
-    }
+    private static TypeRef? FindContent(TypeRef type) => Innermost(type) is { IsContent: true } content ? content : null;
 
     /// <summary>The name of a type with file fields that a type expression refers to (itself, or through arrays and maps).</summary>
     private string? FindFileType(TypeRef type)
     {
-        var current = type;
-        while (current.Element is { } element)
-        {
-            current = element;
-        }
-
+        var current = Innermost(type);
         return current.Kind == TypeKind.Object && _objectTypes.TryGetValue(current.Name!, out var spec) && HasFileField(spec) && !_badContentTypes.Contains(spec.Name) ? current.Name : null;
     }
 
@@ -377,5 +379,10 @@ internal sealed partial class DescriptorReader
         return slash > 0 && slash < text.Length - 1 && IsHeaderName(text.Substring(0, slash)) && IsHeaderName(text.Substring(slash + 1));
     }
 
-    private sealed record FieldTypeUse(string Owner, string OwnerName, string Field, TypeRef Type, LocationInfo Location);
+    /// <summary>A field's type as read; the node gives the position only when a report needs it.</summary>
+    private sealed record FieldTypeUse(string Owner, string OwnerName, string Field, TypeRef Type, YamlNode TypeNode)
+    {
+        /// <summary>The field as a message names it.</summary>
+        public string Where => "as a field (field '" + Field + "' of '" + Owner + "')";
+    }
 }

@@ -59,6 +59,11 @@ internal static class Naming
         "System.DateOnly", "System.DateTime", "System.TimeOnly",
     };
 
+    private const int NameBufferLength = 256;
+
+    [ThreadStatic]
+    private static char[]? t_nameBuffer;
+
     private static readonly HashSet<string> s_frameworkTypes = new(s_typesTheGeneratedCodeNames, StringComparer.Ordinal);
 
     private static readonly HashSet<string> s_frameworkNamespaces = NamespacesOf(s_typesTheGeneratedCodeNames);
@@ -66,7 +71,10 @@ internal static class Naming
     /// <summary>The PascalCase form, or <see langword="null"/> when no valid identifier results.</summary>
     public static string? ToPascalCase(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        // The result is never longer than the name: written into the thread's buffer, it costs only the string (a
+        // hostile name longer than the buffer gets an array of its own, which the thread does not keep).
+        var buffer = name.Length <= NameBufferLength ? t_nameBuffer ??= new char[NameBufferLength] : new char[name.Length];
+        var length = 0;
         var startOfPart = true;
         foreach (var c in name)
         {
@@ -76,11 +84,11 @@ internal static class Naming
                 continue;
             }
 
-            builder.Append(startOfPart ? char.ToUpperInvariant(c) : c);
+            buffer[length++] = startOfPart ? char.ToUpperInvariant(c) : c;
             startOfPart = false;
         }
 
-        var result = builder.ToString();
+        var result = new string(buffer, 0, length);
         return IsValidIdentifier(result) ? result : null;
     }
 

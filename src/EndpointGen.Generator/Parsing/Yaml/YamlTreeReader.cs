@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using EndpointGen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -25,10 +25,14 @@ internal static class YamlTreeReader
     /// anchors, non-scalar keys, runaway nesting), is added to <paramref name="diagnostics"/> at its position, and
     /// then the answer is <see langword="null"/>.
     /// </summary>
-    public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics)
+    public static YamlNode? Read(string filePath, string text, List<DiagnosticInfo> diagnostics) =>
+        Read(filePath, SourceText.From(text), diagnostics);
+
+    /// <inheritdoc cref="Read(string, string, List{DiagnosticInfo})"/>
+    public static YamlNode? Read(string filePath, SourceText text, List<DiagnosticInfo> diagnostics)
     {
         var state = new ReadState(filePath);
-        var parser = new Parser(new StringReader(text));
+        var parser = new Parser(new SourceTextReader(text));
         try
         {
             parser.Consume<StreamStart>();
@@ -59,7 +63,7 @@ internal static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            var (location, message) = Explain(ex, text, state);
+            var (location, message) = Explain(ex, text.ToString(), state);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, location, message));
             return null;
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -56,6 +57,12 @@ internal static class ListReaders<T>
     /// <summary>The element readers seen, with their list readers; replaced whole (copy on write), so reads need no lock.</summary>
     private static Entry[] s_entries = Array.Empty<Entry>();
 
+    /// <summary>The element readers beyond <see cref="MaxEntries"/>, each kept only as long as its element reader.</summary>
+    private static readonly ConditionalWeakTable<JsonReadFunc<T>, JsonReadFunc<IReadOnlyList<T>>> s_more = new();
+
+    private static readonly ConditionalWeakTable<JsonReadFunc<T>, JsonReadFunc<IReadOnlyList<T>>>.CreateValueCallback s_createList =
+        static readElement => (ref Utf8JsonReader reader) => JsonValueReader.ReadList(ref reader, readElement);
+
     /// <summary>The list reader over an element reader.</summary>
     /// <param name="readElement">The element reader.</param>
     /// <returns>A reader of a JSON array of elements.</returns>
@@ -91,15 +98,20 @@ internal static class ListReaders<T>
             }
         }
 
-        JsonReadFunc<IReadOnlyList<T>> list = (ref Utf8JsonReader reader) => JsonValueReader.ReadList(ref reader, readElement);
+        if (Volatile.Read(ref s_entries).Length >= MaxEntries)
+        {
+            return s_more.GetValue(readElement, s_createList);
+        }
+
+        var list = s_createList(readElement);
         while (true)
         {
             var entries = Volatile.Read(ref s_entries);
             if (entries.Length >= MaxEntries)
             {
-                // A caller that made a new element reader for each call would grow the table without bound: past a
-                // few dozen call sites, read without caching.
-                return list;
+                // Past a few dozen call sites (or a caller that makes a new element reader for each call) the readers
+                // go into a weak table: kept while their element reader lives, found again without allocating.
+                return s_more.GetValue(readElement, s_createList);
             }
 
             var grown = new Entry[entries.Length + 1];

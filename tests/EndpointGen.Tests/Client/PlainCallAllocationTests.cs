@@ -80,6 +80,46 @@ public sealed class PlainCallAllocationTests
     }
 
     [Fact]
+    public async Task A_list_call_past_the_cached_call_sites_allocates_no_more()
+    {
+        // Seventy element readers of one type, each a closure of its own (so none equals another), fill the runner's
+        // table of list readers (64 call sites) and go on into its weak table: the last one's calls find their list
+        // reader there, allocating nothing the lambda did not.
+        var http = new HttpClient(new SyncHandler(s_photos));
+        var runner = new ApiRequestRunner<object>(
+            http,
+            new ApiRunnerSettings { Service = "Ccai", BaseAddress = new Uri("https://acme.example.com/apps/api/v1") },
+            static (operation, response, body, _, detail, innerException) => new ApiException("Ccai", operation, response, body, detail, innerException));
+        var readers = new List<JsonReadFunc<Media>>();
+        for (var i = 0; i < 70; i++)
+        {
+            var tag = new object();
+            readers.Add((ref Utf8JsonReader r) =>
+            {
+                GC.KeepAlive(tag);
+                return Media.JsonConverter.ReadValue(ref r);
+            });
+        }
+
+        foreach (var reader in readers)
+        {
+            Assert.Equal(2, (await runner.SendListAsync("ListPhotos", PhotosRequest(runner), "Media[]", reader, CancellationToken.None)).Count);
+        }
+
+        var last = readers[^1];
+        var past = await BytesPerCallAsync(() => runner.SendListAsync("ListPhotos", PhotosRequest(runner), "Media[]", last, CancellationToken.None));
+        var lambda = await BytesPerCallAsync(() => runner.SendAsync<IReadOnlyList<Media>>(
+            "ListPhotos",
+            PhotosRequest(runner),
+            "Media[]",
+            (ref Utf8JsonReader r) => JsonValueReader.ReadList(ref r, last),
+            CancellationToken.None));
+        _output.WriteLine($"SendListAsync past the table: {past} bytes per call; SendAsync over a ReadList lambda: {lambda} bytes per call");
+
+        Assert.True(past <= lambda, $"past the table {past}, lambda {lambda}");
+    }
+
+    [Fact]
     public async Task So_does_a_list_call()
     {
         var client = new CcaiClient(new HttpClient(new SyncHandler(s_photos)), new CcaiClientOptions { BaseAddress = new Uri("https://acme.example.com/apps/api/v1"), Username = "u", Password = "p" });

@@ -35,7 +35,7 @@ internal static class TypeSyntax
     public static JsonReadFunction ReadFunction(TypeRef type, string ns, JsonScope scope = JsonScope.Client) => new(type, ns, scope);
 
     /// <summary>A <c>JsonWriteFunc&lt;T&gt;</c>: a method group where there is one, else a static lambda.</summary>
-    public static JsonWriteFunction WriteFunction(TypeRef type, string ns, JsonScope scope = JsonScope.Client) => new(type, ns, scope, 0);
+    public static JsonWriteFunction WriteFunction(TypeRef type, string ns, JsonScope scope = JsonScope.Client) => new(type, ns, scope);
 
     /// <summary>
     /// The name shared by a primitive's reader and writer (<c>ReadString</c>, <c>WriteString</c>) in the runtime and in
@@ -167,14 +167,12 @@ internal static class TypeSyntax
         private readonly TypeRef _type;
         private readonly string _ns;
         private readonly JsonScope _scope;
-        private readonly int _depth;
 
-        public JsonWriteFunction(TypeRef type, string ns, JsonScope scope, int depth)
+        public JsonWriteFunction(TypeRef type, string ns, JsonScope scope)
         {
             _type = type;
             _ns = ns;
             _scope = scope;
-            _depth = depth;
         }
 
         public void WriteTo(SourceWriter w)
@@ -184,7 +182,7 @@ internal static class TypeSyntax
                 // The runtime writes a date from a DateTime on every target (netstandard2.0 has no DateOnly); this converts it.
                 if (_scope == JsonScope.Converter)
                 {
-                    w.Write($"static (w{_depth}, v{_depth}) => WriteDate(w{_depth}, v{_depth}.{DateOnlyToDateTime})");
+                    w.Write($"static (w, v) => WriteDate(w, v.{DateOnlyToDateTime})");
                 }
                 else
                 {
@@ -209,16 +207,9 @@ internal static class TypeSyntax
 
             var collection = _type.Kind == TypeKind.Array ? "WriteList" : "WriteMap";
             var element = _type.Element!;
-            if (_scope == JsonScope.Converter)
-            {
-                // Parameters numbered by depth, so nested lambdas do not shadow each other; the compiler caches static lambdas.
-                var next = new JsonWriteFunction(element, _ns, _scope, _depth + 1);
-                w.Write($"static (w{_depth}, v{_depth}) => {collection}(w{_depth}, v{_depth}, {next})");
-            }
-            else
-            {
-                w.Write($"static (global::System.Text.Json.Utf8JsonWriter w, {Name(_type, _ns)} v) => {Writer}.{collection}<{Name(element, _ns)}>(w, v, {WriteFunction(element, _ns)})");
-            }
+            // A collection of collections: the converters' tables take the outer collection's elements, so this is
+            // named as from outside a converter (a static lambda, which the compiler caches).
+            w.Write($"static (global::System.Text.Json.Utf8JsonWriter w, {Name(_type, _ns)} v) => {Writer}.{collection}<{Name(element, _ns)}>(w, v, {WriteFunction(element, _ns)})");
         }
     }
 }

@@ -83,7 +83,7 @@ public sealed class RuntimeSurfaceTests
 
     private static string EveryKind()
     {
-        var kinds = new[] { "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "date", "unix-time", "json", "Color", "Item", "string[]", "date[]", "map<int32>" };
+        var kinds = new[] { "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "date", "unix-time", "json", "Color", "Item", "string[]", "date[]", "map<int32>", "string[][]", "map<int32>[]" };
         var fields = new StringBuilder();
         var index = 0;
         foreach (var kind in kinds)

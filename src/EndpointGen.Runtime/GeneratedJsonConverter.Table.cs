@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace EndpointGen.Runtime;
 
@@ -28,99 +29,52 @@ public abstract partial class GeneratedJsonConverter<T>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected delegate ref TField FieldRef<TField>(T owner);
 
-    /// <summary>A property of a reference type (a string, an object, an object, any JSON; arrays and maps have their own).</summary>
+    /// <summary>A property of a reference type: a string, any JSON, an object, an enum, an array or a map.</summary>
     /// <typeparam name="TValue">The property's type.</typeparam>
     /// <param name="name">The JSON name.</param>
     /// <param name="field">The field behind the property.</param>
-    /// <param name="read">The value reader.</param>
-    /// <param name="write">The value writer.</param>
+    /// <param name="codec">Reads and writes the value.</param>
     /// <param name="flags">0 (optional: <c>null</c> reads as unset, unset is omitted), <see cref="RequiredNotNull"/> or <see cref="RequiredOrNull"/>.</param>
     /// <returns>The table entry.</returns>
-    protected static Property Ref<TValue>(string name, FieldRef<TValue?> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write, int flags = 0)
-        where TValue : class? => new RefProperty<TValue>(name, flags, field, read, write);
+    protected static Property Ref<TValue>(string name, FieldRef<TValue?> field, IJsonCodec<TValue> codec, int flags = 0)
+        where TValue : class? => new RefProperty<TValue>(name, flags, field, codec);
 
     /// <summary>An optional property of a value type, or a required one that may be <c>null</c>.</summary>
     /// <typeparam name="TValue">The property's type.</typeparam>
     /// <param name="name">The JSON name.</param>
     /// <param name="field">The field behind the property.</param>
-    /// <param name="read">The value reader.</param>
-    /// <param name="write">The value writer.</param>
+    /// <param name="codec">Reads and writes the value.</param>
     /// <param name="flags">0 or <see cref="RequiredOrNull"/>.</param>
     /// <returns>The table entry.</returns>
-    protected static Property Struct<TValue>(string name, FieldRef<TValue?> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write, int flags = 0)
-        where TValue : struct => new StructProperty<TValue>(name, flags, field, read, write);
+    protected static Property Struct<TValue>(string name, FieldRef<TValue?> field, IJsonCodec<TValue> codec, int flags = 0)
+        where TValue : struct => new StructProperty<TValue>(name, flags, field, codec);
 
     /// <summary>A required property of a value type that must not be <c>null</c>.</summary>
     /// <typeparam name="TValue">The property's type.</typeparam>
     /// <param name="name">The JSON name.</param>
     /// <param name="field">The field behind the property.</param>
-    /// <param name="read">The value reader.</param>
-    /// <param name="write">The value writer.</param>
+    /// <param name="codec">Reads and writes the value.</param>
     /// <returns>The table entry.</returns>
-    protected static Property Value<TValue>(string name, FieldRef<TValue> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write)
-        where TValue : struct => new ValueProperty<TValue>(name, field, read, write);
+    protected static Property Value<TValue>(string name, FieldRef<TValue> field, IJsonCodec<TValue> codec)
+        where TValue : struct => new ValueProperty<TValue>(name, field, codec);
 
     /// <summary>A three-state property of a reference type: absent is unset, <c>null</c> a set <see langword="null"/>.</summary>
     /// <typeparam name="TValue">The property's type.</typeparam>
     /// <param name="name">The JSON name.</param>
     /// <param name="field">The field behind the property.</param>
-    /// <param name="read">The value reader.</param>
-    /// <param name="write">The value writer.</param>
+    /// <param name="codec">Reads and writes the value.</param>
     /// <returns>The table entry.</returns>
-    protected static Property ThreeStateRef<TValue>(string name, FieldRef<Optional<TValue?>> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write)
-        where TValue : class? => new ThreeStateRefProperty<TValue>(name, field, read, write);
+    protected static Property ThreeStateRef<TValue>(string name, FieldRef<Optional<TValue?>> field, IJsonCodec<TValue> codec)
+        where TValue : class? => new ThreeStateRefProperty<TValue>(name, field, codec);
 
     /// <summary>A three-state property of a value type: absent is unset, <c>null</c> a set <see langword="null"/>.</summary>
     /// <typeparam name="TValue">The property's type.</typeparam>
     /// <param name="name">The JSON name.</param>
     /// <param name="field">The field behind the property.</param>
-    /// <param name="read">The value reader.</param>
-    /// <param name="write">The value writer.</param>
+    /// <param name="codec">Reads and writes the value.</param>
     /// <returns>The table entry.</returns>
-    protected static Property ThreeStateValue<TValue>(string name, FieldRef<Optional<TValue?>> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write)
-        where TValue : struct => new ThreeStateStructProperty<TValue>(name, field, read, write);
-
-    /// <summary>An array property.</summary>
-    /// <typeparam name="TItem">The element type.</typeparam>
-    /// <param name="name">The JSON name.</param>
-    /// <param name="field">The field behind the property.</param>
-    /// <param name="readItem">The element reader.</param>
-    /// <param name="writeItem">The element writer.</param>
-    /// <param name="flags">0, <see cref="RequiredNotNull"/> or <see cref="RequiredOrNull"/>.</param>
-    /// <returns>The table entry.</returns>
-    protected static Property ListOf<TItem>(string name, FieldRef<IReadOnlyList<TItem>?> field, JsonReadFunc<TItem> readItem, JsonWriteFunc<TItem> writeItem, int flags = 0) =>
-        new RefProperty<IReadOnlyList<TItem>>(name, flags, field, ListReader(readItem), ListWriter(writeItem));
-
-    /// <summary>A map property (a JSON object of one value type).</summary>
-    /// <typeparam name="TItem">The value type.</typeparam>
-    /// <param name="name">The JSON name.</param>
-    /// <param name="field">The field behind the property.</param>
-    /// <param name="readItem">The value reader.</param>
-    /// <param name="writeItem">The value writer.</param>
-    /// <param name="flags">0, <see cref="RequiredNotNull"/> or <see cref="RequiredOrNull"/>.</param>
-    /// <returns>The table entry.</returns>
-    protected static Property MapOf<TItem>(string name, FieldRef<IReadOnlyDictionary<string, TItem>?> field, JsonReadFunc<TItem> readItem, JsonWriteFunc<TItem> writeItem, int flags = 0) =>
-        new RefProperty<IReadOnlyDictionary<string, TItem>>(name, flags, field, MapReader(readItem), MapWriter(writeItem));
-
-    /// <summary>A three-state array property.</summary>
-    /// <typeparam name="TItem">The element type.</typeparam>
-    /// <param name="name">The JSON name.</param>
-    /// <param name="field">The field behind the property.</param>
-    /// <param name="readItem">The element reader.</param>
-    /// <param name="writeItem">The element writer.</param>
-    /// <returns>The table entry.</returns>
-    protected static Property ThreeStateListOf<TItem>(string name, FieldRef<Optional<IReadOnlyList<TItem>?>> field, JsonReadFunc<TItem> readItem, JsonWriteFunc<TItem> writeItem) =>
-        new ThreeStateRefProperty<IReadOnlyList<TItem>>(name, field, ListReader(readItem), ListWriter(writeItem));
-
-    /// <summary>A three-state map property.</summary>
-    /// <typeparam name="TItem">The value type.</typeparam>
-    /// <param name="name">The JSON name.</param>
-    /// <param name="field">The field behind the property.</param>
-    /// <param name="readItem">The value reader.</param>
-    /// <param name="writeItem">The value writer.</param>
-    /// <returns>The table entry.</returns>
-    protected static Property ThreeStateMapOf<TItem>(string name, FieldRef<Optional<IReadOnlyDictionary<string, TItem>?>> field, JsonReadFunc<TItem> readItem, JsonWriteFunc<TItem> writeItem) =>
-        new ThreeStateRefProperty<IReadOnlyDictionary<string, TItem>>(name, field, MapReader(readItem), MapWriter(writeItem));
+    protected static Property ThreeStateValue<TValue>(string name, FieldRef<Optional<TValue?>> field, IJsonCodec<TValue> codec)
+        where TValue : struct => new ThreeStateStructProperty<TValue>(name, field, codec);
 
     /// <summary>A union variant's discriminator with a string value: written before the fields, skipped on reading (read on its own, a variant does not check it).</summary>
     /// <param name="name">The discriminator's JSON name.</param>
@@ -134,17 +88,58 @@ public abstract partial class GeneratedJsonConverter<T>
     /// <returns>The table entry, which goes first.</returns>
     protected static Property Discriminator(string name, bool value) => new DiscriminatorProperty(name, default, value);
 
-    private static JsonReadFunc<IReadOnlyList<TItem>> ListReader<TItem>(JsonReadFunc<TItem> readItem) =>
-        (ref Utf8JsonReader reader) => JsonValueReader.ReadList(ref reader, readItem);
+    // ---- codecs: what a table entry reads and writes its value with ----------------------------------
+    // Properties, not method groups: binding a property is a member lookup, where converting a method group to a
+    // delegate is an overload resolution per argument, the largest part of the consumer's compile of a table.
 
-    private static JsonWriteFunc<IReadOnlyList<TItem>> ListWriter<TItem>(JsonWriteFunc<TItem> writeItem) =>
-        (writer, values) => JsonValueWriter.WriteList(writer, values, writeItem);
+    /// <summary>A JSON string.</summary>
+    protected static IJsonCodec<string> String => PrimitiveCodecs.Instance;
 
-    private static JsonReadFunc<IReadOnlyDictionary<string, TItem>> MapReader<TItem>(JsonReadFunc<TItem> readItem) =>
-        (ref Utf8JsonReader reader) => JsonValueReader.ReadMap(ref reader, readItem);
+    /// <summary>An <c>int32</c>.</summary>
+    protected static IJsonCodec<int> Int32 => PrimitiveCodecs.Instance;
 
-    private static JsonWriteFunc<IReadOnlyDictionary<string, TItem>> MapWriter<TItem>(JsonWriteFunc<TItem> writeItem) =>
-        (writer, values) => JsonValueWriter.WriteMap(writer, values, writeItem);
+    /// <summary>An <c>int64</c>.</summary>
+    protected static IJsonCodec<long> Int64 => PrimitiveCodecs.Instance;
+
+    /// <summary>A <c>number</c>.</summary>
+    protected static IJsonCodec<double> Double => PrimitiveCodecs.Instance;
+
+    /// <summary>A <c>boolean</c>.</summary>
+    protected static IJsonCodec<bool> Boolean => PrimitiveCodecs.Instance;
+
+    /// <summary>A <c>uuid</c>.</summary>
+    protected static IJsonCodec<Guid> Guid => PrimitiveCodecs.Instance;
+
+    /// <summary>A <c>date-time</c>.</summary>
+    protected static IJsonCodec<DateTimeOffset> DateTime => PrimitiveCodecs.Instance;
+
+    /// <summary>A <c>date</c> as a <see cref="System.DateTime"/> at midnight (see <see cref="JsonValueReader.ReadDate"/>).</summary>
+    protected static IJsonCodec<System.DateTime> Date => PrimitiveCodecs.Instance;
+
+    /// <summary>A <c>unix-time</c>.</summary>
+    protected static IJsonCodec<DateTimeOffset> UnixTime => UnixTimeCodec.Instance;
+
+    /// <summary>Any JSON value; JSON <c>null</c> reads as <see langword="null"/>.</summary>
+    protected static IJsonCodec<JsonNode?> Json => PrimitiveCodecs.Instance;
+
+    /// <summary>A JSON array of one element type.</summary>
+    /// <typeparam name="TItem">The element type.</typeparam>
+    /// <param name="item">Reads and writes an element.</param>
+    /// <returns>The codec.</returns>
+    protected static IJsonCodec<IReadOnlyList<TItem>> ListOf<TItem>(IJsonCodec<TItem> item) => new ListCodec<TItem>(item);
+
+    /// <summary>A JSON object of one value type (a map).</summary>
+    /// <typeparam name="TItem">The value type.</typeparam>
+    /// <param name="item">Reads and writes a value.</param>
+    /// <returns>The codec.</returns>
+    protected static IJsonCodec<IReadOnlyDictionary<string, TItem>> MapOf<TItem>(IJsonCodec<TItem> item) => new MapCodec<TItem>(item);
+
+    /// <summary>A codec over a reader and a writer, for a value the runtime has no codec for (a <c>DateOnly</c>).</summary>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="read">The value reader.</param>
+    /// <param name="write">The value writer.</param>
+    /// <returns>The codec.</returns>
+    protected static IJsonCodec<TValue> Codec<TValue>(JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write) => new FuncCodec<TValue>(read, write);
 
     /// <summary>
     /// Reads and writes one generated object type from its property list. Reading checks for an object, matches each
@@ -399,15 +394,13 @@ public abstract partial class GeneratedJsonConverter<T>
         where TValue : class?
     {
         private readonly FieldRef<TValue?> _field;
-        private readonly JsonReadFunc<TValue> _read;
-        private readonly JsonWriteFunc<TValue> _write;
+        private readonly IJsonCodec<TValue> _codec;
 
-        public RefProperty(string name, int flags, FieldRef<TValue?> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write)
+        public RefProperty(string name, int flags, FieldRef<TValue?> field, IJsonCodec<TValue> codec)
             : base(name, flags)
         {
             _field = field ?? throw new ArgumentNullException(nameof(field));
-            _read = read ?? throw new ArgumentNullException(nameof(read));
-            _write = write ?? throw new ArgumentNullException(nameof(write));
+            _codec = codec ?? throw new ArgumentNullException(nameof(codec));
         }
 
         internal override void Read(ref Utf8JsonReader reader, T owner, string typeName)
@@ -423,7 +416,7 @@ public abstract partial class GeneratedJsonConverter<T>
                 return;
             }
 
-            _field(owner) = _read(ref reader);
+            _field(owner) = _codec.Read(ref reader);
         }
 
         internal override void Write(Utf8JsonWriter writer, T owner, string typeName)
@@ -444,7 +437,7 @@ public abstract partial class GeneratedJsonConverter<T>
             }
 
             writer.WritePropertyName(EncodedName);
-            _write(writer, value);
+            _codec.Write(writer, value);
         }
     }
 
@@ -452,19 +445,17 @@ public abstract partial class GeneratedJsonConverter<T>
         where TValue : struct
     {
         private readonly FieldRef<TValue?> _field;
-        private readonly JsonReadFunc<TValue> _read;
-        private readonly JsonWriteFunc<TValue> _write;
+        private readonly IJsonCodec<TValue> _codec;
 
-        public StructProperty(string name, int flags, FieldRef<TValue?> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write)
+        public StructProperty(string name, int flags, FieldRef<TValue?> field, IJsonCodec<TValue> codec)
             : base(name, flags)
         {
             _field = field ?? throw new ArgumentNullException(nameof(field));
-            _read = read ?? throw new ArgumentNullException(nameof(read));
-            _write = write ?? throw new ArgumentNullException(nameof(write));
+            _codec = codec ?? throw new ArgumentNullException(nameof(codec));
         }
 
         internal override void Read(ref Utf8JsonReader reader, T owner, string typeName) =>
-            _field(owner) = reader.TokenType == JsonTokenType.Null ? null : _read(ref reader);
+            _field(owner) = reader.TokenType == JsonTokenType.Null ? null : _codec.Read(ref reader);
 
         internal override void Write(Utf8JsonWriter writer, T owner, string typeName)
         {
@@ -480,7 +471,7 @@ public abstract partial class GeneratedJsonConverter<T>
             }
 
             writer.WritePropertyName(EncodedName);
-            _write(writer, value.GetValueOrDefault());
+            _codec.Write(writer, value.GetValueOrDefault());
         }
     }
 
@@ -488,15 +479,13 @@ public abstract partial class GeneratedJsonConverter<T>
         where TValue : struct
     {
         private readonly FieldRef<TValue> _field;
-        private readonly JsonReadFunc<TValue> _read;
-        private readonly JsonWriteFunc<TValue> _write;
+        private readonly IJsonCodec<TValue> _codec;
 
-        public ValueProperty(string name, FieldRef<TValue> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write)
+        public ValueProperty(string name, FieldRef<TValue> field, IJsonCodec<TValue> codec)
             : base(name, RequiredNotNull)
         {
             _field = field ?? throw new ArgumentNullException(nameof(field));
-            _read = read ?? throw new ArgumentNullException(nameof(read));
-            _write = write ?? throw new ArgumentNullException(nameof(write));
+            _codec = codec ?? throw new ArgumentNullException(nameof(codec));
         }
 
         internal override void Read(ref Utf8JsonReader reader, T owner, string typeName)
@@ -506,13 +495,13 @@ public abstract partial class GeneratedJsonConverter<T>
                 throw JsonValueReader.NullProperty(typeName, Name);
             }
 
-            _field(owner) = _read(ref reader);
+            _field(owner) = _codec.Read(ref reader);
         }
 
         internal override void Write(Utf8JsonWriter writer, T owner, string typeName)
         {
             writer.WritePropertyName(EncodedName);
-            _write(writer, _field(owner));
+            _codec.Write(writer, _field(owner));
         }
     }
 
@@ -520,19 +509,17 @@ public abstract partial class GeneratedJsonConverter<T>
         where TValue : class?
     {
         private readonly FieldRef<Optional<TValue?>> _field;
-        private readonly JsonReadFunc<TValue> _read;
-        private readonly JsonWriteFunc<TValue> _write;
+        private readonly IJsonCodec<TValue> _codec;
 
-        public ThreeStateRefProperty(string name, FieldRef<Optional<TValue?>> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write)
+        public ThreeStateRefProperty(string name, FieldRef<Optional<TValue?>> field, IJsonCodec<TValue> codec)
             : base(name, 0)
         {
             _field = field ?? throw new ArgumentNullException(nameof(field));
-            _read = read ?? throw new ArgumentNullException(nameof(read));
-            _write = write ?? throw new ArgumentNullException(nameof(write));
+            _codec = codec ?? throw new ArgumentNullException(nameof(codec));
         }
 
         internal override void Read(ref Utf8JsonReader reader, T owner, string typeName) =>
-            _field(owner) = reader.TokenType == JsonTokenType.Null ? new Optional<TValue?>(null) : new Optional<TValue?>(_read(ref reader));
+            _field(owner) = reader.TokenType == JsonTokenType.Null ? new Optional<TValue?>(null) : new Optional<TValue?>(_codec.Read(ref reader));
 
         internal override void Write(Utf8JsonWriter writer, T owner, string typeName)
         {
@@ -549,7 +536,7 @@ public abstract partial class GeneratedJsonConverter<T>
             }
 
             writer.WritePropertyName(EncodedName);
-            _write(writer, set);
+            _codec.Write(writer, set);
         }
     }
 
@@ -557,19 +544,17 @@ public abstract partial class GeneratedJsonConverter<T>
         where TValue : struct
     {
         private readonly FieldRef<Optional<TValue?>> _field;
-        private readonly JsonReadFunc<TValue> _read;
-        private readonly JsonWriteFunc<TValue> _write;
+        private readonly IJsonCodec<TValue> _codec;
 
-        public ThreeStateStructProperty(string name, FieldRef<Optional<TValue?>> field, JsonReadFunc<TValue> read, JsonWriteFunc<TValue> write)
+        public ThreeStateStructProperty(string name, FieldRef<Optional<TValue?>> field, IJsonCodec<TValue> codec)
             : base(name, 0)
         {
             _field = field ?? throw new ArgumentNullException(nameof(field));
-            _read = read ?? throw new ArgumentNullException(nameof(read));
-            _write = write ?? throw new ArgumentNullException(nameof(write));
+            _codec = codec ?? throw new ArgumentNullException(nameof(codec));
         }
 
         internal override void Read(ref Utf8JsonReader reader, T owner, string typeName) =>
-            _field(owner) = reader.TokenType == JsonTokenType.Null ? new Optional<TValue?>(null) : new Optional<TValue?>(_read(ref reader));
+            _field(owner) = reader.TokenType == JsonTokenType.Null ? new Optional<TValue?>(null) : new Optional<TValue?>(_codec.Read(ref reader));
 
         internal override void Write(Utf8JsonWriter writer, T owner, string typeName)
         {
@@ -586,7 +571,7 @@ public abstract partial class GeneratedJsonConverter<T>
             }
 
             writer.WritePropertyName(EncodedName);
-            _write(writer, set);
+            _codec.Write(writer, set);
         }
     }
 }

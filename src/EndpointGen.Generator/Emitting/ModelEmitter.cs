@@ -153,16 +153,13 @@ internal static partial class ModelEmitter
         foreach (var field in type.Fields)
         {
             w.WriteLine(",");
-            // A collection's entry takes its elements' reader and writer; the element type is inferred from the field.
-            var collection = field.Type.Kind is TypeKind.Array or TypeKind.Map;
-            var factory = field.Type.Kind == TypeKind.Array ? (field.ThreeState ? "ThreeStateListOf" : "ListOf")
-                : field.Type.Kind == TypeKind.Map ? (field.ThreeState ? "ThreeStateMapOf" : "MapOf")
-                : field.ThreeState ? (field.Type.IsValueType ? "ThreeStateValue" : "ThreeStateRef")
+            // One generic entry per shape, its value's codec a property of the base (a primitive), another type's
+            // converter or a list or map of either: no method group to convert, no overload to choose.
+            var factory = field.ThreeState ? (field.Type.IsValueType ? "ThreeStateValue" : "ThreeStateRef")
                 : !field.Type.IsValueType ? "Ref"
                 : field.Required && !field.Nullable ? "Value"
                 : "Struct";
-            var valueType = collection ? field.Type.Element! : field.Type;
-            w.Write($"{factory}({Code.Literal(field.JsonName)}, static o => ref o.{FieldName(field)}, {TypeSyntax.ReadFunction(valueType, ns, JsonScope.Converter)}, {TypeSyntax.WriteFunction(valueType, ns, JsonScope.Converter)}");
+            w.Write($"{factory}({Code.Literal(field.JsonName)}, static o => ref o.{FieldName(field)}, {TypeSyntax.Codec(field.Type, ns)}");
             if (factory != "Value" && field.Required)
             {
                 w.Write(field.Nullable ? ", RequiredOrNull" : ", RequiredNotNull");

@@ -38,6 +38,12 @@ internal static class TypeSyntax
     public static JsonWriteFunction WriteFunction(TypeRef type, string ns, JsonScope scope = JsonScope.Client) => new(type, ns, scope);
 
     /// <summary>
+    /// The codec a converter's table entry takes, inside a converter derived from <c>GeneratedJsonConverter&lt;T&gt;</c>:
+    /// a primitive's by its base-class name (<c>String</c>), another type's converter, <c>ListOf(...)</c> or <c>MapOf(...)</c>.
+    /// </summary>
+    public static JsonCodec Codec(TypeRef type, string ns) => new(type, ns);
+
+    /// <summary>
     /// The name shared by a primitive's reader and writer (<c>ReadString</c>, <c>WriteString</c>) in the runtime and in
     /// the converters' base class; <see langword="null"/> for a kind that has none.
     /// </summary>
@@ -117,6 +123,42 @@ internal static class TypeSyntax
             if (_nullable)
             {
                 w.Put('?');
+            }
+        }
+    }
+
+    /// <summary>A table entry's codec.</summary>
+    internal readonly struct JsonCodec : ISourcePiece
+    {
+        private readonly TypeRef _type;
+        private readonly string _ns;
+
+        public JsonCodec(TypeRef type, string ns)
+        {
+            _type = type;
+            _ns = ns;
+        }
+
+        public void WriteTo(SourceWriter w)
+        {
+            if (_type.Kind == TypeKind.Date && w.DateOnly)
+            {
+                // The runtime's date is a DateTime on every target (netstandard2.0 has no DateOnly); this converts it.
+                w.Write($"Codec(static (ref global::System.Text.Json.Utf8JsonReader r) => {DateOnlyType}.FromDateTime({Reader}.ReadDate(ref r)), static (w, v) => {Writer}.WriteDate(w, v.{DateOnlyToDateTime}))");
+            }
+            else if (PrimitiveName(_type.Kind) is { } name)
+            {
+                w.Write(name);
+            }
+            else if (_type.Kind is TypeKind.Object or TypeKind.Enum)
+            {
+                // An instance holds delegates to the type's static reader and writer, so two types that contain each
+                // other can build their tables in either order.
+                w.Write($"new global::{_ns}.{_type.Name}.JsonConverter()");
+            }
+            else
+            {
+                w.Write($"{(_type.Kind == TypeKind.Array ? "ListOf" : "MapOf")}({Codec(_type.Element!, _ns)})");
             }
         }
     }

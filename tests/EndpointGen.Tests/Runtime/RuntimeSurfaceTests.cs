@@ -95,6 +95,17 @@ public sealed class RuntimeSurfaceTests
             index++;
         }
 
+        // Bodies and answers of each primitive, listed and mapped: the clients read and write those through
+        // JsonValueReader and JsonValueWriter (the converters' tables go through the base class's codecs).
+        var echoes = new StringBuilder();
+        index = 0;
+        foreach (var kind in new[] { "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "date", "unix-time", "json" })
+        {
+            echoes.Append("  Echo").Append(index).Append(":\n    method: POST\n    path: echo").Append(index)
+                .Append("\n    body: '").Append(kind).Append("[]'\n    response: 'map<").Append(kind).Append(">'\n");
+            index++;
+        }
+
         return $$"""
             service:
               name: Kinds
@@ -171,6 +182,7 @@ public sealed class RuntimeSurfaceTests
                 method: GET
                 path: log
                 response: { type: text, encoding: events }
+            {{echoes}}
             types:
               Form:
                 fields:

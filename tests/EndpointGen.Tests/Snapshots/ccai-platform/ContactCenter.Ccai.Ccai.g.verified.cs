@@ -859,20 +859,20 @@ public sealed partial class Chat
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Chat>
     {
         private static readonly Table s_table = new("Chat", static () => new(),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("status", static o => ref o._Status, ReadString, WriteString),
-            Ref("status_text", static o => ref o._StatusText, ReadString, WriteString),
-            ListOf("features", static o => ref o._Features, ReadString, WriteString),
-            Struct("created_at", static o => ref o._CreatedAt, ReadDateTime, WriteDateTime),
-            Struct("ends_at", static o => ref o._EndsAt, ReadDateTime, WriteDateTime),
-            Struct("timeout_at", static o => ref o._TimeoutAt, ReadDateTime, WriteDateTime),
-            Ref("agent", static o => ref o._Agent, global::ContactCenter.Ccai.Agent.JsonConverter.ReadValue, global::ContactCenter.Ccai.Agent.JsonConverter.WriteValue),
-            Ref("virtual_agent", static o => ref o._VirtualAgent, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.ReadValue, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.WriteValue),
-            ListOf("all_agents", static o => ref o._AllAgents, global::ContactCenter.Ccai.Agent.JsonConverter.ReadValue, global::ContactCenter.Ccai.Agent.JsonConverter.WriteValue),
-            ListOf("all_virtual_agents", static o => ref o._AllVirtualAgents, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.ReadValue, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.WriteValue),
-            Ref("lang", static o => ref o._Lang, ReadString, WriteString),
-            ListOf("menus", static o => ref o._Menus, global::ContactCenter.Ccai.Menu.JsonConverter.ReadValue, global::ContactCenter.Ccai.Menu.JsonConverter.WriteValue),
-            Ref("end_user", static o => ref o._EndUser, global::ContactCenter.Ccai.EndUser.JsonConverter.ReadValue, global::ContactCenter.Ccai.EndUser.JsonConverter.WriteValue));
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("status", static o => ref o._Status, String),
+            Ref("status_text", static o => ref o._StatusText, String),
+            Ref("features", static o => ref o._Features, ListOf(String)),
+            Struct("created_at", static o => ref o._CreatedAt, DateTime),
+            Struct("ends_at", static o => ref o._EndsAt, DateTime),
+            Struct("timeout_at", static o => ref o._TimeoutAt, DateTime),
+            Ref("agent", static o => ref o._Agent, new global::ContactCenter.Ccai.Agent.JsonConverter()),
+            Ref("virtual_agent", static o => ref o._VirtualAgent, new global::ContactCenter.Ccai.VirtualAgent.JsonConverter()),
+            Ref("all_agents", static o => ref o._AllAgents, ListOf(new global::ContactCenter.Ccai.Agent.JsonConverter())),
+            Ref("all_virtual_agents", static o => ref o._AllVirtualAgents, ListOf(new global::ContactCenter.Ccai.VirtualAgent.JsonConverter())),
+            Ref("lang", static o => ref o._Lang, String),
+            Ref("menus", static o => ref o._Menus, ListOf(new global::ContactCenter.Ccai.Menu.JsonConverter())),
+            Ref("end_user", static o => ref o._EndUser, new global::ContactCenter.Ccai.EndUser.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -921,11 +921,11 @@ public sealed partial class Agent
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Agent>
     {
         private static readonly Table s_table = new("Agent", static () => new(),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("name", static o => ref o._Name, ReadString, WriteString),
-            Ref("first_name", static o => ref o._FirstName, ReadString, WriteString),
-            Ref("avatar_url", static o => ref o._AvatarUrl, ReadString, WriteString),
-            Ref("status", static o => ref o._Status, ReadString, WriteString));
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("first_name", static o => ref o._FirstName, String),
+            Ref("avatar_url", static o => ref o._AvatarUrl, String),
+            Ref("status", static o => ref o._Status, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -969,10 +969,10 @@ public sealed partial class VirtualAgent
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VirtualAgent>
     {
         private static readonly Table s_table = new("VirtualAgent", static () => new(),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("name", static o => ref o._Name, ReadString, WriteString),
-            Ref("avatar_url", static o => ref o._AvatarUrl, ReadString, WriteString),
-            Ref("status", static o => ref o._Status, ReadString, WriteString));
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("avatar_url", static o => ref o._AvatarUrl, String),
+            Ref("status", static o => ref o._Status, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1006,8 +1006,8 @@ public sealed partial class Menu
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Menu>
     {
         private static readonly Table s_table = new("Menu", static () => new(),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("name", static o => ref o._Name, ReadString, WriteString));
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("name", static o => ref o._Name, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1041,8 +1041,8 @@ public sealed partial class EndUser
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EndUser>
     {
         private static readonly Table s_table = new("EndUser", static () => new(),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("identifier", static o => ref o._Identifier, ReadString, WriteString));
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("identifier", static o => ref o._Identifier, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1076,8 +1076,8 @@ public sealed partial class CreateChatRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateChatRequest>
     {
         private static readonly Table s_table = new("CreateChatRequest", static () => new() { Chat = default! },
-            Ref("chat", static o => ref o._Chat, global::ContactCenter.Ccai.NewChat.JsonConverter.ReadValue, global::ContactCenter.Ccai.NewChat.JsonConverter.WriteValue, RequiredNotNull),
-            Ref("end_user", static o => ref o._EndUser, global::ContactCenter.Ccai.NewChatEndUser.JsonConverter.ReadValue, global::ContactCenter.Ccai.NewChatEndUser.JsonConverter.WriteValue));
+            Ref("chat", static o => ref o._Chat, new global::ContactCenter.Ccai.NewChat.JsonConverter(), RequiredNotNull),
+            Ref("end_user", static o => ref o._EndUser, new global::ContactCenter.Ccai.NewChatEndUser.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1131,12 +1131,12 @@ public sealed partial class NewChat
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChat>
     {
         private static readonly Table s_table = new("NewChat", static () => new() { MenuId = default! },
-            Value("menu_id", static o => ref o._MenuId, ReadInt64, WriteInt64),
-            Struct("end_user_id", static o => ref o._EndUserId, ReadInt64, WriteInt64),
-            Ref("lang", static o => ref o._Lang, ReadString, WriteString),
-            Ref("email", static o => ref o._Email, ReadString, WriteString),
-            Ref("context", static o => ref o._Context, ReadJson, WriteJson),
-            Ref("transcript", static o => ref o._Transcript, ReadJson, WriteJson));
+            Value("menu_id", static o => ref o._MenuId, Int64),
+            Struct("end_user_id", static o => ref o._EndUserId, Int64),
+            Ref("lang", static o => ref o._Lang, String),
+            Ref("email", static o => ref o._Email, String),
+            Ref("context", static o => ref o._Context, Json),
+            Ref("transcript", static o => ref o._Transcript, Json));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1165,7 +1165,7 @@ public sealed partial class NewChatEndUser
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChatEndUser>
     {
         private static readonly Table s_table = new("NewChatEndUser", static () => new(),
-            Ref("phone", static o => ref o._Phone, ReadString, WriteString));
+            Ref("phone", static o => ref o._Phone, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1199,8 +1199,8 @@ public sealed partial class UpdateChatRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateChatRequest>
     {
         private static readonly Table s_table = new("UpdateChatRequest", static () => new(),
-            Struct("finished_by_user_id", static o => ref o._FinishedByUserId, ReadInt64, WriteInt64),
-            Ref("chat", static o => ref o._Chat, global::ContactCenter.Ccai.ChatUpdate.JsonConverter.ReadValue, global::ContactCenter.Ccai.ChatUpdate.JsonConverter.WriteValue));
+            Struct("finished_by_user_id", static o => ref o._FinishedByUserId, Int64),
+            Ref("chat", static o => ref o._Chat, new global::ContactCenter.Ccai.ChatUpdate.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1239,9 +1239,9 @@ public sealed partial class ChatUpdate
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatUpdate>
     {
         private static readonly Table s_table = new("ChatUpdate", static () => new(),
-            Ref("deflection_channel", static o => ref o._DeflectionChannel, ReadString, WriteString),
-            Ref("status", static o => ref o._Status, ReadString, WriteString),
-            Struct("escalation_id", static o => ref o._EscalationId, ReadInt64, WriteInt64));
+            Ref("deflection_channel", static o => ref o._DeflectionChannel, String),
+            Ref("status", static o => ref o._Status, String),
+            Struct("escalation_id", static o => ref o._EscalationId, Int64));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1275,8 +1275,8 @@ public sealed partial class SendMessageRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SendMessageRequest>
     {
         private static readonly Table s_table = new("SendMessageRequest", static () => new() { Message = default! },
-            Struct("from_user_id", static o => ref o._FromUserId, ReadInt64, WriteInt64),
-            Ref("message", static o => ref o._Message, global::ContactCenter.Ccai.ChatMessage.JsonConverter.ReadValue, global::ContactCenter.Ccai.ChatMessage.JsonConverter.WriteValue, RequiredNotNull));
+            Struct("from_user_id", static o => ref o._FromUserId, Int64),
+            Ref("message", static o => ref o._Message, new global::ContactCenter.Ccai.ChatMessage.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1310,8 +1310,8 @@ public sealed partial class ChatMessage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatMessage>
     {
         private static readonly Table s_table = new("ChatMessage", static () => new() { Type = default! },
-            Ref("type", static o => ref o._Type, ReadString, WriteString, RequiredNotNull),
-            Ref("content", static o => ref o._Content, global::ContactCenter.Ccai.MessageContent.JsonConverter.ReadValue, global::ContactCenter.Ccai.MessageContent.JsonConverter.WriteValue));
+            Ref("type", static o => ref o._Type, String, RequiredNotNull),
+            Ref("content", static o => ref o._Content, new global::ContactCenter.Ccai.MessageContent.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1340,7 +1340,7 @@ public sealed partial class MessageContent
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.MessageContent>
     {
         private static readonly Table s_table = new("MessageContent", static () => new() { Text = default! },
-            Ref("text", static o => ref o._Text, ReadString, WriteString, RequiredNotNull));
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1374,8 +1374,8 @@ public sealed partial class CreateEscalationRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateEscalationRequest>
     {
         private static readonly Table s_table = new("CreateEscalationRequest", static () => new() { Reason = default! },
-            Ref("reason", static o => ref o._Reason, global::ContactCenter.Ccai.EscalationReason.JsonConverter.ReadValue, global::ContactCenter.Ccai.EscalationReason.JsonConverter.WriteValue, RequiredNotNull),
-            Struct("force_escalate", static o => ref o._ForceEscalate, ReadBoolean, WriteBoolean));
+            Ref("reason", static o => ref o._Reason, new global::ContactCenter.Ccai.EscalationReason.JsonConverter(), RequiredNotNull),
+            Struct("force_escalate", static o => ref o._ForceEscalate, Boolean));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1520,9 +1520,9 @@ public sealed partial class Escalation
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Escalation>
     {
         private static readonly Table s_table = new("Escalation", static () => new(),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Struct("chat_id", static o => ref o._ChatId, ReadInt64, WriteInt64),
-            Ref("status", static o => ref o._Status, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.ReadValue, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.WriteValue));
+            Struct("id", static o => ref o._Id, Int64),
+            Struct("chat_id", static o => ref o._ChatId, Int64),
+            Ref("status", static o => ref o._Status, new global::ContactCenter.Ccai.EscalationStatus.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1641,7 +1641,7 @@ public sealed partial class UpdateEscalationRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEscalationRequest>
     {
         private static readonly Table s_table = new("UpdateEscalationRequest", static () => new() { DeflectionChannel = default! },
-            Ref("deflection_channel", static o => ref o._DeflectionChannel, ReadString, WriteString, RequiredNotNull));
+            Ref("deflection_channel", static o => ref o._DeflectionChannel, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1670,7 +1670,7 @@ public sealed partial class AddPhotosRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddPhotosRequest>
     {
         private static readonly Table s_table = new("AddPhotosRequest", static () => new() { Photo = default! },
-            ListOf("photo", static o => ref o._Photo, global::ContactCenter.Ccai.PhotoAttachment.JsonConverter.ReadValue, global::ContactCenter.Ccai.PhotoAttachment.JsonConverter.WriteValue, RequiredNotNull));
+            Ref("photo", static o => ref o._Photo, ListOf(new global::ContactCenter.Ccai.PhotoAttachment.JsonConverter()), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1704,8 +1704,8 @@ public sealed partial class PhotoAttachment
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PhotoAttachment>
     {
         private static readonly Table s_table = new("PhotoAttachment", static () => new(),
-            Ref("s3_path", static o => ref o._S3Path, ReadString, WriteString),
-            Ref("photo_type", static o => ref o._PhotoType, ReadString, WriteString));
+            Ref("s3_path", static o => ref o._S3Path, String),
+            Ref("photo_type", static o => ref o._PhotoType, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1734,7 +1734,7 @@ public sealed partial class AddVideoRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddVideoRequest>
     {
         private static readonly Table s_table = new("AddVideoRequest", static () => new() { Video = default! },
-            Ref("video", static o => ref o._Video, global::ContactCenter.Ccai.VideoAttachment.JsonConverter.ReadValue, global::ContactCenter.Ccai.VideoAttachment.JsonConverter.WriteValue, RequiredNotNull));
+            Ref("video", static o => ref o._Video, new global::ContactCenter.Ccai.VideoAttachment.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1768,8 +1768,8 @@ public sealed partial class VideoAttachment
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VideoAttachment>
     {
         private static readonly Table s_table = new("VideoAttachment", static () => new(),
-            Ref("s3_path", static o => ref o._S3Path, ReadString, WriteString),
-            Ref("gcs_path", static o => ref o._GcsPath, ReadString, WriteString));
+            Ref("s3_path", static o => ref o._S3Path, String),
+            Ref("gcs_path", static o => ref o._GcsPath, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1803,8 +1803,8 @@ public sealed partial class Media
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Media>
     {
         private static readonly Table s_table = new("Media", static () => new(),
-            Ref("url", static o => ref o._Url, ReadString, WriteString),
-            Struct("media_id", static o => ref o._MediaId, ReadInt64, WriteInt64));
+            Ref("url", static o => ref o._Url, String),
+            Struct("media_id", static o => ref o._MediaId, Int64));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1852,8 +1852,8 @@ public sealed partial class PresignedUpload
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PresignedUpload>
     {
         private static readonly Table s_table = new("PresignedUpload", static () => new() { Url = default!, Fields = default! },
-            Ref("url", static o => ref o._Url, ReadString, WriteString, RequiredNotNull),
-            MapOf("fields", static o => ref o._Fields, ReadString, WriteString, RequiredNotNull));
+            Ref("url", static o => ref o._Url, String, RequiredNotNull),
+            Ref("fields", static o => ref o._Fields, MapOf(String), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1892,9 +1892,9 @@ public sealed partial class CustomerFlags
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomerFlags>
     {
         private static readonly Table s_table = new("CustomerFlags", static () => new(),
-            Struct("verified_customer", static o => ref o._VerifiedCustomer, ReadBoolean, WriteBoolean),
-            Struct("bad_actor", static o => ref o._BadActor, ReadBoolean, WriteBoolean),
-            Struct("repeat_customer", static o => ref o._RepeatCustomer, ReadBoolean, WriteBoolean));
+            Struct("verified_customer", static o => ref o._VerifiedCustomer, Boolean),
+            Struct("bad_actor", static o => ref o._BadActor, Boolean),
+            Struct("repeat_customer", static o => ref o._RepeatCustomer, Boolean));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2001,7 +2001,7 @@ public sealed partial class UnsignedCustomData : global::ContactCenter.Ccai.Cust
     {
         private static readonly Table s_table = new("UnsignedCustomData", static () => new() { Data = default! },
             Discriminator("signed", false),
-            MapOf("data", static o => ref o._Data, global::ContactCenter.Ccai.CustomDataField.JsonConverter.ReadValue, global::ContactCenter.Ccai.CustomDataField.JsonConverter.WriteValue, RequiredNotNull));
+            Ref("data", static o => ref o._Data, MapOf(new global::ContactCenter.Ccai.CustomDataField.JsonConverter()), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2032,7 +2032,7 @@ public sealed partial class SignedCustomData : global::ContactCenter.Ccai.Custom
     {
         private static readonly Table s_table = new("SignedCustomData", static () => new() { SignedData = default! },
             Discriminator("signed", true),
-            Ref("signed_data", static o => ref o._SignedData, ReadString, WriteString, RequiredNotNull));
+            Ref("signed_data", static o => ref o._SignedData, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2066,8 +2066,8 @@ public sealed partial class CustomDataField
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataField>
     {
         private static readonly Table s_table = new("CustomDataField", static () => new() { Value = default! },
-            Ref("label", static o => ref o._Label, ReadString, WriteString),
-            Ref("value", static o => ref o._Value, ReadJson, WriteJson, RequiredNotNull));
+            Ref("label", static o => ref o._Label, String),
+            Ref("value", static o => ref o._Value, Json, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2111,10 +2111,10 @@ public sealed partial class UpdateEndUserRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEndUserRequest>
     {
         private static readonly Table s_table = new("UpdateEndUserRequest", static () => new() { Identifier = default! },
-            Ref("identifier", static o => ref o._Identifier, ReadString, WriteString, RequiredNotNull),
-            Ref("name", static o => ref o._Name, ReadString, WriteString),
-            Ref("email", static o => ref o._Email, ReadString, WriteString),
-            Ref("phone", static o => ref o._Phone, ReadString, WriteString));
+            Ref("identifier", static o => ref o._Identifier, String, RequiredNotNull),
+            Ref("name", static o => ref o._Name, String),
+            Ref("email", static o => ref o._Email, String),
+            Ref("phone", static o => ref o._Phone, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2143,7 +2143,7 @@ public sealed partial class AcceptedResponse
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AcceptedResponse>
     {
         private static readonly Table s_table = new("AcceptedResponse", static () => new(),
-            Ref("message", static o => ref o._Message, ReadString, WriteString));
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2172,7 +2172,7 @@ public sealed partial class CcaiError
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CcaiError>
     {
         private static readonly Table s_table = new("CcaiError", static () => new(),
-            Ref("message", static o => ref o._Message, ReadString, WriteString));
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

@@ -382,7 +382,7 @@ internal sealed partial class HeaderBlock : global::Features.Blocks.Block
     {
         private static readonly Table s_table = new("HeaderBlock", static () => new() { Text = default! },
             Discriminator("type", "header"),
-            Ref("text", static o => ref o._Text, ReadString, WriteString, RequiredNotNull));
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -418,8 +418,8 @@ internal sealed partial class SectionBlock : global::Features.Blocks.Block
     {
         private static readonly Table s_table = new("SectionBlock", static () => new() { Text = default! },
             Discriminator("type", "section"),
-            Ref("text", static o => ref o._Text, global::Features.Blocks.TextObject.JsonConverter.ReadValue, global::Features.Blocks.TextObject.JsonConverter.WriteValue, RequiredNotNull),
-            ListOf("fields", static o => ref o._Fields, global::Features.Blocks.TextObject.JsonConverter.ReadValue, global::Features.Blocks.TextObject.JsonConverter.WriteValue));
+            Ref("text", static o => ref o._Text, new global::Features.Blocks.TextObject.JsonConverter(), RequiredNotNull),
+            Ref("fields", static o => ref o._Fields, ListOf(new global::Features.Blocks.TextObject.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -460,9 +460,9 @@ internal sealed partial class ImageBlock : global::Features.Blocks.Block
     {
         private static readonly Table s_table = new("ImageBlock", static () => new() { ImageUrl = default!, AltText = default! },
             Discriminator("type", "image"),
-            Ref("image_url", static o => ref o._ImageUrl, ReadString, WriteString, RequiredNotNull),
-            Ref("alt_text", static o => ref o._AltText, ReadString, WriteString, RequiredNotNull),
-            Ref("title", static o => ref o._Title, ReadString, WriteString));
+            Ref("image_url", static o => ref o._ImageUrl, String, RequiredNotNull),
+            Ref("alt_text", static o => ref o._AltText, String, RequiredNotNull),
+            Ref("title", static o => ref o._Title, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -522,8 +522,8 @@ internal sealed partial class GroupBlock : global::Features.Blocks.Block
     {
         private static readonly Table s_table = new("GroupBlock", static () => new() { Blocks = default! },
             Discriminator("type", "group"),
-            Ref("title", static o => ref o._Title, ReadString, WriteString),
-            ListOf("blocks", static o => ref o._Blocks, global::Features.Blocks.Block.JsonConverter.ReadValue, global::Features.Blocks.Block.JsonConverter.WriteValue, RequiredNotNull));
+            Ref("title", static o => ref o._Title, String),
+            Ref("blocks", static o => ref o._Blocks, ListOf(new global::Features.Blocks.Block.JsonConverter()), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -557,8 +557,8 @@ internal sealed partial class TextObject
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.TextObject>
     {
         private static readonly Table s_table = new("TextObject", static () => new() { Kind = default!, Text = default! },
-            Ref("kind", static o => ref o._Kind, global::Features.Blocks.TextKind.JsonConverter.ReadValue, global::Features.Blocks.TextKind.JsonConverter.WriteValue, RequiredNotNull),
-            Ref("text", static o => ref o._Text, ReadString, WriteString, RequiredNotNull));
+            Ref("kind", static o => ref o._Kind, new global::Features.Blocks.TextKind.JsonConverter(), RequiredNotNull),
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -743,7 +743,7 @@ internal sealed partial class Delivered : global::Features.Blocks.Delivery
     {
         private static readonly Table s_table = new("Delivered", static () => new() { At = default! },
             Discriminator("delivered", true),
-            Value("at", static o => ref o._At, ReadUnixTime, WriteUnixTime));
+            Value("at", static o => ref o._At, UnixTime));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -779,8 +779,8 @@ internal sealed partial class Pending : global::Features.Blocks.Delivery
     {
         private static readonly Table s_table = new("Pending", static () => new(),
             Discriminator("delivered", false),
-            Ref("reason", static o => ref o._Reason, ReadString, WriteString),
-            Struct("retry_after", static o => ref o._RetryAfter, ReadInt32, WriteInt32));
+            Ref("reason", static o => ref o._Reason, String),
+            Struct("retry_after", static o => ref o._RetryAfter, Int32));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -814,8 +814,8 @@ internal sealed partial class NewMessage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.NewMessage>
     {
         private static readonly Table s_table = new("NewMessage", static () => new() { Blocks = default! },
-            ListOf("blocks", static o => ref o._Blocks, global::Features.Blocks.Block.JsonConverter.ReadValue, global::Features.Blocks.Block.JsonConverter.WriteValue, RequiredNotNull),
-            Ref("thread", static o => ref o._Thread, ReadString, WriteString));
+            Ref("blocks", static o => ref o._Blocks, ListOf(new global::Features.Blocks.Block.JsonConverter()), RequiredNotNull),
+            Ref("thread", static o => ref o._Thread, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -859,10 +859,10 @@ internal sealed partial class Message
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.Message>
     {
         private static readonly Table s_table = new("Message", static () => new() { Id = default!, Blocks = default! },
-            Value("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            ListOf("blocks", static o => ref o._Blocks, global::Features.Blocks.Block.JsonConverter.ReadValue, global::Features.Blocks.Block.JsonConverter.WriteValue, RequiredNotNull),
-            Ref("delivery", static o => ref o._Delivery, global::Features.Blocks.Delivery.JsonConverter.ReadValue, global::Features.Blocks.Delivery.JsonConverter.WriteValue),
-            Ref("pinned", static o => ref o._Pinned, global::Features.Blocks.Block.JsonConverter.ReadValue, global::Features.Blocks.Block.JsonConverter.WriteValue));
+            Value("id", static o => ref o._Id, Int64),
+            Ref("blocks", static o => ref o._Blocks, ListOf(new global::Features.Blocks.Block.JsonConverter()), RequiredNotNull),
+            Ref("delivery", static o => ref o._Delivery, new global::Features.Blocks.Delivery.JsonConverter()),
+            Ref("pinned", static o => ref o._Pinned, new global::Features.Blocks.Block.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -891,7 +891,7 @@ internal sealed partial class BlocksError
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.BlocksError>
     {
         private static readonly Table s_table = new("BlocksError", static () => new(),
-            Ref("message", static o => ref o._Message, ReadString, WriteString));
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

@@ -416,8 +416,8 @@ internal sealed partial class PhotoPage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.PhotoPage>
     {
         private static readonly Table s_table = new("PhotoPage", static () => new() { Photos = default! },
-            ListOf("photos", static o => ref o._Photos, global::Features.Gallery.Photo.JsonConverter.ReadValue, global::Features.Gallery.Photo.JsonConverter.WriteValue, RequiredNotNull),
-            Ref("next", static o => ref o._Next, ReadString, WriteString));
+            Ref("photos", static o => ref o._Photos, ListOf(new global::Features.Gallery.Photo.JsonConverter()), RequiredNotNull),
+            Ref("next", static o => ref o._Next, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -451,8 +451,8 @@ internal sealed partial class Photo
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Photo>
     {
         private static readonly Table s_table = new("Photo", static () => new() { Id = default! },
-            Value("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("title", static o => ref o._Title, ReadString, WriteString));
+            Value("id", static o => ref o._Id, Int64),
+            Ref("title", static o => ref o._Title, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -481,7 +481,7 @@ internal sealed partial class Thumbnail
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Thumbnail>
     {
         private static readonly Table s_table = new("Thumbnail", static () => new() { Url = default! },
-            Ref("url", static o => ref o._Url, ReadString, WriteString, RequiredNotNull));
+            Ref("url", static o => ref o._Url, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -510,7 +510,7 @@ internal sealed partial class NewUpload
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.NewUpload>
     {
         private static readonly Table s_table = new("NewUpload", static () => new() { FileName = default! },
-            Ref("file_name", static o => ref o._FileName, ReadString, WriteString, RequiredNotNull));
+            Ref("file_name", static o => ref o._FileName, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -544,8 +544,8 @@ internal sealed partial class Upload
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Upload>
     {
         private static readonly Table s_table = new("Upload", static () => new() { Id = default!, UploadUrl = default! },
-            Ref("id", static o => ref o._Id, ReadString, WriteString, RequiredNotNull),
-            Ref("upload_url", static o => ref o._UploadUrl, ReadString, WriteString, RequiredNotNull));
+            Ref("id", static o => ref o._Id, String, RequiredNotNull),
+            Ref("upload_url", static o => ref o._UploadUrl, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -574,7 +574,7 @@ internal sealed partial class UploadPart
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.UploadPart>
     {
         private static readonly Table s_table = new("UploadPart", static () => new() { Data = default! },
-            Ref("data", static o => ref o._Data, ReadString, WriteString, RequiredNotNull));
+            Ref("data", static o => ref o._Data, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -603,7 +603,7 @@ internal sealed partial class Status
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Status>
     {
         private static readonly Table s_table = new("Status", static () => new() { Ok = default! },
-            Value("ok", static o => ref o._Ok, ReadBoolean, WriteBoolean));
+            Value("ok", static o => ref o._Ok, Boolean));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

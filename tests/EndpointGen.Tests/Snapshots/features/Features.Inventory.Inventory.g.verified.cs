@@ -547,12 +547,12 @@ internal sealed partial class Shipment
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Shipment>
     {
         private static readonly Table s_table = new("Shipment", static () => new() { Id = default!, Day = default! },
-            Value("id", static o => ref o._Id, ReadGuid, WriteGuid),
-            Value("day", static o => ref o._Day, ReadDate, WriteDate),
-            Struct("delivered", static o => ref o._Delivered, ReadDate, WriteDate),
-            ListOf("holidays", static o => ref o._Holidays, ReadDate, WriteDate),
-            Ref("carrier", static o => ref o._Carrier, ReadString, WriteString),
-            Struct("parcels", static o => ref o._Parcels, ReadInt32, WriteInt32));
+            Value("id", static o => ref o._Id, Guid),
+            Value("day", static o => ref o._Day, Date),
+            Struct("delivered", static o => ref o._Delivered, Date),
+            Ref("holidays", static o => ref o._Holidays, ListOf(Date)),
+            Ref("carrier", static o => ref o._Carrier, String),
+            Struct("parcels", static o => ref o._Parcels, Int32));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -596,10 +596,10 @@ internal sealed partial class Item
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Item>
     {
         private static readonly Table s_table = new("Item", static () => new() { Sku = default!, Status = default! },
-            Ref("sku", static o => ref o._Sku, ReadString, WriteString, RequiredNotNull),
-            Ref("status", static o => ref o._Status, global::Features.Inventory.ItemStatus.JsonConverter.ReadValue, global::Features.Inventory.ItemStatus.JsonConverter.WriteValue, RequiredNotNull),
-            Struct("quantity", static o => ref o._Quantity, ReadInt32, WriteInt32),
-            Struct("updated", static o => ref o._Updated, ReadDateTime, WriteDateTime));
+            Ref("sku", static o => ref o._Sku, String, RequiredNotNull),
+            Ref("status", static o => ref o._Status, new global::Features.Inventory.ItemStatus.JsonConverter(), RequiredNotNull),
+            Struct("quantity", static o => ref o._Quantity, Int32),
+            Struct("updated", static o => ref o._Updated, DateTime));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -633,8 +633,8 @@ internal sealed partial class StockAdjustment
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.StockAdjustment>
     {
         private static readonly Table s_table = new("StockAdjustment", static () => new() { Delta = default! },
-            Value("delta", static o => ref o._Delta, ReadInt32, WriteInt32),
-            ThreeStateRef("reason", static o => ref o._Reason, ReadString, WriteString));
+            Value("delta", static o => ref o._Delta, Int32),
+            ThreeStateRef("reason", static o => ref o._Reason, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -698,14 +698,14 @@ internal sealed partial class ItemPatch
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.ItemPatch>
     {
         private static readonly Table s_table = new("ItemPatch", static () => new() { Sku = default! },
-            Ref("sku", static o => ref o._Sku, ReadString, WriteString, RequiredNotNull),
-            ThreeStateRef("name", static o => ref o._Name, ReadString, WriteString),
-            ThreeStateValue("quantity", static o => ref o._Quantity, ReadInt32, WriteInt32),
-            ThreeStateRef("status", static o => ref o._Status, global::Features.Inventory.ItemStatus.JsonConverter.ReadValue, global::Features.Inventory.ItemStatus.JsonConverter.WriteValue),
-            ThreeStateListOf("tags", static o => ref o._Tags, ReadString, WriteString),
-            ThreeStateMapOf("attributes", static o => ref o._Attributes, ReadString, WriteString),
-            ThreeStateRef("extra", static o => ref o._Extra, ReadJson, WriteJson),
-            Struct("updated", static o => ref o._Updated, ReadDateTime, WriteDateTime));
+            Ref("sku", static o => ref o._Sku, String, RequiredNotNull),
+            ThreeStateRef("name", static o => ref o._Name, String),
+            ThreeStateValue("quantity", static o => ref o._Quantity, Int32),
+            ThreeStateRef("status", static o => ref o._Status, new global::Features.Inventory.ItemStatus.JsonConverter()),
+            ThreeStateRef("tags", static o => ref o._Tags, ListOf(String)),
+            ThreeStateRef("attributes", static o => ref o._Attributes, MapOf(String)),
+            ThreeStateRef("extra", static o => ref o._Extra, Json),
+            Struct("updated", static o => ref o._Updated, DateTime));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -899,8 +899,8 @@ internal sealed partial class Problem
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Problem>
     {
         private static readonly Table s_table = new("Problem", static () => new(),
-            Ref("title", static o => ref o._Title, ReadString, WriteString),
-            ThreeStateRef("detail", static o => ref o._Detail, ReadString, WriteString));
+            Ref("title", static o => ref o._Title, String),
+            ThreeStateRef("detail", static o => ref o._Detail, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

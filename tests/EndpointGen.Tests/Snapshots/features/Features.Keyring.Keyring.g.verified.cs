@@ -367,8 +367,8 @@ internal sealed partial class Secret
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.Secret>
     {
         private static readonly Table s_table = new("Secret", static () => new() { Name = default!, Version = default! },
-            Ref("name", static o => ref o._Name, ReadString, WriteString, RequiredNotNull),
-            Value("version", static o => ref o._Version, ReadInt32, WriteInt32));
+            Ref("name", static o => ref o._Name, String, RequiredNotNull),
+            Value("version", static o => ref o._Version, Int32));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -402,8 +402,8 @@ internal sealed partial class AuditPage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.AuditPage>
     {
         private static readonly Table s_table = new("AuditPage", static () => new() { Events = default! },
-            ListOf("events", static o => ref o._Events, global::Features.Keyring.AuditEvent.JsonConverter.ReadValue, global::Features.Keyring.AuditEvent.JsonConverter.WriteValue, RequiredNotNull),
-            Ref("next", static o => ref o._Next, ReadString, WriteString));
+            Ref("events", static o => ref o._Events, ListOf(new global::Features.Keyring.AuditEvent.JsonConverter()), RequiredNotNull),
+            Ref("next", static o => ref o._Next, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -432,7 +432,7 @@ internal sealed partial class AuditEvent
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.AuditEvent>
     {
         private static readonly Table s_table = new("AuditEvent", static () => new() { Action = default! },
-            Ref("action", static o => ref o._Action, ReadString, WriteString, RequiredNotNull));
+            Ref("action", static o => ref o._Action, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

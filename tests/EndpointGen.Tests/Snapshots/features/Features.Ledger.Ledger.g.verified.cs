@@ -707,8 +707,8 @@ internal sealed partial class EntryPage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.EntryPage>
     {
         private static readonly Table s_table = new("EntryPage", static () => new() { Entries = default! },
-            ListOf("entries", static o => ref o._Entries, global::Features.Ledger.Entry.JsonConverter.ReadValue, global::Features.Ledger.Entry.JsonConverter.WriteValue, RequiredNotNull),
-            Ref("meta", static o => ref o._Meta, global::Features.Ledger.PageMeta.JsonConverter.ReadValue, global::Features.Ledger.PageMeta.JsonConverter.WriteValue));
+            Ref("entries", static o => ref o._Entries, ListOf(new global::Features.Ledger.Entry.JsonConverter()), RequiredNotNull),
+            Ref("meta", static o => ref o._Meta, new global::Features.Ledger.PageMeta.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -742,8 +742,8 @@ internal sealed partial class PageMeta
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.PageMeta>
     {
         private static readonly Table s_table = new("PageMeta", static () => new(),
-            Struct("total", static o => ref o._Total, ReadInt32, WriteInt32),
-            Struct("page", static o => ref o._Page, ReadInt32, WriteInt32));
+            Struct("total", static o => ref o._Total, Int32),
+            Struct("page", static o => ref o._Page, Int32));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -782,9 +782,9 @@ internal sealed partial class Entry
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Entry>
     {
         private static readonly Table s_table = new("Entry", static () => new() { Id = default! },
-            Value("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Struct("amount", static o => ref o._Amount, ReadDouble, WriteDouble),
-            Ref("memo", static o => ref o._Memo, ReadString, WriteString));
+            Value("id", static o => ref o._Id, Int64),
+            Struct("amount", static o => ref o._Amount, Double),
+            Ref("memo", static o => ref o._Memo, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -813,7 +813,7 @@ internal sealed partial class AccountPage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AccountPage>
     {
         private static readonly Table s_table = new("AccountPage", static () => new() { Data = default! },
-            Ref("data", static o => ref o._Data, global::Features.Ledger.AccountData.JsonConverter.ReadValue, global::Features.Ledger.AccountData.JsonConverter.WriteValue, RequiredNotNull));
+            Ref("data", static o => ref o._Data, new global::Features.Ledger.AccountData.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -847,8 +847,8 @@ internal sealed partial class AccountData
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AccountData>
     {
         private static readonly Table s_table = new("AccountData", static () => new() { Paging = default! },
-            ListOf("accounts", static o => ref o._Accounts, global::Features.Ledger.Account.JsonConverter.ReadValue, global::Features.Ledger.Account.JsonConverter.WriteValue),
-            Ref("paging", static o => ref o._Paging, global::Features.Ledger.Paging.JsonConverter.ReadValue, global::Features.Ledger.Paging.JsonConverter.WriteValue, RequiredNotNull));
+            Ref("accounts", static o => ref o._Accounts, ListOf(new global::Features.Ledger.Account.JsonConverter())),
+            Ref("paging", static o => ref o._Paging, new global::Features.Ledger.Paging.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -877,7 +877,7 @@ internal sealed partial class Paging
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Paging>
     {
         private static readonly Table s_table = new("Paging", static () => new() { Last = default! },
-            Value("last", static o => ref o._Last, ReadInt64, WriteInt64));
+            Value("last", static o => ref o._Last, Int64));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -911,8 +911,8 @@ internal sealed partial class Account
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Account>
     {
         private static readonly Table s_table = new("Account", static () => new() { Number = default! },
-            Ref("number", static o => ref o._Number, ReadString, WriteString, RequiredNotNull),
-            Ref("name", static o => ref o._Name, ReadString, WriteString));
+            Ref("number", static o => ref o._Number, String, RequiredNotNull),
+            Ref("name", static o => ref o._Name, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -941,7 +941,7 @@ internal sealed partial class TagPage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.TagPage>
     {
         private static readonly Table s_table = new("TagPage", static () => new(),
-            ListOf("tags", static o => ref o._Tags, ReadString, WriteString));
+            Ref("tags", static o => ref o._Tags, ListOf(String)));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -975,8 +975,8 @@ internal sealed partial class TransferPage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.TransferPage>
     {
         private static readonly Table s_table = new("TransferPage", static () => new() { Transfers = default! },
-            ListOf("transfers", static o => ref o._Transfers, global::Features.Ledger.Transfer.JsonConverter.ReadValue, global::Features.Ledger.Transfer.JsonConverter.WriteValue, RequiredNotNull),
-            Ref("response_metadata", static o => ref o._ResponseMetadata, global::Features.Ledger.ResponseMetadata.JsonConverter.ReadValue, global::Features.Ledger.ResponseMetadata.JsonConverter.WriteValue));
+            Ref("transfers", static o => ref o._Transfers, ListOf(new global::Features.Ledger.Transfer.JsonConverter()), RequiredNotNull),
+            Ref("response_metadata", static o => ref o._ResponseMetadata, new global::Features.Ledger.ResponseMetadata.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1005,7 +1005,7 @@ internal sealed partial class ResponseMetadata
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.ResponseMetadata>
     {
         private static readonly Table s_table = new("ResponseMetadata", static () => new(),
-            Ref("next_cursor", static o => ref o._NextCursor, ReadString, WriteString));
+            Ref("next_cursor", static o => ref o._NextCursor, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1039,8 +1039,8 @@ internal sealed partial class Transfer
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Transfer>
     {
         private static readonly Table s_table = new("Transfer", static () => new() { Id = default! },
-            Ref("id", static o => ref o._Id, ReadString, WriteString, RequiredNotNull),
-            Struct("amount", static o => ref o._Amount, ReadDouble, WriteDouble));
+            Ref("id", static o => ref o._Id, String, RequiredNotNull),
+            Struct("amount", static o => ref o._Amount, Double));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1069,7 +1069,7 @@ internal sealed partial class AuditQuery
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AuditQuery>
     {
         private static readonly Table s_table = new("AuditQuery", static () => new(),
-            Ref("actor", static o => ref o._Actor, ReadString, WriteString));
+            Ref("actor", static o => ref o._Actor, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1103,8 +1103,8 @@ internal sealed partial class AuditPage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AuditPage>
     {
         private static readonly Table s_table = new("AuditPage", static () => new(),
-            ThreeStateListOf("audits", static o => ref o._Audits, global::Features.Ledger.Audit.JsonConverter.ReadValue, global::Features.Ledger.Audit.JsonConverter.WriteValue),
-            ThreeStateRef("paging", static o => ref o._Paging, global::Features.Ledger.AuditPaging.JsonConverter.ReadValue, global::Features.Ledger.AuditPaging.JsonConverter.WriteValue));
+            ThreeStateRef("audits", static o => ref o._Audits, ListOf(new global::Features.Ledger.Audit.JsonConverter())),
+            ThreeStateRef("paging", static o => ref o._Paging, new global::Features.Ledger.AuditPaging.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1133,7 +1133,7 @@ internal sealed partial class AuditPaging
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AuditPaging>
     {
         private static readonly Table s_table = new("AuditPaging", static () => new(),
-            Struct("after", static o => ref o._After, ReadGuid, WriteGuid));
+            Struct("after", static o => ref o._After, Guid));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1167,8 +1167,8 @@ internal sealed partial class Audit
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Audit>
     {
         private static readonly Table s_table = new("Audit", static () => new() { Id = default! },
-            Value("id", static o => ref o._Id, ReadGuid, WriteGuid),
-            Ref("action", static o => ref o._Action, ReadString, WriteString));
+            Value("id", static o => ref o._Id, Guid),
+            Ref("action", static o => ref o._Action, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1197,7 +1197,7 @@ internal sealed partial class NotePage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.NotePage>
     {
         private static readonly Table s_table = new("NotePage", static () => new() { Payload = default! },
-            ListOf("payload", static o => ref o._Payload, global::Features.Ledger.Note.JsonConverter.ReadValue, global::Features.Ledger.Note.JsonConverter.WriteValue, RequiredNotNull));
+            Ref("payload", static o => ref o._Payload, ListOf(new global::Features.Ledger.Note.JsonConverter()), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1231,8 +1231,8 @@ internal sealed partial class Note
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Note>
     {
         private static readonly Table s_table = new("Note", static () => new() { Id = default! },
-            Value("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("text", static o => ref o._Text, ReadString, WriteString));
+            Value("id", static o => ref o._Id, Int64),
+            Ref("text", static o => ref o._Text, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1266,8 +1266,8 @@ internal sealed partial class StatementPage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.StatementPage>
     {
         private static readonly Table s_table = new("StatementPage", static () => new() { Data = default!, Links = default! },
-            ListOf("data", static o => ref o._Data, global::Features.Ledger.Statement.JsonConverter.ReadValue, global::Features.Ledger.Statement.JsonConverter.WriteValue, RequiredNotNull),
-            Ref("links", static o => ref o._Links, global::Features.Ledger.Links.JsonConverter.ReadValue, global::Features.Ledger.Links.JsonConverter.WriteValue, RequiredNotNull));
+            Ref("data", static o => ref o._Data, ListOf(new global::Features.Ledger.Statement.JsonConverter()), RequiredNotNull),
+            Ref("links", static o => ref o._Links, new global::Features.Ledger.Links.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1301,8 +1301,8 @@ internal sealed partial class Links
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Links>
     {
         private static readonly Table s_table = new("Links", static () => new(),
-            Ref("self", static o => ref o._Self, ReadString, WriteString),
-            Ref("next", static o => ref o._Next, ReadString, WriteString));
+            Ref("self", static o => ref o._Self, String),
+            Ref("next", static o => ref o._Next, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1336,8 +1336,8 @@ internal sealed partial class Statement
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Statement>
     {
         private static readonly Table s_table = new("Statement", static () => new() { Month = default! },
-            Ref("month", static o => ref o._Month, ReadString, WriteString, RequiredNotNull),
-            Struct("closing_balance", static o => ref o._ClosingBalance, ReadDouble, WriteDouble));
+            Ref("month", static o => ref o._Month, String, RequiredNotNull),
+            Struct("closing_balance", static o => ref o._ClosingBalance, Double));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1366,7 +1366,7 @@ internal sealed partial class LedgerError
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.LedgerError>
     {
         private static readonly Table s_table = new("LedgerError", static () => new(),
-            Ref("message", static o => ref o._Message, ReadString, WriteString));
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

@@ -716,16 +716,16 @@ internal sealed partial class NewMessage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.NewMessage>
     {
         private static readonly Table s_table = new("NewMessage", static () => new() { To = default! },
-            Ref("To", static o => ref o._To, ReadString, WriteString, RequiredNotNull),
-            Ref("Body", static o => ref o._Body, ReadString, WriteString),
-            Ref("Priority", static o => ref o._Priority, global::Features.Postbox.Priority.JsonConverter.ReadValue, global::Features.Postbox.Priority.JsonConverter.WriteValue),
-            ListOf("MediaUrl", static o => ref o._MediaUrl, ReadString, WriteString),
-            Struct("SendAt", static o => ref o._SendAt, ReadDateTime, WriteDateTime),
-            Struct("ValidityPeriod", static o => ref o._ValidityPeriod, ReadInt32, WriteInt32),
-            Struct("Shorten", static o => ref o._Shorten, ReadBoolean, WriteBoolean),
-            Struct("Attempt", static o => ref o._Attempt, ReadDouble, WriteDouble),
-            Struct("Tracking", static o => ref o._Tracking, ReadGuid, WriteGuid),
-            Ref("Timers", static o => ref o._Timers, global::Features.Postbox.Timers.JsonConverter.ReadValue, global::Features.Postbox.Timers.JsonConverter.WriteValue));
+            Ref("To", static o => ref o._To, String, RequiredNotNull),
+            Ref("Body", static o => ref o._Body, String),
+            Ref("Priority", static o => ref o._Priority, new global::Features.Postbox.Priority.JsonConverter()),
+            Ref("MediaUrl", static o => ref o._MediaUrl, ListOf(String)),
+            Struct("SendAt", static o => ref o._SendAt, DateTime),
+            Struct("ValidityPeriod", static o => ref o._ValidityPeriod, Int32),
+            Struct("Shorten", static o => ref o._Shorten, Boolean),
+            Struct("Attempt", static o => ref o._Attempt, Double),
+            Struct("Tracking", static o => ref o._Tracking, Guid),
+            Ref("Timers", static o => ref o._Timers, new global::Features.Postbox.Timers.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -764,9 +764,9 @@ internal sealed partial class Timers
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Timers>
     {
         private static readonly Table s_table = new("Timers", static () => new(),
-            Struct("Inactive", static o => ref o._Inactive, ReadInt32, WriteInt32),
-            Struct("Closed", static o => ref o._Closed, ReadInt32, WriteInt32),
-            Ref("Reminder", static o => ref o._Reminder, global::Features.Postbox.Reminder.JsonConverter.ReadValue, global::Features.Postbox.Reminder.JsonConverter.WriteValue));
+            Struct("Inactive", static o => ref o._Inactive, Int32),
+            Struct("Closed", static o => ref o._Closed, Int32),
+            Ref("Reminder", static o => ref o._Reminder, new global::Features.Postbox.Reminder.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -795,7 +795,7 @@ internal sealed partial class Reminder
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Reminder>
     {
         private static readonly Table s_table = new("Reminder", static () => new(),
-            Ref("Text", static o => ref o._Text, ReadString, WriteString));
+            Ref("Text", static o => ref o._Text, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -834,9 +834,9 @@ internal sealed partial class ConversationUpdate
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.ConversationUpdate>
     {
         private static readonly Table s_table = new("ConversationUpdate", static () => new() { Attributes = default! },
-            Ref("friendly_name", static o => ref o._FriendlyName, ReadString, WriteString),
-            ListOf("labels", static o => ref o._Labels, ReadString, WriteString),
-            Ref("attributes", static o => ref o._Attributes, global::Features.Postbox.Attributes.JsonConverter.ReadValue, global::Features.Postbox.Attributes.JsonConverter.WriteValue, RequiredNotNull));
+            Ref("friendly_name", static o => ref o._FriendlyName, String),
+            Ref("labels", static o => ref o._Labels, ListOf(String)),
+            Ref("attributes", static o => ref o._Attributes, new global::Features.Postbox.Attributes.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -875,9 +875,9 @@ internal sealed partial class Attributes
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Attributes>
     {
         private static readonly Table s_table = new("Attributes", static () => new() { Channel = default! },
-            Ref("channel", static o => ref o._Channel, global::Features.Postbox.Priority.JsonConverter.ReadValue, global::Features.Postbox.Priority.JsonConverter.WriteValue, RequiredNotNull),
-            ListOf("ids", static o => ref o._Ids, ReadInt64, WriteInt64),
-            MapOf("extra", static o => ref o._Extra, ReadString, WriteString));
+            Ref("channel", static o => ref o._Channel, new global::Features.Postbox.Priority.JsonConverter(), RequiredNotNull),
+            Ref("ids", static o => ref o._Ids, ListOf(Int64)),
+            Ref("extra", static o => ref o._Extra, MapOf(String)));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -906,7 +906,7 @@ internal sealed partial class Tags
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Tags>
     {
         private static readonly Table s_table = new("Tags", static () => new() { Values = default! },
-            ListOf("tags", static o => ref o._Values, ReadString, WriteString, RequiredNotNull));
+            Ref("tags", static o => ref o._Values, ListOf(String), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -975,7 +975,7 @@ internal sealed partial class MessagePatch
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.MessagePatch>
     {
         private static readonly Table s_table = new("MessagePatch", static () => new(),
-            Ref("body", static o => ref o._Body, ReadString, WriteString));
+            Ref("body", static o => ref o._Body, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1009,8 +1009,8 @@ internal sealed partial class Message
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Message>
     {
         private static readonly Table s_table = new("Message", static () => new() { Sid = default! },
-            Ref("sid", static o => ref o._Sid, ReadString, WriteString, RequiredNotNull),
-            Ref("status", static o => ref o._Status, ReadString, WriteString));
+            Ref("sid", static o => ref o._Sid, String, RequiredNotNull),
+            Ref("status", static o => ref o._Status, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1044,8 +1044,8 @@ internal sealed partial class Media
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Media>
     {
         private static readonly Table s_table = new("Media", static () => new() { Sid = default! },
-            Ref("sid", static o => ref o._Sid, ReadString, WriteString, RequiredNotNull),
-            Struct("size", static o => ref o._Size, ReadInt64, WriteInt64));
+            Ref("sid", static o => ref o._Sid, String, RequiredNotNull),
+            Struct("size", static o => ref o._Size, Int64));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

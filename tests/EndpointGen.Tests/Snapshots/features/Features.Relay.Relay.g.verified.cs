@@ -296,7 +296,7 @@ internal sealed partial class NewMessage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.NewMessage>
     {
         private static readonly Table s_table = new("NewMessage", static () => new() { Text = default! },
-            Ref("text", static o => ref o._Text, ReadString, WriteString, RequiredNotNull));
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -335,9 +335,9 @@ internal sealed partial class PostedMessage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.PostedMessage>
     {
         private static readonly Table s_table = new("PostedMessage", static () => new() { Ok = default!, Ts = default! },
-            Value("ok", static o => ref o._Ok, ReadBoolean, WriteBoolean),
-            Ref("ts", static o => ref o._Ts, ReadString, WriteString, RequiredNotNull),
-            Ref("channel", static o => ref o._Channel, ReadString, WriteString));
+            Value("ok", static o => ref o._Ok, Boolean),
+            Ref("ts", static o => ref o._Ts, String, RequiredNotNull),
+            Ref("channel", static o => ref o._Channel, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -376,9 +376,9 @@ internal sealed partial class ChannelList
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.ChannelList>
     {
         private static readonly Table s_table = new("ChannelList", static () => new() { Ok = default! },
-            Value("ok", static o => ref o._Ok, ReadBoolean, WriteBoolean),
-            ListOf("channels", static o => ref o._Channels, global::Features.Relay.Channel.JsonConverter.ReadValue, global::Features.Relay.Channel.JsonConverter.WriteValue),
-            Ref("next_cursor", static o => ref o._NextCursor, ReadString, WriteString));
+            Value("ok", static o => ref o._Ok, Boolean),
+            Ref("channels", static o => ref o._Channels, ListOf(new global::Features.Relay.Channel.JsonConverter())),
+            Ref("next_cursor", static o => ref o._NextCursor, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -412,8 +412,8 @@ internal sealed partial class Channel
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.Channel>
     {
         private static readonly Table s_table = new("Channel", static () => new() { Id = default! },
-            Ref("id", static o => ref o._Id, ReadString, WriteString, RequiredNotNull),
-            Ref("name", static o => ref o._Name, ReadString, WriteString));
+            Ref("id", static o => ref o._Id, String, RequiredNotNull),
+            Ref("name", static o => ref o._Name, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -452,9 +452,9 @@ internal sealed partial class RelayError
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.RelayError>
     {
         private static readonly Table s_table = new("RelayError", static () => new() { Ok = default! },
-            Value("ok", static o => ref o._Ok, ReadBoolean, WriteBoolean),
-            Ref("error", static o => ref o._Error, ReadString, WriteString),
-            Ref("warning", static o => ref o._Warning, ReadString, WriteString));
+            Value("ok", static o => ref o._Ok, Boolean),
+            Ref("error", static o => ref o._Error, String),
+            Ref("warning", static o => ref o._Warning, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

@@ -365,12 +365,12 @@ internal sealed partial class ConversationEvent
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.ConversationEvent>
     {
         private static readonly Table s_table = new("ConversationEvent", static () => new() { Kind = default!, ConversationId = default! },
-            Ref("kind", static o => ref o._Kind, global::Features.Ticker.EventKind.JsonConverter.ReadValue, global::Features.Ticker.EventKind.JsonConverter.WriteValue, RequiredNotNull),
-            Value("conversation_id", static o => ref o._ConversationId, ReadInt64, WriteInt64),
-            Ref("message", static o => ref o._Message, global::Features.Ticker.Message.JsonConverter.ReadValue, global::Features.Ticker.Message.JsonConverter.WriteValue),
-            Ref("user", static o => ref o._User, ReadString, WriteString),
-            Struct("message_id", static o => ref o._MessageId, ReadInt64, WriteInt64),
-            Ref("status", static o => ref o._Status, global::Features.Ticker.DeliveryStatus.JsonConverter.ReadValue, global::Features.Ticker.DeliveryStatus.JsonConverter.WriteValue));
+            Ref("kind", static o => ref o._Kind, new global::Features.Ticker.EventKind.JsonConverter(), RequiredNotNull),
+            Value("conversation_id", static o => ref o._ConversationId, Int64),
+            Ref("message", static o => ref o._Message, new global::Features.Ticker.Message.JsonConverter()),
+            Ref("user", static o => ref o._User, String),
+            Struct("message_id", static o => ref o._MessageId, Int64),
+            Ref("status", static o => ref o._Status, new global::Features.Ticker.DeliveryStatus.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -578,10 +578,10 @@ internal sealed partial class Message
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.Message>
     {
         private static readonly Table s_table = new("Message", static () => new() { Id = default!, Author = default! },
-            Value("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("author", static o => ref o._Author, ReadString, WriteString, RequiredNotNull),
-            Ref("text", static o => ref o._Text, ReadString, WriteString),
-            Struct("sent_at", static o => ref o._SentAt, ReadDateTime, WriteDateTime));
+            Value("id", static o => ref o._Id, Int64),
+            Ref("author", static o => ref o._Author, String, RequiredNotNull),
+            Ref("text", static o => ref o._Text, String),
+            Struct("sent_at", static o => ref o._SentAt, DateTime));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -610,7 +610,7 @@ internal sealed partial class NewMessage
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.NewMessage>
     {
         private static readonly Table s_table = new("NewMessage", static () => new() { Text = default! },
-            Ref("text", static o => ref o._Text, ReadString, WriteString, RequiredNotNull));
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -639,7 +639,7 @@ internal sealed partial class InboxFilter
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.InboxFilter>
     {
         private static readonly Table s_table = new("InboxFilter", static () => new() { Inboxes = default! },
-            ListOf("inboxes", static o => ref o._Inboxes, ReadInt64, WriteInt64, RequiredNotNull));
+            Ref("inboxes", static o => ref o._Inboxes, ListOf(Int64), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -673,8 +673,8 @@ internal sealed partial class TickerError
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.TickerError>
     {
         private static readonly Table s_table = new("TickerError", static () => new(),
-            Struct("ok", static o => ref o._Ok, ReadBoolean, WriteBoolean),
-            Ref("error", static o => ref o._Error, global::Features.Ticker.TickerErrorDetail.JsonConverter.ReadValue, global::Features.Ticker.TickerErrorDetail.JsonConverter.WriteValue));
+            Struct("ok", static o => ref o._Ok, Boolean),
+            Ref("error", static o => ref o._Error, new global::Features.Ticker.TickerErrorDetail.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -708,8 +708,8 @@ internal sealed partial class TickerErrorDetail
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.TickerErrorDetail>
     {
         private static readonly Table s_table = new("TickerErrorDetail", static () => new(),
-            Ref("code", static o => ref o._Code, ReadString, WriteString),
-            Ref("message", static o => ref o._Message, ReadString, WriteString));
+            Ref("code", static o => ref o._Code, String),
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

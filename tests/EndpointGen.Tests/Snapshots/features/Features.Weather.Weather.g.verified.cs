@@ -225,9 +225,9 @@ internal sealed partial class Forecast
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.Forecast>
     {
         private static readonly Table s_table = new("Forecast", static () => new() { City = default! },
-            Ref("city", static o => ref o._City, ReadString, WriteString, RequiredNotNull),
-            Ref("units", static o => ref o._Units, global::Features.Weather.Units.JsonConverter.ReadValue, global::Features.Weather.Units.JsonConverter.WriteValue),
-            ListOf("days", static o => ref o._Days, global::Features.Weather.DailyForecast.JsonConverter.ReadValue, global::Features.Weather.DailyForecast.JsonConverter.WriteValue));
+            Ref("city", static o => ref o._City, String, RequiredNotNull),
+            Ref("units", static o => ref o._Units, new global::Features.Weather.Units.JsonConverter()),
+            Ref("days", static o => ref o._Days, ListOf(new global::Features.Weather.DailyForecast.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -266,9 +266,9 @@ internal sealed partial class DailyForecast
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.DailyForecast>
     {
         private static readonly Table s_table = new("DailyForecast", static () => new() { Date = default! },
-            Value("date", static o => ref o._Date, ReadDateTime, WriteDateTime),
-            Struct("high", static o => ref o._High, ReadDouble, WriteDouble),
-            Struct("low", static o => ref o._Low, ReadDouble, WriteDouble));
+            Value("date", static o => ref o._Date, DateTime),
+            Struct("high", static o => ref o._High, Double),
+            Struct("low", static o => ref o._Low, Double));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

@@ -566,9 +566,9 @@ public sealed partial class CreateConversationRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateConversationRequest>
     {
         private static readonly Table s_table = new("CreateConversationRequest", static () => new() { InboxId = default! },
-            Value("inbox_id", static o => ref o._InboxId, ReadInt64, WriteInt64),
-            Struct("contact_id", static o => ref o._ContactId, ReadInt64, WriteInt64),
-            Ref("source_id", static o => ref o._SourceId, ReadString, WriteString));
+            Value("inbox_id", static o => ref o._InboxId, Int64),
+            Struct("contact_id", static o => ref o._ContactId, Int64),
+            Ref("source_id", static o => ref o._SourceId, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -767,41 +767,41 @@ public sealed partial class Conversation
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Conversation>
     {
         private static readonly Table s_table = new("Conversation", static () => new(),
-            Ref("meta", static o => ref o._Meta, global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter.WriteValue),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            ListOf("messages", static o => ref o._Messages, ReadJson, WriteJson),
-            Struct("account_id", static o => ref o._AccountId, ReadInt64, WriteInt64),
-            Struct("uuid", static o => ref o._Uuid, ReadGuid, WriteGuid),
-            Struct("inbox_id", static o => ref o._InboxId, ReadInt64, WriteInt64),
-            Ref("additional_attributes", static o => ref o._AdditionalAttributes, ReadJson, WriteJson),
-            Struct("agent_last_seen_at", static o => ref o._AgentLastSeenAt, ReadUnixTime, WriteUnixTime),
-            Struct("assignee_last_seen_at", static o => ref o._AssigneeLastSeenAt, ReadUnixTime, WriteUnixTime),
-            Struct("can_reply", static o => ref o._CanReply, ReadBoolean, WriteBoolean),
-            Struct("contact_last_seen_at", static o => ref o._ContactLastSeenAt, ReadUnixTime, WriteUnixTime),
-            Ref("custom_attributes", static o => ref o._CustomAttributes, ReadJson, WriteJson),
-            ListOf("labels", static o => ref o._Labels, ReadString, WriteString),
-            Struct("muted", static o => ref o._Muted, ReadBoolean, WriteBoolean),
-            Struct("snoozed_until", static o => ref o._SnoozedUntil, ReadUnixTime, WriteUnixTime),
-            Ref("status", static o => ref o._Status, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.WriteValue),
-            Ref("priority", static o => ref o._Priority, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.WriteValue),
-            Ref("conversation_category", static o => ref o._ConversationCategory, ReadString, WriteString),
-            Ref("chat_mode", static o => ref o._ChatMode, ReadString, WriteString),
-            Struct("is_forum", static o => ref o._IsForum, ReadBoolean, WriteBoolean),
-            Struct("created_at", static o => ref o._CreatedAt, ReadUnixTime, WriteUnixTime),
-            Struct("updated_at", static o => ref o._UpdatedAt, ReadUnixTime, WriteUnixTime),
-            Struct("timestamp", static o => ref o._Timestamp, ReadUnixTime, WriteUnixTime),
-            Struct("first_reply_created_at", static o => ref o._FirstReplyCreatedAt, ReadUnixTime, WriteUnixTime),
-            Struct("unread_count", static o => ref o._UnreadCount, ReadInt32, WriteInt32),
-            Ref("last_non_activity_message", static o => ref o._LastNonActivityMessage, ReadJson, WriteJson),
-            Struct("last_activity_at", static o => ref o._LastActivityAt, ReadUnixTime, WriteUnixTime),
-            Struct("waiting_since", static o => ref o._WaitingSince, ReadUnixTime, WriteUnixTime),
-            Struct("sla_policy_id", static o => ref o._SlaPolicyId, ReadInt64, WriteInt64),
-            Struct("ticket_id", static o => ref o._TicketId, ReadInt64, WriteInt64),
-            Struct("over_limit", static o => ref o._OverLimit, ReadBoolean, WriteBoolean),
-            Ref("content_preview", static o => ref o._ContentPreview, global::ContactCenter.LiveDesk.ContentPreview.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.ContentPreview.JsonConverter.WriteValue),
-            Ref("platform", static o => ref o._Platform, global::ContactCenter.LiveDesk.Platform.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.Platform.JsonConverter.WriteValue),
-            Ref("account_info", static o => ref o._AccountInfo, global::ContactCenter.LiveDesk.AccountInfo.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.AccountInfo.JsonConverter.WriteValue),
-            Ref("assignment", static o => ref o._Assignment, global::ContactCenter.LiveDesk.Assignment.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.Assignment.JsonConverter.WriteValue));
+            Ref("meta", static o => ref o._Meta, new global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter()),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("messages", static o => ref o._Messages, ListOf(Json)),
+            Struct("account_id", static o => ref o._AccountId, Int64),
+            Struct("uuid", static o => ref o._Uuid, Guid),
+            Struct("inbox_id", static o => ref o._InboxId, Int64),
+            Ref("additional_attributes", static o => ref o._AdditionalAttributes, Json),
+            Struct("agent_last_seen_at", static o => ref o._AgentLastSeenAt, UnixTime),
+            Struct("assignee_last_seen_at", static o => ref o._AssigneeLastSeenAt, UnixTime),
+            Struct("can_reply", static o => ref o._CanReply, Boolean),
+            Struct("contact_last_seen_at", static o => ref o._ContactLastSeenAt, UnixTime),
+            Ref("custom_attributes", static o => ref o._CustomAttributes, Json),
+            Ref("labels", static o => ref o._Labels, ListOf(String)),
+            Struct("muted", static o => ref o._Muted, Boolean),
+            Struct("snoozed_until", static o => ref o._SnoozedUntil, UnixTime),
+            Ref("status", static o => ref o._Status, new global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter()),
+            Ref("priority", static o => ref o._Priority, new global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter()),
+            Ref("conversation_category", static o => ref o._ConversationCategory, String),
+            Ref("chat_mode", static o => ref o._ChatMode, String),
+            Struct("is_forum", static o => ref o._IsForum, Boolean),
+            Struct("created_at", static o => ref o._CreatedAt, UnixTime),
+            Struct("updated_at", static o => ref o._UpdatedAt, UnixTime),
+            Struct("timestamp", static o => ref o._Timestamp, UnixTime),
+            Struct("first_reply_created_at", static o => ref o._FirstReplyCreatedAt, UnixTime),
+            Struct("unread_count", static o => ref o._UnreadCount, Int32),
+            Ref("last_non_activity_message", static o => ref o._LastNonActivityMessage, Json),
+            Struct("last_activity_at", static o => ref o._LastActivityAt, UnixTime),
+            Struct("waiting_since", static o => ref o._WaitingSince, UnixTime),
+            Struct("sla_policy_id", static o => ref o._SlaPolicyId, Int64),
+            Struct("ticket_id", static o => ref o._TicketId, Int64),
+            Struct("over_limit", static o => ref o._OverLimit, Boolean),
+            Ref("content_preview", static o => ref o._ContentPreview, new global::ContactCenter.LiveDesk.ContentPreview.JsonConverter()),
+            Ref("platform", static o => ref o._Platform, new global::ContactCenter.LiveDesk.Platform.JsonConverter()),
+            Ref("account_info", static o => ref o._AccountInfo, new global::ContactCenter.LiveDesk.AccountInfo.JsonConverter()),
+            Ref("assignment", static o => ref o._Assignment, new global::ContactCenter.LiveDesk.Assignment.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -840,9 +840,9 @@ public sealed partial class ConversationMeta
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationMeta>
     {
         private static readonly Table s_table = new("ConversationMeta", static () => new(),
-            Ref("sender", static o => ref o._Sender, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue),
-            Ref("channel", static o => ref o._Channel, ReadString, WriteString),
-            Struct("hmac_verified", static o => ref o._HmacVerified, ReadBoolean, WriteBoolean));
+            Ref("sender", static o => ref o._Sender, new global::ContactCenter.LiveDesk.Contact.JsonConverter()),
+            Ref("channel", static o => ref o._Channel, String),
+            Struct("hmac_verified", static o => ref o._HmacVerified, Boolean));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -931,19 +931,19 @@ public sealed partial class Contact
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Contact>
     {
         private static readonly Table s_table = new("Contact", static () => new(),
-            Ref("additional_attributes", static o => ref o._AdditionalAttributes, ReadJson, WriteJson),
-            Ref("availability_status", static o => ref o._AvailabilityStatus, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.WriteValue),
-            Ref("email", static o => ref o._Email, ReadString, WriteString),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("name", static o => ref o._Name, ReadString, WriteString),
-            Ref("phone_number", static o => ref o._PhoneNumber, ReadString, WriteString),
-            Struct("blocked", static o => ref o._Blocked, ReadBoolean, WriteBoolean),
-            Ref("identifier", static o => ref o._Identifier, ReadString, WriteString),
-            Ref("thumbnail", static o => ref o._Thumbnail, ReadString, WriteString),
-            Ref("custom_attributes", static o => ref o._CustomAttributes, ReadJson, WriteJson),
-            Struct("last_activity_at", static o => ref o._LastActivityAt, ReadUnixTime, WriteUnixTime),
-            Struct("created_at", static o => ref o._CreatedAt, ReadUnixTime, WriteUnixTime),
-            ListOf("contact_inboxes", static o => ref o._ContactInboxes, global::ContactCenter.LiveDesk.ContactInbox.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.ContactInbox.JsonConverter.WriteValue));
+            Ref("additional_attributes", static o => ref o._AdditionalAttributes, Json),
+            Ref("availability_status", static o => ref o._AvailabilityStatus, new global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter()),
+            Ref("email", static o => ref o._Email, String),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("phone_number", static o => ref o._PhoneNumber, String),
+            Struct("blocked", static o => ref o._Blocked, Boolean),
+            Ref("identifier", static o => ref o._Identifier, String),
+            Ref("thumbnail", static o => ref o._Thumbnail, String),
+            Ref("custom_attributes", static o => ref o._CustomAttributes, Json),
+            Struct("last_activity_at", static o => ref o._LastActivityAt, UnixTime),
+            Struct("created_at", static o => ref o._CreatedAt, UnixTime),
+            Ref("contact_inboxes", static o => ref o._ContactInboxes, ListOf(new global::ContactCenter.LiveDesk.ContactInbox.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -977,8 +977,8 @@ public sealed partial class ContactInbox
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactInbox>
     {
         private static readonly Table s_table = new("ContactInbox", static () => new(),
-            Ref("source_id", static o => ref o._SourceId, ReadString, WriteString),
-            Ref("inbox", static o => ref o._Inbox, global::ContactCenter.LiveDesk.Inbox.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.Inbox.JsonConverter.WriteValue));
+            Ref("source_id", static o => ref o._SourceId, String),
+            Ref("inbox", static o => ref o._Inbox, new global::ContactCenter.LiveDesk.Inbox.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1032,12 +1032,12 @@ public sealed partial class Inbox
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Inbox>
     {
         private static readonly Table s_table = new("Inbox", static () => new(),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("avatar_url", static o => ref o._AvatarUrl, ReadString, WriteString),
-            Struct("channel_id", static o => ref o._ChannelId, ReadInt64, WriteInt64),
-            Ref("name", static o => ref o._Name, ReadString, WriteString),
-            Ref("channel_type", static o => ref o._ChannelType, ReadString, WriteString),
-            Ref("provider", static o => ref o._Provider, ReadString, WriteString));
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("avatar_url", static o => ref o._AvatarUrl, String),
+            Struct("channel_id", static o => ref o._ChannelId, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("channel_type", static o => ref o._ChannelType, String),
+            Ref("provider", static o => ref o._Provider, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1091,12 +1091,12 @@ public sealed partial class CreateContactRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactRequest>
     {
         private static readonly Table s_table = new("CreateContactRequest", static () => new() { InboxId = default! },
-            Value("inbox_id", static o => ref o._InboxId, ReadInt64, WriteInt64),
-            Ref("name", static o => ref o._Name, ReadString, WriteString),
-            Ref("email", static o => ref o._Email, ReadString, WriteString),
-            Ref("phone_number", static o => ref o._PhoneNumber, ReadString, WriteString),
-            Ref("avatar_url", static o => ref o._AvatarUrl, ReadString, WriteString),
-            Ref("identifier", static o => ref o._Identifier, ReadString, WriteString));
+            Value("inbox_id", static o => ref o._InboxId, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("email", static o => ref o._Email, String),
+            Ref("phone_number", static o => ref o._PhoneNumber, String),
+            Ref("avatar_url", static o => ref o._AvatarUrl, String),
+            Ref("identifier", static o => ref o._Identifier, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1125,7 +1125,7 @@ public sealed partial class CreateContactResult
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactResult>
     {
         private static readonly Table s_table = new("CreateContactResult", static () => new(),
-            Ref("payload", static o => ref o._Payload, global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter.WriteValue));
+            Ref("payload", static o => ref o._Payload, new global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1154,7 +1154,7 @@ public sealed partial class CreateContactPayload
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactPayload>
     {
         private static readonly Table s_table = new("CreateContactPayload", static () => new(),
-            Ref("contact", static o => ref o._Contact, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue));
+            Ref("contact", static o => ref o._Contact, new global::ContactCenter.LiveDesk.Contact.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1368,8 +1368,8 @@ public sealed partial class ContactList
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactList>
     {
         private static readonly Table s_table = new("ContactList", static () => new(),
-            Ref("meta", static o => ref o._Meta, global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter.WriteValue),
-            ListOf("payload", static o => ref o._Payload, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue));
+            Ref("meta", static o => ref o._Meta, new global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter()),
+            Ref("payload", static o => ref o._Payload, ListOf(new global::ContactCenter.LiveDesk.Contact.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1403,8 +1403,8 @@ public sealed partial class ContactListMeta
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactListMeta>
     {
         private static readonly Table s_table = new("ContactListMeta", static () => new(),
-            Struct("count", static o => ref o._Count, ReadInt32, WriteInt32),
-            Struct("current_page", static o => ref o._CurrentPage, ReadInt32, WriteInt32));
+            Struct("count", static o => ref o._Count, Int32),
+            Struct("current_page", static o => ref o._CurrentPage, Int32));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1443,9 +1443,9 @@ public sealed partial class SendMessageRequest
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SendMessageRequest>
     {
         private static readonly Table s_table = new("SendMessageRequest", static () => new() { Content = default! },
-            Ref("content", static o => ref o._Content, ReadString, WriteString, RequiredNotNull),
-            Struct("private", static o => ref o._Private, ReadBoolean, WriteBoolean),
-            MapOf("content_attributes", static o => ref o._ContentAttributes, ReadJson, WriteJson));
+            Ref("content", static o => ref o._Content, String, RequiredNotNull),
+            Struct("private", static o => ref o._Private, Boolean),
+            Ref("content_attributes", static o => ref o._ContentAttributes, MapOf(Json)));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1629,18 +1629,18 @@ public sealed partial class Message
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Message>
     {
         private static readonly Table s_table = new("Message", static () => new(),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Ref("content", static o => ref o._Content, ReadString, WriteString),
-            Struct("inbox_id", static o => ref o._InboxId, ReadInt64, WriteInt64),
-            Struct("conversation_id", static o => ref o._ConversationId, ReadInt64, WriteInt64),
-            Struct("message_type", static o => ref o._MessageType, ReadInt32, WriteInt32),
-            Ref("content_type", static o => ref o._ContentType, ReadString, WriteString),
-            Ref("content_attributes", static o => ref o._ContentAttributes, ReadJson, WriteJson),
-            Struct("created_at", static o => ref o._CreatedAt, ReadUnixTime, WriteUnixTime),
-            Struct("private", static o => ref o._Private, ReadBoolean, WriteBoolean),
-            Ref("source_id", static o => ref o._SourceId, ReadString, WriteString),
-            Ref("sender", static o => ref o._Sender, ReadJson, WriteJson),
-            ListOf("attachments", static o => ref o._Attachments, global::ContactCenter.LiveDesk.Attachment.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.Attachment.JsonConverter.WriteValue));
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("content", static o => ref o._Content, String),
+            Struct("inbox_id", static o => ref o._InboxId, Int64),
+            Struct("conversation_id", static o => ref o._ConversationId, Int64),
+            Struct("message_type", static o => ref o._MessageType, Int32),
+            Ref("content_type", static o => ref o._ContentType, String),
+            Ref("content_attributes", static o => ref o._ContentAttributes, Json),
+            Struct("created_at", static o => ref o._CreatedAt, UnixTime),
+            Struct("private", static o => ref o._Private, Boolean),
+            Ref("source_id", static o => ref o._SourceId, String),
+            Ref("sender", static o => ref o._Sender, Json),
+            Ref("attachments", static o => ref o._Attachments, ListOf(new global::ContactCenter.LiveDesk.Attachment.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1704,14 +1704,14 @@ public sealed partial class Attachment
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Attachment>
     {
         private static readonly Table s_table = new("Attachment", static () => new(),
-            Struct("id", static o => ref o._Id, ReadInt64, WriteInt64),
-            Struct("message_id", static o => ref o._MessageId, ReadInt64, WriteInt64),
-            Ref("file_type", static o => ref o._FileType, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.WriteValue),
-            Struct("account_id", static o => ref o._AccountId, ReadInt64, WriteInt64),
-            Ref("extension", static o => ref o._Extension, ReadString, WriteString),
-            Ref("data_url", static o => ref o._DataUrl, ReadString, WriteString),
-            Ref("thumb_url", static o => ref o._ThumbUrl, ReadString, WriteString),
-            Struct("file_size", static o => ref o._FileSize, ReadInt64, WriteInt64));
+            Struct("id", static o => ref o._Id, Int64),
+            Struct("message_id", static o => ref o._MessageId, Int64),
+            Ref("file_type", static o => ref o._FileType, new global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter()),
+            Struct("account_id", static o => ref o._AccountId, Int64),
+            Ref("extension", static o => ref o._Extension, String),
+            Ref("data_url", static o => ref o._DataUrl, String),
+            Ref("thumb_url", static o => ref o._ThumbUrl, String),
+            Struct("file_size", static o => ref o._FileSize, Int64));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1831,8 +1831,8 @@ public sealed partial class MessageList
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageList>
     {
         private static readonly Table s_table = new("MessageList", static () => new(),
-            Ref("meta", static o => ref o._Meta, global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter.WriteValue),
-            ListOf("payload", static o => ref o._Payload, global::ContactCenter.LiveDesk.Message.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.Message.JsonConverter.WriteValue));
+            Ref("meta", static o => ref o._Meta, new global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter()),
+            Ref("payload", static o => ref o._Payload, ListOf(new global::ContactCenter.LiveDesk.Message.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -1876,10 +1876,10 @@ public sealed partial class MessageListMeta
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageListMeta>
     {
         private static readonly Table s_table = new("MessageListMeta", static () => new(),
-            ListOf("labels", static o => ref o._Labels, ReadString, WriteString),
-            Ref("additional_attributes", static o => ref o._AdditionalAttributes, ReadJson, WriteJson),
-            Ref("contact", static o => ref o._Contact, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue),
-            Ref("assignee", static o => ref o._Assignee, ReadJson, WriteJson));
+            Ref("labels", static o => ref o._Labels, ListOf(String)),
+            Ref("additional_attributes", static o => ref o._AdditionalAttributes, Json),
+            Ref("contact", static o => ref o._Contact, new global::ContactCenter.LiveDesk.Contact.JsonConverter()),
+            Ref("assignee", static o => ref o._Assignee, Json));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2172,9 +2172,9 @@ public sealed partial class ContentPreview
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContentPreview>
     {
         private static readonly Table s_table = new("ContentPreview", static () => new(),
-            Ref("content", static o => ref o._Content, ReadString, WriteString),
-            Ref("message_type", static o => ref o._MessageType, ReadString, WriteString),
-            Struct("created_at", static o => ref o._CreatedAt, ReadUnixTime, WriteUnixTime));
+            Ref("content", static o => ref o._Content, String),
+            Ref("message_type", static o => ref o._MessageType, String),
+            Struct("created_at", static o => ref o._CreatedAt, UnixTime));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2213,9 +2213,9 @@ public sealed partial class Platform
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Platform>
     {
         private static readonly Table s_table = new("Platform", static () => new(),
-            Ref("channel_type", static o => ref o._ChannelType, ReadString, WriteString),
-            Ref("inbox_name", static o => ref o._InboxName, ReadString, WriteString),
-            Struct("inbox_id", static o => ref o._InboxId, ReadInt64, WriteInt64));
+            Ref("channel_type", static o => ref o._ChannelType, String),
+            Ref("inbox_name", static o => ref o._InboxName, String),
+            Struct("inbox_id", static o => ref o._InboxId, Int64));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2264,11 +2264,11 @@ public sealed partial class AccountInfo
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AccountInfo>
     {
         private static readonly Table s_table = new("AccountInfo", static () => new(),
-            Ref("contact_name", static o => ref o._ContactName, ReadString, WriteString),
-            Ref("contact_email", static o => ref o._ContactEmail, ReadString, WriteString),
-            Ref("contact_phone", static o => ref o._ContactPhone, ReadString, WriteString),
-            Struct("contact_id", static o => ref o._ContactId, ReadInt64, WriteInt64),
-            Ref("contact_avatar", static o => ref o._ContactAvatar, ReadString, WriteString));
+            Ref("contact_name", static o => ref o._ContactName, String),
+            Ref("contact_email", static o => ref o._ContactEmail, String),
+            Ref("contact_phone", static o => ref o._ContactPhone, String),
+            Struct("contact_id", static o => ref o._ContactId, Int64),
+            Ref("contact_avatar", static o => ref o._ContactAvatar, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2317,11 +2317,11 @@ public sealed partial class Assignment
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Assignment>
     {
         private static readonly Table s_table = new("Assignment", static () => new(),
-            Struct("assignee_id", static o => ref o._AssigneeId, ReadInt64, WriteInt64),
-            Ref("assignee_name", static o => ref o._AssigneeName, ReadString, WriteString),
-            Ref("assignee_email", static o => ref o._AssigneeEmail, ReadString, WriteString),
-            Struct("team_id", static o => ref o._TeamId, ReadInt64, WriteInt64),
-            Ref("team_name", static o => ref o._TeamName, ReadString, WriteString));
+            Struct("assignee_id", static o => ref o._AssigneeId, Int64),
+            Ref("assignee_name", static o => ref o._AssigneeName, String),
+            Ref("assignee_email", static o => ref o._AssigneeEmail, String),
+            Struct("team_id", static o => ref o._TeamId, Int64),
+            Ref("team_name", static o => ref o._TeamName, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -2350,7 +2350,7 @@ public sealed partial class LiveDeskError
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.LiveDeskError>
     {
         private static readonly Table s_table = new("LiveDeskError", static () => new(),
-            Ref("error", static o => ref o._Error, ReadString, WriteString));
+            Ref("error", static o => ref o._Error, String));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

@@ -268,7 +268,7 @@ public sealed partial class StartChatConversationResult
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.StartChatConversationResult>
     {
         private static readonly Table s_table = new("StartChatConversationResult", static () => new() { ConversationId = default! },
-            Value("conversation_id", static o => ref o._ConversationId, ReadGuid, WriteGuid));
+            Value("conversation_id", static o => ref o._ConversationId, Guid));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -302,8 +302,8 @@ public sealed partial class ThuliumError
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumError>
     {
         private static readonly Table s_table = new("ThuliumError", static () => new(),
-            Ref("request_id", static o => ref o._RequestId, ReadString, WriteString),
-            ListOf("errors", static o => ref o._Errors, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.ReadValue, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.WriteValue));
+            Ref("request_id", static o => ref o._RequestId, String),
+            Ref("errors", static o => ref o._Errors, ListOf(new global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -337,8 +337,8 @@ public sealed partial class ThuliumErrorItem
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumErrorItem>
     {
         private static readonly Table s_table = new("ThuliumErrorItem", static () => new(),
-            Ref("message", static o => ref o._Message, ReadString, WriteString),
-            Struct("code", static o => ref o._Code, ReadInt64, WriteInt64));
+            Ref("message", static o => ref o._Message, String),
+            Struct("code", static o => ref o._Code, Int64));
 
         /// <summary>Creates the converter.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }

@@ -8,7 +8,7 @@ namespace EndpointGen.Generator.Emitting;
 /// </content>
 internal static partial class ModelEmitter
 {
-    private const string ThreeStatePresence = "; three-state: omitted when unset, written as <c>null</c> when set to <see langword=\"null\"/>; read the same way (absent is unset)";
+    private const string ThreeStatePresence = "; three-state: absent is unset, and a set <see langword=\"null\"/> is <c>null</c>";
 
     /// <summary>The property's type: <c>Optional&lt;T?&gt;</c>, so <see langword="null"/> is a value and unset is another.</summary>
     private static ThreeStateTypeName ThreeStateName(TypeRef type, string ns) => new(type, ns);

@@ -134,7 +134,7 @@ internal static partial class ModelEmitter
 
     /// <summary>A variant's remarks: its union and the discriminator value it carries.</summary>
     private static void EmitVariantRemarks(SourceWriter w, string ns, VariantOfSpec of) =>
-        w.WriteLine($"/// <remarks>A variant of <see cref=\"global::{ns}.{of.UnionName}\"/>: its JSON carries <c>\"{Code.DocText(of.Discriminator)}\": {Code.DocText(DiscriminatorJson(of.IsBoolean, of.Value))}</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>");
+        w.WriteLine($"/// <remarks>A variant of <see cref=\"global::{ns}.{of.UnionName}\"/>: its JSON carries <c>\"{Code.DocText(of.Discriminator)}\": {Code.DocText(DiscriminatorJson(of.IsBoolean, of.Value))}</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>");
 
     /// <summary>The base class of a variant (<c> : global::Ns.Union</c>), or nothing.</summary>
     private static string VariantBase(TypeSpec type, string ns) =>

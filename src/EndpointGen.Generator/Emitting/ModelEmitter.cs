@@ -44,6 +44,10 @@ internal static partial class ModelEmitter
         {
             EmitVariantRemarks(w, ns, variantOf);
         }
+        else
+        {
+            w.WriteLine("/// <remarks>Optional properties left unset are not written.</remarks>");
+        }
 
         w.WriteLine($$"""
             [global::System.Text.Json.Serialization.JsonConverter(typeof({{self}}.JsonConverter))]
@@ -54,25 +58,17 @@ internal static partial class ModelEmitter
         w.Indent();
         foreach (var field in type.Fields)
         {
-            if (field.Description is null)
-            {
-                w.WriteLine($"/// <summary>The <c>{Code.DocText(field.JsonName)}</c> property.</summary>");
-            }
-            else
-            {
-                w.Doc("summary", field.Description);
-            }
-
+            // Required and optional show in the declaration ('required', '?'); that an unset property is left out when
+            // written is said once, on the type.
+            var close = MemberDoc.Open(w, field.Description);
             var presence = field.ThreeState ? ThreeStatePresence
-                : (field.Required ? "; always present" : "; omitted when unset") + (field.Nullable ? "; may be <c>null</c>" : string.Empty);
-            w.Write($"/// <remarks>JSON name: <c>{Code.DocText(field.JsonName)}</c>{presence}");
-            if (field.Example is null)
+                : !field.Nullable ? string.Empty
+                : field.Required ? "; may be <c>null</c>, and is then written as <c>null</c>"
+                : "; may be <c>null</c>";
+            w.Write($"JSON name: <c>{Code.DocText(field.JsonName)}</c>{presence}.");
+            if (field.Example is not null)
             {
-                w.Write(".");
-            }
-            else
-            {
-                w.Write($". Example: <c>{Code.DocText(OneLine(field.Example))}</c>.");
+                w.Write($" Example: <c>{Code.DocText(OneLine(field.Example))}</c>.");
             }
 
             if (field.Default is not null)
@@ -81,7 +77,7 @@ internal static partial class ModelEmitter
                 w.Write($" Default: <c>{Code.DocText(OneLine(field.Default))}</c>.");
             }
 
-            w.WriteLine("</remarks>");
+            MemberDoc.Close(w, close);
             // A property over a field of its own, so the converter's table reads into the field (init accessors take
             // no delegate); a required reference keeps a nullable field until it is read or set.
             var fieldName = FieldName(field);

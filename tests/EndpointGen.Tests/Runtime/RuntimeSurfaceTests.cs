@@ -106,6 +106,7 @@ public sealed class RuntimeSurfaceTests
             index++;
         }
 
+        echoes.Append("  EchoMap:\n    method: PUT\n    path: echo-map\n    body: 'map<string>'\n");
         return $$"""
             service:
               name: Kinds

@@ -779,64 +779,51 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
 }
 
 /// <summary>A chat object. A chat object is created for every mobile and web chat session on CCAI Platform.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Chat.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Chat
 {
-    /// <summary>Chat ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>1234</c>.</remarks>
+    /// <summary>Chat ID. JSON name: <c>id</c>. Example: <c>1234</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Chat status ("finished" once the chat has ended).</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>assigned</c>.</remarks>
+    /// <summary>Chat status ("finished" once the chat has ended). JSON name: <c>status</c>. Example: <c>assigned</c>.</summary>
     public string? Status { get => _Status; init => _Status = value; }
 
-    /// <summary>Human-readable text of the status.</summary>
-    /// <remarks>JSON name: <c>status_text</c>; omitted when unset. Example: <c>Assigned</c>.</remarks>
+    /// <summary>Human-readable text of the status. JSON name: <c>status_text</c>. Example: <c>Assigned</c>.</summary>
     public string? StatusText { get => _StatusText; init => _StatusText = value; }
 
-    /// <summary>Features of the chat.</summary>
-    /// <remarks>JSON name: <c>features</c>; omitted when unset. Example: <c>["photo", "video"]</c>.</remarks>
+    /// <summary>Features of the chat. JSON name: <c>features</c>. Example: <c>["photo", "video"]</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Features { get => _Features; init => _Features = value; }
 
-    /// <summary>When the chat was created.</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>2024-05-02T10:15:30+00:00</c>.</remarks>
+    /// <summary>When the chat was created. JSON name: <c>created_at</c>. Example: <c>2024-05-02T10:15:30+00:00</c>.</summary>
     public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
 
-    /// <summary>When the chat ends.</summary>
-    /// <remarks>JSON name: <c>ends_at</c>; omitted when unset. Example: <c>2024-05-02T11:15:30+00:00</c>.</remarks>
+    /// <summary>When the chat ends. JSON name: <c>ends_at</c>. Example: <c>2024-05-02T11:15:30+00:00</c>.</summary>
     public global::System.DateTimeOffset? EndsAt { get => _EndsAt; init => _EndsAt = value; }
 
-    /// <summary>When the chat times out.</summary>
-    /// <remarks>JSON name: <c>timeout_at</c>; omitted when unset. Example: <c>2024-05-02T10:45:30+00:00</c>.</remarks>
+    /// <summary>When the chat times out. JSON name: <c>timeout_at</c>. Example: <c>2024-05-02T10:45:30+00:00</c>.</summary>
     public global::System.DateTimeOffset? TimeoutAt { get => _TimeoutAt; init => _TimeoutAt = value; }
 
-    /// <summary>The human agent currently assigned to the chat.</summary>
-    /// <remarks>JSON name: <c>agent</c>; omitted when unset.</remarks>
+    /// <summary>The human agent currently assigned to the chat. JSON name: <c>agent</c>.</summary>
     public global::ContactCenter.Ccai.Agent? Agent { get => _Agent; init => _Agent = value; }
 
-    /// <summary>The virtual agent currently assigned to the chat.</summary>
-    /// <remarks>JSON name: <c>virtual_agent</c>; omitted when unset.</remarks>
+    /// <summary>The virtual agent currently assigned to the chat. JSON name: <c>virtual_agent</c>.</summary>
     public global::ContactCenter.Ccai.VirtualAgent? VirtualAgent { get => _VirtualAgent; init => _VirtualAgent = value; }
 
-    /// <summary>Every human agent that took part in the chat.</summary>
-    /// <remarks>JSON name: <c>all_agents</c>; omitted when unset.</remarks>
+    /// <summary>Every human agent that took part in the chat. JSON name: <c>all_agents</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Agent>? AllAgents { get => _AllAgents; init => _AllAgents = value; }
 
-    /// <summary>Every virtual agent that took part in the chat.</summary>
-    /// <remarks>JSON name: <c>all_virtual_agents</c>; omitted when unset.</remarks>
+    /// <summary>Every virtual agent that took part in the chat. JSON name: <c>all_virtual_agents</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.VirtualAgent>? AllVirtualAgents { get => _AllVirtualAgents; init => _AllVirtualAgents = value; }
 
-    /// <summary>Language of the chat.</summary>
-    /// <remarks>JSON name: <c>lang</c>; omitted when unset. Example: <c>en</c>.</remarks>
+    /// <summary>Language of the chat. JSON name: <c>lang</c>. Example: <c>en</c>.</summary>
     public string? Lang { get => _Lang; init => _Lang = value; }
 
-    /// <summary>The menus (queues) of the chat.</summary>
-    /// <remarks>JSON name: <c>menus</c>; omitted when unset.</remarks>
+    /// <summary>The menus (queues) of the chat. JSON name: <c>menus</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Menu>? Menus { get => _Menus; init => _Menus = value; }
 
-    /// <summary>The end user of the chat.</summary>
-    /// <remarks>JSON name: <c>end_user</c>; omitted when unset.</remarks>
+    /// <summary>The end user of the chat. JSON name: <c>end_user</c>.</summary>
     public global::ContactCenter.Ccai.EndUser? EndUser { get => _EndUser; init => _EndUser = value; }
 
     private long? _Id;
@@ -886,28 +873,24 @@ public sealed partial class Chat
 }
 
 /// <summary>A human agent of a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Agent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Agent
 {
-    /// <summary>Agent ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>42</c>.</remarks>
+    /// <summary>Agent ID. JSON name: <c>id</c>. Example: <c>42</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Full name of the agent.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Anna Rossi</c>.</remarks>
+    /// <summary>Full name of the agent. JSON name: <c>name</c>. Example: <c>Anna Rossi</c>.</summary>
     public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>First name of the agent.</summary>
-    /// <remarks>JSON name: <c>first_name</c>; omitted when unset. Example: <c>Anna</c>.</remarks>
+    /// <summary>First name of the agent. JSON name: <c>first_name</c>. Example: <c>Anna</c>.</summary>
     public string? FirstName { get => _FirstName; init => _FirstName = value; }
 
-    /// <summary>URL of the agent's avatar image.</summary>
-    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c>https://customer.uc1.ccaiplatform.com/avatars/42.png</c>.</remarks>
+    /// <summary>URL of the agent's avatar image. JSON name: <c>avatar_url</c>. Example: <c>https://customer.uc1.ccaiplatform.com/avatars/42.png</c>.</summary>
     public string? AvatarUrl { get => _AvatarUrl; init => _AvatarUrl = value; }
 
-    /// <summary>Status of the agent.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>available</c>.</remarks>
+    /// <summary>Status of the agent. JSON name: <c>status</c>. Example: <c>available</c>.</summary>
     public string? Status { get => _Status; init => _Status = value; }
 
     private long? _Id;
@@ -939,24 +922,21 @@ public sealed partial class Agent
 }
 
 /// <summary>A virtual agent of a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.VirtualAgent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class VirtualAgent
 {
-    /// <summary>Virtual agent ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>7</c>.</remarks>
+    /// <summary>Virtual agent ID. JSON name: <c>id</c>. Example: <c>7</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Name of the virtual agent.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Support Bot</c>.</remarks>
+    /// <summary>Name of the virtual agent. JSON name: <c>name</c>. Example: <c>Support Bot</c>.</summary>
     public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>URL of the virtual agent's avatar image.</summary>
-    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c>https://customer.uc1.ccaiplatform.com/avatars/va-7.png</c>.</remarks>
+    /// <summary>URL of the virtual agent's avatar image. JSON name: <c>avatar_url</c>. Example: <c>https://customer.uc1.ccaiplatform.com/avatars/va-7.png</c>.</summary>
     public string? AvatarUrl { get => _AvatarUrl; init => _AvatarUrl = value; }
 
-    /// <summary>Status of the virtual agent.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>active</c>.</remarks>
+    /// <summary>Status of the virtual agent. JSON name: <c>status</c>. Example: <c>active</c>.</summary>
     public string? Status { get => _Status; init => _Status = value; }
 
     private long? _Id;
@@ -986,16 +966,15 @@ public sealed partial class VirtualAgent
 }
 
 /// <summary>A menu (queue) of a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Menu.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Menu
 {
-    /// <summary>Menu ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>17</c>.</remarks>
+    /// <summary>Menu ID. JSON name: <c>id</c>. Example: <c>17</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Menu name.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Billing</c>.</remarks>
+    /// <summary>Menu name. JSON name: <c>name</c>. Example: <c>Billing</c>.</summary>
     public string? Name { get => _Name; init => _Name = value; }
 
     private long? _Id;
@@ -1021,16 +1000,15 @@ public sealed partial class Menu
 }
 
 /// <summary>The end user of a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.EndUser.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class EndUser
 {
-    /// <summary>End user ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>9001</c>.</remarks>
+    /// <summary>End user ID. JSON name: <c>id</c>. Example: <c>9001</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The end user's identifier.</summary>
-    /// <remarks>JSON name: <c>identifier</c>; omitted when unset. Example: <c>customer-8812</c>.</remarks>
+    /// <summary>The end user's identifier. JSON name: <c>identifier</c>. Example: <c>customer-8812</c>.</summary>
     public string? Identifier { get => _Identifier; init => _Identifier = value; }
 
     private long? _Id;
@@ -1056,16 +1034,15 @@ public sealed partial class EndUser
 }
 
 /// <summary>Body of CreateChat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CreateChatRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateChatRequest
 {
-    /// <summary>The chat to create.</summary>
-    /// <remarks>JSON name: <c>chat</c>; always present.</remarks>
+    /// <summary>The chat to create. JSON name: <c>chat</c>.</summary>
     public required global::ContactCenter.Ccai.NewChat Chat { get => _Chat!; init => _Chat = value; }
 
-    /// <summary>Data of the end user.</summary>
-    /// <remarks>JSON name: <c>end_user</c>; omitted when unset.</remarks>
+    /// <summary>Data of the end user. JSON name: <c>end_user</c>.</summary>
     public global::ContactCenter.Ccai.NewChatEndUser? EndUser { get => _EndUser; init => _EndUser = value; }
 
     private global::ContactCenter.Ccai.NewChat? _Chat;
@@ -1091,32 +1068,27 @@ public sealed partial class CreateChatRequest
 }
 
 /// <summary>The chat to create.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.NewChat.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class NewChat
 {
-    /// <summary>ID of the menu (queue) the chat is created in.</summary>
-    /// <remarks>JSON name: <c>menu_id</c>; always present. Example: <c>17</c>.</remarks>
+    /// <summary>ID of the menu (queue) the chat is created in. JSON name: <c>menu_id</c>. Example: <c>17</c>.</summary>
     public required long MenuId { get => _MenuId; init => _MenuId = value; }
 
-    /// <summary>ID of the end user.</summary>
-    /// <remarks>JSON name: <c>end_user_id</c>; omitted when unset. Example: <c>9001</c>.</remarks>
+    /// <summary>ID of the end user. JSON name: <c>end_user_id</c>. Example: <c>9001</c>.</summary>
     public long? EndUserId { get => _EndUserId; init => _EndUserId = value; }
 
-    /// <summary>Language of the chat.</summary>
-    /// <remarks>JSON name: <c>lang</c>; omitted when unset. Example: <c>en</c>.</remarks>
+    /// <summary>Language of the chat. JSON name: <c>lang</c>. Example: <c>en</c>.</summary>
     public string? Lang { get => _Lang; init => _Lang = value; }
 
-    /// <summary>E-mail address of the end user.</summary>
-    /// <remarks>JSON name: <c>email</c>; omitted when unset. Example: <c>mario.bianchi@example.com</c>.</remarks>
+    /// <summary>E-mail address of the end user. JSON name: <c>email</c>. Example: <c>mario.bianchi@example.com</c>.</summary>
     public string? Email { get => _Email; init => _Email = value; }
 
-    /// <summary>The context object includes the `value` object, which passes metadata to the chat conversation. The context object can be passed to virtual agents as an unsigned data parameter: e.g. with {"value": {"foo": "bar", "key": "value"}}, the unsigned data parameter value for the incoming field is `context` and the destination field can be set to `context`; the virtual agent can then use $session.params.context.foo or $session.params.context.key.</summary>
-    /// <remarks>JSON name: <c>context</c>; omitted when unset. Example: <c>{"value": {"foo": "bar", "key": "value"}}</c>.</remarks>
+    /// <summary>The context object includes the `value` object, which passes metadata to the chat conversation. The context object can be passed to virtual agents as an unsigned data parameter: e.g. with {"value": {"foo": "bar", "key": "value"}}, the unsigned data parameter value for the incoming field is `context` and the destination field can be set to `context`; the virtual agent can then use $session.params.context.foo or $session.params.context.key. JSON name: <c>context</c>. Example: <c>{"value": {"foo": "bar", "key": "value"}}</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? Context { get => _Context; init => _Context = value; }
 
-    /// <summary>Transcript object (the page gives its type, object, but no structure).</summary>
-    /// <remarks>JSON name: <c>transcript</c>; omitted when unset.</remarks>
+    /// <summary>Transcript object (the page gives its type, object, but no structure). JSON name: <c>transcript</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? Transcript { get => _Transcript; init => _Transcript = value; }
 
     private long _MenuId;
@@ -1150,12 +1122,12 @@ public sealed partial class NewChat
 }
 
 /// <summary>End user data sent with CreateChat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.NewChatEndUser.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class NewChatEndUser
 {
-    /// <summary>Phone number of the end user.</summary>
-    /// <remarks>JSON name: <c>phone</c>; omitted when unset. Example: <c>+393331234567</c>.</remarks>
+    /// <summary>Phone number of the end user. JSON name: <c>phone</c>. Example: <c>+393331234567</c>.</summary>
     public string? Phone { get => _Phone; init => _Phone = value; }
 
     private string? _Phone;
@@ -1179,16 +1151,15 @@ public sealed partial class NewChatEndUser
 }
 
 /// <summary>Body of UpdateChat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UpdateChatRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class UpdateChatRequest
 {
-    /// <summary>ID of the user who finished the chat.</summary>
-    /// <remarks>JSON name: <c>finished_by_user_id</c>; omitted when unset. Example: <c>42</c>.</remarks>
+    /// <summary>ID of the user who finished the chat. JSON name: <c>finished_by_user_id</c>. Example: <c>42</c>.</summary>
     public long? FinishedByUserId { get => _FinishedByUserId; init => _FinishedByUserId = value; }
 
-    /// <summary>The chat attributes to update.</summary>
-    /// <remarks>JSON name: <c>chat</c>; omitted when unset.</remarks>
+    /// <summary>The chat attributes to update. JSON name: <c>chat</c>.</summary>
     public global::ContactCenter.Ccai.ChatUpdate? Chat { get => _Chat; init => _Chat = value; }
 
     private long? _FinishedByUserId;
@@ -1214,20 +1185,18 @@ public sealed partial class UpdateChatRequest
 }
 
 /// <summary>Chat attributes changed by UpdateChat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.ChatUpdate.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ChatUpdate
 {
-    /// <summary>Deflection channel.</summary>
-    /// <remarks>JSON name: <c>deflection_channel</c>; omitted when unset. Example: <c>sms</c>.</remarks>
+    /// <summary>Deflection channel. JSON name: <c>deflection_channel</c>. Example: <c>sms</c>.</summary>
     public string? DeflectionChannel { get => _DeflectionChannel; init => _DeflectionChannel = value; }
 
-    /// <summary>New status of the chat; "finished" ends the chat.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>finished</c>.</remarks>
+    /// <summary>New status of the chat; "finished" ends the chat. JSON name: <c>status</c>. Example: <c>finished</c>.</summary>
     public string? Status { get => _Status; init => _Status = value; }
 
-    /// <summary>ID of the escalation.</summary>
-    /// <remarks>JSON name: <c>escalation_id</c>; omitted when unset. Example: <c>5001</c>.</remarks>
+    /// <summary>ID of the escalation. JSON name: <c>escalation_id</c>. Example: <c>5001</c>.</summary>
     public long? EscalationId { get => _EscalationId; init => _EscalationId = value; }
 
     private string? _DeflectionChannel;
@@ -1255,16 +1224,15 @@ public sealed partial class ChatUpdate
 }
 
 /// <summary>Body of SendMessage.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.SendMessageRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class SendMessageRequest
 {
-    /// <summary>ID of the user sending the message.</summary>
-    /// <remarks>JSON name: <c>from_user_id</c>; omitted when unset. Example: <c>9001</c>.</remarks>
+    /// <summary>ID of the user sending the message. JSON name: <c>from_user_id</c>. Example: <c>9001</c>.</summary>
     public long? FromUserId { get => _FromUserId; init => _FromUserId = value; }
 
-    /// <summary>The message to send.</summary>
-    /// <remarks>JSON name: <c>message</c>; always present.</remarks>
+    /// <summary>The message to send. JSON name: <c>message</c>.</summary>
     public required global::ContactCenter.Ccai.ChatMessage Message { get => _Message!; init => _Message = value; }
 
     private long? _FromUserId;
@@ -1290,16 +1258,15 @@ public sealed partial class SendMessageRequest
 }
 
 /// <summary>A message sent into a chat (shape of the English docs, see the note at SendMessage).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.ChatMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ChatMessage
 {
-    /// <summary>Message type.</summary>
-    /// <remarks>JSON name: <c>type</c>; always present. Example: <c>text</c>.</remarks>
+    /// <summary>Message type. JSON name: <c>type</c>. Example: <c>text</c>.</summary>
     public required string Type { get => _Type!; init => _Type = value; }
 
-    /// <summary>Message content (the Italian page types it as a plain string).</summary>
-    /// <remarks>JSON name: <c>content</c>; omitted when unset.</remarks>
+    /// <summary>Message content (the Italian page types it as a plain string). JSON name: <c>content</c>.</summary>
     public global::ContactCenter.Ccai.MessageContent? Content { get => _Content; init => _Content = value; }
 
     private string? _Type;
@@ -1325,12 +1292,12 @@ public sealed partial class ChatMessage
 }
 
 /// <summary>Content of a text message.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.MessageContent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class MessageContent
 {
-    /// <summary>Text of the message.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
+    /// <summary>Text of the message. JSON name: <c>text</c>. Example: <c>Hi, my order has not arrived yet.</c>.</summary>
     public required string Text { get => _Text!; init => _Text = value; }
 
     private string? _Text;
@@ -1354,16 +1321,15 @@ public sealed partial class MessageContent
 }
 
 /// <summary>Body of CreateEscalation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CreateEscalationRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateEscalationRequest
 {
-    /// <summary>Why the chat is escalated.</summary>
-    /// <remarks>JSON name: <c>reason</c>; always present. Example: <c>by_end_user_ask</c>.</remarks>
+    /// <summary>Why the chat is escalated. JSON name: <c>reason</c>. Example: <c>by_end_user_ask</c>.</summary>
     public required global::ContactCenter.Ccai.EscalationReason Reason { get => _Reason!; init => _Reason = value; }
 
-    /// <summary>Whether to force the escalation.</summary>
-    /// <remarks>JSON name: <c>force_escalate</c>; omitted when unset. Example: <c>true</c>.</remarks>
+    /// <summary>Whether to force the escalation. JSON name: <c>force_escalate</c>. Example: <c>true</c>.</summary>
     public bool? ForceEscalate { get => _ForceEscalate; init => _ForceEscalate = value; }
 
     private global::ContactCenter.Ccai.EscalationReason? _Reason;
@@ -1495,20 +1461,18 @@ public sealed partial class EscalationReason : global::System.IEquatable<global:
 }
 
 /// <summary>An escalation of a chat from a virtual agent to a human agent.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Escalation.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Escalation
 {
-    /// <summary>Escalation ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>5001</c>.</remarks>
+    /// <summary>Escalation ID. JSON name: <c>id</c>. Example: <c>5001</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>ID of the chat.</summary>
-    /// <remarks>JSON name: <c>chat_id</c>; omitted when unset. Example: <c>1234</c>.</remarks>
+    /// <summary>ID of the chat. JSON name: <c>chat_id</c>. Example: <c>1234</c>.</summary>
     public long? ChatId { get => _ChatId; init => _ChatId = value; }
 
-    /// <summary>Status of the escalation.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>escalating</c>.</remarks>
+    /// <summary>Status of the escalation. JSON name: <c>status</c>. Example: <c>escalating</c>.</summary>
     public global::ContactCenter.Ccai.EscalationStatus? Status { get => _Status; init => _Status = value; }
 
     private long? _Id;
@@ -1626,12 +1590,12 @@ public sealed partial class EscalationStatus : global::System.IEquatable<global:
 }
 
 /// <summary>Body of UpdateEscalation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UpdateEscalationRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class UpdateEscalationRequest
 {
-    /// <summary>The deflection channel to select.</summary>
-    /// <remarks>JSON name: <c>deflection_channel</c>; always present. Example: <c>sms</c>.</remarks>
+    /// <summary>The deflection channel to select. JSON name: <c>deflection_channel</c>. Example: <c>sms</c>.</summary>
     public required string DeflectionChannel { get => _DeflectionChannel!; init => _DeflectionChannel = value; }
 
     private string? _DeflectionChannel;
@@ -1655,12 +1619,12 @@ public sealed partial class UpdateEscalationRequest
 }
 
 /// <summary>Body of AddPhotos.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.AddPhotosRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class AddPhotosRequest
 {
-    /// <summary>The uploaded photos to add.</summary>
-    /// <remarks>JSON name: <c>photo</c>; always present.</remarks>
+    /// <summary>The uploaded photos to add. JSON name: <c>photo</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment> Photo { get => _Photo!; init => _Photo = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment>? _Photo;
@@ -1684,16 +1648,15 @@ public sealed partial class AddPhotosRequest
 }
 
 /// <summary>A photo uploaded to media storage.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.PhotoAttachment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class PhotoAttachment
 {
-    /// <summary>Storage path of the uploaded photo (the `key` field of CreatePhotoUpload).</summary>
-    /// <remarks>JSON name: <c>s3_path</c>; omitted when unset. Example: <c>chats/1234/photos/3f9c2b7e-receipt.jpg</c>.</remarks>
+    /// <summary>Storage path of the uploaded photo (the `key` field of CreatePhotoUpload). JSON name: <c>s3_path</c>. Example: <c>chats/1234/photos/3f9c2b7e-receipt.jpg</c>.</summary>
     public string? S3Path { get => _S3Path; init => _S3Path = value; }
 
-    /// <summary>Type of the photo.</summary>
-    /// <remarks>JSON name: <c>photo_type</c>; omitted when unset. Example: <c>image/jpeg</c>.</remarks>
+    /// <summary>Type of the photo. JSON name: <c>photo_type</c>. Example: <c>image/jpeg</c>.</summary>
     public string? PhotoType { get => _PhotoType; init => _PhotoType = value; }
 
     private string? _S3Path;
@@ -1719,12 +1682,12 @@ public sealed partial class PhotoAttachment
 }
 
 /// <summary>Body of AddVideo.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.AddVideoRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class AddVideoRequest
 {
-    /// <summary>The uploaded video to add.</summary>
-    /// <remarks>JSON name: <c>video</c>; always present.</remarks>
+    /// <summary>The uploaded video to add. JSON name: <c>video</c>.</summary>
     public required global::ContactCenter.Ccai.VideoAttachment Video { get => _Video!; init => _Video = value; }
 
     private global::ContactCenter.Ccai.VideoAttachment? _Video;
@@ -1748,16 +1711,15 @@ public sealed partial class AddVideoRequest
 }
 
 /// <summary>A video uploaded to media storage.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.VideoAttachment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class VideoAttachment
 {
-    /// <summary>S3 storage path of the uploaded video (the `key` field of CreateVideoUpload).</summary>
-    /// <remarks>JSON name: <c>s3_path</c>; omitted when unset. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</remarks>
+    /// <summary>S3 storage path of the uploaded video (the `key` field of CreateVideoUpload). JSON name: <c>s3_path</c>. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</summary>
     public string? S3Path { get => _S3Path; init => _S3Path = value; }
 
-    /// <summary>Google Cloud Storage path of the uploaded video.</summary>
-    /// <remarks>JSON name: <c>gcs_path</c>; omitted when unset. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</remarks>
+    /// <summary>Google Cloud Storage path of the uploaded video. JSON name: <c>gcs_path</c>. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</summary>
     public string? GcsPath { get => _GcsPath; init => _GcsPath = value; }
 
     private string? _S3Path;
@@ -1783,16 +1745,15 @@ public sealed partial class VideoAttachment
 }
 
 /// <summary>A photo or video attached to a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Media.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Media
 {
-    /// <summary>Storage URL of the media.</summary>
-    /// <remarks>JSON name: <c>url</c>; omitted when unset. Example: <c>https://media.example-bucket.s3.amazonaws.com/chats/1234/photos/3f9c2b7e-receipt.jpg</c>.</remarks>
+    /// <summary>Storage URL of the media. JSON name: <c>url</c>. Example: <c>https://media.example-bucket.s3.amazonaws.com/chats/1234/photos/3f9c2b7e-receipt.jpg</c>.</summary>
     public string? Url { get => _Url; init => _Url = value; }
 
-    /// <summary>Media ID.</summary>
-    /// <remarks>JSON name: <c>media_id</c>; omitted when unset. Example: <c>880</c>.</remarks>
+    /// <summary>Media ID. JSON name: <c>media_id</c>. Example: <c>880</c>.</summary>
     public long? MediaId { get => _MediaId; init => _MediaId = value; }
 
     private string? _Url;
@@ -1832,16 +1793,15 @@ public sealed partial class StorageUpload
 }
 
 /// <summary>A presigned upload (S3- or GCS-style POST policy). Upload with UploadToStorage: a multipart/form-data POST to `url` that sends every entry of `fields` as a form field and then the file part last; then attach the file with its `key` as s3_path (AddPhotos / AddVideo).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.PresignedUpload.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class PresignedUpload
 {
-    /// <summary>The URL to POST the multipart form to.</summary>
-    /// <remarks>JSON name: <c>url</c>; always present. Example: <c>https://media.example-bucket.s3.amazonaws.com/</c>.</remarks>
+    /// <summary>The URL to POST the multipart form to. JSON name: <c>url</c>. Example: <c>https://media.example-bucket.s3.amazonaws.com/</c>.</summary>
     public required string Url { get => _Url!; init => _Url = value; }
 
-    /// <summary>The form fields to send, all of them, before the file part. Known keys: key (the storage path, later sent as s3_path), success_action_status, Content-Type, Cache-Control, acl, policy, x-amz-credential, x-amz-algorithm, x-amz-date, x-amz-security-token, x-amz-signature (S3) and x-goog-algorithm, x-goog-credential, x-goog-date, x-goog-signature (GCS).</summary>
-    /// <remarks>JSON name: <c>fields</c>; always present.</remarks>
+    /// <summary>The form fields to send, all of them, before the file part. Known keys: key (the storage path, later sent as s3_path), success_action_status, Content-Type, Cache-Control, acl, policy, x-amz-credential, x-amz-algorithm, x-amz-date, x-amz-security-token, x-amz-signature (S3) and x-goog-algorithm, x-goog-credential, x-goog-date, x-goog-signature (GCS). JSON name: <c>fields</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Fields { get => _Fields!; init => _Fields = value; }
 
     private string? _Url;
@@ -1867,20 +1827,18 @@ public sealed partial class PresignedUpload
 }
 
 /// <summary>The reserved data attributes (customer flags) of a chat. Read by GetCustomerFlags, written by UpdateCustomerFlags (see the note there about repeat_customer).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CustomerFlags.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CustomerFlags
 {
-    /// <summary>Whether the customer is verified.</summary>
-    /// <remarks>JSON name: <c>verified_customer</c>; omitted when unset. Example: <c>true</c>.</remarks>
+    /// <summary>Whether the customer is verified. JSON name: <c>verified_customer</c>. Example: <c>true</c>.</summary>
     public bool? VerifiedCustomer { get => _VerifiedCustomer; init => _VerifiedCustomer = value; }
 
-    /// <summary>Whether the customer is a bad actor.</summary>
-    /// <remarks>JSON name: <c>bad_actor</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    /// <summary>Whether the customer is a bad actor. JSON name: <c>bad_actor</c>. Example: <c>false</c>.</summary>
     public bool? BadActor { get => _BadActor; init => _BadActor = value; }
 
-    /// <summary>Whether the customer is a repeat customer (written `repeat_customers` in the page's POST body).</summary>
-    /// <remarks>JSON name: <c>repeat_customer</c>; omitted when unset. Example: <c>true</c>.</remarks>
+    /// <summary>Whether the customer is a repeat customer (written `repeat_customers` in the page's POST body). JSON name: <c>repeat_customer</c>. Example: <c>true</c>.</summary>
     public bool? RepeatCustomer { get => _RepeatCustomer; init => _RepeatCustomer = value; }
 
     private bool? _VerifiedCustomer;
@@ -1984,13 +1942,12 @@ public abstract partial class CustomDataRequest
 }
 
 /// <summary>Unsigned custom data, sent as {"signed": false, "data": {...}}.</summary>
-/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": false</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": false</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UnsignedCustomData.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class UnsignedCustomData : global::ContactCenter.Ccai.CustomDataRequest
 {
-    /// <summary>The custom data, keyed by field name. The reserved keys reserved_verified_customer, reserved_bad_actor and reserved_repeat_customer set the customer flags; other keys (e.g. field1, field2) are custom fields.</summary>
-    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
+    /// <summary>The custom data, keyed by field name. The reserved keys reserved_verified_customer, reserved_bad_actor and reserved_repeat_customer set the customer flags; other keys (e.g. field1, field2) are custom fields. JSON name: <c>data</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField> Data { get => _Data!; init => _Data = value; }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField>? _Data;
@@ -2015,13 +1972,12 @@ public sealed partial class UnsignedCustomData : global::ContactCenter.Ccai.Cust
 }
 
 /// <summary>Signed custom data, sent as {"signed": true, "signed_data": "JWT"}, where the JWT is created as JWT.encode(payload, company secret, HS256) with payload {"custom_data": {...the same object as UnsignedCustomData.data...}, "iat": issue unix-seconds, "exp": expiration unix-seconds}.</summary>
-/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": true</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": true</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.SignedCustomData.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class SignedCustomData : global::ContactCenter.Ccai.CustomDataRequest
 {
-    /// <summary>A compact JWT (HS256, signed with the company secret) whose payload is {"custom_data": {...}, "iat": unix-seconds, "exp": unix-seconds}.</summary>
-    /// <remarks>JSON name: <c>signed_data</c>; always present. Example: <c>eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21fZGF0YSI6eyJyZXNlcnZlZF92ZXJpZmllZF9jdXN0b21lciI6eyJ2YWx1ZSI6ZmFsc2V9LCJyZXNlcnZlZF9iYWRfYWN0b3IiOnsidmFsdWUiOnRydWV9LCJyZXNlcnZlZF9yZXBlYXRfY3VzdG9tZXIiOnsidmFsdWUiOmZhbHNlfSwiZmllbGQxIjp7InZhbHVlIjoiZHVtbXkxMTEifSwiZmllbGQyIjp7InZhbHVlIjoiZHVtbXkyMjIifX0sImV4cCI6MTcyOTY4MzU5MywiaWF0IjoxNzI5Njc5OTkzfQ.BMskgKTM3DbgrMLWjI46ZJ1K73H25JRd16SgHK0A1Ts</c>.</remarks>
+    /// <summary>A compact JWT (HS256, signed with the company secret) whose payload is {"custom_data": {...}, "iat": unix-seconds, "exp": unix-seconds}. JSON name: <c>signed_data</c>. Example: <c>eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21fZGF0YSI6eyJyZXNlcnZlZF92ZXJpZmllZF9jdXN0b21lciI6eyJ2YWx1ZSI6ZmFsc2V9LCJyZXNlcnZlZF9iYWRfYWN0b3IiOnsidmFsdWUiOnRydWV9LCJyZXNlcnZlZF9yZXBlYXRfY3VzdG9tZXIiOnsidmFsdWUiOmZhbHNlfSwiZmllbGQxIjp7InZhbHVlIjoiZHVtbXkxMTEifSwiZmllbGQyIjp7InZhbHVlIjoiZHVtbXkyMjIifX0sImV4cCI6MTcyOTY4MzU5MywiaWF0IjoxNzI5Njc5OTkzfQ.BMskgKTM3DbgrMLWjI46ZJ1K73H25JRd16SgHK0A1Ts</c>.</summary>
     public required string SignedData { get => _SignedData!; init => _SignedData = value; }
 
     private string? _SignedData;
@@ -2046,16 +2002,15 @@ public sealed partial class SignedCustomData : global::ContactCenter.Ccai.Custom
 }
 
 /// <summary>One custom data field.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CustomDataField.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CustomDataField
 {
-    /// <summary>Display label of the field (the page's signed example payload omits it).</summary>
-    /// <remarks>JSON name: <c>label</c>; omitted when unset. Example: <c>LABEL 1</c>.</remarks>
+    /// <summary>Display label of the field (the page's signed example payload omits it). JSON name: <c>label</c>. Example: <c>LABEL 1</c>.</summary>
     public string? Label { get => _Label; init => _Label = value; }
 
-    /// <summary>Value of the field (a boolean for the reserved customer-flag keys).</summary>
-    /// <remarks>JSON name: <c>value</c>; always present. Example: <c>true</c>.</remarks>
+    /// <summary>Value of the field (a boolean for the reserved customer-flag keys). JSON name: <c>value</c>. Example: <c>true</c>.</summary>
     public required global::System.Text.Json.Nodes.JsonNode? Value { get => _Value; init => _Value = value; }
 
     private string? _Label;
@@ -2081,24 +2036,21 @@ public sealed partial class CustomDataField
 }
 
 /// <summary>Body of UpdateEndUser.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UpdateEndUserRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class UpdateEndUserRequest
 {
-    /// <summary>Identifier of the end user (required).</summary>
-    /// <remarks>JSON name: <c>identifier</c>; always present. Example: <c>customer-8812</c>.</remarks>
+    /// <summary>Identifier of the end user (required). JSON name: <c>identifier</c>. Example: <c>customer-8812</c>.</summary>
     public required string Identifier { get => _Identifier!; init => _Identifier = value; }
 
-    /// <summary>Name of the end user.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Mario Bianchi</c>.</remarks>
+    /// <summary>Name of the end user. JSON name: <c>name</c>. Example: <c>Mario Bianchi</c>.</summary>
     public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>E-mail address of the end user.</summary>
-    /// <remarks>JSON name: <c>email</c>; omitted when unset. Example: <c>mario.bianchi@example.com</c>.</remarks>
+    /// <summary>E-mail address of the end user. JSON name: <c>email</c>. Example: <c>mario.bianchi@example.com</c>.</summary>
     public string? Email { get => _Email; init => _Email = value; }
 
-    /// <summary>Phone number of the end user.</summary>
-    /// <remarks>JSON name: <c>phone</c>; omitted when unset. Example: <c>+393331234567</c>.</remarks>
+    /// <summary>Phone number of the end user. JSON name: <c>phone</c>. Example: <c>+393331234567</c>.</summary>
     public string? Phone { get => _Phone; init => _Phone = value; }
 
     private string? _Identifier;
@@ -2128,12 +2080,12 @@ public sealed partial class UpdateEndUserRequest
 }
 
 /// <summary>Body of a 202 Accepted answer.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.AcceptedResponse.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class AcceptedResponse
 {
-    /// <summary>Acknowledgement text ("accepted").</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset. Example: <c>accepted</c>.</remarks>
+    /// <summary>Acknowledgement text ("accepted"). JSON name: <c>message</c>. Example: <c>accepted</c>.</summary>
     public string? Message { get => _Message; init => _Message = value; }
 
     private string? _Message;
@@ -2157,12 +2109,12 @@ public sealed partial class AcceptedResponse
 }
 
 /// <summary>Error body of the CCAI Platform API, e.g. 400 {"message": "param is missing or the value is empty: identifier"}, 400 {"message": "Chat is already ended"}, 404 {"message": "Not Found"}.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CcaiError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CcaiError
 {
-    /// <summary>Human-readable error message.</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset. Example: <c>Chat is already ended</c>.</remarks>
+    /// <summary>Human-readable error message. JSON name: <c>message</c>. Example: <c>Chat is already ended</c>.</summary>
     public string? Message { get => _Message; init => _Message = value; }
 
     private string? _Message;

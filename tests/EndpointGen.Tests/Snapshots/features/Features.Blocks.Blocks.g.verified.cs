@@ -365,13 +365,12 @@ internal abstract partial class Block
 }
 
 /// <summary>A large line of plain text.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "header"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "header"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.HeaderBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class HeaderBlock : global::Features.Blocks.Block
 {
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present.</remarks>
+    /// <summary>JSON name: <c>text</c>.</summary>
     public required string Text { get => _Text!; init => _Text = value; }
 
     private string? _Text;
@@ -396,17 +395,15 @@ internal sealed partial class HeaderBlock : global::Features.Blocks.Block
 }
 
 /// <summary>Text, with optional fields shown in two columns.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "section"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "section"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.SectionBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class SectionBlock : global::Features.Blocks.Block
 {
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present.</remarks>
+    /// <summary>JSON name: <c>text</c>.</summary>
     public required global::Features.Blocks.TextObject Text { get => _Text!; init => _Text = value; }
 
-    /// <summary>The <c>fields</c> property.</summary>
-    /// <remarks>JSON name: <c>fields</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>fields</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.TextObject>? Fields { get => _Fields; init => _Fields = value; }
 
     private global::Features.Blocks.TextObject? _Text;
@@ -433,21 +430,18 @@ internal sealed partial class SectionBlock : global::Features.Blocks.Block
 }
 
 /// <summary>The ImageBlock object of the Blocks API.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "image"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "image"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.ImageBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ImageBlock : global::Features.Blocks.Block
 {
-    /// <summary>The <c>image_url</c> property.</summary>
-    /// <remarks>JSON name: <c>image_url</c>; always present. Example: <c>https://cdn.example.com/cat.png</c>.</remarks>
+    /// <summary>JSON name: <c>image_url</c>. Example: <c>https://cdn.example.com/cat.png</c>.</summary>
     public required string ImageUrl { get => _ImageUrl!; init => _ImageUrl = value; }
 
-    /// <summary>The <c>alt_text</c> property.</summary>
-    /// <remarks>JSON name: <c>alt_text</c>; always present.</remarks>
+    /// <summary>JSON name: <c>alt_text</c>.</summary>
     public required string AltText { get => _AltText!; init => _AltText = value; }
 
-    /// <summary>The <c>title</c> property.</summary>
-    /// <remarks>JSON name: <c>title</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>title</c>.</summary>
     public string? Title { get => _Title; init => _Title = value; }
 
     private string? _ImageUrl;
@@ -476,7 +470,7 @@ internal sealed partial class ImageBlock : global::Features.Blocks.Block
 }
 
 /// <summary>A thin line between blocks.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "divider"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "divider"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.DividerBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class DividerBlock : global::Features.Blocks.Block
@@ -500,17 +494,15 @@ internal sealed partial class DividerBlock : global::Features.Blocks.Block
 }
 
 /// <summary>Blocks shown together, collapsed under a title.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "group"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "group"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.GroupBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class GroupBlock : global::Features.Blocks.Block
 {
-    /// <summary>The <c>title</c> property.</summary>
-    /// <remarks>JSON name: <c>title</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>title</c>.</summary>
     public string? Title { get => _Title; init => _Title = value; }
 
-    /// <summary>The <c>blocks</c> property.</summary>
-    /// <remarks>JSON name: <c>blocks</c>; always present.</remarks>
+    /// <summary>JSON name: <c>blocks</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block> Blocks { get => _Blocks!; init => _Blocks = value; }
 
     private string? _Title;
@@ -537,16 +529,15 @@ internal sealed partial class GroupBlock : global::Features.Blocks.Block
 }
 
 /// <summary>The TextObject object of the Blocks API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.TextObject.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TextObject
 {
-    /// <summary>The <c>kind</c> property.</summary>
-    /// <remarks>JSON name: <c>kind</c>; always present.</remarks>
+    /// <summary>JSON name: <c>kind</c>.</summary>
     public required global::Features.Blocks.TextKind Kind { get => _Kind!; init => _Kind = value; }
 
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present.</remarks>
+    /// <summary>JSON name: <c>text</c>.</summary>
     public required string Text { get => _Text!; init => _Text = value; }
 
     private global::Features.Blocks.TextKind? _Kind;
@@ -726,13 +717,12 @@ internal abstract partial class Delivery
 }
 
 /// <summary>The Delivered object of the Blocks API.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Delivery"/>: its JSON carries <c>"delivered": true</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Delivery"/>: its JSON carries <c>"delivered": true</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.Delivered.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Delivered : global::Features.Blocks.Delivery
 {
-    /// <summary>The <c>at</c> property.</summary>
-    /// <remarks>JSON name: <c>at</c>; always present.</remarks>
+    /// <summary>JSON name: <c>at</c>.</summary>
     public required global::System.DateTimeOffset At { get => _At; init => _At = value; }
 
     private global::System.DateTimeOffset _At;
@@ -757,17 +747,15 @@ internal sealed partial class Delivered : global::Features.Blocks.Delivery
 }
 
 /// <summary>The Pending object of the Blocks API.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Delivery"/>: its JSON carries <c>"delivered": false</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Delivery"/>: its JSON carries <c>"delivered": false</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.Pending.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Pending : global::Features.Blocks.Delivery
 {
-    /// <summary>The <c>reason</c> property.</summary>
-    /// <remarks>JSON name: <c>reason</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>reason</c>.</summary>
     public string? Reason { get => _Reason; init => _Reason = value; }
 
-    /// <summary>The <c>retry_after</c> property.</summary>
-    /// <remarks>JSON name: <c>retry_after</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>retry_after</c>.</summary>
     public int? RetryAfter { get => _RetryAfter; init => _RetryAfter = value; }
 
     private string? _Reason;
@@ -794,16 +782,15 @@ internal sealed partial class Pending : global::Features.Blocks.Delivery
 }
 
 /// <summary>The NewMessage object of the Blocks API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.NewMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewMessage
 {
-    /// <summary>The <c>blocks</c> property.</summary>
-    /// <remarks>JSON name: <c>blocks</c>; always present.</remarks>
+    /// <summary>JSON name: <c>blocks</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block> Blocks { get => _Blocks!; init => _Blocks = value; }
 
-    /// <summary>The <c>thread</c> property.</summary>
-    /// <remarks>JSON name: <c>thread</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>thread</c>.</summary>
     public string? Thread { get => _Thread; init => _Thread = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block>? _Blocks;
@@ -829,24 +816,21 @@ internal sealed partial class NewMessage
 }
 
 /// <summary>The Message object of the Blocks API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.Message.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Message
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>id</c>.</summary>
     public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>blocks</c> property.</summary>
-    /// <remarks>JSON name: <c>blocks</c>; always present.</remarks>
+    /// <summary>JSON name: <c>blocks</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block> Blocks { get => _Blocks!; init => _Blocks = value; }
 
-    /// <summary>The <c>delivery</c> property.</summary>
-    /// <remarks>JSON name: <c>delivery</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>delivery</c>.</summary>
     public global::Features.Blocks.Delivery? Delivery { get => _Delivery; init => _Delivery = value; }
 
-    /// <summary>The <c>pinned</c> property.</summary>
-    /// <remarks>JSON name: <c>pinned</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>pinned</c>.</summary>
     public global::Features.Blocks.Block? Pinned { get => _Pinned; init => _Pinned = value; }
 
     private long _Id;
@@ -876,12 +860,12 @@ internal sealed partial class Message
 }
 
 /// <summary>The BlocksError object of the Blocks API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.BlocksError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class BlocksError
 {
-    /// <summary>The <c>message</c> property.</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>message</c>.</summary>
     public string? Message { get => _Message; init => _Message = value; }
 
     private string? _Message;

@@ -396,16 +396,15 @@ internal static partial class GalleryServiceCollectionExtensions
 }
 
 /// <summary>The PhotoPage object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.PhotoPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class PhotoPage
 {
-    /// <summary>The <c>photos</c> property.</summary>
-    /// <remarks>JSON name: <c>photos</c>; always present.</remarks>
+    /// <summary>JSON name: <c>photos</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Features.Gallery.Photo> Photos { get => _Photos!; init => _Photos = value; }
 
-    /// <summary>The next page's absolute URL; absent on the last page.</summary>
-    /// <remarks>JSON name: <c>next</c>; omitted when unset.</remarks>
+    /// <summary>The next page's absolute URL; absent on the last page. JSON name: <c>next</c>.</summary>
     public string? Next { get => _Next; init => _Next = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<global::Features.Gallery.Photo>? _Photos;
@@ -431,16 +430,15 @@ internal sealed partial class PhotoPage
 }
 
 /// <summary>The Photo object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.Photo.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Photo
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>id</c>.</summary>
     public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>title</c> property.</summary>
-    /// <remarks>JSON name: <c>title</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>title</c>.</summary>
     public string? Title { get => _Title; init => _Title = value; }
 
     private long _Id;
@@ -466,12 +464,12 @@ internal sealed partial class Photo
 }
 
 /// <summary>The Thumbnail object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.Thumbnail.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Thumbnail
 {
-    /// <summary>The <c>url</c> property.</summary>
-    /// <remarks>JSON name: <c>url</c>; always present.</remarks>
+    /// <summary>JSON name: <c>url</c>.</summary>
     public required string Url { get => _Url!; init => _Url = value; }
 
     private string? _Url;
@@ -495,12 +493,12 @@ internal sealed partial class Thumbnail
 }
 
 /// <summary>The NewUpload object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.NewUpload.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewUpload
 {
-    /// <summary>The <c>file_name</c> property.</summary>
-    /// <remarks>JSON name: <c>file_name</c>; always present.</remarks>
+    /// <summary>JSON name: <c>file_name</c>.</summary>
     public required string FileName { get => _FileName!; init => _FileName = value; }
 
     private string? _FileName;
@@ -524,16 +522,15 @@ internal sealed partial class NewUpload
 }
 
 /// <summary>The Upload object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.Upload.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Upload
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>id</c>.</summary>
     public required string Id { get => _Id!; init => _Id = value; }
 
-    /// <summary>A presigned URL on the storage host.</summary>
-    /// <remarks>JSON name: <c>upload_url</c>; always present.</remarks>
+    /// <summary>A presigned URL on the storage host. JSON name: <c>upload_url</c>.</summary>
     public required string UploadUrl { get => _UploadUrl!; init => _UploadUrl = value; }
 
     private string? _Id;
@@ -559,12 +556,12 @@ internal sealed partial class Upload
 }
 
 /// <summary>The UploadPart object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.UploadPart.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class UploadPart
 {
-    /// <summary>The <c>data</c> property.</summary>
-    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
+    /// <summary>JSON name: <c>data</c>.</summary>
     public required string Data { get => _Data!; init => _Data = value; }
 
     private string? _Data;
@@ -588,12 +585,12 @@ internal sealed partial class UploadPart
 }
 
 /// <summary>The Status object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.Status.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Status
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; always present.</remarks>
+    /// <summary>JSON name: <c>ok</c>.</summary>
     public required bool Ok { get => _Ok; init => _Ok = value; }
 
     private bool _Ok;

@@ -507,32 +507,27 @@ internal static partial class InventoryServiceCollectionExtensions
 }
 
 /// <summary>Items that left the warehouse together.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.Shipment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Shipment
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>id</c>.</summary>
     public required global::System.Guid Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>day</c> property.</summary>
-    /// <remarks>JSON name: <c>day</c>; always present.</remarks>
+    /// <summary>JSON name: <c>day</c>.</summary>
     public required global::System.DateTime Day { get => _Day; init => _Day = value; }
 
-    /// <summary>null until delivered.</summary>
-    /// <remarks>JSON name: <c>delivered</c>; omitted when unset; may be <c>null</c>.</remarks>
+    /// <summary>null until delivered. JSON name: <c>delivered</c>; may be <c>null</c>.</summary>
     public global::System.DateTime? Delivered { get => _Delivered; init => _Delivered = value; }
 
-    /// <summary>The <c>holidays</c> property.</summary>
-    /// <remarks>JSON name: <c>holidays</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>holidays</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::System.DateTime>? Holidays { get => _Holidays; init => _Holidays = value; }
 
-    /// <summary>The <c>carrier</c> property.</summary>
-    /// <remarks>JSON name: <c>carrier</c>; omitted when unset. Default: <c>post</c>.</remarks>
+    /// <summary>JSON name: <c>carrier</c>. Default: <c>post</c>.</summary>
     public string? Carrier { get => _Carrier; init => _Carrier = value; }
 
-    /// <summary>How many parcels.</summary>
-    /// <remarks>JSON name: <c>parcels</c>; omitted when unset. Default: <c>1</c>.</remarks>
+    /// <summary>How many parcels. JSON name: <c>parcels</c>. Default: <c>1</c>.</summary>
     public int? Parcels { get => _Parcels; init => _Parcels = value; }
 
     private global::System.Guid _Id;
@@ -566,24 +561,21 @@ internal sealed partial class Shipment
 }
 
 /// <summary>One stock-keeping unit.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.Item.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Item
 {
-    /// <summary>The <c>sku</c> property.</summary>
-    /// <remarks>JSON name: <c>sku</c>; always present. Example: <c>AB-1234</c>.</remarks>
+    /// <summary>JSON name: <c>sku</c>. Example: <c>AB-1234</c>.</summary>
     public required string Sku { get => _Sku!; init => _Sku = value; }
 
-    /// <summary>The <c>status</c> property.</summary>
-    /// <remarks>JSON name: <c>status</c>; always present.</remarks>
+    /// <summary>JSON name: <c>status</c>.</summary>
     public required global::Features.Inventory.ItemStatus Status { get => _Status!; init => _Status = value; }
 
-    /// <summary>The <c>quantity</c> property.</summary>
-    /// <remarks>JSON name: <c>quantity</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>quantity</c>.</summary>
     public int? Quantity { get => _Quantity; init => _Quantity = value; }
 
-    /// <summary>The <c>updated</c> property.</summary>
-    /// <remarks>JSON name: <c>updated</c>; omitted when unset; may be <c>null</c>.</remarks>
+    /// <summary>JSON name: <c>updated</c>; may be <c>null</c>.</summary>
     public global::System.DateTimeOffset? Updated { get => _Updated; init => _Updated = value; }
 
     private string? _Sku;
@@ -613,16 +605,15 @@ internal sealed partial class Item
 }
 
 /// <summary>The StockAdjustment object of the Inventory API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.StockAdjustment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class StockAdjustment
 {
-    /// <summary>Units added (positive) or removed (negative).</summary>
-    /// <remarks>JSON name: <c>delta</c>; always present.</remarks>
+    /// <summary>Units added (positive) or removed (negative). JSON name: <c>delta</c>.</summary>
     public required int Delta { get => _Delta; init => _Delta = value; }
 
-    /// <summary>Why; null clears the reason recorded before.</summary>
-    /// <remarks>JSON name: <c>reason</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>Why; null clears the reason recorded before. JSON name: <c>reason</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<string?> Reason { get => _Reason; init => _Reason = value; }
 
     private int _Delta;
@@ -648,40 +639,33 @@ internal sealed partial class StockAdjustment
 }
 
 /// <summary>The fields of an item to change, and the item as it is after the change.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.ItemPatch.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ItemPatch
 {
-    /// <summary>Required fields are always sent; threeState leaves them alone.</summary>
-    /// <remarks>JSON name: <c>sku</c>; always present.</remarks>
+    /// <summary>Required fields are always sent; threeState leaves them alone. JSON name: <c>sku</c>.</summary>
     public required string Sku { get => _Sku!; init => _Sku = value; }
 
-    /// <summary>The <c>name</c> property.</summary>
-    /// <remarks>JSON name: <c>name</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>JSON name: <c>name</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<string?> Name { get => _Name; init => _Name = value; }
 
-    /// <summary>The <c>quantity</c> property.</summary>
-    /// <remarks>JSON name: <c>quantity</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>JSON name: <c>quantity</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<int?> Quantity { get => _Quantity; init => _Quantity = value; }
 
-    /// <summary>The <c>status</c> property.</summary>
-    /// <remarks>JSON name: <c>status</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>JSON name: <c>status</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<global::Features.Inventory.ItemStatus?> Status { get => _Status; init => _Status = value; }
 
-    /// <summary>The <c>tags</c> property.</summary>
-    /// <remarks>JSON name: <c>tags</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>JSON name: <c>tags</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<string>?> Tags { get => _Tags; init => _Tags = value; }
 
-    /// <summary>The <c>attributes</c> property.</summary>
-    /// <remarks>JSON name: <c>attributes</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>JSON name: <c>attributes</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyDictionary<string, string>?> Attributes { get => _Attributes; init => _Attributes = value; }
 
-    /// <summary>The <c>extra</c> property.</summary>
-    /// <remarks>JSON name: <c>extra</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>JSON name: <c>extra</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<global::System.Text.Json.Nodes.JsonNode?> Extra { get => _Extra; init => _Extra = value; }
 
-    /// <summary>Optional as usual (omitted when null).</summary>
-    /// <remarks>JSON name: <c>updated</c>; omitted when unset.</remarks>
+    /// <summary>Optional as usual (omitted when null). JSON name: <c>updated</c>.</summary>
     public global::System.DateTimeOffset? Updated { get => _Updated; init => _Updated = value; }
 
     private string? _Sku;
@@ -879,16 +863,15 @@ internal sealed partial class SortOrder : global::System.IEquatable<global::Feat
 }
 
 /// <summary>The Problem object of the Inventory API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.Problem.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Problem
 {
-    /// <summary>The <c>title</c> property.</summary>
-    /// <remarks>JSON name: <c>title</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>title</c>.</summary>
     public string? Title { get => _Title; init => _Title = value; }
 
-    /// <summary>The <c>detail</c> property.</summary>
-    /// <remarks>JSON name: <c>detail</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>JSON name: <c>detail</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<string?> Detail { get => _Detail; init => _Detail = value; }
 
     private string? _Title;

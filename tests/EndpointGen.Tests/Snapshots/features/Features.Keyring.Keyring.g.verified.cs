@@ -347,16 +347,15 @@ internal static partial class KeyringServiceCollectionExtensions
 }
 
 /// <summary>The Secret object of the Keyring API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Keyring.Secret.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Secret
 {
-    /// <summary>The <c>name</c> property.</summary>
-    /// <remarks>JSON name: <c>name</c>; always present.</remarks>
+    /// <summary>JSON name: <c>name</c>.</summary>
     public required string Name { get => _Name!; init => _Name = value; }
 
-    /// <summary>The <c>version</c> property.</summary>
-    /// <remarks>JSON name: <c>version</c>; always present.</remarks>
+    /// <summary>JSON name: <c>version</c>.</summary>
     public required int Version { get => _Version; init => _Version = value; }
 
     private string? _Name;
@@ -382,16 +381,15 @@ internal sealed partial class Secret
 }
 
 /// <summary>The AuditPage object of the Keyring API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Keyring.AuditPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditPage
 {
-    /// <summary>The <c>events</c> property.</summary>
-    /// <remarks>JSON name: <c>events</c>; always present.</remarks>
+    /// <summary>JSON name: <c>events</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Features.Keyring.AuditEvent> Events { get => _Events!; init => _Events = value; }
 
-    /// <summary>The next page's absolute URL; absent on the last page.</summary>
-    /// <remarks>JSON name: <c>next</c>; omitted when unset.</remarks>
+    /// <summary>The next page's absolute URL; absent on the last page. JSON name: <c>next</c>.</summary>
     public string? Next { get => _Next; init => _Next = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<global::Features.Keyring.AuditEvent>? _Events;
@@ -417,12 +415,12 @@ internal sealed partial class AuditPage
 }
 
 /// <summary>The AuditEvent object of the Keyring API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Keyring.AuditEvent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditEvent
 {
-    /// <summary>The <c>action</c> property.</summary>
-    /// <remarks>JSON name: <c>action</c>; always present.</remarks>
+    /// <summary>JSON name: <c>action</c>.</summary>
     public required string Action { get => _Action!; init => _Action = value; }
 
     private string? _Action;

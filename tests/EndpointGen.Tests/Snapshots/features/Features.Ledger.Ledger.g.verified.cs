@@ -687,16 +687,15 @@ internal static partial class LedgerServiceCollectionExtensions
 }
 
 /// <summary>The EntryPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.EntryPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class EntryPage
 {
-    /// <summary>The <c>entries</c> property.</summary>
-    /// <remarks>JSON name: <c>entries</c>; always present.</remarks>
+    /// <summary>JSON name: <c>entries</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Entry> Entries { get => _Entries!; init => _Entries = value; }
 
-    /// <summary>The <c>meta</c> property.</summary>
-    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>meta</c>.</summary>
     public global::Features.Ledger.PageMeta? Meta { get => _Meta; init => _Meta = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Entry>? _Entries;
@@ -722,16 +721,15 @@ internal sealed partial class EntryPage
 }
 
 /// <summary>The PageMeta object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.PageMeta.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class PageMeta
 {
-    /// <summary>Entries in all pages.</summary>
-    /// <remarks>JSON name: <c>total</c>; omitted when unset.</remarks>
+    /// <summary>Entries in all pages. JSON name: <c>total</c>.</summary>
     public int? Total { get => _Total; init => _Total = value; }
 
-    /// <summary>The <c>page</c> property.</summary>
-    /// <remarks>JSON name: <c>page</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>page</c>.</summary>
     public int? Page { get => _Page; init => _Page = value; }
 
     private int? _Total;
@@ -757,20 +755,18 @@ internal sealed partial class PageMeta
 }
 
 /// <summary>The Entry object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Entry.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Entry
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>id</c>.</summary>
     public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>amount</c> property.</summary>
-    /// <remarks>JSON name: <c>amount</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>amount</c>.</summary>
     public double? Amount { get => _Amount; init => _Amount = value; }
 
-    /// <summary>The <c>memo</c> property.</summary>
-    /// <remarks>JSON name: <c>memo</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>memo</c>.</summary>
     public string? Memo { get => _Memo; init => _Memo = value; }
 
     private long _Id;
@@ -798,12 +794,12 @@ internal sealed partial class Entry
 }
 
 /// <summary>The AccountPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AccountPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AccountPage
 {
-    /// <summary>The <c>data</c> property.</summary>
-    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
+    /// <summary>JSON name: <c>data</c>.</summary>
     public required global::Features.Ledger.AccountData Data { get => _Data!; init => _Data = value; }
 
     private global::Features.Ledger.AccountData? _Data;
@@ -827,16 +823,15 @@ internal sealed partial class AccountPage
 }
 
 /// <summary>The AccountData object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AccountData.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AccountData
 {
-    /// <summary>The <c>accounts</c> property.</summary>
-    /// <remarks>JSON name: <c>accounts</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>accounts</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Account>? Accounts { get => _Accounts; init => _Accounts = value; }
 
-    /// <summary>The <c>paging</c> property.</summary>
-    /// <remarks>JSON name: <c>paging</c>; always present.</remarks>
+    /// <summary>JSON name: <c>paging</c>.</summary>
     public required global::Features.Ledger.Paging Paging { get => _Paging!; init => _Paging = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Account>? _Accounts;
@@ -862,12 +857,12 @@ internal sealed partial class AccountData
 }
 
 /// <summary>The Paging object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Paging.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Paging
 {
-    /// <summary>Index of the last page.</summary>
-    /// <remarks>JSON name: <c>last</c>; always present.</remarks>
+    /// <summary>Index of the last page. JSON name: <c>last</c>.</summary>
     public required long Last { get => _Last; init => _Last = value; }
 
     private long _Last;
@@ -891,16 +886,15 @@ internal sealed partial class Paging
 }
 
 /// <summary>The Account object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Account.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Account
 {
-    /// <summary>The <c>number</c> property.</summary>
-    /// <remarks>JSON name: <c>number</c>; always present.</remarks>
+    /// <summary>JSON name: <c>number</c>.</summary>
     public required string Number { get => _Number!; init => _Number = value; }
 
-    /// <summary>The <c>name</c> property.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>name</c>.</summary>
     public string? Name { get => _Name; init => _Name = value; }
 
     private string? _Number;
@@ -926,12 +920,12 @@ internal sealed partial class Account
 }
 
 /// <summary>The TagPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.TagPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TagPage
 {
-    /// <summary>The <c>tags</c> property.</summary>
-    /// <remarks>JSON name: <c>tags</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>tags</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _Tags; init => _Tags = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<string>? _Tags;
@@ -955,16 +949,15 @@ internal sealed partial class TagPage
 }
 
 /// <summary>The TransferPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.TransferPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TransferPage
 {
-    /// <summary>The <c>transfers</c> property.</summary>
-    /// <remarks>JSON name: <c>transfers</c>; always present.</remarks>
+    /// <summary>JSON name: <c>transfers</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Transfer> Transfers { get => _Transfers!; init => _Transfers = value; }
 
-    /// <summary>The <c>response_metadata</c> property.</summary>
-    /// <remarks>JSON name: <c>response_metadata</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>response_metadata</c>.</summary>
     public global::Features.Ledger.ResponseMetadata? ResponseMetadata { get => _ResponseMetadata; init => _ResponseMetadata = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Transfer>? _Transfers;
@@ -990,12 +983,12 @@ internal sealed partial class TransferPage
 }
 
 /// <summary>The ResponseMetadata object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.ResponseMetadata.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ResponseMetadata
 {
-    /// <summary>The <c>next_cursor</c> property.</summary>
-    /// <remarks>JSON name: <c>next_cursor</c>; omitted when unset; may be <c>null</c>.</remarks>
+    /// <summary>JSON name: <c>next_cursor</c>; may be <c>null</c>.</summary>
     public string? NextCursor { get => _NextCursor; init => _NextCursor = value; }
 
     private string? _NextCursor;
@@ -1019,16 +1012,15 @@ internal sealed partial class ResponseMetadata
 }
 
 /// <summary>The Transfer object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Transfer.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Transfer
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>id</c>.</summary>
     public required string Id { get => _Id!; init => _Id = value; }
 
-    /// <summary>The <c>amount</c> property.</summary>
-    /// <remarks>JSON name: <c>amount</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>amount</c>.</summary>
     public double? Amount { get => _Amount; init => _Amount = value; }
 
     private string? _Id;
@@ -1054,12 +1046,12 @@ internal sealed partial class Transfer
 }
 
 /// <summary>The AuditQuery object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AuditQuery.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditQuery
 {
-    /// <summary>The <c>actor</c> property.</summary>
-    /// <remarks>JSON name: <c>actor</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>actor</c>.</summary>
     public string? Actor { get => _Actor; init => _Actor = value; }
 
     private string? _Actor;
@@ -1083,16 +1075,15 @@ internal sealed partial class AuditQuery
 }
 
 /// <summary>The AuditPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AuditPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditPage
 {
-    /// <summary>The <c>audits</c> property.</summary>
-    /// <remarks>JSON name: <c>audits</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>JSON name: <c>audits</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Audit>?> Audits { get => _Audits; init => _Audits = value; }
 
-    /// <summary>The <c>paging</c> property.</summary>
-    /// <remarks>JSON name: <c>paging</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
+    /// <summary>JSON name: <c>paging</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
     public global::EndpointGen.Runtime.Optional<global::Features.Ledger.AuditPaging?> Paging { get => _Paging; init => _Paging = value; }
 
     private global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Audit>?> _Audits;
@@ -1118,12 +1109,12 @@ internal sealed partial class AuditPage
 }
 
 /// <summary>The AuditPaging object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AuditPaging.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditPaging
 {
-    /// <summary>The <c>after</c> property.</summary>
-    /// <remarks>JSON name: <c>after</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>after</c>.</summary>
     public global::System.Guid? After { get => _After; init => _After = value; }
 
     private global::System.Guid? _After;
@@ -1147,16 +1138,15 @@ internal sealed partial class AuditPaging
 }
 
 /// <summary>The Audit object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Audit.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Audit
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>id</c>.</summary>
     public required global::System.Guid Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>action</c> property.</summary>
-    /// <remarks>JSON name: <c>action</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>action</c>.</summary>
     public string? Action { get => _Action; init => _Action = value; }
 
     private global::System.Guid _Id;
@@ -1182,12 +1172,12 @@ internal sealed partial class Audit
 }
 
 /// <summary>The NotePage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.NotePage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NotePage
 {
-    /// <summary>The <c>payload</c> property.</summary>
-    /// <remarks>JSON name: <c>payload</c>; always present.</remarks>
+    /// <summary>JSON name: <c>payload</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Note> Payload { get => _Payload!; init => _Payload = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Note>? _Payload;
@@ -1211,16 +1201,15 @@ internal sealed partial class NotePage
 }
 
 /// <summary>The Note object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Note.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Note
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>id</c>.</summary>
     public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>text</c>.</summary>
     public string? Text { get => _Text; init => _Text = value; }
 
     private long _Id;
@@ -1246,16 +1235,15 @@ internal sealed partial class Note
 }
 
 /// <summary>The StatementPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.StatementPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class StatementPage
 {
-    /// <summary>The <c>data</c> property.</summary>
-    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
+    /// <summary>JSON name: <c>data</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Statement> Data { get => _Data!; init => _Data = value; }
 
-    /// <summary>The <c>links</c> property.</summary>
-    /// <remarks>JSON name: <c>links</c>; always present.</remarks>
+    /// <summary>JSON name: <c>links</c>.</summary>
     public required global::Features.Ledger.Links Links { get => _Links!; init => _Links = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Statement>? _Data;
@@ -1281,16 +1269,15 @@ internal sealed partial class StatementPage
 }
 
 /// <summary>The Links object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Links.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Links
 {
-    /// <summary>The <c>self</c> property.</summary>
-    /// <remarks>JSON name: <c>self</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>self</c>.</summary>
     public string? Self { get => _Self; init => _Self = value; }
 
-    /// <summary>The <c>next</c> property.</summary>
-    /// <remarks>JSON name: <c>next</c>; omitted when unset; may be <c>null</c>.</remarks>
+    /// <summary>JSON name: <c>next</c>; may be <c>null</c>.</summary>
     public string? Next { get => _Next; init => _Next = value; }
 
     private string? _Self;
@@ -1316,16 +1303,15 @@ internal sealed partial class Links
 }
 
 /// <summary>The Statement object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Statement.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Statement
 {
-    /// <summary>The <c>month</c> property.</summary>
-    /// <remarks>JSON name: <c>month</c>; always present. Example: <c>2026-11</c>.</remarks>
+    /// <summary>JSON name: <c>month</c>. Example: <c>2026-11</c>.</summary>
     public required string Month { get => _Month!; init => _Month = value; }
 
-    /// <summary>The <c>closing_balance</c> property.</summary>
-    /// <remarks>JSON name: <c>closing_balance</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>closing_balance</c>.</summary>
     public double? ClosingBalance { get => _ClosingBalance; init => _ClosingBalance = value; }
 
     private string? _Month;
@@ -1351,12 +1337,12 @@ internal sealed partial class Statement
 }
 
 /// <summary>The LedgerError object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.LedgerError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class LedgerError
 {
-    /// <summary>The <c>message</c> property.</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>message</c>.</summary>
     public string? Message { get => _Message; init => _Message = value; }
 
     private string? _Message;

@@ -656,48 +656,39 @@ internal static partial class PostboxServiceCollectionExtensions
 }
 
 /// <summary>The NewMessage object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.NewMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewMessage
 {
-    /// <summary>The recipient.</summary>
-    /// <remarks>JSON name: <c>To</c>; always present.</remarks>
+    /// <summary>The recipient. JSON name: <c>To</c>.</summary>
     public required string To { get => _To!; init => _To = value; }
 
-    /// <summary>The <c>Body</c> property.</summary>
-    /// <remarks>JSON name: <c>Body</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Body</c>.</summary>
     public string? Body { get => _Body; init => _Body = value; }
 
-    /// <summary>The <c>Priority</c> property.</summary>
-    /// <remarks>JSON name: <c>Priority</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Priority</c>.</summary>
     public global::Features.Postbox.Priority? Priority { get => _Priority; init => _Priority = value; }
 
-    /// <summary>Repeated once per URL.</summary>
-    /// <remarks>JSON name: <c>MediaUrl</c>; omitted when unset.</remarks>
+    /// <summary>Repeated once per URL. JSON name: <c>MediaUrl</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? MediaUrl { get => _MediaUrl; init => _MediaUrl = value; }
 
-    /// <summary>The <c>SendAt</c> property.</summary>
-    /// <remarks>JSON name: <c>SendAt</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>SendAt</c>.</summary>
     public global::System.DateTimeOffset? SendAt { get => _SendAt; init => _SendAt = value; }
 
-    /// <summary>The <c>ValidityPeriod</c> property.</summary>
-    /// <remarks>JSON name: <c>ValidityPeriod</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>ValidityPeriod</c>.</summary>
     public int? ValidityPeriod { get => _ValidityPeriod; init => _ValidityPeriod = value; }
 
-    /// <summary>The <c>Shorten</c> property.</summary>
-    /// <remarks>JSON name: <c>Shorten</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Shorten</c>.</summary>
     public bool? Shorten { get => _Shorten; init => _Shorten = value; }
 
-    /// <summary>The <c>Attempt</c> property.</summary>
-    /// <remarks>JSON name: <c>Attempt</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Attempt</c>.</summary>
     public double? Attempt { get => _Attempt; init => _Attempt = value; }
 
-    /// <summary>The <c>Tracking</c> property.</summary>
-    /// <remarks>JSON name: <c>Tracking</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Tracking</c>.</summary>
     public global::System.Guid? Tracking { get => _Tracking; init => _Tracking = value; }
 
-    /// <summary>The <c>Timers</c> property.</summary>
-    /// <remarks>JSON name: <c>Timers</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Timers</c>.</summary>
     public global::Features.Postbox.Timers? Timers { get => _Timers; init => _Timers = value; }
 
     private string? _To;
@@ -739,20 +730,18 @@ internal sealed partial class NewMessage
 }
 
 /// <summary>The Timers object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Timers.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Timers
 {
-    /// <summary>The <c>Inactive</c> property.</summary>
-    /// <remarks>JSON name: <c>Inactive</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Inactive</c>.</summary>
     public int? Inactive { get => _Inactive; init => _Inactive = value; }
 
-    /// <summary>The <c>Closed</c> property.</summary>
-    /// <remarks>JSON name: <c>Closed</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Closed</c>.</summary>
     public int? Closed { get => _Closed; init => _Closed = value; }
 
-    /// <summary>The <c>Reminder</c> property.</summary>
-    /// <remarks>JSON name: <c>Reminder</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Reminder</c>.</summary>
     public global::Features.Postbox.Reminder? Reminder { get => _Reminder; init => _Reminder = value; }
 
     private int? _Inactive;
@@ -780,12 +769,12 @@ internal sealed partial class Timers
 }
 
 /// <summary>The Reminder object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Reminder.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Reminder
 {
-    /// <summary>The <c>Text</c> property.</summary>
-    /// <remarks>JSON name: <c>Text</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>Text</c>.</summary>
     public string? Text { get => _Text; init => _Text = value; }
 
     private string? _Text;
@@ -809,20 +798,18 @@ internal sealed partial class Reminder
 }
 
 /// <summary>The ConversationUpdate object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.ConversationUpdate.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ConversationUpdate
 {
-    /// <summary>The <c>friendly_name</c> property.</summary>
-    /// <remarks>JSON name: <c>friendly_name</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>friendly_name</c>.</summary>
     public string? FriendlyName { get => _FriendlyName; init => _FriendlyName = value; }
 
-    /// <summary>The <c>labels</c> property.</summary>
-    /// <remarks>JSON name: <c>labels</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>labels</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get => _Labels; init => _Labels = value; }
 
-    /// <summary>The <c>attributes</c> property.</summary>
-    /// <remarks>JSON name: <c>attributes</c>; always present.</remarks>
+    /// <summary>JSON name: <c>attributes</c>.</summary>
     public required global::Features.Postbox.Attributes Attributes { get => _Attributes!; init => _Attributes = value; }
 
     private string? _FriendlyName;
@@ -850,20 +837,18 @@ internal sealed partial class ConversationUpdate
 }
 
 /// <summary>The Attributes object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Attributes.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Attributes
 {
-    /// <summary>The <c>channel</c> property.</summary>
-    /// <remarks>JSON name: <c>channel</c>; always present.</remarks>
+    /// <summary>JSON name: <c>channel</c>.</summary>
     public required global::Features.Postbox.Priority Channel { get => _Channel!; init => _Channel = value; }
 
-    /// <summary>The <c>ids</c> property.</summary>
-    /// <remarks>JSON name: <c>ids</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>ids</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get => _Ids; init => _Ids = value; }
 
-    /// <summary>Spread under the parent key: attributes[k]=v.</summary>
-    /// <remarks>JSON name: <c>extra</c>; omitted when unset.</remarks>
+    /// <summary>Spread under the parent key: attributes[k]=v. JSON name: <c>extra</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Extra { get => _Extra; init => _Extra = value; }
 
     private global::Features.Postbox.Priority? _Channel;
@@ -891,12 +876,12 @@ internal sealed partial class Attributes
 }
 
 /// <summary>The Tags object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Tags.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Tags
 {
-    /// <summary>The <c>tags</c> property.</summary>
-    /// <remarks>JSON name: <c>tags</c>; always present.</remarks>
+    /// <summary>JSON name: <c>tags</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<string> Values { get => _Values!; init => _Values = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<string>? _Values;
@@ -960,12 +945,12 @@ internal sealed partial class GalleryUpload
 }
 
 /// <summary>The MessagePatch object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.MessagePatch.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class MessagePatch
 {
-    /// <summary>The <c>body</c> property.</summary>
-    /// <remarks>JSON name: <c>body</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>body</c>.</summary>
     public string? Body { get => _Body; init => _Body = value; }
 
     private string? _Body;
@@ -989,16 +974,15 @@ internal sealed partial class MessagePatch
 }
 
 /// <summary>The Message object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Message.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Message
 {
-    /// <summary>The <c>sid</c> property.</summary>
-    /// <remarks>JSON name: <c>sid</c>; always present.</remarks>
+    /// <summary>JSON name: <c>sid</c>.</summary>
     public required string Sid { get => _Sid!; init => _Sid = value; }
 
-    /// <summary>The <c>status</c> property.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>status</c>.</summary>
     public string? Status { get => _Status; init => _Status = value; }
 
     private string? _Sid;
@@ -1024,16 +1008,15 @@ internal sealed partial class Message
 }
 
 /// <summary>The Media object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Media.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Media
 {
-    /// <summary>The <c>sid</c> property.</summary>
-    /// <remarks>JSON name: <c>sid</c>; always present.</remarks>
+    /// <summary>JSON name: <c>sid</c>.</summary>
     public required string Sid { get => _Sid!; init => _Sid = value; }
 
-    /// <summary>The <c>size</c> property.</summary>
-    /// <remarks>JSON name: <c>size</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>size</c>.</summary>
     public long? Size { get => _Size; init => _Size = value; }
 
     private string? _Sid;

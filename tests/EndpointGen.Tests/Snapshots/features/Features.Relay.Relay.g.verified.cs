@@ -281,12 +281,12 @@ internal static partial class RelayServiceCollectionExtensions
 }
 
 /// <summary>The NewMessage object of the Relay API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.NewMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewMessage
 {
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present. Example: <c>Hello</c>.</remarks>
+    /// <summary>JSON name: <c>text</c>. Example: <c>Hello</c>.</summary>
     public required string Text { get => _Text!; init => _Text = value; }
 
     private string? _Text;
@@ -310,20 +310,18 @@ internal sealed partial class NewMessage
 }
 
 /// <summary>The PostedMessage object of the Relay API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.PostedMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class PostedMessage
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; always present.</remarks>
+    /// <summary>JSON name: <c>ok</c>.</summary>
     public required bool Ok { get => _Ok; init => _Ok = value; }
 
-    /// <summary>The <c>ts</c> property.</summary>
-    /// <remarks>JSON name: <c>ts</c>; always present. Example: <c>1503435956.000247</c>.</remarks>
+    /// <summary>JSON name: <c>ts</c>. Example: <c>1503435956.000247</c>.</summary>
     public required string Ts { get => _Ts!; init => _Ts = value; }
 
-    /// <summary>The <c>channel</c> property.</summary>
-    /// <remarks>JSON name: <c>channel</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>channel</c>.</summary>
     public string? Channel { get => _Channel; init => _Channel = value; }
 
     private bool _Ok;
@@ -351,20 +349,18 @@ internal sealed partial class PostedMessage
 }
 
 /// <summary>The ChannelList object of the Relay API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.ChannelList.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ChannelList
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; always present.</remarks>
+    /// <summary>JSON name: <c>ok</c>.</summary>
     public required bool Ok { get => _Ok; init => _Ok = value; }
 
-    /// <summary>The <c>channels</c> property.</summary>
-    /// <remarks>JSON name: <c>channels</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>channels</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Features.Relay.Channel>? Channels { get => _Channels; init => _Channels = value; }
 
-    /// <summary>The <c>next_cursor</c> property.</summary>
-    /// <remarks>JSON name: <c>next_cursor</c>; omitted when unset; may be <c>null</c>.</remarks>
+    /// <summary>JSON name: <c>next_cursor</c>; may be <c>null</c>.</summary>
     public string? NextCursor { get => _NextCursor; init => _NextCursor = value; }
 
     private bool _Ok;
@@ -392,16 +388,15 @@ internal sealed partial class ChannelList
 }
 
 /// <summary>The Channel object of the Relay API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.Channel.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Channel
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>id</c>.</summary>
     public required string Id { get => _Id!; init => _Id = value; }
 
-    /// <summary>The <c>name</c> property.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>name</c>.</summary>
     public string? Name { get => _Name; init => _Name = value; }
 
     private string? _Id;
@@ -427,20 +422,18 @@ internal sealed partial class Channel
 }
 
 /// <summary>Every answer carries ok; a failure adds error (a code such as invalid_auth).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.RelayError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class RelayError
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; always present.</remarks>
+    /// <summary>JSON name: <c>ok</c>.</summary>
     public required bool Ok { get => _Ok; init => _Ok = value; }
 
-    /// <summary>The <c>error</c> property.</summary>
-    /// <remarks>JSON name: <c>error</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>error</c>.</summary>
     public string? Error { get => _Error; init => _Error = value; }
 
-    /// <summary>The <c>warning</c> property.</summary>
-    /// <remarks>JSON name: <c>warning</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>warning</c>.</summary>
     public string? Warning { get => _Warning; init => _Warning = value; }
 
     private bool _Ok;

@@ -325,32 +325,27 @@ internal static partial class TickerServiceCollectionExtensions
 }
 
 /// <summary>The ConversationEvent object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.ConversationEvent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ConversationEvent
 {
-    /// <summary>The <c>kind</c> property.</summary>
-    /// <remarks>JSON name: <c>kind</c>; always present.</remarks>
+    /// <summary>JSON name: <c>kind</c>.</summary>
     public required global::Features.Ticker.EventKind Kind { get => _Kind!; init => _Kind = value; }
 
-    /// <summary>The <c>conversation_id</c> property.</summary>
-    /// <remarks>JSON name: <c>conversation_id</c>; always present.</remarks>
+    /// <summary>JSON name: <c>conversation_id</c>.</summary>
     public required long ConversationId { get => _ConversationId; init => _ConversationId = value; }
 
-    /// <summary>The message (kind message).</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
+    /// <summary>The message (kind message). JSON name: <c>message</c>.</summary>
     public global::Features.Ticker.Message? Message { get => _Message; init => _Message = value; }
 
-    /// <summary>Who is typing (kind typing).</summary>
-    /// <remarks>JSON name: <c>user</c>; omitted when unset.</remarks>
+    /// <summary>Who is typing (kind typing). JSON name: <c>user</c>.</summary>
     public string? User { get => _User; init => _User = value; }
 
-    /// <summary>The message delivered or read (kind delivery).</summary>
-    /// <remarks>JSON name: <c>message_id</c>; omitted when unset.</remarks>
+    /// <summary>The message delivered or read (kind delivery). JSON name: <c>message_id</c>.</summary>
     public long? MessageId { get => _MessageId; init => _MessageId = value; }
 
-    /// <summary>How far it got (kind delivery).</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset.</remarks>
+    /// <summary>How far it got (kind delivery). JSON name: <c>status</c>.</summary>
     public global::Features.Ticker.DeliveryStatus? Status { get => _Status; init => _Status = value; }
 
     private global::Features.Ticker.EventKind? _Kind;
@@ -548,24 +543,21 @@ internal sealed partial class DeliveryStatus : global::System.IEquatable<global:
 }
 
 /// <summary>The Message object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.Message.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Message
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present. Example: <c>7</c>.</remarks>
+    /// <summary>JSON name: <c>id</c>. Example: <c>7</c>.</summary>
     public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>author</c> property.</summary>
-    /// <remarks>JSON name: <c>author</c>; always present. Example: <c>ada</c>.</remarks>
+    /// <summary>JSON name: <c>author</c>. Example: <c>ada</c>.</summary>
     public required string Author { get => _Author!; init => _Author = value; }
 
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; omitted when unset. Example: <c>Hello world</c>.</remarks>
+    /// <summary>JSON name: <c>text</c>. Example: <c>Hello world</c>.</summary>
     public string? Text { get => _Text; init => _Text = value; }
 
-    /// <summary>The <c>sent_at</c> property.</summary>
-    /// <remarks>JSON name: <c>sent_at</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>sent_at</c>.</summary>
     public global::System.DateTimeOffset? SentAt { get => _SentAt; init => _SentAt = value; }
 
     private long _Id;
@@ -595,12 +587,12 @@ internal sealed partial class Message
 }
 
 /// <summary>The NewMessage object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.NewMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewMessage
 {
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present.</remarks>
+    /// <summary>JSON name: <c>text</c>.</summary>
     public required string Text { get => _Text!; init => _Text = value; }
 
     private string? _Text;
@@ -624,12 +616,12 @@ internal sealed partial class NewMessage
 }
 
 /// <summary>The InboxFilter object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.InboxFilter.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class InboxFilter
 {
-    /// <summary>The <c>inboxes</c> property.</summary>
-    /// <remarks>JSON name: <c>inboxes</c>; always present.</remarks>
+    /// <summary>JSON name: <c>inboxes</c>.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<long> Inboxes { get => _Inboxes!; init => _Inboxes = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<long>? _Inboxes;
@@ -653,16 +645,15 @@ internal sealed partial class InboxFilter
 }
 
 /// <summary>The TickerError object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.TickerError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TickerError
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>ok</c>.</summary>
     public bool? Ok { get => _Ok; init => _Ok = value; }
 
-    /// <summary>The <c>error</c> property.</summary>
-    /// <remarks>JSON name: <c>error</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>error</c>.</summary>
     public global::Features.Ticker.TickerErrorDetail? Error { get => _Error; init => _Error = value; }
 
     private bool? _Ok;
@@ -688,16 +679,15 @@ internal sealed partial class TickerError
 }
 
 /// <summary>The TickerErrorDetail object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.TickerErrorDetail.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TickerErrorDetail
 {
-    /// <summary>The <c>code</c> property.</summary>
-    /// <remarks>JSON name: <c>code</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>code</c>.</summary>
     public string? Code { get => _Code; init => _Code = value; }
 
-    /// <summary>The <c>message</c> property.</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>message</c>.</summary>
     public string? Message { get => _Message; init => _Message = value; }
 
     private string? _Code;

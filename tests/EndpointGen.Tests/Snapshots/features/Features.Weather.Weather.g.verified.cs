@@ -200,20 +200,18 @@ internal static partial class WeatherServiceCollectionExtensions
 }
 
 /// <summary>The Forecast object of the Weather API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Weather.Forecast.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Forecast
 {
-    /// <summary>The <c>city</c> property.</summary>
-    /// <remarks>JSON name: <c>city</c>; always present.</remarks>
+    /// <summary>JSON name: <c>city</c>.</summary>
     public required string City { get => _City!; init => _City = value; }
 
-    /// <summary>The <c>units</c> property.</summary>
-    /// <remarks>JSON name: <c>units</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>units</c>.</summary>
     public global::Features.Weather.Units? Units { get => _Units; init => _Units = value; }
 
-    /// <summary>The <c>days</c> property.</summary>
-    /// <remarks>JSON name: <c>days</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>days</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Features.Weather.DailyForecast>? Days { get => _Days; init => _Days = value; }
 
     private string? _City;
@@ -241,20 +239,18 @@ internal sealed partial class Forecast
 }
 
 /// <summary>The DailyForecast object of the Weather API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Weather.DailyForecast.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class DailyForecast
 {
-    /// <summary>The <c>date</c> property.</summary>
-    /// <remarks>JSON name: <c>date</c>; always present.</remarks>
+    /// <summary>JSON name: <c>date</c>.</summary>
     public required global::System.DateTimeOffset Date { get => _Date; init => _Date = value; }
 
-    /// <summary>The <c>high</c> property.</summary>
-    /// <remarks>JSON name: <c>high</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>high</c>.</summary>
     public double? High { get => _High; init => _High = value; }
 
-    /// <summary>The <c>low</c> property.</summary>
-    /// <remarks>JSON name: <c>low</c>; omitted when unset.</remarks>
+    /// <summary>JSON name: <c>low</c>.</summary>
     public double? Low { get => _Low; init => _Low = value; }
 
     private global::System.DateTimeOffset _Date;

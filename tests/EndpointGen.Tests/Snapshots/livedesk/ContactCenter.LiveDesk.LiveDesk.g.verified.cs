@@ -541,20 +541,18 @@ public sealed partial class ListMessagesParameters
 }
 
 /// <summary>Body of CreateConversation. Send either contact_id or source_id, but make sure the sender can be identified correctly.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateConversationRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateConversationRequest
 {
-    /// <summary>Channel (inbox) ID; the same ID as used in the create-contact interface. Required.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; always present. Example: <c>407</c>.</remarks>
+    /// <summary>Channel (inbox) ID; the same ID as used in the create-contact interface. Required. JSON name: <c>inbox_id</c>. Example: <c>407</c>.</summary>
     public required long InboxId { get => _InboxId; init => _InboxId = value; }
 
-    /// <summary>Contact ID: the `id` in the response of the create-contact interface. Either contact_id or source_id can be sent, but make sure the sender can be identified correctly.</summary>
-    /// <remarks>JSON name: <c>contact_id</c>; omitted when unset. Example: <c>2219256</c>.</remarks>
+    /// <summary>Contact ID: the `id` in the response of the create-contact interface. Either contact_id or source_id can be sent, but make sure the sender can be identified correctly. JSON name: <c>contact_id</c>. Example: <c>2219256</c>.</summary>
     public long? ContactId { get => _ContactId; init => _ContactId = value; }
 
-    /// <summary>Source ID. Either contact_id or source_id can be sent, but make sure the sender can be identified correctly.</summary>
-    /// <remarks>JSON name: <c>source_id</c>; omitted when unset. Example: <c>123456789</c>.</remarks>
+    /// <summary>Source ID. Either contact_id or source_id can be sent, but make sure the sender can be identified correctly. JSON name: <c>source_id</c>. Example: <c>123456789</c>.</summary>
     public string? SourceId { get => _SourceId; init => _SourceId = value; }
 
     private long _InboxId;
@@ -582,148 +580,114 @@ public sealed partial class CreateConversationRequest
 }
 
 /// <summary>A conversation (response of CreateConversation).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Conversation.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Conversation
 {
-    /// <summary>Metadata object.</summary>
-    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
+    /// <summary>Metadata object. JSON name: <c>meta</c>.</summary>
     public global::ContactCenter.LiveDesk.ConversationMeta? Meta { get => _Meta; init => _Meta = value; }
 
-    /// <summary>Conversation ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>40</c>.</remarks>
+    /// <summary>Conversation ID. JSON name: <c>id</c>. Example: <c>40</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Array of messages.</summary>
-    /// <remarks>JSON name: <c>messages</c>; omitted when unset. Example: <c>[]</c>.</remarks>
+    /// <summary>Array of messages. JSON name: <c>messages</c>. Example: <c>[]</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? Messages { get => _Messages; init => _Messages = value; }
 
-    /// <summary>Project ID.</summary>
-    /// <remarks>JSON name: <c>account_id</c>; omitted when unset. Example: <c>17623000010928</c>.</remarks>
+    /// <summary>Project ID. JSON name: <c>account_id</c>. Example: <c>17623000010928</c>.</summary>
     public long? AccountId { get => _AccountId; init => _AccountId = value; }
 
-    /// <summary>Unique identifier.</summary>
-    /// <remarks>JSON name: <c>uuid</c>; omitted when unset. Example: <c>660ce36f-46bb-4153-948c-8a26e6dab634</c>.</remarks>
+    /// <summary>Unique identifier. JSON name: <c>uuid</c>. Example: <c>660ce36f-46bb-4153-948c-8a26e6dab634</c>.</summary>
     public global::System.Guid? Uuid { get => _Uuid; init => _Uuid = value; }
 
-    /// <summary>Channel (inbox) ID.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; omitted when unset. Example: <c>407</c>.</remarks>
+    /// <summary>Channel (inbox) ID. JSON name: <c>inbox_id</c>. Example: <c>407</c>.</summary>
     public long? InboxId { get => _InboxId; init => _InboxId = value; }
 
-    /// <summary>Additional attributes.</summary>
-    /// <remarks>JSON name: <c>additional_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
+    /// <summary>Additional attributes. JSON name: <c>additional_attributes</c>. Example: <c>{}</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get => _AdditionalAttributes; init => _AdditionalAttributes = value; }
 
-    /// <summary>When the agent was last seen online (0 = never).</summary>
-    /// <remarks>JSON name: <c>agent_last_seen_at</c>; omitted when unset. Example: <c>0</c>.</remarks>
+    /// <summary>When the agent was last seen online (0 = never). JSON name: <c>agent_last_seen_at</c>. Example: <c>0</c>.</summary>
     public global::System.DateTimeOffset? AgentLastSeenAt { get => _AgentLastSeenAt; init => _AgentLastSeenAt = value; }
 
-    /// <summary>When the assignee was last seen online (0 = never).</summary>
-    /// <remarks>JSON name: <c>assignee_last_seen_at</c>; omitted when unset. Example: <c>0</c>.</remarks>
+    /// <summary>When the assignee was last seen online (0 = never). JSON name: <c>assignee_last_seen_at</c>. Example: <c>0</c>.</summary>
     public global::System.DateTimeOffset? AssigneeLastSeenAt { get => _AssigneeLastSeenAt; init => _AssigneeLastSeenAt = value; }
 
-    /// <summary>Whether a reply is possible.</summary>
-    /// <remarks>JSON name: <c>can_reply</c>; omitted when unset. Example: <c>true</c>.</remarks>
+    /// <summary>Whether a reply is possible. JSON name: <c>can_reply</c>. Example: <c>true</c>.</summary>
     public bool? CanReply { get => _CanReply; init => _CanReply = value; }
 
-    /// <summary>When the contact was last seen online (0 = never).</summary>
-    /// <remarks>JSON name: <c>contact_last_seen_at</c>; omitted when unset. Example: <c>0</c>.</remarks>
+    /// <summary>When the contact was last seen online (0 = never). JSON name: <c>contact_last_seen_at</c>. Example: <c>0</c>.</summary>
     public global::System.DateTimeOffset? ContactLastSeenAt { get => _ContactLastSeenAt; init => _ContactLastSeenAt = value; }
 
-    /// <summary>Custom attributes.</summary>
-    /// <remarks>JSON name: <c>custom_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
+    /// <summary>Custom attributes. JSON name: <c>custom_attributes</c>. Example: <c>{}</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? CustomAttributes { get => _CustomAttributes; init => _CustomAttributes = value; }
 
-    /// <summary>Array of labels.</summary>
-    /// <remarks>JSON name: <c>labels</c>; omitted when unset. Example: <c>[]</c>.</remarks>
+    /// <summary>Array of labels. JSON name: <c>labels</c>. Example: <c>[]</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get => _Labels; init => _Labels = value; }
 
-    /// <summary>Whether notifications are muted.</summary>
-    /// <remarks>JSON name: <c>muted</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    /// <summary>Whether notifications are muted. JSON name: <c>muted</c>. Example: <c>false</c>.</summary>
     public bool? Muted { get => _Muted; init => _Muted = value; }
 
-    /// <summary>Until when notifications are snoozed (null = not snoozed).</summary>
-    /// <remarks>JSON name: <c>snoozed_until</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Until when notifications are snoozed (null = not snoozed). JSON name: <c>snoozed_until</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public global::System.DateTimeOffset? SnoozedUntil { get => _SnoozedUntil; init => _SnoozedUntil = value; }
 
-    /// <summary>Status.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>open</c>.</remarks>
+    /// <summary>Status. JSON name: <c>status</c>. Example: <c>open</c>.</summary>
     public global::ContactCenter.LiveDesk.ConversationStatus? Status { get => _Status; init => _Status = value; }
 
-    /// <summary>Priority (null = none).</summary>
-    /// <remarks>JSON name: <c>priority</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Priority (null = none). JSON name: <c>priority</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public global::ContactCenter.LiveDesk.ConversationPriority? Priority { get => _Priority; init => _Priority = value; }
 
-    /// <summary>Conversation category.</summary>
-    /// <remarks>JSON name: <c>conversation_category</c>; omitted when unset. Example: <c>chat</c>.</remarks>
+    /// <summary>Conversation category. JSON name: <c>conversation_category</c>. Example: <c>chat</c>.</summary>
     public string? ConversationCategory { get => _ConversationCategory; init => _ConversationCategory = value; }
 
-    /// <summary>Chat mode.</summary>
-    /// <remarks>JSON name: <c>chat_mode</c>; omitted when unset. Example: <c>private_chat</c>.</remarks>
+    /// <summary>Chat mode. JSON name: <c>chat_mode</c>. Example: <c>private_chat</c>.</summary>
     public string? ChatMode { get => _ChatMode; init => _ChatMode = value; }
 
-    /// <summary>Whether it is a forum.</summary>
-    /// <remarks>JSON name: <c>is_forum</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    /// <summary>Whether it is a forum. JSON name: <c>is_forum</c>. Example: <c>false</c>.</summary>
     public bool? IsForum { get => _IsForum; init => _IsForum = value; }
 
-    /// <summary>Creation time.</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>1766572062</c>.</remarks>
+    /// <summary>Creation time. JSON name: <c>created_at</c>. Example: <c>1766572062</c>.</summary>
     public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
 
-    /// <summary>Update time (carries a fraction of a second).</summary>
-    /// <remarks>JSON name: <c>updated_at</c>; omitted when unset. Example: <c>1766572062.5803902</c>.</remarks>
+    /// <summary>Update time (carries a fraction of a second). JSON name: <c>updated_at</c>. Example: <c>1766572062.5803902</c>.</summary>
     public global::System.DateTimeOffset? UpdatedAt { get => _UpdatedAt; init => _UpdatedAt = value; }
 
-    /// <summary>Timestamp.</summary>
-    /// <remarks>JSON name: <c>timestamp</c>; omitted when unset. Example: <c>1766572062</c>.</remarks>
+    /// <summary>Timestamp. JSON name: <c>timestamp</c>. Example: <c>1766572062</c>.</summary>
     public global::System.DateTimeOffset? Timestamp { get => _Timestamp; init => _Timestamp = value; }
 
-    /// <summary>When the first reply was created (0 = no reply yet).</summary>
-    /// <remarks>JSON name: <c>first_reply_created_at</c>; omitted when unset. Example: <c>0</c>.</remarks>
+    /// <summary>When the first reply was created (0 = no reply yet). JSON name: <c>first_reply_created_at</c>. Example: <c>0</c>.</summary>
     public global::System.DateTimeOffset? FirstReplyCreatedAt { get => _FirstReplyCreatedAt; init => _FirstReplyCreatedAt = value; }
 
-    /// <summary>Number of unread messages.</summary>
-    /// <remarks>JSON name: <c>unread_count</c>; omitted when unset. Example: <c>0</c>.</remarks>
+    /// <summary>Number of unread messages. JSON name: <c>unread_count</c>. Example: <c>0</c>.</summary>
     public int? UnreadCount { get => _UnreadCount; init => _UnreadCount = value; }
 
-    /// <summary>The latest message that is not a system activity (null = none).</summary>
-    /// <remarks>JSON name: <c>last_non_activity_message</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>The latest message that is not a system activity (null = none). JSON name: <c>last_non_activity_message</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? LastNonActivityMessage { get => _LastNonActivityMessage; init => _LastNonActivityMessage = value; }
 
-    /// <summary>Time of the latest activity.</summary>
-    /// <remarks>JSON name: <c>last_activity_at</c>; omitted when unset. Example: <c>1766572062</c>.</remarks>
+    /// <summary>Time of the latest activity. JSON name: <c>last_activity_at</c>. Example: <c>1766572062</c>.</summary>
     public global::System.DateTimeOffset? LastActivityAt { get => _LastActivityAt; init => _LastActivityAt = value; }
 
-    /// <summary>Since when the conversation has been waiting.</summary>
-    /// <remarks>JSON name: <c>waiting_since</c>; omitted when unset. Example: <c>1766572062</c>.</remarks>
+    /// <summary>Since when the conversation has been waiting. JSON name: <c>waiting_since</c>. Example: <c>1766572062</c>.</summary>
     public global::System.DateTimeOffset? WaitingSince { get => _WaitingSince; init => _WaitingSince = value; }
 
-    /// <summary>SLA policy ID.</summary>
-    /// <remarks>JSON name: <c>sla_policy_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>SLA policy ID. JSON name: <c>sla_policy_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public long? SlaPolicyId { get => _SlaPolicyId; init => _SlaPolicyId = value; }
 
-    /// <summary>Ticket ID.</summary>
-    /// <remarks>JSON name: <c>ticket_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Ticket ID. JSON name: <c>ticket_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public long? TicketId { get => _TicketId; init => _TicketId = value; }
 
-    /// <summary>Whether the limit is exceeded.</summary>
-    /// <remarks>JSON name: <c>over_limit</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    /// <summary>Whether the limit is exceeded. JSON name: <c>over_limit</c>. Example: <c>false</c>.</summary>
     public bool? OverLimit { get => _OverLimit; init => _OverLimit = value; }
 
-    /// <summary>Content preview.</summary>
-    /// <remarks>JSON name: <c>content_preview</c>; omitted when unset.</remarks>
+    /// <summary>Content preview. JSON name: <c>content_preview</c>.</summary>
     public global::ContactCenter.LiveDesk.ContentPreview? ContentPreview { get => _ContentPreview; init => _ContentPreview = value; }
 
-    /// <summary>Platform information.</summary>
-    /// <remarks>JSON name: <c>platform</c>; omitted when unset.</remarks>
+    /// <summary>Platform information. JSON name: <c>platform</c>.</summary>
     public global::ContactCenter.LiveDesk.Platform? Platform { get => _Platform; init => _Platform = value; }
 
-    /// <summary>Account information.</summary>
-    /// <remarks>JSON name: <c>account_info</c>; omitted when unset.</remarks>
+    /// <summary>Account information. JSON name: <c>account_info</c>.</summary>
     public global::ContactCenter.LiveDesk.AccountInfo? AccountInfo { get => _AccountInfo; init => _AccountInfo = value; }
 
-    /// <summary>Assignment information.</summary>
-    /// <remarks>JSON name: <c>assignment</c>; omitted when unset.</remarks>
+    /// <summary>Assignment information. JSON name: <c>assignment</c>.</summary>
     public global::ContactCenter.LiveDesk.Assignment? Assignment { get => _Assignment; init => _Assignment = value; }
 
     private global::ContactCenter.LiveDesk.ConversationMeta? _Meta;
@@ -815,20 +779,18 @@ public sealed partial class Conversation
 }
 
 /// <summary>Metadata object of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ConversationMeta
 {
-    /// <summary>Sender information.</summary>
-    /// <remarks>JSON name: <c>sender</c>; omitted when unset.</remarks>
+    /// <summary>Sender information. JSON name: <c>sender</c>.</summary>
     public global::ContactCenter.LiveDesk.Contact? Sender { get => _Sender; init => _Sender = value; }
 
-    /// <summary>Channel type.</summary>
-    /// <remarks>JSON name: <c>channel</c>; omitted when unset. Example: <c>Channel::Api</c>.</remarks>
+    /// <summary>Channel type. JSON name: <c>channel</c>. Example: <c>Channel::Api</c>.</summary>
     public string? Channel { get => _Channel; init => _Channel = value; }
 
-    /// <summary>HMAC verification status.</summary>
-    /// <remarks>JSON name: <c>hmac_verified</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    /// <summary>HMAC verification status. JSON name: <c>hmac_verified</c>. Example: <c>false</c>.</summary>
     public bool? HmacVerified { get => _HmacVerified; init => _HmacVerified = value; }
 
     private global::ContactCenter.LiveDesk.Contact? _Sender;
@@ -856,60 +818,48 @@ public sealed partial class ConversationMeta
 }
 
 /// <summary>A contact: the sender of a conversation, a created contact, an entry of the contact list.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Contact.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Contact
 {
-    /// <summary>Additional attributes.</summary>
-    /// <remarks>JSON name: <c>additional_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
+    /// <summary>Additional attributes. JSON name: <c>additional_attributes</c>. Example: <c>{}</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get => _AdditionalAttributes; init => _AdditionalAttributes = value; }
 
-    /// <summary>Online status.</summary>
-    /// <remarks>JSON name: <c>availability_status</c>; omitted when unset. Example: <c>offline</c>.</remarks>
+    /// <summary>Online status. JSON name: <c>availability_status</c>. Example: <c>offline</c>.</summary>
     public global::ContactCenter.LiveDesk.AvailabilityStatus? AvailabilityStatus { get => _AvailabilityStatus; init => _AvailabilityStatus = value; }
 
-    /// <summary>E-mail (typed Null in the page's table).</summary>
-    /// <remarks>JSON name: <c>email</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>E-mail (typed Null in the page's table). JSON name: <c>email</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? Email { get => _Email; init => _Email = value; }
 
-    /// <summary>Contact ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>2219256</c>.</remarks>
+    /// <summary>Contact ID. JSON name: <c>id</c>. Example: <c>2219256</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Sender name.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>wjTest</c>.</remarks>
+    /// <summary>Sender name. JSON name: <c>name</c>. Example: <c>wjTest</c>.</summary>
     public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>Phone number.</summary>
-    /// <remarks>JSON name: <c>phone_number</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Phone number. JSON name: <c>phone_number</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? PhoneNumber { get => _PhoneNumber; init => _PhoneNumber = value; }
 
-    /// <summary>Whether the contact is blocked.</summary>
-    /// <remarks>JSON name: <c>blocked</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    /// <summary>Whether the contact is blocked. JSON name: <c>blocked</c>. Example: <c>false</c>.</summary>
     public bool? Blocked { get => _Blocked; init => _Blocked = value; }
 
-    /// <summary>User attribute identifier.</summary>
-    /// <remarks>JSON name: <c>identifier</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>User attribute identifier. JSON name: <c>identifier</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? Identifier { get => _Identifier; init => _Identifier = value; }
 
-    /// <summary>Thumbnail (empty string when none).</summary>
-    /// <remarks>JSON name: <c>thumbnail</c>; omitted when unset. Example: <c></c>.</remarks>
+    /// <summary>Thumbnail (empty string when none). JSON name: <c>thumbnail</c>. Example: <c></c>.</summary>
     public string? Thumbnail { get => _Thumbnail; init => _Thumbnail = value; }
 
-    /// <summary>Custom attributes.</summary>
-    /// <remarks>JSON name: <c>custom_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
+    /// <summary>Custom attributes. JSON name: <c>custom_attributes</c>. Example: <c>{}</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? CustomAttributes { get => _CustomAttributes; init => _CustomAttributes = value; }
 
-    /// <summary>Time of the contact's latest activity (absent or null when there was none).</summary>
-    /// <remarks>JSON name: <c>last_activity_at</c>; omitted when unset; may be <c>null</c>. Example: <c>1766572062</c>.</remarks>
+    /// <summary>Time of the contact's latest activity (absent or null when there was none). JSON name: <c>last_activity_at</c>; may be <c>null</c>. Example: <c>1766572062</c>.</summary>
     public global::System.DateTimeOffset? LastActivityAt { get => _LastActivityAt; init => _LastActivityAt = value; }
 
-    /// <summary>Creation time (the page's table says "conversation creation time"; the example value precedes the conversation's created_at, so it is the contact's).</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>1766571624</c>.</remarks>
+    /// <summary>Creation time (the page's table says "conversation creation time"; the example value precedes the conversation's created_at, so it is the contact's). JSON name: <c>created_at</c>. Example: <c>1766571624</c>.</summary>
     public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
 
-    /// <summary>The inboxes the contact is reachable in, with its source_id in each. Present in the create answer and, unless include_contact_inboxes=false, in the contact list.</summary>
-    /// <remarks>JSON name: <c>contact_inboxes</c>; omitted when unset.</remarks>
+    /// <summary>The inboxes the contact is reachable in, with its source_id in each. Present in the create answer and, unless include_contact_inboxes=false, in the contact list. JSON name: <c>contact_inboxes</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactInbox>? ContactInboxes { get => _ContactInboxes; init => _ContactInboxes = value; }
 
     private global::System.Text.Json.Nodes.JsonNode? _AdditionalAttributes;
@@ -957,16 +907,15 @@ public sealed partial class Contact
 }
 
 /// <summary>A contact's presence in one inbox.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactInbox.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ContactInbox
 {
-    /// <summary>The contact's ID in this inbox (the source_id CreateConversation takes).</summary>
-    /// <remarks>JSON name: <c>source_id</c>; omitted when unset. Example: <c>8f2bd1a0-8d1f-4a5e-9a7e-3c4b5d6e7f80</c>.</remarks>
+    /// <summary>The contact's ID in this inbox (the source_id CreateConversation takes). JSON name: <c>source_id</c>. Example: <c>8f2bd1a0-8d1f-4a5e-9a7e-3c4b5d6e7f80</c>.</summary>
     public string? SourceId { get => _SourceId; init => _SourceId = value; }
 
-    /// <summary>The inbox.</summary>
-    /// <remarks>JSON name: <c>inbox</c>; omitted when unset.</remarks>
+    /// <summary>The inbox. JSON name: <c>inbox</c>.</summary>
     public global::ContactCenter.LiveDesk.Inbox? Inbox { get => _Inbox; init => _Inbox = value; }
 
     private string? _SourceId;
@@ -992,32 +941,27 @@ public sealed partial class ContactInbox
 }
 
 /// <summary>An inbox (channel), as a contact's inbox shows it.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Inbox.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Inbox
 {
-    /// <summary>Inbox ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>407</c>.</remarks>
+    /// <summary>Inbox ID. JSON name: <c>id</c>. Example: <c>407</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Inbox picture (empty string when none).</summary>
-    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c></c>.</remarks>
+    /// <summary>Inbox picture (empty string when none). JSON name: <c>avatar_url</c>. Example: <c></c>.</summary>
     public string? AvatarUrl { get => _AvatarUrl; init => _AvatarUrl = value; }
 
-    /// <summary>ID of the inbox's channel.</summary>
-    /// <remarks>JSON name: <c>channel_id</c>; omitted when unset. Example: <c>52</c>.</remarks>
+    /// <summary>ID of the inbox's channel. JSON name: <c>channel_id</c>. Example: <c>52</c>.</summary>
     public long? ChannelId { get => _ChannelId; init => _ChannelId = value; }
 
-    /// <summary>Inbox name.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>JennyApi</c>.</remarks>
+    /// <summary>Inbox name. JSON name: <c>name</c>. Example: <c>JennyApi</c>.</summary>
     public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>Channel type.</summary>
-    /// <remarks>JSON name: <c>channel_type</c>; omitted when unset. Example: <c>Channel::Api</c>.</remarks>
+    /// <summary>Channel type. JSON name: <c>channel_type</c>. Example: <c>Channel::Api</c>.</summary>
     public string? ChannelType { get => _ChannelType; init => _ChannelType = value; }
 
-    /// <summary>Channel provider (null for API inboxes).</summary>
-    /// <remarks>JSON name: <c>provider</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Channel provider (null for API inboxes). JSON name: <c>provider</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? Provider { get => _Provider; init => _Provider = value; }
 
     private long? _Id;
@@ -1051,32 +995,27 @@ public sealed partial class Inbox
 }
 
 /// <summary>Body of CreateContact.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateContactRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateContactRequest
 {
-    /// <summary>Inbox (channel) ID the contact is created in. Required.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; always present. Example: <c>407</c>.</remarks>
+    /// <summary>Inbox (channel) ID the contact is created in. Required. JSON name: <c>inbox_id</c>. Example: <c>407</c>.</summary>
     public required long InboxId { get => _InboxId; init => _InboxId = value; }
 
-    /// <summary>Contact name.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Jan Kowalski</c>.</remarks>
+    /// <summary>Contact name. JSON name: <c>name</c>. Example: <c>Jan Kowalski</c>.</summary>
     public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>E-mail address.</summary>
-    /// <remarks>JSON name: <c>email</c>; omitted when unset. Example: <c>jan.kowalski@example.org</c>.</remarks>
+    /// <summary>E-mail address. JSON name: <c>email</c>. Example: <c>jan.kowalski@example.org</c>.</summary>
     public string? Email { get => _Email; init => _Email = value; }
 
-    /// <summary>Phone number in international (E.164) form.</summary>
-    /// <remarks>JSON name: <c>phone_number</c>; omitted when unset. Example: <c>+48123456789</c>.</remarks>
+    /// <summary>Phone number in international (E.164) form. JSON name: <c>phone_number</c>. Example: <c>+48123456789</c>.</summary>
     public string? PhoneNumber { get => _PhoneNumber; init => _PhoneNumber = value; }
 
-    /// <summary>URL of a picture for the contact.</summary>
-    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c>https://example.org/avatars/jan.png</c>.</remarks>
+    /// <summary>URL of a picture for the contact. JSON name: <c>avatar_url</c>. Example: <c>https://example.org/avatars/jan.png</c>.</summary>
     public string? AvatarUrl { get => _AvatarUrl; init => _AvatarUrl = value; }
 
-    /// <summary>Your own identifier of the contact (a CRM id).</summary>
-    /// <remarks>JSON name: <c>identifier</c>; omitted when unset. Example: <c>crm-1234</c>.</remarks>
+    /// <summary>Your own identifier of the contact (a CRM id). JSON name: <c>identifier</c>. Example: <c>crm-1234</c>.</summary>
     public string? Identifier { get => _Identifier; init => _Identifier = value; }
 
     private long _InboxId;
@@ -1110,12 +1049,12 @@ public sealed partial class CreateContactRequest
 }
 
 /// <summary>Answer of CreateContact.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateContactResult.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateContactResult
 {
-    /// <summary>Wrapper of the created contact.</summary>
-    /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
+    /// <summary>Wrapper of the created contact. JSON name: <c>payload</c>.</summary>
     public global::ContactCenter.LiveDesk.CreateContactPayload? Payload { get => _Payload; init => _Payload = value; }
 
     private global::ContactCenter.LiveDesk.CreateContactPayload? _Payload;
@@ -1139,12 +1078,12 @@ public sealed partial class CreateContactResult
 }
 
 /// <summary>The payload of CreateContact's answer.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateContactPayload
 {
-    /// <summary>The created contact.</summary>
-    /// <remarks>JSON name: <c>contact</c>; omitted when unset.</remarks>
+    /// <summary>The created contact. JSON name: <c>contact</c>.</summary>
     public global::ContactCenter.LiveDesk.Contact? Contact { get => _Contact; init => _Contact = value; }
 
     private global::ContactCenter.LiveDesk.Contact? _Contact;
@@ -1348,16 +1287,15 @@ public sealed partial class SortDirection : global::System.IEquatable<global::Co
 }
 
 /// <summary>One page of contacts (ListContacts, SearchContacts).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactList.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ContactList
 {
-    /// <summary>Counts of the list.</summary>
-    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
+    /// <summary>Counts of the list. JSON name: <c>meta</c>.</summary>
     public global::ContactCenter.LiveDesk.ContactListMeta? Meta { get => _Meta; init => _Meta = value; }
 
-    /// <summary>The contacts of this page (at most 15).</summary>
-    /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
+    /// <summary>The contacts of this page (at most 15). JSON name: <c>payload</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Contact>? Payload { get => _Payload; init => _Payload = value; }
 
     private global::ContactCenter.LiveDesk.ContactListMeta? _Meta;
@@ -1383,16 +1321,15 @@ public sealed partial class ContactList
 }
 
 /// <summary>Counts of a contact list.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ContactListMeta
 {
-    /// <summary>Number of contacts in all pages.</summary>
-    /// <remarks>JSON name: <c>count</c>; omitted when unset. Example: <c>1</c>.</remarks>
+    /// <summary>Number of contacts in all pages. JSON name: <c>count</c>. Example: <c>1</c>.</summary>
     public int? Count { get => _Count; init => _Count = value; }
 
-    /// <summary>The page returned (sometimes sent as a string, "1").</summary>
-    /// <remarks>JSON name: <c>current_page</c>; omitted when unset. Example: <c>1</c>.</remarks>
+    /// <summary>The page returned (sometimes sent as a string, "1"). JSON name: <c>current_page</c>. Example: <c>1</c>.</summary>
     public int? CurrentPage { get => _CurrentPage; init => _CurrentPage = value; }
 
     private int? _Count;
@@ -1418,20 +1355,18 @@ public sealed partial class ContactListMeta
 }
 
 /// <summary>Body of SendMessage (the JSON variant).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.SendMessageRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class SendMessageRequest
 {
-    /// <summary>Message text. Required.</summary>
-    /// <remarks>JSON name: <c>content</c>; always present. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
+    /// <summary>Message text. Required. JSON name: <c>content</c>. Example: <c>Hi, my order has not arrived yet.</c>.</summary>
     public required string Content { get => _Content!; init => _Content = value; }
 
-    /// <summary>true for a private note that only agents see.</summary>
-    /// <remarks>JSON name: <c>private</c>; omitted when unset. Example: <c>false</c>. Default: <c>false</c>.</remarks>
+    /// <summary>true for a private note that only agents see. JSON name: <c>private</c>. Example: <c>false</c>. Default: <c>false</c>.</summary>
     public bool? Private { get => _Private; init => _Private = value; }
 
-    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29} to answer message 29.</summary>
-    /// <remarks>JSON name: <c>content_attributes</c>; omitted when unset. Example: <c>{"in_reply_to": 29}</c>.</remarks>
+    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29} to answer message 29. JSON name: <c>content_attributes</c>. Example: <c>{"in_reply_to": 29}</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>? ContentAttributes { get => _ContentAttributes; init => _ContentAttributes = value; }
 
     private string? _Content;
@@ -1559,56 +1494,45 @@ public sealed partial class SentMessageType : global::System.IEquatable<global::
 }
 
 /// <summary>A message of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Message.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Message
 {
-    /// <summary>Message ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>3030</c>.</remarks>
+    /// <summary>Message ID. JSON name: <c>id</c>. Example: <c>3030</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Message text (null for an attachment without text).</summary>
-    /// <remarks>JSON name: <c>content</c>; omitted when unset; may be <c>null</c>. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
+    /// <summary>Message text (null for an attachment without text). JSON name: <c>content</c>; may be <c>null</c>. Example: <c>Hi, my order has not arrived yet.</c>.</summary>
     public string? Content { get => _Content; init => _Content = value; }
 
-    /// <summary>Inbox (channel) ID.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; omitted when unset. Example: <c>79</c>.</remarks>
+    /// <summary>Inbox (channel) ID. JSON name: <c>inbox_id</c>. Example: <c>79</c>.</summary>
     public long? InboxId { get => _InboxId; init => _InboxId = value; }
 
-    /// <summary>Conversation ID.</summary>
-    /// <remarks>JSON name: <c>conversation_id</c>; omitted when unset. Example: <c>141</c>.</remarks>
+    /// <summary>Conversation ID. JSON name: <c>conversation_id</c>. Example: <c>141</c>.</summary>
     public long? ConversationId { get => _ConversationId; init => _ConversationId = value; }
 
-    /// <summary>0 incoming (from the contact), 1 outgoing, 2 activity, 3 template.</summary>
-    /// <remarks>JSON name: <c>message_type</c>; omitted when unset. Example: <c>1</c>.</remarks>
+    /// <summary>0 incoming (from the contact), 1 outgoing, 2 activity, 3 template. JSON name: <c>message_type</c>. Example: <c>1</c>.</summary>
     public int? MessageType { get => _MessageType; init => _MessageType = value; }
 
-    /// <summary>Content type of the message.</summary>
-    /// <remarks>JSON name: <c>content_type</c>; omitted when unset. Example: <c>text</c>.</remarks>
+    /// <summary>Content type of the message. JSON name: <c>content_type</c>. Example: <c>text</c>.</summary>
     public string? ContentType { get => _ContentType; init => _ContentType = value; }
 
-    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29}.</summary>
-    /// <remarks>JSON name: <c>content_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
+    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29}. JSON name: <c>content_attributes</c>. Example: <c>{}</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? ContentAttributes { get => _ContentAttributes; init => _ContentAttributes = value; }
 
-    /// <summary>Creation time.</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>1766572100</c>.</remarks>
+    /// <summary>Creation time. JSON name: <c>created_at</c>. Example: <c>1766572100</c>.</summary>
     public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
 
-    /// <summary>Whether it is a private note.</summary>
-    /// <remarks>JSON name: <c>private</c>; omitted when unset. Example: <c>false</c>.</remarks>
+    /// <summary>Whether it is a private note. JSON name: <c>private</c>. Example: <c>false</c>.</summary>
     public bool? Private { get => _Private; init => _Private = value; }
 
-    /// <summary>ID of the message in its source channel.</summary>
-    /// <remarks>JSON name: <c>source_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>ID of the message in its source channel. JSON name: <c>source_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? SourceId { get => _SourceId; init => _SourceId = value; }
 
-    /// <summary>Who sent it (the agent or the contact, with a type of user or contact); absent when the API key sent it.</summary>
-    /// <remarks>JSON name: <c>sender</c>; omitted when unset.</remarks>
+    /// <summary>Who sent it (the agent or the contact, with a type of user or contact); absent when the API key sent it. JSON name: <c>sender</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? Sender { get => _Sender; init => _Sender = value; }
 
-    /// <summary>The message's files; absent when it has none.</summary>
-    /// <remarks>JSON name: <c>attachments</c>; omitted when unset.</remarks>
+    /// <summary>The message's files; absent when it has none. JSON name: <c>attachments</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Attachment>? Attachments { get => _Attachments; init => _Attachments = value; }
 
     private long? _Id;
@@ -1654,40 +1578,33 @@ public sealed partial class Message
 }
 
 /// <summary>A file of a message (Chatwoot's attachment JSON).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Attachment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Attachment
 {
-    /// <summary>Attachment ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>51</c>.</remarks>
+    /// <summary>Attachment ID. JSON name: <c>id</c>. Example: <c>51</c>.</summary>
     public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>ID of the message it belongs to.</summary>
-    /// <remarks>JSON name: <c>message_id</c>; omitted when unset. Example: <c>3031</c>.</remarks>
+    /// <summary>ID of the message it belongs to. JSON name: <c>message_id</c>. Example: <c>3031</c>.</summary>
     public long? MessageId { get => _MessageId; init => _MessageId = value; }
 
-    /// <summary>Kind of file, from its content type.</summary>
-    /// <remarks>JSON name: <c>file_type</c>; omitted when unset. Example: <c>image</c>.</remarks>
+    /// <summary>Kind of file, from its content type. JSON name: <c>file_type</c>. Example: <c>image</c>.</summary>
     public global::ContactCenter.LiveDesk.AttachmentFileType? FileType { get => _FileType; init => _FileType = value; }
 
-    /// <summary>Project ID.</summary>
-    /// <remarks>JSON name: <c>account_id</c>; omitted when unset. Example: <c>17623000010928</c>.</remarks>
+    /// <summary>Project ID. JSON name: <c>account_id</c>. Example: <c>17623000010928</c>.</summary>
     public long? AccountId { get => _AccountId; init => _AccountId = value; }
 
-    /// <summary>File extension, when known.</summary>
-    /// <remarks>JSON name: <c>extension</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>File extension, when known. JSON name: <c>extension</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? Extension { get => _Extension; init => _Extension = value; }
 
-    /// <summary>URL of the file; its last segment is the file name.</summary>
-    /// <remarks>JSON name: <c>data_url</c>; omitted when unset. Example: <c>https://livedesk-api.engagelab.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnt9/receipt.jpg</c>.</remarks>
+    /// <summary>URL of the file; its last segment is the file name. JSON name: <c>data_url</c>. Example: <c>https://livedesk-api.engagelab.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnt9/receipt.jpg</c>.</summary>
     public string? DataUrl { get => _DataUrl; init => _DataUrl = value; }
 
-    /// <summary>URL of a thumbnail (empty string when none).</summary>
-    /// <remarks>JSON name: <c>thumb_url</c>; omitted when unset. Example: <c></c>.</remarks>
+    /// <summary>URL of a thumbnail (empty string when none). JSON name: <c>thumb_url</c>. Example: <c></c>.</summary>
     public string? ThumbUrl { get => _ThumbUrl; init => _ThumbUrl = value; }
 
-    /// <summary>Size of the file in bytes.</summary>
-    /// <remarks>JSON name: <c>file_size</c>; omitted when unset. Example: <c>160</c>.</remarks>
+    /// <summary>Size of the file in bytes. JSON name: <c>file_size</c>. Example: <c>160</c>.</summary>
     public long? FileSize { get => _FileSize; init => _FileSize = value; }
 
     private long? _Id;
@@ -1811,16 +1728,15 @@ public sealed partial class AttachmentFileType : global::System.IEquatable<globa
 }
 
 /// <summary>Answer of ListMessages.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.MessageList.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class MessageList
 {
-    /// <summary>About the conversation.</summary>
-    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
+    /// <summary>About the conversation. JSON name: <c>meta</c>.</summary>
     public global::ContactCenter.LiveDesk.MessageListMeta? Meta { get => _Meta; init => _Meta = value; }
 
-    /// <summary>The messages, oldest first.</summary>
-    /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
+    /// <summary>The messages, oldest first. JSON name: <c>payload</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Message>? Payload { get => _Payload; init => _Payload = value; }
 
     private global::ContactCenter.LiveDesk.MessageListMeta? _Meta;
@@ -1846,24 +1762,21 @@ public sealed partial class MessageList
 }
 
 /// <summary>About the conversation of a message list.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class MessageListMeta
 {
-    /// <summary>The conversation's labels.</summary>
-    /// <remarks>JSON name: <c>labels</c>; omitted when unset. Example: <c>[]</c>.</remarks>
+    /// <summary>The conversation's labels. JSON name: <c>labels</c>. Example: <c>[]</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get => _Labels; init => _Labels = value; }
 
-    /// <summary>The conversation's additional attributes.</summary>
-    /// <remarks>JSON name: <c>additional_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
+    /// <summary>The conversation's additional attributes. JSON name: <c>additional_attributes</c>. Example: <c>{}</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get => _AdditionalAttributes; init => _AdditionalAttributes = value; }
 
-    /// <summary>The conversation's contact.</summary>
-    /// <remarks>JSON name: <c>contact</c>; omitted when unset.</remarks>
+    /// <summary>The conversation's contact. JSON name: <c>contact</c>.</summary>
     public global::ContactCenter.LiveDesk.Contact? Contact { get => _Contact; init => _Contact = value; }
 
-    /// <summary>The assigned agent (absent when unassigned).</summary>
-    /// <remarks>JSON name: <c>assignee</c>; omitted when unset; may be <c>null</c>.</remarks>
+    /// <summary>The assigned agent (absent when unassigned). JSON name: <c>assignee</c>; may be <c>null</c>.</summary>
     public global::System.Text.Json.Nodes.JsonNode? Assignee { get => _Assignee; init => _Assignee = value; }
 
     private global::System.Collections.Generic.IReadOnlyList<string>? _Labels;
@@ -2147,20 +2060,18 @@ public sealed partial class ConversationPriority : global::System.IEquatable<glo
 }
 
 /// <summary>Content preview of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContentPreview.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ContentPreview
 {
-    /// <summary>Preview content.</summary>
-    /// <remarks>JSON name: <c>content</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Preview content. JSON name: <c>content</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? Content { get => _Content; init => _Content = value; }
 
-    /// <summary>Message type.</summary>
-    /// <remarks>JSON name: <c>message_type</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Message type. JSON name: <c>message_type</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? MessageType { get => _MessageType; init => _MessageType = value; }
 
-    /// <summary>Creation time.</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Creation time. JSON name: <c>created_at</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
 
     private string? _Content;
@@ -2188,20 +2099,18 @@ public sealed partial class ContentPreview
 }
 
 /// <summary>Platform information of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Platform.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Platform
 {
-    /// <summary>Channel type.</summary>
-    /// <remarks>JSON name: <c>channel_type</c>; omitted when unset. Example: <c>Channel::Api</c>.</remarks>
+    /// <summary>Channel type. JSON name: <c>channel_type</c>. Example: <c>Channel::Api</c>.</summary>
     public string? ChannelType { get => _ChannelType; init => _ChannelType = value; }
 
-    /// <summary>Inbox name.</summary>
-    /// <remarks>JSON name: <c>inbox_name</c>; omitted when unset. Example: <c>JennyApi</c>.</remarks>
+    /// <summary>Inbox name. JSON name: <c>inbox_name</c>. Example: <c>JennyApi</c>.</summary>
     public string? InboxName { get => _InboxName; init => _InboxName = value; }
 
-    /// <summary>Inbox ID.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; omitted when unset. Example: <c>407</c>.</remarks>
+    /// <summary>Inbox ID. JSON name: <c>inbox_id</c>. Example: <c>407</c>.</summary>
     public long? InboxId { get => _InboxId; init => _InboxId = value; }
 
     private string? _ChannelType;
@@ -2229,28 +2138,24 @@ public sealed partial class Platform
 }
 
 /// <summary>Account information of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.AccountInfo.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class AccountInfo
 {
-    /// <summary>Contact name.</summary>
-    /// <remarks>JSON name: <c>contact_name</c>; omitted when unset. Example: <c>wjTest</c>.</remarks>
+    /// <summary>Contact name. JSON name: <c>contact_name</c>. Example: <c>wjTest</c>.</summary>
     public string? ContactName { get => _ContactName; init => _ContactName = value; }
 
-    /// <summary>Contact e-mail.</summary>
-    /// <remarks>JSON name: <c>contact_email</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Contact e-mail. JSON name: <c>contact_email</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? ContactEmail { get => _ContactEmail; init => _ContactEmail = value; }
 
-    /// <summary>Contact phone number.</summary>
-    /// <remarks>JSON name: <c>contact_phone</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Contact phone number. JSON name: <c>contact_phone</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? ContactPhone { get => _ContactPhone; init => _ContactPhone = value; }
 
-    /// <summary>Contact ID.</summary>
-    /// <remarks>JSON name: <c>contact_id</c>; omitted when unset. Example: <c>2219256</c>.</remarks>
+    /// <summary>Contact ID. JSON name: <c>contact_id</c>. Example: <c>2219256</c>.</summary>
     public long? ContactId { get => _ContactId; init => _ContactId = value; }
 
-    /// <summary>Contact profile picture (empty string when none).</summary>
-    /// <remarks>JSON name: <c>contact_avatar</c>; omitted when unset. Example: <c></c>.</remarks>
+    /// <summary>Contact profile picture (empty string when none). JSON name: <c>contact_avatar</c>. Example: <c></c>.</summary>
     public string? ContactAvatar { get => _ContactAvatar; init => _ContactAvatar = value; }
 
     private string? _ContactName;
@@ -2282,28 +2187,24 @@ public sealed partial class AccountInfo
 }
 
 /// <summary>Assignment information of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Assignment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Assignment
 {
-    /// <summary>Assignee ID.</summary>
-    /// <remarks>JSON name: <c>assignee_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Assignee ID. JSON name: <c>assignee_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public long? AssigneeId { get => _AssigneeId; init => _AssigneeId = value; }
 
-    /// <summary>Assignee name.</summary>
-    /// <remarks>JSON name: <c>assignee_name</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Assignee name. JSON name: <c>assignee_name</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? AssigneeName { get => _AssigneeName; init => _AssigneeName = value; }
 
-    /// <summary>Assignee e-mail.</summary>
-    /// <remarks>JSON name: <c>assignee_email</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Assignee e-mail. JSON name: <c>assignee_email</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? AssigneeEmail { get => _AssigneeEmail; init => _AssigneeEmail = value; }
 
-    /// <summary>Team ID.</summary>
-    /// <remarks>JSON name: <c>team_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Team ID. JSON name: <c>team_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public long? TeamId { get => _TeamId; init => _TeamId = value; }
 
-    /// <summary>Team name.</summary>
-    /// <remarks>JSON name: <c>team_name</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
+    /// <summary>Team name. JSON name: <c>team_name</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
     public string? TeamName { get => _TeamName; init => _TeamName = value; }
 
     private long? _AssigneeId;
@@ -2335,12 +2236,12 @@ public sealed partial class Assignment
 }
 
 /// <summary>Error body of the LiveDesk API, e.g. 401 {"error": "Invalid Access Token"}, 404 {"error": "Resource could not be found"}, 422.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.LiveDeskError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class LiveDeskError
 {
-    /// <summary>Human-readable error message.</summary>
-    /// <remarks>JSON name: <c>error</c>; omitted when unset. Example: <c>Invalid Access Token</c>.</remarks>
+    /// <summary>Human-readable error message. JSON name: <c>error</c>. Example: <c>Invalid Access Token</c>.</summary>
     public string? Error { get => _Error; init => _Error = value; }
 
     private string? _Error;

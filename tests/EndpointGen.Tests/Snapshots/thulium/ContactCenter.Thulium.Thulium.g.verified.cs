@@ -253,12 +253,12 @@ public sealed partial class StartChatConversationParameters
 }
 
 /// <summary>Response of chat_conversations/start.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class StartChatConversationResult
 {
-    /// <summary>Identifier of the started conversation; pass it to chat_conversations/{id}/stop.</summary>
-    /// <remarks>JSON name: <c>conversation_id</c>; always present. Example: <c>6ed7c941-2c8a-411e-95d2-338a9f64800a</c>.</remarks>
+    /// <summary>Identifier of the started conversation; pass it to chat_conversations/{id}/stop. JSON name: <c>conversation_id</c>. Example: <c>6ed7c941-2c8a-411e-95d2-338a9f64800a</c>.</summary>
     public required global::System.Guid ConversationId { get => _ConversationId; init => _ConversationId = value; }
 
     private global::System.Guid _ConversationId;
@@ -282,16 +282,15 @@ public sealed partial class StartChatConversationResult
 }
 
 /// <summary>Error body returned by the Thulium API, e.g. {"request_id": "53678450401cf", "errors": [{"message": "...", "code": 111111}]}. Several errors may come back at once.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Thulium.ThuliumError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ThuliumError
 {
-    /// <summary>Identifier of the failed request.</summary>
-    /// <remarks>JSON name: <c>request_id</c>; omitted when unset. Example: <c>53678450401cf</c>.</remarks>
+    /// <summary>Identifier of the failed request. JSON name: <c>request_id</c>. Example: <c>53678450401cf</c>.</summary>
     public string? RequestId { get => _RequestId; init => _RequestId = value; }
 
-    /// <summary>The errors (one or more).</summary>
-    /// <remarks>JSON name: <c>errors</c>; omitted when unset.</remarks>
+    /// <summary>The errors (one or more). JSON name: <c>errors</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? Errors { get => _Errors; init => _Errors = value; }
 
     private string? _RequestId;
@@ -317,16 +316,15 @@ public sealed partial class ThuliumError
 }
 
 /// <summary>One error of a ThuliumError.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ThuliumErrorItem
 {
-    /// <summary>Human-readable message (in Polish when the request sent Accept-Language pl).</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
+    /// <summary>Human-readable message (in Polish when the request sent Accept-Language pl). JSON name: <c>message</c>.</summary>
     public string? Message { get => _Message; init => _Message = value; }
 
-    /// <summary>Error code.</summary>
-    /// <remarks>JSON name: <c>code</c>; omitted when unset. Example: <c>111111</c>.</remarks>
+    /// <summary>Error code. JSON name: <c>code</c>. Example: <c>111111</c>.</summary>
     public long? Code { get => _Code; init => _Code = value; }
 
     private string? _Message;

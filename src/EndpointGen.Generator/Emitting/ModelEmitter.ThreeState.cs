@@ -8,23 +8,10 @@ namespace EndpointGen.Generator.Emitting;
 /// </content>
 internal static partial class ModelEmitter
 {
-    private const string ThreeStatePresence = "; three-state: omitted when unset, written as <c>null</c> when set to <see langword=\"null\"/>; read the same way (absent is unset)";
+    private const string ThreeStatePresence = "; three-state: absent is unset, and a set <see langword=\"null\"/> is <c>null</c>";
 
     /// <summary>The property's type: <c>Optional&lt;T?&gt;</c>, so <see langword="null"/> is a value and unset is another.</summary>
     private static ThreeStateTypeName ThreeStateName(TypeRef type, string ns) => new(type, ns);
-
-    /// <summary>The right-hand side of <c>p_X = ...</c> for a three-state property, without the closing <c>);</c>.</summary>
-    private static void WriteThreeStateRead(SourceWriter w, string ns, TypeRef type)
-    {
-        if (type.Kind is TypeKind.Array or TypeKind.Map)
-        {
-            w.Write($"{(type.Kind == TypeKind.Array ? "ThreeStateList" : "ThreeStateMap")}(ref reader, {TypeSyntax.ReadFunction(type.Element!, ns, JsonScope.Converter)}");
-        }
-        else
-        {
-            w.Write($"{(type.IsValueType ? "ThreeStateStruct" : "ThreeState")}(ref reader, {TypeSyntax.ReadFunction(type, ns, JsonScope.Converter)}");
-        }
-    }
 
     /// <summary>A three-state property's C# type, written into a line.</summary>
     private readonly struct ThreeStateTypeName : ISourcePiece

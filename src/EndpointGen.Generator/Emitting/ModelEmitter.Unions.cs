@@ -6,7 +6,7 @@ namespace EndpointGen.Generator.Emitting;
 /// Discriminated unions (spec/README.md 5.13): an abstract class with a nested <c>Unknown</c> for a discriminator value
 /// the descriptor does not list, and a converter that finds the discriminator wherever it is in the object (on a copy of
 /// the reader) and hands the reader to the variant's own converter. Each variant is an ordinary object type deriving
-/// from the union; its converter writes the discriminator first. The union calls its variants only through their
+/// from the union; its converter's table writes the discriminator first. The union calls its variants only through their
 /// <c>JsonConverter.ReadValue</c> and <c>WriteValue</c>.
 /// </content>
 internal static partial class ModelEmitter
@@ -134,7 +134,7 @@ internal static partial class ModelEmitter
 
     /// <summary>A variant's remarks: its union and the discriminator value it carries.</summary>
     private static void EmitVariantRemarks(SourceWriter w, string ns, VariantOfSpec of) =>
-        w.WriteLine($"/// <remarks>A variant of <see cref=\"global::{ns}.{of.UnionName}\"/>: its JSON carries <c>\"{Code.DocText(of.Discriminator)}\": {Code.DocText(DiscriminatorJson(of.IsBoolean, of.Value))}</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>");
+        w.WriteLine($"/// <remarks>A variant of <see cref=\"global::{ns}.{of.UnionName}\"/>: its JSON carries <c>\"{Code.DocText(of.Discriminator)}\": {Code.DocText(DiscriminatorJson(of.IsBoolean, of.Value))}</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>");
 
     /// <summary>The base class of a variant (<c> : global::Ns.Union</c>), or nothing.</summary>
     private static string VariantBase(TypeSpec type, string ns) =>
@@ -143,21 +143,22 @@ internal static partial class ModelEmitter
     /// <summary>A variant's converter hides the union's, which it inherits as a nested class.</summary>
     private static string ConverterModifier(TypeSpec type) => type.VariantOf is null ? string.Empty : "new ";
 
-    /// <summary>In a variant's <c>WriteValue</c>, after the object's start: the discriminator, before every field.</summary>
-    private static void WriteDiscriminator(SourceWriter w, TypeSpec type)
+    /// <summary>In a variant's table, before its fields: the discriminator, which the table writes first and skips on reading.</summary>
+    private static void WriteDiscriminatorEntry(SourceWriter w, TypeSpec type)
     {
         if (type.VariantOf is not { } of)
         {
             return;
         }
 
+        w.WriteLine(",");
         if (of.IsBoolean)
         {
-            w.WriteLine($"writer.WriteBoolean({Code.Utf8Literal(of.Discriminator)}, {of.Value});");
+            w.Write($"Discriminator({Code.Literal(of.Discriminator)}, {of.Value})");
         }
         else
         {
-            w.WriteLine($"writer.WriteString({Code.Utf8Literal(of.Discriminator)}, {Code.Utf8Literal(of.Value)});");
+            w.Write($"Discriminator({Code.Literal(of.Discriminator)}, {Code.Literal(of.Value)})");
         }
     }
 

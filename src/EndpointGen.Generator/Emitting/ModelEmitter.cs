@@ -11,9 +11,6 @@ namespace EndpointGen.Generator.Emitting;
 /// </summary>
 internal static partial class ModelEmitter
 {
-    // The bit of each required property, in hexadecimal, made once.
-    private static readonly string[] s_bits = Enumerable.Range(0, 64).Select(static i => (1UL << i).ToString("X", CultureInfo.InvariantCulture)).ToArray();
-
     /// <summary>Writes one declared type into the file, after its namespace declaration.</summary>
     public static void EmitBody(SourceWriter writer, ServiceSpec service, TypeSpec type, EmitOptions options)
     {
@@ -47,6 +44,10 @@ internal static partial class ModelEmitter
         {
             EmitVariantRemarks(w, ns, variantOf);
         }
+        else
+        {
+            w.WriteLine("/// <remarks>Optional properties left unset are not written.</remarks>");
+        }
 
         w.WriteLine($$"""
             [global::System.Text.Json.Serialization.JsonConverter(typeof({{self}}.JsonConverter))]
@@ -57,25 +58,17 @@ internal static partial class ModelEmitter
         w.Indent();
         foreach (var field in type.Fields)
         {
-            if (field.Description is null)
-            {
-                w.WriteLine($"/// <summary>The <c>{Code.DocText(field.JsonName)}</c> property.</summary>");
-            }
-            else
-            {
-                w.Doc("summary", field.Description);
-            }
-
+            // Required and optional show in the declaration ('required', '?'); that an unset property is left out when
+            // written is said once, on the type.
+            var close = MemberDoc.Open(w, field.Description);
             var presence = field.ThreeState ? ThreeStatePresence
-                : (field.Required ? "; always present" : "; omitted when unset") + (field.Nullable ? "; may be <c>null</c>" : string.Empty);
-            w.Write($"/// <remarks>JSON name: <c>{Code.DocText(field.JsonName)}</c>{presence}");
-            if (field.Example is null)
+                : !field.Nullable ? string.Empty
+                : field.Required ? "; may be <c>null</c>, and is then written as <c>null</c>"
+                : "; may be <c>null</c>";
+            w.Write($"JSON name: <c>{Code.DocText(field.JsonName)}</c>{presence}.");
+            if (field.Example is not null)
             {
-                w.Write(".");
-            }
-            else
-            {
-                w.Write($". Example: <c>{Code.DocText(OneLine(field.Example))}</c>.");
+                w.Write($" Example: <c>{Code.DocText(OneLine(field.Example))}</c>.");
             }
 
             if (field.Default is not null)
@@ -84,42 +77,34 @@ internal static partial class ModelEmitter
                 w.Write($" Default: <c>{Code.DocText(OneLine(field.Default))}</c>.");
             }
 
-            w.WriteLine("</remarks>");
+            MemberDoc.Close(w, close);
+            // A property over a field of its own, so the converter's table reads into the field (init accessors take
+            // no delegate); a required reference keeps a nullable field until it is read or set.
+            var fieldName = FieldName(field);
+            var bang = field.Required && !field.Nullable && !field.ThreeState && !field.Type.IsValueType && field.Type.Kind != TypeKind.Json ? "!" : string.Empty;
             if (field.ThreeState)
             {
-                w.WriteLine($"public {ThreeStateName(field.Type, ns)} {field.PropertyName} {{ get; init; }}");
+                w.WriteLine($"public {ThreeStateName(field.Type, ns)} {field.PropertyName} {{ get => {fieldName}; init => {fieldName} = value; }}");
             }
             else
             {
                 var propertyType = TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable));
-                w.WriteLine($"public {(field.Required ? "required " : string.Empty)}{propertyType} {field.PropertyName} {{ get; init; }}");
+                w.WriteLine($"public {(field.Required ? "required " : string.Empty)}{propertyType} {field.PropertyName} {{ get => {fieldName}{bang}; init => {fieldName} = value; }}");
             }
 
             w.WriteLine();
         }
 
-        w.WriteLine($$"""
-            /// <summary>Reads and writes <see cref="{{self}}"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            public {{ConverterModifier(type)}}sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
-            {
-            """);
-        w.Indent();
         foreach (var field in type.Fields)
         {
-            w.WriteLine($"private static readonly global::System.Text.Json.JsonEncodedText s_{field.PropertyName} = Name({Code.Literal(field.JsonName)});");
-        }
-
-        var required = type.Fields.Where(static field => field.Required).ToList();
-        if (required.Count > 0)
-        {
-            w.Write("private static readonly string[] s_requiredNames = { ");
-            for (var i = 0; i < required.Count; i++)
+            if (field.ThreeState)
             {
-                w.Write($"{(i == 0 ? string.Empty : ", ")}{Code.Literal(required[i].JsonName)}");
+                w.WriteLine($"private {ThreeStateName(field.Type, ns)} {FieldName(field)};");
             }
-
-            w.WriteLine(" };");
+            else
+            {
+                w.WriteLine($"private {TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable && field.Type.IsValueType))} {FieldName(field)};");
+            }
         }
 
         if (type.Fields.Count > 0)
@@ -127,149 +112,71 @@ internal static partial class ModelEmitter
             w.WriteLine();
         }
 
-        w.WriteLine("""
+        EmitObjectConverter(w, ns, type, self);
+        w.CloseBlock();
+    }
+
+    /// <summary>The private field behind a property: its name with a leading underscore.</summary>
+    private static string FieldName(FieldSpec field) => "_" + field.PropertyName;
+
+    // The converter is a table: one entry per property (JSON name, the field, its reader and writer, whether required);
+    // the runtime's GeneratedJsonConverter<T>.Table does the reading and writing once for every type.
+    private static void EmitObjectConverter(SourceWriter w, string ns, TypeSpec type, string self)
+    {
+        w.WriteLine($$"""
+            /// <summary>Reads and writes <see cref="{{self}}"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public {{ConverterModifier(type)}}sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
+            {
+            """);
+        w.Indent();
+        w.Write($"private static readonly Table s_table = new({Code.Literal(type.Name)}, static () => new()");
+        var required = type.Fields.Where(static field => field.Required).ToList();
+        if (required.Count > 0)
+        {
+            // Placeholders for the required properties, which the table then reads (or reports missing).
+            w.Write(" { ");
+            for (var i = 0; i < required.Count; i++)
+            {
+                w.Write($"{(i == 0 ? string.Empty : ", ")}{required[i].PropertyName} = default!");
+            }
+
+            w.Write(" }");
+        }
+
+        w.Indent();
+        WriteDiscriminatorEntry(w, type);
+        foreach (var field in type.Fields)
+        {
+            w.WriteLine(",");
+            // One generic entry per shape, its value's codec a property of the base (a primitive), another type's
+            // converter or a list or map of either: no method group to convert, no overload to choose.
+            var factory = field.ThreeState ? (field.Type.IsValueType ? "ThreeStateValue" : "ThreeStateRef")
+                : !field.Type.IsValueType ? "Ref"
+                : field.Required && !field.Nullable ? "Value"
+                : "Struct";
+            w.Write($"{factory}({Code.Literal(field.JsonName)}, static o => ref o.{FieldName(field)}, {TypeSyntax.Codec(field.Type, ns)}");
+            if (factory != "Value" && field.Required)
+            {
+                w.Write(field.Nullable ? ", RequiredOrNull" : ", RequiredNotNull");
+            }
+
+            w.Write(")");
+        }
+
+        w.WriteLine(");");
+        w.Unindent();
+        w.WriteLine($$"""
+
             /// <summary>Creates the converter.</summary>
-            public JsonConverter()
-                : base(ReadValue, WriteValue)
-            {
-            }
+            public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            """);
-        EmitRead(w, ns, type, self, required);
-        w.WriteLine();
-        EmitWrite(w, ns, type, self);
-        w.CloseBlock();
-        w.CloseBlock();
-    }
-
-    // One line per property: the base class (GeneratedJsonConverter) moves to the value, tells null from a value and
-    // checks required properties, so the generated code names only what differs from property to property.
-    private static void EmitRead(SourceWriter w, string ns, TypeSpec type, string self, List<FieldSpec> required)
-    {
-        w.WriteLine($$"""
             /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-            public static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                ExpectObject(ref reader, {{Code.Literal(type.Name)}});
+            public static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
+
+            /// <summary>Writes the object; unset optional properties are omitted.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value) => s_table.Write(writer, value);
             """);
-        w.Indent();
-        for (var chunk = 0; chunk * 64 < required.Count; chunk++)
-        {
-            w.WriteLine($"var seen{chunk} = 0UL;");
-        }
-
-        foreach (var field in type.Fields)
-        {
-            if (field.ThreeState)
-            {
-                w.WriteLine($"{ThreeStateName(field.Type, ns)} p_{field.PropertyName} = default;");
-            }
-            else
-            {
-                w.WriteLine($"{TypeSyntax.Name(field.Type, ns, nullable: !(field.Required && !field.Nullable && field.Type.IsValueType))} p_{field.PropertyName} = default;");
-            }
-        }
-
-        w.OpenBlock("while (NextProperty(ref reader))");
-        var index = 0;
-        for (var i = 0; i < type.Fields.Count; i++)
-        {
-            var field = type.Fields[i];
-            var strict = field.Required && !field.Nullable;
-            w.Write($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({Code.Utf8Literal(field.JsonName)})){(field.Required ? " { p_" : " p_")}{field.PropertyName} = ");
-            if (field.ThreeState)
-            {
-                WriteThreeStateRead(w, ns, field.Type);
-            }
-            else if (field.Type.Kind is TypeKind.Array or TypeKind.Map)
-            {
-                var helper = field.Type.Kind == TypeKind.Array ? (strict ? "RequiredList" : "OptionalList") : (strict ? "RequiredMap" : "OptionalMap");
-                w.Write($"{helper}(ref reader, {TypeSyntax.ReadFunction(field.Type.Element!, ns, JsonScope.Converter)}");
-            }
-            else
-            {
-                var helper = strict ? "Required" : field.Type.IsValueType ? "OptionalStruct" : "Optional";
-                w.Write($"{helper}(ref reader, {TypeSyntax.ReadFunction(field.Type, ns, JsonScope.Converter)}");
-            }
-
-            if (strict)
-            {
-                w.Write($", {Code.Literal(type.Name)}, {Code.Literal(field.JsonName)}");
-            }
-
-            w.Write(");");
-            if (field.Required)
-            {
-                // Bit i of seen(i / 64) is required property i.
-                w.Write($" seen{index / 64} |= 0x{s_bits[index % 64]}UL; }}");
-                index++;
-            }
-
-            w.WriteLine();
-        }
-
-        w.WriteLine(type.Fields.Count == 0 ? "SkipProperty(ref reader);" : "else SkipProperty(ref reader);");
-        w.CloseBlock();
-        for (var chunk = 0; chunk * 64 < required.Count; chunk++)
-        {
-            w.WriteLine($"CheckRequired(seen{chunk}, s_requiredNames, {chunk * 64}, {Code.Literal(type.Name)});");
-        }
-
-        if (type.Fields.Count == 0)
-        {
-            w.WriteLine($"return new {self}();");
-        }
-        else
-        {
-            w.WriteLine($"return new {self}");
-            w.WriteLine("{");
-            foreach (var field in type.Fields)
-            {
-                var bang = field.Required && !field.Nullable && !field.Type.IsValueType && field.Type.Kind != TypeKind.Json ? "!," : ",";
-                w.WriteLine($"    {field.PropertyName} = p_{field.PropertyName}{bang}");
-            }
-
-            w.WriteLine("};");
-        }
-
-        w.CloseBlock();
-    }
-
-    private static void EmitWrite(SourceWriter w, string ns, TypeSpec type, string self)
-    {
-        var threeState = type.Fields.Any(static field => field.ThreeState) ? " (a three-state one set to <see langword=\"null\"/> is written as <c>null</c>)" : string.Empty;
-        w.WriteLine($$"""
-            /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>{{threeState}}.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
-            {
-                if (value is null)
-                {
-                    writer.WriteNullValue();
-                    return;
-                }
-
-                writer.WriteStartObject();
-            """);
-        w.Indent();
-        WriteDiscriminator(w, type);
-        foreach (var field in type.Fields)
-        {
-            var valueType = field.Type.IsValueType;
-            var helper = field.ThreeState ? (valueType ? "WriteThreeStateStruct" : "WriteThreeState")
-                : field.Required && !field.Nullable ? (valueType ? "Write" : "WriteRequired")
-                : field.Required ? (valueType ? "WriteNullableStruct" : "WriteNullable")
-                : valueType ? "WriteOptionalStruct" : "WriteOptional";
-            w.Write($"{helper}(writer, s_{field.PropertyName}, value.{field.PropertyName}, {TypeSyntax.WriteFunction(field.Type, ns, JsonScope.Converter)}");
-            if (helper == "WriteRequired")
-            {
-                // A required property can still hold null at run time (set with '!'): fail clearly rather than send null.
-                w.Write($", {Code.Literal(type.Name)}, {Code.Literal(field.JsonName)}");
-            }
-
-            w.WriteLine(");");
-        }
-
-        w.WriteLine("writer.WriteEndObject();");
         w.CloseBlock();
     }
 
@@ -356,47 +263,18 @@ internal static partial class ModelEmitter
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<{{self}}>
             {
+                private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
                 /// <summary>Creates the converter.</summary>
-                public JsonConverter()
-                    : base(ReadValue, WriteValue)
-                {
-                }
+                public JsonConverter() : base(ReadValue, WriteValue) { }
 
                 /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-                public static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-                {
-            """);
-        w.Indent();
-        w.Indent();
-        if (type.Values.Count > 0)
-        {
-            w.OpenBlock("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
-            foreach (var value in type.Values)
-            {
-                w.WriteLine($"if (reader.ValueTextEquals({Code.Utf8Literal(value.Value)})) return {self}.{value.MemberName};");
-            }
+                public static {{self}} ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-            w.CloseBlock();
-            w.WriteLine();
-        }
-
-        w.WriteLine($"return new {self}(ReadString(ref reader));");
-        w.CloseBlock();
-        w.WriteLine($$"""
-
-            /// <summary>Writes the value as a JSON string.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value)
-            {
-                if (value is null)
-                {
-                    writer.WriteNullValue();
-                    return;
-                }
-
-                writer.WriteStringValue(value.Value);
+                /// <summary>Writes the value as a JSON string.</summary>
+                public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {{self}} value) => s_table.Write(writer, value);
             }
             """);
-        w.CloseBlock();
         w.CloseBlock();
     }
 

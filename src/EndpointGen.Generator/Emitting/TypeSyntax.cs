@@ -3,16 +3,6 @@ using EndpointGen.Generator.Model;
 
 namespace EndpointGen.Generator.Emitting;
 
-/// <summary>Where a JSON reader or writer function is named: in a client (qualified) or inside a generated converter.</summary>
-internal enum JsonScope
-{
-    /// <summary>Outside a converter: primitives through <c>global::EndpointGen.Runtime.JsonValueReader</c>/<c>JsonValueWriter</c>.</summary>
-    Client,
-
-    /// <summary>Inside a converter derived from <c>GeneratedJsonConverter&lt;T&gt;</c>: primitives through the base class's short names.</summary>
-    Converter,
-}
-
 /// <summary>
 /// The C# spelling of a <see cref="TypeRef"/>, in one place: its type name, and the functions that read and write it
 /// as JSON. Each is a piece that writes itself into a <see cref="SourceWriter"/> line.
@@ -31,15 +21,21 @@ internal static class TypeSyntax
     /// <summary>The C# type, fully qualified. <c>json</c> is always a nullable <c>JsonNode?</c>: JSON null is a JSON value.</summary>
     public static TypeName Name(TypeRef type, string ns, bool nullable = false) => new(type, ns, nullable);
 
-    /// <summary>A <c>JsonReadFunc&lt;T&gt;</c>: a method group where there is one, else a static lambda.</summary>
-    public static JsonReadFunction ReadFunction(TypeRef type, string ns, JsonScope scope = JsonScope.Client) => new(type, ns, scope);
+    /// <summary>A <c>JsonReadFunc&lt;T&gt;</c> for a client: a method group where there is one, else a static lambda.</summary>
+    public static JsonReadFunction ReadFunction(TypeRef type, string ns) => new(type, ns);
 
-    /// <summary>A <c>JsonWriteFunc&lt;T&gt;</c>: a method group where there is one, else a static lambda.</summary>
-    public static JsonWriteFunction WriteFunction(TypeRef type, string ns, JsonScope scope = JsonScope.Client) => new(type, ns, scope, 0);
+    /// <summary>A <c>JsonWriteFunc&lt;T&gt;</c> for a client: a method group where there is one, else a static lambda.</summary>
+    public static JsonWriteFunction WriteFunction(TypeRef type, string ns) => new(type, ns);
 
     /// <summary>
-    /// The name shared by a primitive's reader and writer (<c>ReadString</c>, <c>WriteString</c>) in the runtime and in
-    /// the converters' base class; <see langword="null"/> for a kind that has none.
+    /// The codec a converter's table entry takes, inside a converter derived from <c>GeneratedJsonConverter&lt;T&gt;</c>:
+    /// a primitive's by its base-class name (<c>String</c>), another type's converter, <c>ListOf(...)</c> or <c>MapOf(...)</c>.
+    /// </summary>
+    public static JsonCodec Codec(TypeRef type, string ns) => new(type, ns);
+
+    /// <summary>
+    /// The name shared by a primitive's reader and writer in the runtime (<c>ReadString</c>, <c>WriteString</c>) and its
+    /// codec in the converters' base class (<c>String</c>); <see langword="null"/> for a kind that has none.
     /// </summary>
     private static string? PrimitiveName(TypeKind kind) => kind switch
     {
@@ -121,18 +117,52 @@ internal static class TypeSyntax
         }
     }
 
+    /// <summary>A table entry's codec.</summary>
+    internal readonly struct JsonCodec : ISourcePiece
+    {
+        private readonly TypeRef _type;
+        private readonly string _ns;
+
+        public JsonCodec(TypeRef type, string ns)
+        {
+            _type = type;
+            _ns = ns;
+        }
+
+        public void WriteTo(SourceWriter w)
+        {
+            if (_type.Kind == TypeKind.Date && w.DateOnly)
+            {
+                // The runtime's date is a DateTime on every target (netstandard2.0 has no DateOnly); this converts it.
+                w.Write($"Codec(static (ref global::System.Text.Json.Utf8JsonReader r) => {DateOnlyType}.FromDateTime({Reader}.ReadDate(ref r)), static (w, v) => {Writer}.WriteDate(w, v.{DateOnlyToDateTime}))");
+            }
+            else if (PrimitiveName(_type.Kind) is { } name)
+            {
+                w.Write(name);
+            }
+            else if (_type.Kind is TypeKind.Object or TypeKind.Enum)
+            {
+                // An instance holds delegates to the type's static reader and writer, so two types that contain each
+                // other can build their tables in either order.
+                w.Write($"new global::{_ns}.{_type.Name}.JsonConverter()");
+            }
+            else
+            {
+                w.Write($"{(_type.Kind == TypeKind.Array ? "ListOf" : "MapOf")}({Codec(_type.Element!, _ns)})");
+            }
+        }
+    }
+
     /// <summary>A function reading a type's JSON value under a reader.</summary>
     internal readonly struct JsonReadFunction : ISourcePiece
     {
         private readonly TypeRef _type;
         private readonly string _ns;
-        private readonly JsonScope _scope;
 
-        public JsonReadFunction(TypeRef type, string ns, JsonScope scope)
+        public JsonReadFunction(TypeRef type, string ns)
         {
             _type = type;
             _ns = ns;
-            _scope = scope;
         }
 
         public void WriteTo(SourceWriter w)
@@ -140,11 +170,11 @@ internal static class TypeSyntax
             if (_type.Kind == TypeKind.Date && w.DateOnly)
             {
                 // The runtime reads a date as a DateTime on every target (netstandard2.0 has no DateOnly); this converts it.
-                w.Write($"static (ref global::System.Text.Json.Utf8JsonReader r) => {DateOnlyType}.FromDateTime({(_scope == JsonScope.Converter ? "ReadDate" : Reader + ".ReadDate")}(ref r))");
+                w.Write($"static (ref global::System.Text.Json.Utf8JsonReader r) => {DateOnlyType}.FromDateTime({Reader}.ReadDate(ref r))");
             }
             else if (PrimitiveName(_type.Kind) is { } name)
             {
-                w.Write(_scope == JsonScope.Converter ? "Read" : Reader + ".Read");
+                w.Write(Reader + ".Read");
                 w.Write(name);
             }
             else if (_type.Kind is TypeKind.Object or TypeKind.Enum)
@@ -166,15 +196,11 @@ internal static class TypeSyntax
     {
         private readonly TypeRef _type;
         private readonly string _ns;
-        private readonly JsonScope _scope;
-        private readonly int _depth;
 
-        public JsonWriteFunction(TypeRef type, string ns, JsonScope scope, int depth)
+        public JsonWriteFunction(TypeRef type, string ns)
         {
             _type = type;
             _ns = ns;
-            _scope = scope;
-            _depth = depth;
         }
 
         public void WriteTo(SourceWriter w)
@@ -182,21 +208,13 @@ internal static class TypeSyntax
             if (_type.Kind == TypeKind.Date && w.DateOnly)
             {
                 // The runtime writes a date from a DateTime on every target (netstandard2.0 has no DateOnly); this converts it.
-                if (_scope == JsonScope.Converter)
-                {
-                    w.Write($"static (w{_depth}, v{_depth}) => WriteDate(w{_depth}, v{_depth}.{DateOnlyToDateTime})");
-                }
-                else
-                {
-                    w.Write($"static (global::System.Text.Json.Utf8JsonWriter w, {DateOnlyType} v) => {Writer}.WriteDate(w, v.{DateOnlyToDateTime})");
-                }
-
+                w.Write($"static (global::System.Text.Json.Utf8JsonWriter w, {DateOnlyType} v) => {Writer}.WriteDate(w, v.{DateOnlyToDateTime})");
                 return;
             }
 
             if (PrimitiveName(_type.Kind) is { } name)
             {
-                w.Write(_scope == JsonScope.Converter ? "Write" : Writer + ".Write");
+                w.Write(Writer + ".Write");
                 w.Write(name);
                 return;
             }
@@ -209,16 +227,8 @@ internal static class TypeSyntax
 
             var collection = _type.Kind == TypeKind.Array ? "WriteList" : "WriteMap";
             var element = _type.Element!;
-            if (_scope == JsonScope.Converter)
-            {
-                // Parameters numbered by depth, so nested lambdas do not shadow each other; the compiler caches static lambdas.
-                var next = new JsonWriteFunction(element, _ns, _scope, _depth + 1);
-                w.Write($"static (w{_depth}, v{_depth}) => {collection}(w{_depth}, v{_depth}, {next})");
-            }
-            else
-            {
-                w.Write($"static (global::System.Text.Json.Utf8JsonWriter w, {Name(_type, _ns)} v) => {Writer}.{collection}<{Name(element, _ns)}>(w, v, {WriteFunction(element, _ns)})");
-            }
+            // A static lambda, which the compiler caches.
+            w.Write($"static (global::System.Text.Json.Utf8JsonWriter w, {Name(_type, _ns)} v) => {Writer}.{collection}<{Name(element, _ns)}>(w, v, {WriteFunction(element, _ns)})");
         }
     }
 }

@@ -124,6 +124,7 @@ internal sealed partial class DescriptorReader
                 var clash = field.PropertyName == name ? "is the name of its own type"
                     : Array.IndexOf(s_classMembers, field.PropertyName) >= 0 ? "is a name every generated class takes (its JSON converter, and the converter's s_requiredNames)"
                     : Array.IndexOf(s_objectMembers, field.PropertyName) >= 0 ? "is a member every .NET object has"
+                    : field.PropertyName[0] == '_' ? "starts with '_', which the generated class keeps for the fields behind its properties"
                     : memberNames.TryGetValue(field.PropertyName, out var other) ? $"the field '{other}' becomes too"
                     : null;
                 if (clash is not null)

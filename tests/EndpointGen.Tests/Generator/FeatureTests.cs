@@ -74,8 +74,8 @@ public sealed class FeatureTests
         Assert.All(
             run.Sources.Where(s => !s_targetDependentHints.Contains(s.HintName)),
             s => Assert.Equal(Snapshots.Read(Snapshot, s.HintName), s.SourceText.ToString()));
-        Assert.Contains("public required global::System.DateOnly Day { get; init; }", run.Sources.Single(s => s.HintName == "Features.Inventory.Inventory.g.cs").SourceText.ToString(), StringComparison.Ordinal);
-        Assert.Contains("public required global::System.DateTime Day { get; init; }", Snapshots.Read(Snapshot, "Features.Inventory.Inventory.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public required global::System.DateOnly Day { get => _Day; init => _Day = value; }", run.Sources.Single(s => s.HintName == "Features.Inventory.Inventory.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("public required global::System.DateTime Day { get => _Day; init => _Day = value; }", Snapshots.Read(Snapshot, "Features.Inventory.Inventory.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

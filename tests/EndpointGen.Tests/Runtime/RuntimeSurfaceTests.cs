@@ -83,7 +83,7 @@ public sealed class RuntimeSurfaceTests
 
     private static string EveryKind()
     {
-        var kinds = new[] { "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "date", "unix-time", "json", "Color", "Item", "string[]", "date[]", "map<int32>" };
+        var kinds = new[] { "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "date", "unix-time", "json", "Color", "Item", "string[]", "date[]", "map<int32>", "string[][]", "map<int32>[]" };
         var fields = new StringBuilder();
         var index = 0;
         foreach (var kind in kinds)
@@ -95,6 +95,18 @@ public sealed class RuntimeSurfaceTests
             index++;
         }
 
+        // Bodies and answers of each primitive, listed and mapped: the clients read and write those through
+        // JsonValueReader and JsonValueWriter (the converters' tables go through the base class's codecs).
+        var echoes = new StringBuilder();
+        index = 0;
+        foreach (var kind in new[] { "string", "int32", "int64", "number", "boolean", "uuid", "date-time", "date", "unix-time", "json" })
+        {
+            echoes.Append("  Echo").Append(index).Append(":\n    method: POST\n    path: echo").Append(index)
+                .Append("\n    body: '").Append(kind).Append("[]'\n    response: 'map<").Append(kind).Append(">'\n");
+            index++;
+        }
+
+        echoes.Append("  EchoMap:\n    method: PUT\n    path: echo-map\n    body: 'map<string>'\n");
         return $$"""
             service:
               name: Kinds
@@ -175,6 +187,7 @@ public sealed class RuntimeSurfaceTests
                 method: GET
                 path: log
                 response: { type: text, encoding: events }
+            {{echoes}}
             types:
               Form:
                 fields:

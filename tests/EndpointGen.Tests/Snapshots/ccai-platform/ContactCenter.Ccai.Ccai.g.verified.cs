@@ -784,1068 +784,578 @@ public sealed partial class CcaiClient : global::ContactCenter.Ccai.ICcaiClient
 }
 
 /// <summary>A chat object. A chat object is created for every mobile and web chat session on CCAI Platform.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Chat.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Chat
 {
-    /// <summary>Chat ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>1234</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Chat ID. JSON name: <c>id</c>. Example: <c>1234</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Chat status ("finished" once the chat has ended).</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>assigned</c>.</remarks>
-    public string? Status { get; init; }
+    /// <summary>Chat status ("finished" once the chat has ended). JSON name: <c>status</c>. Example: <c>assigned</c>.</summary>
+    public string? Status { get => _Status; init => _Status = value; }
 
-    /// <summary>Human-readable text of the status.</summary>
-    /// <remarks>JSON name: <c>status_text</c>; omitted when unset. Example: <c>Assigned</c>.</remarks>
-    public string? StatusText { get; init; }
+    /// <summary>Human-readable text of the status. JSON name: <c>status_text</c>. Example: <c>Assigned</c>.</summary>
+    public string? StatusText { get => _StatusText; init => _StatusText = value; }
 
-    /// <summary>Features of the chat.</summary>
-    /// <remarks>JSON name: <c>features</c>; omitted when unset. Example: <c>["photo", "video"]</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Features { get; init; }
+    /// <summary>Features of the chat. JSON name: <c>features</c>. Example: <c>["photo", "video"]</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Features { get => _Features; init => _Features = value; }
 
-    /// <summary>When the chat was created.</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>2024-05-02T10:15:30+00:00</c>.</remarks>
-    public global::System.DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>When the chat was created. JSON name: <c>created_at</c>. Example: <c>2024-05-02T10:15:30+00:00</c>.</summary>
+    public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
 
-    /// <summary>When the chat ends.</summary>
-    /// <remarks>JSON name: <c>ends_at</c>; omitted when unset. Example: <c>2024-05-02T11:15:30+00:00</c>.</remarks>
-    public global::System.DateTimeOffset? EndsAt { get; init; }
+    /// <summary>When the chat ends. JSON name: <c>ends_at</c>. Example: <c>2024-05-02T11:15:30+00:00</c>.</summary>
+    public global::System.DateTimeOffset? EndsAt { get => _EndsAt; init => _EndsAt = value; }
 
-    /// <summary>When the chat times out.</summary>
-    /// <remarks>JSON name: <c>timeout_at</c>; omitted when unset. Example: <c>2024-05-02T10:45:30+00:00</c>.</remarks>
-    public global::System.DateTimeOffset? TimeoutAt { get; init; }
+    /// <summary>When the chat times out. JSON name: <c>timeout_at</c>. Example: <c>2024-05-02T10:45:30+00:00</c>.</summary>
+    public global::System.DateTimeOffset? TimeoutAt { get => _TimeoutAt; init => _TimeoutAt = value; }
 
-    /// <summary>The human agent currently assigned to the chat.</summary>
-    /// <remarks>JSON name: <c>agent</c>; omitted when unset.</remarks>
-    public global::ContactCenter.Ccai.Agent? Agent { get; init; }
+    /// <summary>The human agent currently assigned to the chat. JSON name: <c>agent</c>.</summary>
+    public global::ContactCenter.Ccai.Agent? Agent { get => _Agent; init => _Agent = value; }
 
-    /// <summary>The virtual agent currently assigned to the chat.</summary>
-    /// <remarks>JSON name: <c>virtual_agent</c>; omitted when unset.</remarks>
-    public global::ContactCenter.Ccai.VirtualAgent? VirtualAgent { get; init; }
+    /// <summary>The virtual agent currently assigned to the chat. JSON name: <c>virtual_agent</c>.</summary>
+    public global::ContactCenter.Ccai.VirtualAgent? VirtualAgent { get => _VirtualAgent; init => _VirtualAgent = value; }
 
-    /// <summary>Every human agent that took part in the chat.</summary>
-    /// <remarks>JSON name: <c>all_agents</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Agent>? AllAgents { get; init; }
+    /// <summary>Every human agent that took part in the chat. JSON name: <c>all_agents</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Agent>? AllAgents { get => _AllAgents; init => _AllAgents = value; }
 
-    /// <summary>Every virtual agent that took part in the chat.</summary>
-    /// <remarks>JSON name: <c>all_virtual_agents</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.VirtualAgent>? AllVirtualAgents { get; init; }
+    /// <summary>Every virtual agent that took part in the chat. JSON name: <c>all_virtual_agents</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.VirtualAgent>? AllVirtualAgents { get => _AllVirtualAgents; init => _AllVirtualAgents = value; }
 
-    /// <summary>Language of the chat.</summary>
-    /// <remarks>JSON name: <c>lang</c>; omitted when unset. Example: <c>en</c>.</remarks>
-    public string? Lang { get; init; }
+    /// <summary>Language of the chat. JSON name: <c>lang</c>. Example: <c>en</c>.</summary>
+    public string? Lang { get => _Lang; init => _Lang = value; }
 
-    /// <summary>The menus (queues) of the chat.</summary>
-    /// <remarks>JSON name: <c>menus</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Menu>? Menus { get; init; }
+    /// <summary>The menus (queues) of the chat. JSON name: <c>menus</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Menu>? Menus { get => _Menus; init => _Menus = value; }
 
-    /// <summary>The end user of the chat.</summary>
-    /// <remarks>JSON name: <c>end_user</c>; omitted when unset.</remarks>
-    public global::ContactCenter.Ccai.EndUser? EndUser { get; init; }
+    /// <summary>The end user of the chat. JSON name: <c>end_user</c>.</summary>
+    public global::ContactCenter.Ccai.EndUser? EndUser { get => _EndUser; init => _EndUser = value; }
+
+    private long? _Id;
+    private string? _Status;
+    private string? _StatusText;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _Features;
+    private global::System.DateTimeOffset? _CreatedAt;
+    private global::System.DateTimeOffset? _EndsAt;
+    private global::System.DateTimeOffset? _TimeoutAt;
+    private global::ContactCenter.Ccai.Agent? _Agent;
+    private global::ContactCenter.Ccai.VirtualAgent? _VirtualAgent;
+    private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Agent>? _AllAgents;
+    private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.VirtualAgent>? _AllVirtualAgents;
+    private string? _Lang;
+    private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Menu>? _Menus;
+    private global::ContactCenter.Ccai.EndUser? _EndUser;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Chat"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Chat>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_StatusText = Name("status_text");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Features = Name("features");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_EndsAt = Name("ends_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_TimeoutAt = Name("timeout_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Agent = Name("agent");
-        private static readonly global::System.Text.Json.JsonEncodedText s_VirtualAgent = Name("virtual_agent");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AllAgents = Name("all_agents");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AllVirtualAgents = Name("all_virtual_agents");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Lang = Name("lang");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Menus = Name("menus");
-        private static readonly global::System.Text.Json.JsonEncodedText s_EndUser = Name("end_user");
+        private static readonly Table s_table = new("Chat", static () => new(),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("status", static o => ref o._Status, String),
+            Ref("status_text", static o => ref o._StatusText, String),
+            Ref("features", static o => ref o._Features, ListOf(String)),
+            Struct("created_at", static o => ref o._CreatedAt, DateTime),
+            Struct("ends_at", static o => ref o._EndsAt, DateTime),
+            Struct("timeout_at", static o => ref o._TimeoutAt, DateTime),
+            Ref("agent", static o => ref o._Agent, new global::ContactCenter.Ccai.Agent.JsonConverter()),
+            Ref("virtual_agent", static o => ref o._VirtualAgent, new global::ContactCenter.Ccai.VirtualAgent.JsonConverter()),
+            Ref("all_agents", static o => ref o._AllAgents, ListOf(new global::ContactCenter.Ccai.Agent.JsonConverter())),
+            Ref("all_virtual_agents", static o => ref o._AllVirtualAgents, ListOf(new global::ContactCenter.Ccai.VirtualAgent.JsonConverter())),
+            Ref("lang", static o => ref o._Lang, String),
+            Ref("menus", static o => ref o._Menus, ListOf(new global::ContactCenter.Ccai.Menu.JsonConverter())),
+            Ref("end_user", static o => ref o._EndUser, new global::ContactCenter.Ccai.EndUser.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.Chat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Chat");
-            long? p_Id = default;
-            string? p_Status = default;
-            string? p_StatusText = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? p_Features = default;
-            global::System.DateTimeOffset? p_CreatedAt = default;
-            global::System.DateTimeOffset? p_EndsAt = default;
-            global::System.DateTimeOffset? p_TimeoutAt = default;
-            global::ContactCenter.Ccai.Agent? p_Agent = default;
-            global::ContactCenter.Ccai.VirtualAgent? p_VirtualAgent = default;
-            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Agent>? p_AllAgents = default;
-            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.VirtualAgent>? p_AllVirtualAgents = default;
-            string? p_Lang = default;
-            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.Menu>? p_Menus = default;
-            global::ContactCenter.Ccai.EndUser? p_EndUser = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("status_text"u8)) p_StatusText = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("features"u8)) p_Features = OptionalList(ref reader, ReadString);
-                else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadDateTime);
-                else if (reader.ValueTextEquals("ends_at"u8)) p_EndsAt = OptionalStruct(ref reader, ReadDateTime);
-                else if (reader.ValueTextEquals("timeout_at"u8)) p_TimeoutAt = OptionalStruct(ref reader, ReadDateTime);
-                else if (reader.ValueTextEquals("agent"u8)) p_Agent = Optional(ref reader, global::ContactCenter.Ccai.Agent.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("virtual_agent"u8)) p_VirtualAgent = Optional(ref reader, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("all_agents"u8)) p_AllAgents = OptionalList(ref reader, global::ContactCenter.Ccai.Agent.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("all_virtual_agents"u8)) p_AllVirtualAgents = OptionalList(ref reader, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("lang"u8)) p_Lang = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("menus"u8)) p_Menus = OptionalList(ref reader, global::ContactCenter.Ccai.Menu.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("end_user"u8)) p_EndUser = Optional(ref reader, global::ContactCenter.Ccai.EndUser.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.Chat
-            {
-                Id = p_Id,
-                Status = p_Status,
-                StatusText = p_StatusText,
-                Features = p_Features,
-                CreatedAt = p_CreatedAt,
-                EndsAt = p_EndsAt,
-                TimeoutAt = p_TimeoutAt,
-                Agent = p_Agent,
-                VirtualAgent = p_VirtualAgent,
-                AllAgents = p_AllAgents,
-                AllVirtualAgents = p_AllVirtualAgents,
-                Lang = p_Lang,
-                Menus = p_Menus,
-                EndUser = p_EndUser,
-            };
-        }
+        public static global::ContactCenter.Ccai.Chat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Chat value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Status, value.Status, WriteString);
-            WriteOptional(writer, s_StatusText, value.StatusText, WriteString);
-            WriteOptional(writer, s_Features, value.Features, static (w0, v0) => WriteList(w0, v0, WriteString));
-            WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteDateTime);
-            WriteOptionalStruct(writer, s_EndsAt, value.EndsAt, WriteDateTime);
-            WriteOptionalStruct(writer, s_TimeoutAt, value.TimeoutAt, WriteDateTime);
-            WriteOptional(writer, s_Agent, value.Agent, global::ContactCenter.Ccai.Agent.JsonConverter.WriteValue);
-            WriteOptional(writer, s_VirtualAgent, value.VirtualAgent, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.WriteValue);
-            WriteOptional(writer, s_AllAgents, value.AllAgents, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Ccai.Agent.JsonConverter.WriteValue));
-            WriteOptional(writer, s_AllVirtualAgents, value.AllVirtualAgents, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Ccai.VirtualAgent.JsonConverter.WriteValue));
-            WriteOptional(writer, s_Lang, value.Lang, WriteString);
-            WriteOptional(writer, s_Menus, value.Menus, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Ccai.Menu.JsonConverter.WriteValue));
-            WriteOptional(writer, s_EndUser, value.EndUser, global::ContactCenter.Ccai.EndUser.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Chat value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A human agent of a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Agent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Agent
 {
-    /// <summary>Agent ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>42</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Agent ID. JSON name: <c>id</c>. Example: <c>42</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Full name of the agent.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Anna Rossi</c>.</remarks>
-    public string? Name { get; init; }
+    /// <summary>Full name of the agent. JSON name: <c>name</c>. Example: <c>Anna Rossi</c>.</summary>
+    public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>First name of the agent.</summary>
-    /// <remarks>JSON name: <c>first_name</c>; omitted when unset. Example: <c>Anna</c>.</remarks>
-    public string? FirstName { get; init; }
+    /// <summary>First name of the agent. JSON name: <c>first_name</c>. Example: <c>Anna</c>.</summary>
+    public string? FirstName { get => _FirstName; init => _FirstName = value; }
 
-    /// <summary>URL of the agent's avatar image.</summary>
-    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c>https://customer.uc1.ccaiplatform.com/avatars/42.png</c>.</remarks>
-    public string? AvatarUrl { get; init; }
+    /// <summary>URL of the agent's avatar image. JSON name: <c>avatar_url</c>. Example: <c>https://customer.uc1.ccaiplatform.com/avatars/42.png</c>.</summary>
+    public string? AvatarUrl { get => _AvatarUrl; init => _AvatarUrl = value; }
 
-    /// <summary>Status of the agent.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>available</c>.</remarks>
-    public string? Status { get; init; }
+    /// <summary>Status of the agent. JSON name: <c>status</c>. Example: <c>available</c>.</summary>
+    public string? Status { get => _Status; init => _Status = value; }
+
+    private long? _Id;
+    private string? _Name;
+    private string? _FirstName;
+    private string? _AvatarUrl;
+    private string? _Status;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Agent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Agent>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FirstName = Name("first_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = Name("avatar_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
+        private static readonly Table s_table = new("Agent", static () => new(),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("first_name", static o => ref o._FirstName, String),
+            Ref("avatar_url", static o => ref o._AvatarUrl, String),
+            Ref("status", static o => ref o._Status, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.Agent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Agent");
-            long? p_Id = default;
-            string? p_Name = default;
-            string? p_FirstName = default;
-            string? p_AvatarUrl = default;
-            string? p_Status = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("first_name"u8)) p_FirstName = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("avatar_url"u8)) p_AvatarUrl = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.Agent
-            {
-                Id = p_Id,
-                Name = p_Name,
-                FirstName = p_FirstName,
-                AvatarUrl = p_AvatarUrl,
-                Status = p_Status,
-            };
-        }
+        public static global::ContactCenter.Ccai.Agent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Agent value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Name, value.Name, WriteString);
-            WriteOptional(writer, s_FirstName, value.FirstName, WriteString);
-            WriteOptional(writer, s_AvatarUrl, value.AvatarUrl, WriteString);
-            WriteOptional(writer, s_Status, value.Status, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Agent value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A virtual agent of a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.VirtualAgent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class VirtualAgent
 {
-    /// <summary>Virtual agent ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>7</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Virtual agent ID. JSON name: <c>id</c>. Example: <c>7</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Name of the virtual agent.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Support Bot</c>.</remarks>
-    public string? Name { get; init; }
+    /// <summary>Name of the virtual agent. JSON name: <c>name</c>. Example: <c>Support Bot</c>.</summary>
+    public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>URL of the virtual agent's avatar image.</summary>
-    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c>https://customer.uc1.ccaiplatform.com/avatars/va-7.png</c>.</remarks>
-    public string? AvatarUrl { get; init; }
+    /// <summary>URL of the virtual agent's avatar image. JSON name: <c>avatar_url</c>. Example: <c>https://customer.uc1.ccaiplatform.com/avatars/va-7.png</c>.</summary>
+    public string? AvatarUrl { get => _AvatarUrl; init => _AvatarUrl = value; }
 
-    /// <summary>Status of the virtual agent.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>active</c>.</remarks>
-    public string? Status { get; init; }
+    /// <summary>Status of the virtual agent. JSON name: <c>status</c>. Example: <c>active</c>.</summary>
+    public string? Status { get => _Status; init => _Status = value; }
+
+    private long? _Id;
+    private string? _Name;
+    private string? _AvatarUrl;
+    private string? _Status;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VirtualAgent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VirtualAgent>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = Name("avatar_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
+        private static readonly Table s_table = new("VirtualAgent", static () => new(),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("avatar_url", static o => ref o._AvatarUrl, String),
+            Ref("status", static o => ref o._Status, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.VirtualAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "VirtualAgent");
-            long? p_Id = default;
-            string? p_Name = default;
-            string? p_AvatarUrl = default;
-            string? p_Status = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("avatar_url"u8)) p_AvatarUrl = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.VirtualAgent
-            {
-                Id = p_Id,
-                Name = p_Name,
-                AvatarUrl = p_AvatarUrl,
-                Status = p_Status,
-            };
-        }
+        public static global::ContactCenter.Ccai.VirtualAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VirtualAgent value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Name, value.Name, WriteString);
-            WriteOptional(writer, s_AvatarUrl, value.AvatarUrl, WriteString);
-            WriteOptional(writer, s_Status, value.Status, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VirtualAgent value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A menu (queue) of a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Menu.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Menu
 {
-    /// <summary>Menu ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>17</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Menu ID. JSON name: <c>id</c>. Example: <c>17</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Menu name.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Billing</c>.</remarks>
-    public string? Name { get; init; }
+    /// <summary>Menu name. JSON name: <c>name</c>. Example: <c>Billing</c>.</summary>
+    public string? Name { get => _Name; init => _Name = value; }
+
+    private long? _Id;
+    private string? _Name;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Menu"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Menu>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
+        private static readonly Table s_table = new("Menu", static () => new(),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("name", static o => ref o._Name, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.Menu ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Menu");
-            long? p_Id = default;
-            string? p_Name = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.Menu
-            {
-                Id = p_Id,
-                Name = p_Name,
-            };
-        }
+        public static global::ContactCenter.Ccai.Menu ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Menu value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Name, value.Name, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Menu value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The end user of a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.EndUser.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class EndUser
 {
-    /// <summary>End user ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>9001</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>End user ID. JSON name: <c>id</c>. Example: <c>9001</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The end user's identifier.</summary>
-    /// <remarks>JSON name: <c>identifier</c>; omitted when unset. Example: <c>customer-8812</c>.</remarks>
-    public string? Identifier { get; init; }
+    /// <summary>The end user's identifier. JSON name: <c>identifier</c>. Example: <c>customer-8812</c>.</summary>
+    public string? Identifier { get => _Identifier; init => _Identifier = value; }
+
+    private long? _Id;
+    private string? _Identifier;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.EndUser"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EndUser>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
+        private static readonly Table s_table = new("EndUser", static () => new(),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("identifier", static o => ref o._Identifier, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.EndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "EndUser");
-            long? p_Id = default;
-            string? p_Identifier = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("identifier"u8)) p_Identifier = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.EndUser
-            {
-                Id = p_Id,
-                Identifier = p_Identifier,
-            };
-        }
+        public static global::ContactCenter.Ccai.EndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EndUser value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Identifier, value.Identifier, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EndUser value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of CreateChat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CreateChatRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateChatRequest
 {
-    /// <summary>The chat to create.</summary>
-    /// <remarks>JSON name: <c>chat</c>; always present.</remarks>
-    public required global::ContactCenter.Ccai.NewChat Chat { get; init; }
+    /// <summary>The chat to create. JSON name: <c>chat</c>.</summary>
+    public required global::ContactCenter.Ccai.NewChat Chat { get => _Chat!; init => _Chat = value; }
 
-    /// <summary>Data of the end user.</summary>
-    /// <remarks>JSON name: <c>end_user</c>; omitted when unset.</remarks>
-    public global::ContactCenter.Ccai.NewChatEndUser? EndUser { get; init; }
+    /// <summary>Data of the end user. JSON name: <c>end_user</c>.</summary>
+    public global::ContactCenter.Ccai.NewChatEndUser? EndUser { get => _EndUser; init => _EndUser = value; }
+
+    private global::ContactCenter.Ccai.NewChat? _Chat;
+    private global::ContactCenter.Ccai.NewChatEndUser? _EndUser;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateChatRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateChatRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Chat = Name("chat");
-        private static readonly global::System.Text.Json.JsonEncodedText s_EndUser = Name("end_user");
-        private static readonly string[] s_requiredNames = { "chat" };
+        private static readonly Table s_table = new("CreateChatRequest", static () => new() { Chat = default! },
+            Ref("chat", static o => ref o._Chat, new global::ContactCenter.Ccai.NewChat.JsonConverter(), RequiredNotNull),
+            Ref("end_user", static o => ref o._EndUser, new global::ContactCenter.Ccai.NewChatEndUser.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.CreateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "CreateChatRequest");
-            var seen0 = 0UL;
-            global::ContactCenter.Ccai.NewChat? p_Chat = default;
-            global::ContactCenter.Ccai.NewChatEndUser? p_EndUser = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("chat"u8)) { p_Chat = Required(ref reader, global::ContactCenter.Ccai.NewChat.JsonConverter.ReadValue, "CreateChatRequest", "chat"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("end_user"u8)) p_EndUser = Optional(ref reader, global::ContactCenter.Ccai.NewChatEndUser.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "CreateChatRequest");
-            return new global::ContactCenter.Ccai.CreateChatRequest
-            {
-                Chat = p_Chat!,
-                EndUser = p_EndUser,
-            };
-        }
+        public static global::ContactCenter.Ccai.CreateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateChatRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Chat, value.Chat, global::ContactCenter.Ccai.NewChat.JsonConverter.WriteValue, "CreateChatRequest", "chat");
-            WriteOptional(writer, s_EndUser, value.EndUser, global::ContactCenter.Ccai.NewChatEndUser.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateChatRequest value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The chat to create.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.NewChat.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class NewChat
 {
-    /// <summary>ID of the menu (queue) the chat is created in.</summary>
-    /// <remarks>JSON name: <c>menu_id</c>; always present. Example: <c>17</c>.</remarks>
-    public required long MenuId { get; init; }
+    /// <summary>ID of the menu (queue) the chat is created in. JSON name: <c>menu_id</c>. Example: <c>17</c>.</summary>
+    public required long MenuId { get => _MenuId; init => _MenuId = value; }
 
-    /// <summary>ID of the end user.</summary>
-    /// <remarks>JSON name: <c>end_user_id</c>; omitted when unset. Example: <c>9001</c>.</remarks>
-    public long? EndUserId { get; init; }
+    /// <summary>ID of the end user. JSON name: <c>end_user_id</c>. Example: <c>9001</c>.</summary>
+    public long? EndUserId { get => _EndUserId; init => _EndUserId = value; }
 
-    /// <summary>Language of the chat.</summary>
-    /// <remarks>JSON name: <c>lang</c>; omitted when unset. Example: <c>en</c>.</remarks>
-    public string? Lang { get; init; }
+    /// <summary>Language of the chat. JSON name: <c>lang</c>. Example: <c>en</c>.</summary>
+    public string? Lang { get => _Lang; init => _Lang = value; }
 
-    /// <summary>E-mail address of the end user.</summary>
-    /// <remarks>JSON name: <c>email</c>; omitted when unset. Example: <c>mario.bianchi@example.com</c>.</remarks>
-    public string? Email { get; init; }
+    /// <summary>E-mail address of the end user. JSON name: <c>email</c>. Example: <c>mario.bianchi@example.com</c>.</summary>
+    public string? Email { get => _Email; init => _Email = value; }
 
-    /// <summary>The context object includes the `value` object, which passes metadata to the chat conversation. The context object can be passed to virtual agents as an unsigned data parameter: e.g. with {"value": {"foo": "bar", "key": "value"}}, the unsigned data parameter value for the incoming field is `context` and the destination field can be set to `context`; the virtual agent can then use $session.params.context.foo or $session.params.context.key.</summary>
-    /// <remarks>JSON name: <c>context</c>; omitted when unset. Example: <c>{"value": {"foo": "bar", "key": "value"}}</c>.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? Context { get; init; }
+    /// <summary>The context object includes the `value` object, which passes metadata to the chat conversation. The context object can be passed to virtual agents as an unsigned data parameter: e.g. with {"value": {"foo": "bar", "key": "value"}}, the unsigned data parameter value for the incoming field is `context` and the destination field can be set to `context`; the virtual agent can then use $session.params.context.foo or $session.params.context.key. JSON name: <c>context</c>. Example: <c>{"value": {"foo": "bar", "key": "value"}}</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? Context { get => _Context; init => _Context = value; }
 
-    /// <summary>Transcript object (the page gives its type, object, but no structure).</summary>
-    /// <remarks>JSON name: <c>transcript</c>; omitted when unset.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? Transcript { get; init; }
+    /// <summary>Transcript object (the page gives its type, object, but no structure). JSON name: <c>transcript</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? Transcript { get => _Transcript; init => _Transcript = value; }
+
+    private long _MenuId;
+    private long? _EndUserId;
+    private string? _Lang;
+    private string? _Email;
+    private global::System.Text.Json.Nodes.JsonNode? _Context;
+    private global::System.Text.Json.Nodes.JsonNode? _Transcript;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChat"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChat>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_MenuId = Name("menu_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_EndUserId = Name("end_user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Lang = Name("lang");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Email = Name("email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Context = Name("context");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Transcript = Name("transcript");
-        private static readonly string[] s_requiredNames = { "menu_id" };
+        private static readonly Table s_table = new("NewChat", static () => new() { MenuId = default! },
+            Value("menu_id", static o => ref o._MenuId, Int64),
+            Struct("end_user_id", static o => ref o._EndUserId, Int64),
+            Ref("lang", static o => ref o._Lang, String),
+            Ref("email", static o => ref o._Email, String),
+            Ref("context", static o => ref o._Context, Json),
+            Ref("transcript", static o => ref o._Transcript, Json));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.NewChat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "NewChat");
-            var seen0 = 0UL;
-            long p_MenuId = default;
-            long? p_EndUserId = default;
-            string? p_Lang = default;
-            string? p_Email = default;
-            global::System.Text.Json.Nodes.JsonNode? p_Context = default;
-            global::System.Text.Json.Nodes.JsonNode? p_Transcript = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("menu_id"u8)) { p_MenuId = Required(ref reader, ReadInt64, "NewChat", "menu_id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("end_user_id"u8)) p_EndUserId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("lang"u8)) p_Lang = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("email"u8)) p_Email = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("context"u8)) p_Context = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("transcript"u8)) p_Transcript = Optional(ref reader, ReadJson);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "NewChat");
-            return new global::ContactCenter.Ccai.NewChat
-            {
-                MenuId = p_MenuId,
-                EndUserId = p_EndUserId,
-                Lang = p_Lang,
-                Email = p_Email,
-                Context = p_Context,
-                Transcript = p_Transcript,
-            };
-        }
+        public static global::ContactCenter.Ccai.NewChat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChat value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_MenuId, value.MenuId, WriteInt64);
-            WriteOptionalStruct(writer, s_EndUserId, value.EndUserId, WriteInt64);
-            WriteOptional(writer, s_Lang, value.Lang, WriteString);
-            WriteOptional(writer, s_Email, value.Email, WriteString);
-            WriteOptional(writer, s_Context, value.Context, WriteJson);
-            WriteOptional(writer, s_Transcript, value.Transcript, WriteJson);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChat value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>End user data sent with CreateChat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.NewChatEndUser.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class NewChatEndUser
 {
-    /// <summary>Phone number of the end user.</summary>
-    /// <remarks>JSON name: <c>phone</c>; omitted when unset. Example: <c>+393331234567</c>.</remarks>
-    public string? Phone { get; init; }
+    /// <summary>Phone number of the end user. JSON name: <c>phone</c>. Example: <c>+393331234567</c>.</summary>
+    public string? Phone { get => _Phone; init => _Phone = value; }
+
+    private string? _Phone;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.NewChatEndUser"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.NewChatEndUser>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Phone = Name("phone");
+        private static readonly Table s_table = new("NewChatEndUser", static () => new(),
+            Ref("phone", static o => ref o._Phone, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.NewChatEndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "NewChatEndUser");
-            string? p_Phone = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("phone"u8)) p_Phone = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.NewChatEndUser
-            {
-                Phone = p_Phone,
-            };
-        }
+        public static global::ContactCenter.Ccai.NewChatEndUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChatEndUser value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Phone, value.Phone, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.NewChatEndUser value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of UpdateChat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UpdateChatRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class UpdateChatRequest
 {
-    /// <summary>ID of the user who finished the chat.</summary>
-    /// <remarks>JSON name: <c>finished_by_user_id</c>; omitted when unset. Example: <c>42</c>.</remarks>
-    public long? FinishedByUserId { get; init; }
+    /// <summary>ID of the user who finished the chat. JSON name: <c>finished_by_user_id</c>. Example: <c>42</c>.</summary>
+    public long? FinishedByUserId { get => _FinishedByUserId; init => _FinishedByUserId = value; }
 
-    /// <summary>The chat attributes to update.</summary>
-    /// <remarks>JSON name: <c>chat</c>; omitted when unset.</remarks>
-    public global::ContactCenter.Ccai.ChatUpdate? Chat { get; init; }
+    /// <summary>The chat attributes to update. JSON name: <c>chat</c>.</summary>
+    public global::ContactCenter.Ccai.ChatUpdate? Chat { get => _Chat; init => _Chat = value; }
+
+    private long? _FinishedByUserId;
+    private global::ContactCenter.Ccai.ChatUpdate? _Chat;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateChatRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateChatRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_FinishedByUserId = Name("finished_by_user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Chat = Name("chat");
+        private static readonly Table s_table = new("UpdateChatRequest", static () => new(),
+            Struct("finished_by_user_id", static o => ref o._FinishedByUserId, Int64),
+            Ref("chat", static o => ref o._Chat, new global::ContactCenter.Ccai.ChatUpdate.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.UpdateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "UpdateChatRequest");
-            long? p_FinishedByUserId = default;
-            global::ContactCenter.Ccai.ChatUpdate? p_Chat = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("finished_by_user_id"u8)) p_FinishedByUserId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("chat"u8)) p_Chat = Optional(ref reader, global::ContactCenter.Ccai.ChatUpdate.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.UpdateChatRequest
-            {
-                FinishedByUserId = p_FinishedByUserId,
-                Chat = p_Chat,
-            };
-        }
+        public static global::ContactCenter.Ccai.UpdateChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateChatRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_FinishedByUserId, value.FinishedByUserId, WriteInt64);
-            WriteOptional(writer, s_Chat, value.Chat, global::ContactCenter.Ccai.ChatUpdate.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateChatRequest value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Chat attributes changed by UpdateChat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.ChatUpdate.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ChatUpdate
 {
-    /// <summary>Deflection channel.</summary>
-    /// <remarks>JSON name: <c>deflection_channel</c>; omitted when unset. Example: <c>sms</c>.</remarks>
-    public string? DeflectionChannel { get; init; }
+    /// <summary>Deflection channel. JSON name: <c>deflection_channel</c>. Example: <c>sms</c>.</summary>
+    public string? DeflectionChannel { get => _DeflectionChannel; init => _DeflectionChannel = value; }
 
-    /// <summary>New status of the chat; "finished" ends the chat.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>finished</c>.</remarks>
-    public string? Status { get; init; }
+    /// <summary>New status of the chat; "finished" ends the chat. JSON name: <c>status</c>. Example: <c>finished</c>.</summary>
+    public string? Status { get => _Status; init => _Status = value; }
 
-    /// <summary>ID of the escalation.</summary>
-    /// <remarks>JSON name: <c>escalation_id</c>; omitted when unset. Example: <c>5001</c>.</remarks>
-    public long? EscalationId { get; init; }
+    /// <summary>ID of the escalation. JSON name: <c>escalation_id</c>. Example: <c>5001</c>.</summary>
+    public long? EscalationId { get => _EscalationId; init => _EscalationId = value; }
+
+    private string? _DeflectionChannel;
+    private string? _Status;
+    private long? _EscalationId;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatUpdate"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatUpdate>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = Name("deflection_channel");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_EscalationId = Name("escalation_id");
+        private static readonly Table s_table = new("ChatUpdate", static () => new(),
+            Ref("deflection_channel", static o => ref o._DeflectionChannel, String),
+            Ref("status", static o => ref o._Status, String),
+            Struct("escalation_id", static o => ref o._EscalationId, Int64));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.ChatUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ChatUpdate");
-            string? p_DeflectionChannel = default;
-            string? p_Status = default;
-            long? p_EscalationId = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("deflection_channel"u8)) p_DeflectionChannel = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("escalation_id"u8)) p_EscalationId = OptionalStruct(ref reader, ReadInt64);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.ChatUpdate
-            {
-                DeflectionChannel = p_DeflectionChannel,
-                Status = p_Status,
-                EscalationId = p_EscalationId,
-            };
-        }
+        public static global::ContactCenter.Ccai.ChatUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatUpdate value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_DeflectionChannel, value.DeflectionChannel, WriteString);
-            WriteOptional(writer, s_Status, value.Status, WriteString);
-            WriteOptionalStruct(writer, s_EscalationId, value.EscalationId, WriteInt64);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatUpdate value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of SendMessage.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.SendMessageRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class SendMessageRequest
 {
-    /// <summary>ID of the user sending the message.</summary>
-    /// <remarks>JSON name: <c>from_user_id</c>; omitted when unset. Example: <c>9001</c>.</remarks>
-    public long? FromUserId { get; init; }
+    /// <summary>ID of the user sending the message. JSON name: <c>from_user_id</c>. Example: <c>9001</c>.</summary>
+    public long? FromUserId { get => _FromUserId; init => _FromUserId = value; }
 
-    /// <summary>The message to send.</summary>
-    /// <remarks>JSON name: <c>message</c>; always present.</remarks>
-    public required global::ContactCenter.Ccai.ChatMessage Message { get; init; }
+    /// <summary>The message to send. JSON name: <c>message</c>.</summary>
+    public required global::ContactCenter.Ccai.ChatMessage Message { get => _Message!; init => _Message = value; }
+
+    private long? _FromUserId;
+    private global::ContactCenter.Ccai.ChatMessage? _Message;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.SendMessageRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SendMessageRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_FromUserId = Name("from_user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
-        private static readonly string[] s_requiredNames = { "message" };
+        private static readonly Table s_table = new("SendMessageRequest", static () => new() { Message = default! },
+            Struct("from_user_id", static o => ref o._FromUserId, Int64),
+            Ref("message", static o => ref o._Message, new global::ContactCenter.Ccai.ChatMessage.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "SendMessageRequest");
-            var seen0 = 0UL;
-            long? p_FromUserId = default;
-            global::ContactCenter.Ccai.ChatMessage? p_Message = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("from_user_id"u8)) p_FromUserId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("message"u8)) { p_Message = Required(ref reader, global::ContactCenter.Ccai.ChatMessage.JsonConverter.ReadValue, "SendMessageRequest", "message"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "SendMessageRequest");
-            return new global::ContactCenter.Ccai.SendMessageRequest
-            {
-                FromUserId = p_FromUserId,
-                Message = p_Message!,
-            };
-        }
+        public static global::ContactCenter.Ccai.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SendMessageRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_FromUserId, value.FromUserId, WriteInt64);
-            WriteRequired(writer, s_Message, value.Message, global::ContactCenter.Ccai.ChatMessage.JsonConverter.WriteValue, "SendMessageRequest", "message");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SendMessageRequest value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A message sent into a chat (shape of the English docs, see the note at SendMessage).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.ChatMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ChatMessage
 {
-    /// <summary>Message type.</summary>
-    /// <remarks>JSON name: <c>type</c>; always present. Example: <c>text</c>.</remarks>
-    public required string Type { get; init; }
+    /// <summary>Message type. JSON name: <c>type</c>. Example: <c>text</c>.</summary>
+    public required string Type { get => _Type!; init => _Type = value; }
 
-    /// <summary>Message content (the Italian page types it as a plain string).</summary>
-    /// <remarks>JSON name: <c>content</c>; omitted when unset.</remarks>
-    public global::ContactCenter.Ccai.MessageContent? Content { get; init; }
+    /// <summary>Message content (the Italian page types it as a plain string). JSON name: <c>content</c>.</summary>
+    public global::ContactCenter.Ccai.MessageContent? Content { get => _Content; init => _Content = value; }
+
+    private string? _Type;
+    private global::ContactCenter.Ccai.MessageContent? _Content;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.ChatMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.ChatMessage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Type = Name("type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
-        private static readonly string[] s_requiredNames = { "type" };
+        private static readonly Table s_table = new("ChatMessage", static () => new() { Type = default! },
+            Ref("type", static o => ref o._Type, String, RequiredNotNull),
+            Ref("content", static o => ref o._Content, new global::ContactCenter.Ccai.MessageContent.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.ChatMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ChatMessage");
-            var seen0 = 0UL;
-            string? p_Type = default;
-            global::ContactCenter.Ccai.MessageContent? p_Content = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("type"u8)) { p_Type = Required(ref reader, ReadString, "ChatMessage", "type"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("content"u8)) p_Content = Optional(ref reader, global::ContactCenter.Ccai.MessageContent.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "ChatMessage");
-            return new global::ContactCenter.Ccai.ChatMessage
-            {
-                Type = p_Type!,
-                Content = p_Content,
-            };
-        }
+        public static global::ContactCenter.Ccai.ChatMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatMessage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Type, value.Type, WriteString, "ChatMessage", "type");
-            WriteOptional(writer, s_Content, value.Content, global::ContactCenter.Ccai.MessageContent.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.ChatMessage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Content of a text message.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.MessageContent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class MessageContent
 {
-    /// <summary>Text of the message.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
-    public required string Text { get; init; }
+    /// <summary>Text of the message. JSON name: <c>text</c>. Example: <c>Hi, my order has not arrived yet.</c>.</summary>
+    public required string Text { get => _Text!; init => _Text = value; }
+
+    private string? _Text;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.MessageContent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.MessageContent>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
-        private static readonly string[] s_requiredNames = { "text" };
+        private static readonly Table s_table = new("MessageContent", static () => new() { Text = default! },
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.MessageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "MessageContent");
-            var seen0 = 0UL;
-            string? p_Text = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("text"u8)) { p_Text = Required(ref reader, ReadString, "MessageContent", "text"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "MessageContent");
-            return new global::ContactCenter.Ccai.MessageContent
-            {
-                Text = p_Text!,
-            };
-        }
+        public static global::ContactCenter.Ccai.MessageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.MessageContent value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Text, value.Text, WriteString, "MessageContent", "text");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.MessageContent value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of CreateEscalation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CreateEscalationRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateEscalationRequest
 {
-    /// <summary>Why the chat is escalated.</summary>
-    /// <remarks>JSON name: <c>reason</c>; always present. Example: <c>by_end_user_ask</c>.</remarks>
-    public required global::ContactCenter.Ccai.EscalationReason Reason { get; init; }
+    /// <summary>Why the chat is escalated. JSON name: <c>reason</c>. Example: <c>by_end_user_ask</c>.</summary>
+    public required global::ContactCenter.Ccai.EscalationReason Reason { get => _Reason!; init => _Reason = value; }
 
-    /// <summary>Whether to force the escalation.</summary>
-    /// <remarks>JSON name: <c>force_escalate</c>; omitted when unset. Example: <c>true</c>.</remarks>
-    public bool? ForceEscalate { get; init; }
+    /// <summary>Whether to force the escalation. JSON name: <c>force_escalate</c>. Example: <c>true</c>.</summary>
+    public bool? ForceEscalate { get => _ForceEscalate; init => _ForceEscalate = value; }
+
+    private global::ContactCenter.Ccai.EscalationReason? _Reason;
+    private bool? _ForceEscalate;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CreateEscalationRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CreateEscalationRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Reason = Name("reason");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ForceEscalate = Name("force_escalate");
-        private static readonly string[] s_requiredNames = { "reason" };
+        private static readonly Table s_table = new("CreateEscalationRequest", static () => new() { Reason = default! },
+            Ref("reason", static o => ref o._Reason, new global::ContactCenter.Ccai.EscalationReason.JsonConverter(), RequiredNotNull),
+            Struct("force_escalate", static o => ref o._ForceEscalate, Boolean));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.CreateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "CreateEscalationRequest");
-            var seen0 = 0UL;
-            global::ContactCenter.Ccai.EscalationReason? p_Reason = default;
-            bool? p_ForceEscalate = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("reason"u8)) { p_Reason = Required(ref reader, global::ContactCenter.Ccai.EscalationReason.JsonConverter.ReadValue, "CreateEscalationRequest", "reason"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("force_escalate"u8)) p_ForceEscalate = OptionalStruct(ref reader, ReadBoolean);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "CreateEscalationRequest");
-            return new global::ContactCenter.Ccai.CreateEscalationRequest
-            {
-                Reason = p_Reason!,
-                ForceEscalate = p_ForceEscalate,
-            };
-        }
+        public static global::ContactCenter.Ccai.CreateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateEscalationRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Reason, value.Reason, global::ContactCenter.Ccai.EscalationReason.JsonConverter.WriteValue, "CreateEscalationRequest", "reason");
-            WriteOptionalStruct(writer, s_ForceEscalate, value.ForceEscalate, WriteBoolean);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CreateEscalationRequest value) => s_table.Write(writer, value);
     }
 }
 
@@ -1942,113 +1452,55 @@ public sealed partial class EscalationReason : global::System.IEquatable<global:
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationReason>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::ContactCenter.Ccai.EscalationReason ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("unknown"u8)) return global::ContactCenter.Ccai.EscalationReason.Unknown;
-                if (reader.ValueTextEquals("by_end_user_ask"u8)) return global::ContactCenter.Ccai.EscalationReason.ByEndUserAsk;
-                if (reader.ValueTextEquals("by_end_user_message"u8)) return global::ContactCenter.Ccai.EscalationReason.ByEndUserMessage;
-                if (reader.ValueTextEquals("by_virtual_agent"u8)) return global::ContactCenter.Ccai.EscalationReason.ByVirtualAgent;
-                if (reader.ValueTextEquals("payload_failure"u8)) return global::ContactCenter.Ccai.EscalationReason.PayloadFailure;
-                if (reader.ValueTextEquals("could_not_resume"u8)) return global::ContactCenter.Ccai.EscalationReason.CouldNotResume;
-                if (reader.ValueTextEquals("by_human_agent"u8)) return global::ContactCenter.Ccai.EscalationReason.ByHumanAgent;
-                if (reader.ValueTextEquals("invalid_queue"u8)) return global::ContactCenter.Ccai.EscalationReason.InvalidQueue;
-                if (reader.ValueTextEquals("dismissed"u8)) return global::ContactCenter.Ccai.EscalationReason.Dismissed;
-            }
-
-            return new global::ContactCenter.Ccai.EscalationReason(ReadString(ref reader));
-        }
+        public static global::ContactCenter.Ccai.EscalationReason ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationReason value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationReason value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>An escalation of a chat from a virtual agent to a human agent.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Escalation.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Escalation
 {
-    /// <summary>Escalation ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>5001</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Escalation ID. JSON name: <c>id</c>. Example: <c>5001</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>ID of the chat.</summary>
-    /// <remarks>JSON name: <c>chat_id</c>; omitted when unset. Example: <c>1234</c>.</remarks>
-    public long? ChatId { get; init; }
+    /// <summary>ID of the chat. JSON name: <c>chat_id</c>. Example: <c>1234</c>.</summary>
+    public long? ChatId { get => _ChatId; init => _ChatId = value; }
 
-    /// <summary>Status of the escalation.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>escalating</c>.</remarks>
-    public global::ContactCenter.Ccai.EscalationStatus? Status { get; init; }
+    /// <summary>Status of the escalation. JSON name: <c>status</c>. Example: <c>escalating</c>.</summary>
+    public global::ContactCenter.Ccai.EscalationStatus? Status { get => _Status; init => _Status = value; }
+
+    private long? _Id;
+    private long? _ChatId;
+    private global::ContactCenter.Ccai.EscalationStatus? _Status;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Escalation"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Escalation>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ChatId = Name("chat_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
+        private static readonly Table s_table = new("Escalation", static () => new(),
+            Struct("id", static o => ref o._Id, Int64),
+            Struct("chat_id", static o => ref o._ChatId, Int64),
+            Ref("status", static o => ref o._Status, new global::ContactCenter.Ccai.EscalationStatus.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.Escalation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Escalation");
-            long? p_Id = default;
-            long? p_ChatId = default;
-            global::ContactCenter.Ccai.EscalationStatus? p_Status = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("chat_id"u8)) p_ChatId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.Escalation
-            {
-                Id = p_Id,
-                ChatId = p_ChatId,
-                Status = p_Status,
-            };
-        }
+        public static global::ContactCenter.Ccai.Escalation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Escalation value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptionalStruct(writer, s_ChatId, value.ChatId, WriteInt64);
-            WriteOptional(writer, s_Status, value.Status, global::ContactCenter.Ccai.EscalationStatus.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Escalation value) => s_table.Write(writer, value);
     }
 }
 
@@ -2129,392 +1581,205 @@ public sealed partial class EscalationStatus : global::System.IEquatable<global:
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.EscalationStatus>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::ContactCenter.Ccai.EscalationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("escalating"u8)) return global::ContactCenter.Ccai.EscalationStatus.Escalating;
-                if (reader.ValueTextEquals("escalated"u8)) return global::ContactCenter.Ccai.EscalationStatus.Escalated;
-                if (reader.ValueTextEquals("canceled"u8)) return global::ContactCenter.Ccai.EscalationStatus.Canceled;
-                if (reader.ValueTextEquals("deflecting"u8)) return global::ContactCenter.Ccai.EscalationStatus.Deflecting;
-                if (reader.ValueTextEquals("deflected"u8)) return global::ContactCenter.Ccai.EscalationStatus.Deflected;
-            }
-
-            return new global::ContactCenter.Ccai.EscalationStatus(ReadString(ref reader));
-        }
+        public static global::ContactCenter.Ccai.EscalationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationStatus value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.EscalationStatus value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of UpdateEscalation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UpdateEscalationRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class UpdateEscalationRequest
 {
-    /// <summary>The deflection channel to select.</summary>
-    /// <remarks>JSON name: <c>deflection_channel</c>; always present. Example: <c>sms</c>.</remarks>
-    public required string DeflectionChannel { get; init; }
+    /// <summary>The deflection channel to select. JSON name: <c>deflection_channel</c>. Example: <c>sms</c>.</summary>
+    public required string DeflectionChannel { get => _DeflectionChannel!; init => _DeflectionChannel = value; }
+
+    private string? _DeflectionChannel;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEscalationRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEscalationRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_DeflectionChannel = Name("deflection_channel");
-        private static readonly string[] s_requiredNames = { "deflection_channel" };
+        private static readonly Table s_table = new("UpdateEscalationRequest", static () => new() { DeflectionChannel = default! },
+            Ref("deflection_channel", static o => ref o._DeflectionChannel, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.UpdateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "UpdateEscalationRequest");
-            var seen0 = 0UL;
-            string? p_DeflectionChannel = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("deflection_channel"u8)) { p_DeflectionChannel = Required(ref reader, ReadString, "UpdateEscalationRequest", "deflection_channel"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "UpdateEscalationRequest");
-            return new global::ContactCenter.Ccai.UpdateEscalationRequest
-            {
-                DeflectionChannel = p_DeflectionChannel!,
-            };
-        }
+        public static global::ContactCenter.Ccai.UpdateEscalationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEscalationRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_DeflectionChannel, value.DeflectionChannel, WriteString, "UpdateEscalationRequest", "deflection_channel");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEscalationRequest value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of AddPhotos.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.AddPhotosRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class AddPhotosRequest
 {
-    /// <summary>The uploaded photos to add.</summary>
-    /// <remarks>JSON name: <c>photo</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment> Photo { get; init; }
+    /// <summary>The uploaded photos to add. JSON name: <c>photo</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment> Photo { get => _Photo!; init => _Photo = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment>? _Photo;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddPhotosRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddPhotosRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Photo = Name("photo");
-        private static readonly string[] s_requiredNames = { "photo" };
+        private static readonly Table s_table = new("AddPhotosRequest", static () => new() { Photo = default! },
+            Ref("photo", static o => ref o._Photo, ListOf(new global::ContactCenter.Ccai.PhotoAttachment.JsonConverter()), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.AddPhotosRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AddPhotosRequest");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Ccai.PhotoAttachment>? p_Photo = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("photo"u8)) { p_Photo = RequiredList(ref reader, global::ContactCenter.Ccai.PhotoAttachment.JsonConverter.ReadValue, "AddPhotosRequest", "photo"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "AddPhotosRequest");
-            return new global::ContactCenter.Ccai.AddPhotosRequest
-            {
-                Photo = p_Photo!,
-            };
-        }
+        public static global::ContactCenter.Ccai.AddPhotosRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddPhotosRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Photo, value.Photo, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Ccai.PhotoAttachment.JsonConverter.WriteValue), "AddPhotosRequest", "photo");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddPhotosRequest value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A photo uploaded to media storage.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.PhotoAttachment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class PhotoAttachment
 {
-    /// <summary>Storage path of the uploaded photo (the `key` field of CreatePhotoUpload).</summary>
-    /// <remarks>JSON name: <c>s3_path</c>; omitted when unset. Example: <c>chats/1234/photos/3f9c2b7e-receipt.jpg</c>.</remarks>
-    public string? S3Path { get; init; }
+    /// <summary>Storage path of the uploaded photo (the `key` field of CreatePhotoUpload). JSON name: <c>s3_path</c>. Example: <c>chats/1234/photos/3f9c2b7e-receipt.jpg</c>.</summary>
+    public string? S3Path { get => _S3Path; init => _S3Path = value; }
 
-    /// <summary>Type of the photo.</summary>
-    /// <remarks>JSON name: <c>photo_type</c>; omitted when unset. Example: <c>image/jpeg</c>.</remarks>
-    public string? PhotoType { get; init; }
+    /// <summary>Type of the photo. JSON name: <c>photo_type</c>. Example: <c>image/jpeg</c>.</summary>
+    public string? PhotoType { get => _PhotoType; init => _PhotoType = value; }
+
+    private string? _S3Path;
+    private string? _PhotoType;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PhotoAttachment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PhotoAttachment>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = Name("s3_path");
-        private static readonly global::System.Text.Json.JsonEncodedText s_PhotoType = Name("photo_type");
+        private static readonly Table s_table = new("PhotoAttachment", static () => new(),
+            Ref("s3_path", static o => ref o._S3Path, String),
+            Ref("photo_type", static o => ref o._PhotoType, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.PhotoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "PhotoAttachment");
-            string? p_S3Path = default;
-            string? p_PhotoType = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("s3_path"u8)) p_S3Path = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("photo_type"u8)) p_PhotoType = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.PhotoAttachment
-            {
-                S3Path = p_S3Path,
-                PhotoType = p_PhotoType,
-            };
-        }
+        public static global::ContactCenter.Ccai.PhotoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PhotoAttachment value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_S3Path, value.S3Path, WriteString);
-            WriteOptional(writer, s_PhotoType, value.PhotoType, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PhotoAttachment value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of AddVideo.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.AddVideoRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class AddVideoRequest
 {
-    /// <summary>The uploaded video to add.</summary>
-    /// <remarks>JSON name: <c>video</c>; always present.</remarks>
-    public required global::ContactCenter.Ccai.VideoAttachment Video { get; init; }
+    /// <summary>The uploaded video to add. JSON name: <c>video</c>.</summary>
+    public required global::ContactCenter.Ccai.VideoAttachment Video { get => _Video!; init => _Video = value; }
+
+    private global::ContactCenter.Ccai.VideoAttachment? _Video;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AddVideoRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AddVideoRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Video = Name("video");
-        private static readonly string[] s_requiredNames = { "video" };
+        private static readonly Table s_table = new("AddVideoRequest", static () => new() { Video = default! },
+            Ref("video", static o => ref o._Video, new global::ContactCenter.Ccai.VideoAttachment.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.AddVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AddVideoRequest");
-            var seen0 = 0UL;
-            global::ContactCenter.Ccai.VideoAttachment? p_Video = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("video"u8)) { p_Video = Required(ref reader, global::ContactCenter.Ccai.VideoAttachment.JsonConverter.ReadValue, "AddVideoRequest", "video"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "AddVideoRequest");
-            return new global::ContactCenter.Ccai.AddVideoRequest
-            {
-                Video = p_Video!,
-            };
-        }
+        public static global::ContactCenter.Ccai.AddVideoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddVideoRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Video, value.Video, global::ContactCenter.Ccai.VideoAttachment.JsonConverter.WriteValue, "AddVideoRequest", "video");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AddVideoRequest value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A video uploaded to media storage.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.VideoAttachment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class VideoAttachment
 {
-    /// <summary>S3 storage path of the uploaded video (the `key` field of CreateVideoUpload).</summary>
-    /// <remarks>JSON name: <c>s3_path</c>; omitted when unset. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</remarks>
-    public string? S3Path { get; init; }
+    /// <summary>S3 storage path of the uploaded video (the `key` field of CreateVideoUpload). JSON name: <c>s3_path</c>. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</summary>
+    public string? S3Path { get => _S3Path; init => _S3Path = value; }
 
-    /// <summary>Google Cloud Storage path of the uploaded video.</summary>
-    /// <remarks>JSON name: <c>gcs_path</c>; omitted when unset. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</remarks>
-    public string? GcsPath { get; init; }
+    /// <summary>Google Cloud Storage path of the uploaded video. JSON name: <c>gcs_path</c>. Example: <c>chats/1234/videos/8d1e4a20-unboxing.mp4</c>.</summary>
+    public string? GcsPath { get => _GcsPath; init => _GcsPath = value; }
+
+    private string? _S3Path;
+    private string? _GcsPath;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.VideoAttachment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.VideoAttachment>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_S3Path = Name("s3_path");
-        private static readonly global::System.Text.Json.JsonEncodedText s_GcsPath = Name("gcs_path");
+        private static readonly Table s_table = new("VideoAttachment", static () => new(),
+            Ref("s3_path", static o => ref o._S3Path, String),
+            Ref("gcs_path", static o => ref o._GcsPath, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.VideoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "VideoAttachment");
-            string? p_S3Path = default;
-            string? p_GcsPath = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("s3_path"u8)) p_S3Path = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("gcs_path"u8)) p_GcsPath = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.VideoAttachment
-            {
-                S3Path = p_S3Path,
-                GcsPath = p_GcsPath,
-            };
-        }
+        public static global::ContactCenter.Ccai.VideoAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VideoAttachment value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_S3Path, value.S3Path, WriteString);
-            WriteOptional(writer, s_GcsPath, value.GcsPath, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.VideoAttachment value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A photo or video attached to a chat.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.Media.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Media
 {
-    /// <summary>Storage URL of the media.</summary>
-    /// <remarks>JSON name: <c>url</c>; omitted when unset. Example: <c>https://media.example-bucket.s3.amazonaws.com/chats/1234/photos/3f9c2b7e-receipt.jpg</c>.</remarks>
-    public string? Url { get; init; }
+    /// <summary>Storage URL of the media. JSON name: <c>url</c>. Example: <c>https://media.example-bucket.s3.amazonaws.com/chats/1234/photos/3f9c2b7e-receipt.jpg</c>.</summary>
+    public string? Url { get => _Url; init => _Url = value; }
 
-    /// <summary>Media ID.</summary>
-    /// <remarks>JSON name: <c>media_id</c>; omitted when unset. Example: <c>880</c>.</remarks>
-    public long? MediaId { get; init; }
+    /// <summary>Media ID. JSON name: <c>media_id</c>. Example: <c>880</c>.</summary>
+    public long? MediaId { get => _MediaId; init => _MediaId = value; }
+
+    private string? _Url;
+    private long? _MediaId;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.Media"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.Media>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_MediaId = Name("media_id");
+        private static readonly Table s_table = new("Media", static () => new(),
+            Ref("url", static o => ref o._Url, String),
+            Struct("media_id", static o => ref o._MediaId, Int64));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Media");
-            string? p_Url = default;
-            long? p_MediaId = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("url"u8)) p_Url = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("media_id"u8)) p_MediaId = OptionalStruct(ref reader, ReadInt64);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.Media
-            {
-                Url = p_Url,
-                MediaId = p_MediaId,
-            };
-        }
+        public static global::ContactCenter.Ccai.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Media value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Url, value.Url, WriteString);
-            WriteOptionalStruct(writer, s_MediaId, value.MediaId, WriteInt64);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.Media value) => s_table.Write(writer, value);
     }
 }
 
@@ -2533,138 +1798,75 @@ public sealed partial class StorageUpload
 }
 
 /// <summary>A presigned upload (S3- or GCS-style POST policy). Upload with UploadToStorage: a multipart/form-data POST to `url` that sends every entry of `fields` as a form field and then the file part last; then attach the file with its `key` as s3_path (AddPhotos / AddVideo).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.PresignedUpload.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class PresignedUpload
 {
-    /// <summary>The URL to POST the multipart form to.</summary>
-    /// <remarks>JSON name: <c>url</c>; always present. Example: <c>https://media.example-bucket.s3.amazonaws.com/</c>.</remarks>
-    public required string Url { get; init; }
+    /// <summary>The URL to POST the multipart form to. JSON name: <c>url</c>. Example: <c>https://media.example-bucket.s3.amazonaws.com/</c>.</summary>
+    public required string Url { get => _Url!; init => _Url = value; }
 
-    /// <summary>The form fields to send, all of them, before the file part. Known keys: key (the storage path, later sent as s3_path), success_action_status, Content-Type, Cache-Control, acl, policy, x-amz-credential, x-amz-algorithm, x-amz-date, x-amz-security-token, x-amz-signature (S3) and x-goog-algorithm, x-goog-credential, x-goog-date, x-goog-signature (GCS).</summary>
-    /// <remarks>JSON name: <c>fields</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Fields { get; init; }
+    /// <summary>The form fields to send, all of them, before the file part. Known keys: key (the storage path, later sent as s3_path), success_action_status, Content-Type, Cache-Control, acl, policy, x-amz-credential, x-amz-algorithm, x-amz-date, x-amz-security-token, x-amz-signature (S3) and x-goog-algorithm, x-goog-credential, x-goog-date, x-goog-signature (GCS). JSON name: <c>fields</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Fields { get => _Fields!; init => _Fields = value; }
+
+    private string? _Url;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _Fields;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.PresignedUpload"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.PresignedUpload>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Fields = Name("fields");
-        private static readonly string[] s_requiredNames = { "url", "fields" };
+        private static readonly Table s_table = new("PresignedUpload", static () => new() { Url = default!, Fields = default! },
+            Ref("url", static o => ref o._Url, String, RequiredNotNull),
+            Ref("fields", static o => ref o._Fields, MapOf(String), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.PresignedUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "PresignedUpload");
-            var seen0 = 0UL;
-            string? p_Url = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Fields = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("url"u8)) { p_Url = Required(ref reader, ReadString, "PresignedUpload", "url"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("fields"u8)) { p_Fields = RequiredMap(ref reader, ReadString, "PresignedUpload", "fields"); seen0 |= 0x2UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "PresignedUpload");
-            return new global::ContactCenter.Ccai.PresignedUpload
-            {
-                Url = p_Url!,
-                Fields = p_Fields!,
-            };
-        }
+        public static global::ContactCenter.Ccai.PresignedUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PresignedUpload value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Url, value.Url, WriteString, "PresignedUpload", "url");
-            WriteRequired(writer, s_Fields, value.Fields, static (w0, v0) => WriteMap(w0, v0, WriteString), "PresignedUpload", "fields");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.PresignedUpload value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The reserved data attributes (customer flags) of a chat. Read by GetCustomerFlags, written by UpdateCustomerFlags (see the note there about repeat_customer).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CustomerFlags.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CustomerFlags
 {
-    /// <summary>Whether the customer is verified.</summary>
-    /// <remarks>JSON name: <c>verified_customer</c>; omitted when unset. Example: <c>true</c>.</remarks>
-    public bool? VerifiedCustomer { get; init; }
+    /// <summary>Whether the customer is verified. JSON name: <c>verified_customer</c>. Example: <c>true</c>.</summary>
+    public bool? VerifiedCustomer { get => _VerifiedCustomer; init => _VerifiedCustomer = value; }
 
-    /// <summary>Whether the customer is a bad actor.</summary>
-    /// <remarks>JSON name: <c>bad_actor</c>; omitted when unset. Example: <c>false</c>.</remarks>
-    public bool? BadActor { get; init; }
+    /// <summary>Whether the customer is a bad actor. JSON name: <c>bad_actor</c>. Example: <c>false</c>.</summary>
+    public bool? BadActor { get => _BadActor; init => _BadActor = value; }
 
-    /// <summary>Whether the customer is a repeat customer (written `repeat_customers` in the page's POST body).</summary>
-    /// <remarks>JSON name: <c>repeat_customer</c>; omitted when unset. Example: <c>true</c>.</remarks>
-    public bool? RepeatCustomer { get; init; }
+    /// <summary>Whether the customer is a repeat customer (written `repeat_customers` in the page's POST body). JSON name: <c>repeat_customer</c>. Example: <c>true</c>.</summary>
+    public bool? RepeatCustomer { get => _RepeatCustomer; init => _RepeatCustomer = value; }
+
+    private bool? _VerifiedCustomer;
+    private bool? _BadActor;
+    private bool? _RepeatCustomer;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomerFlags"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomerFlags>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_VerifiedCustomer = Name("verified_customer");
-        private static readonly global::System.Text.Json.JsonEncodedText s_BadActor = Name("bad_actor");
-        private static readonly global::System.Text.Json.JsonEncodedText s_RepeatCustomer = Name("repeat_customer");
+        private static readonly Table s_table = new("CustomerFlags", static () => new(),
+            Struct("verified_customer", static o => ref o._VerifiedCustomer, Boolean),
+            Struct("bad_actor", static o => ref o._BadActor, Boolean),
+            Struct("repeat_customer", static o => ref o._RepeatCustomer, Boolean));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.CustomerFlags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "CustomerFlags");
-            bool? p_VerifiedCustomer = default;
-            bool? p_BadActor = default;
-            bool? p_RepeatCustomer = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("verified_customer"u8)) p_VerifiedCustomer = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("bad_actor"u8)) p_BadActor = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("repeat_customer"u8)) p_RepeatCustomer = OptionalStruct(ref reader, ReadBoolean);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.CustomerFlags
-            {
-                VerifiedCustomer = p_VerifiedCustomer,
-                BadActor = p_BadActor,
-                RepeatCustomer = p_RepeatCustomer,
-            };
-        }
+        public static global::ContactCenter.Ccai.CustomerFlags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomerFlags value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_VerifiedCustomer, value.VerifiedCustomer, WriteBoolean);
-            WriteOptionalStruct(writer, s_BadActor, value.BadActor, WriteBoolean);
-            WriteOptionalStruct(writer, s_RepeatCustomer, value.RepeatCustomer, WriteBoolean);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomerFlags value) => s_table.Write(writer, value);
     }
 }
 
@@ -2745,371 +1947,197 @@ public abstract partial class CustomDataRequest
 }
 
 /// <summary>Unsigned custom data, sent as {"signed": false, "data": {...}}.</summary>
-/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": false</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": false</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UnsignedCustomData.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class UnsignedCustomData : global::ContactCenter.Ccai.CustomDataRequest
 {
-    /// <summary>The custom data, keyed by field name. The reserved keys reserved_verified_customer, reserved_bad_actor and reserved_repeat_customer set the customer flags; other keys (e.g. field1, field2) are custom fields.</summary>
-    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField> Data { get; init; }
+    /// <summary>The custom data, keyed by field name. The reserved keys reserved_verified_customer, reserved_bad_actor and reserved_repeat_customer set the customer flags; other keys (e.g. field1, field2) are custom fields. JSON name: <c>data</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField> Data { get => _Data!; init => _Data = value; }
+
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField>? _Data;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UnsignedCustomData"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UnsignedCustomData>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Data = Name("data");
-        private static readonly string[] s_requiredNames = { "data" };
+        private static readonly Table s_table = new("UnsignedCustomData", static () => new() { Data = default! },
+            Discriminator("signed", false),
+            Ref("data", static o => ref o._Data, MapOf(new global::ContactCenter.Ccai.CustomDataField.JsonConverter()), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.UnsignedCustomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "UnsignedCustomData");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::ContactCenter.Ccai.CustomDataField>? p_Data = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("data"u8)) { p_Data = RequiredMap(ref reader, global::ContactCenter.Ccai.CustomDataField.JsonConverter.ReadValue, "UnsignedCustomData", "data"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "UnsignedCustomData");
-            return new global::ContactCenter.Ccai.UnsignedCustomData
-            {
-                Data = p_Data!,
-            };
-        }
+        public static global::ContactCenter.Ccai.UnsignedCustomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UnsignedCustomData value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteBoolean("signed"u8, false);
-            WriteRequired(writer, s_Data, value.Data, static (w0, v0) => WriteMap(w0, v0, global::ContactCenter.Ccai.CustomDataField.JsonConverter.WriteValue), "UnsignedCustomData", "data");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UnsignedCustomData value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Signed custom data, sent as {"signed": true, "signed_data": "JWT"}, where the JWT is created as JWT.encode(payload, company secret, HS256) with payload {"custom_data": {...the same object as UnsignedCustomData.data...}, "iat": issue unix-seconds, "exp": expiration unix-seconds}.</summary>
-/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": true</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::ContactCenter.Ccai.CustomDataRequest"/>: its JSON carries <c>"signed": true</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.SignedCustomData.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class SignedCustomData : global::ContactCenter.Ccai.CustomDataRequest
 {
-    /// <summary>A compact JWT (HS256, signed with the company secret) whose payload is {"custom_data": {...}, "iat": unix-seconds, "exp": unix-seconds}.</summary>
-    /// <remarks>JSON name: <c>signed_data</c>; always present. Example: <c>eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21fZGF0YSI6eyJyZXNlcnZlZF92ZXJpZmllZF9jdXN0b21lciI6eyJ2YWx1ZSI6ZmFsc2V9LCJyZXNlcnZlZF9iYWRfYWN0b3IiOnsidmFsdWUiOnRydWV9LCJyZXNlcnZlZF9yZXBlYXRfY3VzdG9tZXIiOnsidmFsdWUiOmZhbHNlfSwiZmllbGQxIjp7InZhbHVlIjoiZHVtbXkxMTEifSwiZmllbGQyIjp7InZhbHVlIjoiZHVtbXkyMjIifX0sImV4cCI6MTcyOTY4MzU5MywiaWF0IjoxNzI5Njc5OTkzfQ.BMskgKTM3DbgrMLWjI46ZJ1K73H25JRd16SgHK0A1Ts</c>.</remarks>
-    public required string SignedData { get; init; }
+    /// <summary>A compact JWT (HS256, signed with the company secret) whose payload is {"custom_data": {...}, "iat": unix-seconds, "exp": unix-seconds}. JSON name: <c>signed_data</c>. Example: <c>eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21fZGF0YSI6eyJyZXNlcnZlZF92ZXJpZmllZF9jdXN0b21lciI6eyJ2YWx1ZSI6ZmFsc2V9LCJyZXNlcnZlZF9iYWRfYWN0b3IiOnsidmFsdWUiOnRydWV9LCJyZXNlcnZlZF9yZXBlYXRfY3VzdG9tZXIiOnsidmFsdWUiOmZhbHNlfSwiZmllbGQxIjp7InZhbHVlIjoiZHVtbXkxMTEifSwiZmllbGQyIjp7InZhbHVlIjoiZHVtbXkyMjIifX0sImV4cCI6MTcyOTY4MzU5MywiaWF0IjoxNzI5Njc5OTkzfQ.BMskgKTM3DbgrMLWjI46ZJ1K73H25JRd16SgHK0A1Ts</c>.</summary>
+    public required string SignedData { get => _SignedData!; init => _SignedData = value; }
+
+    private string? _SignedData;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.SignedCustomData"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.SignedCustomData>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_SignedData = Name("signed_data");
-        private static readonly string[] s_requiredNames = { "signed_data" };
+        private static readonly Table s_table = new("SignedCustomData", static () => new() { SignedData = default! },
+            Discriminator("signed", true),
+            Ref("signed_data", static o => ref o._SignedData, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.SignedCustomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "SignedCustomData");
-            var seen0 = 0UL;
-            string? p_SignedData = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("signed_data"u8)) { p_SignedData = Required(ref reader, ReadString, "SignedCustomData", "signed_data"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "SignedCustomData");
-            return new global::ContactCenter.Ccai.SignedCustomData
-            {
-                SignedData = p_SignedData!,
-            };
-        }
+        public static global::ContactCenter.Ccai.SignedCustomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SignedCustomData value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteBoolean("signed"u8, true);
-            WriteRequired(writer, s_SignedData, value.SignedData, WriteString, "SignedCustomData", "signed_data");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.SignedCustomData value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>One custom data field.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CustomDataField.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CustomDataField
 {
-    /// <summary>Display label of the field (the page's signed example payload omits it).</summary>
-    /// <remarks>JSON name: <c>label</c>; omitted when unset. Example: <c>LABEL 1</c>.</remarks>
-    public string? Label { get; init; }
+    /// <summary>Display label of the field (the page's signed example payload omits it). JSON name: <c>label</c>. Example: <c>LABEL 1</c>.</summary>
+    public string? Label { get => _Label; init => _Label = value; }
 
-    /// <summary>Value of the field (a boolean for the reserved customer-flag keys).</summary>
-    /// <remarks>JSON name: <c>value</c>; always present. Example: <c>true</c>.</remarks>
-    public required global::System.Text.Json.Nodes.JsonNode? Value { get; init; }
+    /// <summary>Value of the field (a boolean for the reserved customer-flag keys). JSON name: <c>value</c>. Example: <c>true</c>.</summary>
+    public required global::System.Text.Json.Nodes.JsonNode? Value { get => _Value; init => _Value = value; }
+
+    private string? _Label;
+    private global::System.Text.Json.Nodes.JsonNode? _Value;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CustomDataField"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CustomDataField>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Label = Name("label");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Value = Name("value");
-        private static readonly string[] s_requiredNames = { "value" };
+        private static readonly Table s_table = new("CustomDataField", static () => new() { Value = default! },
+            Ref("label", static o => ref o._Label, String),
+            Ref("value", static o => ref o._Value, Json, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.CustomDataField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "CustomDataField");
-            var seen0 = 0UL;
-            string? p_Label = default;
-            global::System.Text.Json.Nodes.JsonNode? p_Value = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("label"u8)) p_Label = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("value"u8)) { p_Value = Required(ref reader, ReadJson, "CustomDataField", "value"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "CustomDataField");
-            return new global::ContactCenter.Ccai.CustomDataField
-            {
-                Label = p_Label,
-                Value = p_Value,
-            };
-        }
+        public static global::ContactCenter.Ccai.CustomDataField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataField value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Label, value.Label, WriteString);
-            WriteRequired(writer, s_Value, value.Value, WriteJson, "CustomDataField", "value");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CustomDataField value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of UpdateEndUser.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.UpdateEndUserRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class UpdateEndUserRequest
 {
-    /// <summary>Identifier of the end user (required).</summary>
-    /// <remarks>JSON name: <c>identifier</c>; always present. Example: <c>customer-8812</c>.</remarks>
-    public required string Identifier { get; init; }
+    /// <summary>Identifier of the end user (required). JSON name: <c>identifier</c>. Example: <c>customer-8812</c>.</summary>
+    public required string Identifier { get => _Identifier!; init => _Identifier = value; }
 
-    /// <summary>Name of the end user.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Mario Bianchi</c>.</remarks>
-    public string? Name { get; init; }
+    /// <summary>Name of the end user. JSON name: <c>name</c>. Example: <c>Mario Bianchi</c>.</summary>
+    public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>E-mail address of the end user.</summary>
-    /// <remarks>JSON name: <c>email</c>; omitted when unset. Example: <c>mario.bianchi@example.com</c>.</remarks>
-    public string? Email { get; init; }
+    /// <summary>E-mail address of the end user. JSON name: <c>email</c>. Example: <c>mario.bianchi@example.com</c>.</summary>
+    public string? Email { get => _Email; init => _Email = value; }
 
-    /// <summary>Phone number of the end user.</summary>
-    /// <remarks>JSON name: <c>phone</c>; omitted when unset. Example: <c>+393331234567</c>.</remarks>
-    public string? Phone { get; init; }
+    /// <summary>Phone number of the end user. JSON name: <c>phone</c>. Example: <c>+393331234567</c>.</summary>
+    public string? Phone { get => _Phone; init => _Phone = value; }
+
+    private string? _Identifier;
+    private string? _Name;
+    private string? _Email;
+    private string? _Phone;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.UpdateEndUserRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.UpdateEndUserRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Email = Name("email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Phone = Name("phone");
-        private static readonly string[] s_requiredNames = { "identifier" };
+        private static readonly Table s_table = new("UpdateEndUserRequest", static () => new() { Identifier = default! },
+            Ref("identifier", static o => ref o._Identifier, String, RequiredNotNull),
+            Ref("name", static o => ref o._Name, String),
+            Ref("email", static o => ref o._Email, String),
+            Ref("phone", static o => ref o._Phone, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.UpdateEndUserRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "UpdateEndUserRequest");
-            var seen0 = 0UL;
-            string? p_Identifier = default;
-            string? p_Name = default;
-            string? p_Email = default;
-            string? p_Phone = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("identifier"u8)) { p_Identifier = Required(ref reader, ReadString, "UpdateEndUserRequest", "identifier"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("email"u8)) p_Email = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("phone"u8)) p_Phone = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "UpdateEndUserRequest");
-            return new global::ContactCenter.Ccai.UpdateEndUserRequest
-            {
-                Identifier = p_Identifier!,
-                Name = p_Name,
-                Email = p_Email,
-                Phone = p_Phone,
-            };
-        }
+        public static global::ContactCenter.Ccai.UpdateEndUserRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEndUserRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Identifier, value.Identifier, WriteString, "UpdateEndUserRequest", "identifier");
-            WriteOptional(writer, s_Name, value.Name, WriteString);
-            WriteOptional(writer, s_Email, value.Email, WriteString);
-            WriteOptional(writer, s_Phone, value.Phone, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.UpdateEndUserRequest value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of a 202 Accepted answer.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.AcceptedResponse.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class AcceptedResponse
 {
-    /// <summary>Acknowledgement text ("accepted").</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset. Example: <c>accepted</c>.</remarks>
-    public string? Message { get; init; }
+    /// <summary>Acknowledgement text ("accepted"). JSON name: <c>message</c>. Example: <c>accepted</c>.</summary>
+    public string? Message { get => _Message; init => _Message = value; }
+
+    private string? _Message;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.AcceptedResponse"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.AcceptedResponse>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
+        private static readonly Table s_table = new("AcceptedResponse", static () => new(),
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.AcceptedResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AcceptedResponse");
-            string? p_Message = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.AcceptedResponse
-            {
-                Message = p_Message,
-            };
-        }
+        public static global::ContactCenter.Ccai.AcceptedResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AcceptedResponse value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Message, value.Message, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.AcceptedResponse value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Error body of the CCAI Platform API, e.g. 400 {"message": "param is missing or the value is empty: identifier"}, 400 {"message": "Chat is already ended"}, 404 {"message": "Not Found"}.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Ccai.CcaiError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CcaiError
 {
-    /// <summary>Human-readable error message.</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset. Example: <c>Chat is already ended</c>.</remarks>
-    public string? Message { get; init; }
+    /// <summary>Human-readable error message. JSON name: <c>message</c>. Example: <c>Chat is already ended</c>.</summary>
+    public string? Message { get => _Message; init => _Message = value; }
+
+    private string? _Message;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Ccai.CcaiError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Ccai.CcaiError>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
+        private static readonly Table s_table = new("CcaiError", static () => new(),
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Ccai.CcaiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "CcaiError");
-            string? p_Message = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Ccai.CcaiError
-            {
-                Message = p_Message,
-            };
-        }
+        public static global::ContactCenter.Ccai.CcaiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CcaiError value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Message, value.Message, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Ccai.CcaiError value) => s_table.Write(writer, value);
     }
 }

@@ -370,208 +370,112 @@ internal abstract partial class Block
 }
 
 /// <summary>A large line of plain text.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "header"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "header"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.HeaderBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class HeaderBlock : global::Features.Blocks.Block
 {
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present.</remarks>
-    public required string Text { get; init; }
+    /// <summary>JSON name: <c>text</c>.</summary>
+    public required string Text { get => _Text!; init => _Text = value; }
+
+    private string? _Text;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.HeaderBlock"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.HeaderBlock>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
-        private static readonly string[] s_requiredNames = { "text" };
+        private static readonly Table s_table = new("HeaderBlock", static () => new() { Text = default! },
+            Discriminator("type", "header"),
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.HeaderBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "HeaderBlock");
-            var seen0 = 0UL;
-            string? p_Text = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("text"u8)) { p_Text = Required(ref reader, ReadString, "HeaderBlock", "text"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "HeaderBlock");
-            return new global::Features.Blocks.HeaderBlock
-            {
-                Text = p_Text!,
-            };
-        }
+        public static global::Features.Blocks.HeaderBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.HeaderBlock value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, "header"u8);
-            WriteRequired(writer, s_Text, value.Text, WriteString, "HeaderBlock", "text");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.HeaderBlock value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Text, with optional fields shown in two columns.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "section"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "section"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.SectionBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class SectionBlock : global::Features.Blocks.Block
 {
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present.</remarks>
-    public required global::Features.Blocks.TextObject Text { get; init; }
+    /// <summary>JSON name: <c>text</c>.</summary>
+    public required global::Features.Blocks.TextObject Text { get => _Text!; init => _Text = value; }
 
-    /// <summary>The <c>fields</c> property.</summary>
-    /// <remarks>JSON name: <c>fields</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.TextObject>? Fields { get; init; }
+    /// <summary>JSON name: <c>fields</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.TextObject>? Fields { get => _Fields; init => _Fields = value; }
+
+    private global::Features.Blocks.TextObject? _Text;
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.TextObject>? _Fields;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.SectionBlock"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.SectionBlock>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Fields = Name("fields");
-        private static readonly string[] s_requiredNames = { "text" };
+        private static readonly Table s_table = new("SectionBlock", static () => new() { Text = default! },
+            Discriminator("type", "section"),
+            Ref("text", static o => ref o._Text, new global::Features.Blocks.TextObject.JsonConverter(), RequiredNotNull),
+            Ref("fields", static o => ref o._Fields, ListOf(new global::Features.Blocks.TextObject.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.SectionBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "SectionBlock");
-            var seen0 = 0UL;
-            global::Features.Blocks.TextObject? p_Text = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.TextObject>? p_Fields = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("text"u8)) { p_Text = Required(ref reader, global::Features.Blocks.TextObject.JsonConverter.ReadValue, "SectionBlock", "text"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("fields"u8)) p_Fields = OptionalList(ref reader, global::Features.Blocks.TextObject.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "SectionBlock");
-            return new global::Features.Blocks.SectionBlock
-            {
-                Text = p_Text!,
-                Fields = p_Fields,
-            };
-        }
+        public static global::Features.Blocks.SectionBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.SectionBlock value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, "section"u8);
-            WriteRequired(writer, s_Text, value.Text, global::Features.Blocks.TextObject.JsonConverter.WriteValue, "SectionBlock", "text");
-            WriteOptional(writer, s_Fields, value.Fields, static (w0, v0) => WriteList(w0, v0, global::Features.Blocks.TextObject.JsonConverter.WriteValue));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.SectionBlock value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The ImageBlock object of the Blocks API.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "image"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "image"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.ImageBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ImageBlock : global::Features.Blocks.Block
 {
-    /// <summary>The <c>image_url</c> property.</summary>
-    /// <remarks>JSON name: <c>image_url</c>; always present. Example: <c>https://cdn.example.com/cat.png</c>.</remarks>
-    public required string ImageUrl { get; init; }
+    /// <summary>JSON name: <c>image_url</c>. Example: <c>https://cdn.example.com/cat.png</c>.</summary>
+    public required string ImageUrl { get => _ImageUrl!; init => _ImageUrl = value; }
 
-    /// <summary>The <c>alt_text</c> property.</summary>
-    /// <remarks>JSON name: <c>alt_text</c>; always present.</remarks>
-    public required string AltText { get; init; }
+    /// <summary>JSON name: <c>alt_text</c>.</summary>
+    public required string AltText { get => _AltText!; init => _AltText = value; }
 
-    /// <summary>The <c>title</c> property.</summary>
-    /// <remarks>JSON name: <c>title</c>; omitted when unset.</remarks>
-    public string? Title { get; init; }
+    /// <summary>JSON name: <c>title</c>.</summary>
+    public string? Title { get => _Title; init => _Title = value; }
+
+    private string? _ImageUrl;
+    private string? _AltText;
+    private string? _Title;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.ImageBlock"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.ImageBlock>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_ImageUrl = Name("image_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AltText = Name("alt_text");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Title = Name("title");
-        private static readonly string[] s_requiredNames = { "image_url", "alt_text" };
+        private static readonly Table s_table = new("ImageBlock", static () => new() { ImageUrl = default!, AltText = default! },
+            Discriminator("type", "image"),
+            Ref("image_url", static o => ref o._ImageUrl, String, RequiredNotNull),
+            Ref("alt_text", static o => ref o._AltText, String, RequiredNotNull),
+            Ref("title", static o => ref o._Title, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.ImageBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ImageBlock");
-            var seen0 = 0UL;
-            string? p_ImageUrl = default;
-            string? p_AltText = default;
-            string? p_Title = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("image_url"u8)) { p_ImageUrl = Required(ref reader, ReadString, "ImageBlock", "image_url"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("alt_text"u8)) { p_AltText = Required(ref reader, ReadString, "ImageBlock", "alt_text"); seen0 |= 0x2UL; }
-                else if (reader.ValueTextEquals("title"u8)) p_Title = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "ImageBlock");
-            return new global::Features.Blocks.ImageBlock
-            {
-                ImageUrl = p_ImageUrl!,
-                AltText = p_AltText!,
-                Title = p_Title,
-            };
-        }
+        public static global::Features.Blocks.ImageBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.ImageBlock value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, "image"u8);
-            WriteRequired(writer, s_ImageUrl, value.ImageUrl, WriteString, "ImageBlock", "image_url");
-            WriteRequired(writer, s_AltText, value.AltText, WriteString, "ImageBlock", "alt_text");
-            WriteOptional(writer, s_Title, value.Title, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.ImageBlock value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A thin line between blocks.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "divider"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "divider"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.DividerBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class DividerBlock : global::Features.Blocks.Block
@@ -580,168 +484,86 @@ internal sealed partial class DividerBlock : global::Features.Blocks.Block
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.DividerBlock>
     {
+        private static readonly Table s_table = new("DividerBlock", static () => new(),
+            Discriminator("type", "divider"));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.DividerBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "DividerBlock");
-            while (NextProperty(ref reader))
-            {
-                SkipProperty(ref reader);
-            }
-            return new global::Features.Blocks.DividerBlock();
-        }
+        public static global::Features.Blocks.DividerBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.DividerBlock value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, "divider"u8);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.DividerBlock value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Blocks shown together, collapsed under a title.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "group"</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Block"/>: its JSON carries <c>"type": "group"</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.GroupBlock.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class GroupBlock : global::Features.Blocks.Block
 {
-    /// <summary>The <c>title</c> property.</summary>
-    /// <remarks>JSON name: <c>title</c>; omitted when unset.</remarks>
-    public string? Title { get; init; }
+    /// <summary>JSON name: <c>title</c>.</summary>
+    public string? Title { get => _Title; init => _Title = value; }
 
-    /// <summary>The <c>blocks</c> property.</summary>
-    /// <remarks>JSON name: <c>blocks</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block> Blocks { get; init; }
+    /// <summary>JSON name: <c>blocks</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block> Blocks { get => _Blocks!; init => _Blocks = value; }
+
+    private string? _Title;
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block>? _Blocks;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.GroupBlock"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.GroupBlock>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Title = Name("title");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Blocks = Name("blocks");
-        private static readonly string[] s_requiredNames = { "blocks" };
+        private static readonly Table s_table = new("GroupBlock", static () => new() { Blocks = default! },
+            Discriminator("type", "group"),
+            Ref("title", static o => ref o._Title, String),
+            Ref("blocks", static o => ref o._Blocks, ListOf(new global::Features.Blocks.Block.JsonConverter()), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.GroupBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "GroupBlock");
-            var seen0 = 0UL;
-            string? p_Title = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block>? p_Blocks = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("title"u8)) p_Title = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("blocks"u8)) { p_Blocks = RequiredList(ref reader, global::Features.Blocks.Block.JsonConverter.ReadValue, "GroupBlock", "blocks"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "GroupBlock");
-            return new global::Features.Blocks.GroupBlock
-            {
-                Title = p_Title,
-                Blocks = p_Blocks!,
-            };
-        }
+        public static global::Features.Blocks.GroupBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.GroupBlock value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, "group"u8);
-            WriteOptional(writer, s_Title, value.Title, WriteString);
-            WriteRequired(writer, s_Blocks, value.Blocks, static (w0, v0) => WriteList(w0, v0, global::Features.Blocks.Block.JsonConverter.WriteValue), "GroupBlock", "blocks");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.GroupBlock value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The TextObject object of the Blocks API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.TextObject.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TextObject
 {
-    /// <summary>The <c>kind</c> property.</summary>
-    /// <remarks>JSON name: <c>kind</c>; always present.</remarks>
-    public required global::Features.Blocks.TextKind Kind { get; init; }
+    /// <summary>JSON name: <c>kind</c>.</summary>
+    public required global::Features.Blocks.TextKind Kind { get => _Kind!; init => _Kind = value; }
 
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present.</remarks>
-    public required string Text { get; init; }
+    /// <summary>JSON name: <c>text</c>.</summary>
+    public required string Text { get => _Text!; init => _Text = value; }
+
+    private global::Features.Blocks.TextKind? _Kind;
+    private string? _Text;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.TextObject"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.TextObject>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Kind = Name("kind");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
-        private static readonly string[] s_requiredNames = { "kind", "text" };
+        private static readonly Table s_table = new("TextObject", static () => new() { Kind = default!, Text = default! },
+            Ref("kind", static o => ref o._Kind, new global::Features.Blocks.TextKind.JsonConverter(), RequiredNotNull),
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.TextObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "TextObject");
-            var seen0 = 0UL;
-            global::Features.Blocks.TextKind? p_Kind = default;
-            string? p_Text = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("kind"u8)) { p_Kind = Required(ref reader, global::Features.Blocks.TextKind.JsonConverter.ReadValue, "TextObject", "kind"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("text"u8)) { p_Text = Required(ref reader, ReadString, "TextObject", "text"); seen0 |= 0x2UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "TextObject");
-            return new global::Features.Blocks.TextObject
-            {
-                Kind = p_Kind!,
-                Text = p_Text!,
-            };
-        }
+        public static global::Features.Blocks.TextObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.TextObject value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Kind, value.Kind, global::Features.Blocks.TextKind.JsonConverter.WriteValue, "TextObject", "kind");
-            WriteRequired(writer, s_Text, value.Text, WriteString, "TextObject", "text");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.TextObject value) => s_table.Write(writer, value);
     }
 }
 
@@ -810,35 +632,16 @@ internal sealed partial class TextKind : global::System.IEquatable<global::Featu
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.TextKind>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::Features.Blocks.TextKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("plain_text"u8)) return global::Features.Blocks.TextKind.PlainText;
-                if (reader.ValueTextEquals("markdown"u8)) return global::Features.Blocks.TextKind.Markdown;
-            }
-
-            return new global::Features.Blocks.TextKind(ReadString(ref reader));
-        }
+        public static global::Features.Blocks.TextKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.TextKind value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.TextKind value) => s_table.Write(writer, value);
     }
 }
 
@@ -919,324 +722,173 @@ internal abstract partial class Delivery
 }
 
 /// <summary>The Delivered object of the Blocks API.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Delivery"/>: its JSON carries <c>"delivered": true</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Delivery"/>: its JSON carries <c>"delivered": true</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.Delivered.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Delivered : global::Features.Blocks.Delivery
 {
-    /// <summary>The <c>at</c> property.</summary>
-    /// <remarks>JSON name: <c>at</c>; always present.</remarks>
-    public required global::System.DateTimeOffset At { get; init; }
+    /// <summary>JSON name: <c>at</c>.</summary>
+    public required global::System.DateTimeOffset At { get => _At; init => _At = value; }
+
+    private global::System.DateTimeOffset _At;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.Delivered"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.Delivered>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_At = Name("at");
-        private static readonly string[] s_requiredNames = { "at" };
+        private static readonly Table s_table = new("Delivered", static () => new() { At = default! },
+            Discriminator("delivered", true),
+            Value("at", static o => ref o._At, UnixTime));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.Delivered ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Delivered");
-            var seen0 = 0UL;
-            global::System.DateTimeOffset p_At = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("at"u8)) { p_At = Required(ref reader, ReadUnixTime, "Delivered", "at"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Delivered");
-            return new global::Features.Blocks.Delivered
-            {
-                At = p_At,
-            };
-        }
+        public static global::Features.Blocks.Delivered ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.Delivered value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteBoolean("delivered"u8, true);
-            Write(writer, s_At, value.At, WriteUnixTime);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.Delivered value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Pending object of the Blocks API.</summary>
-/// <remarks>A variant of <see cref="global::Features.Blocks.Delivery"/>: its JSON carries <c>"delivered": false</c>, written before its fields. Read on its own, the discriminator is not checked.</remarks>
+/// <remarks>A variant of <see cref="global::Features.Blocks.Delivery"/>: its JSON carries <c>"delivered": false</c>, written before its fields. Read on its own, the discriminator is not checked. Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.Pending.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Pending : global::Features.Blocks.Delivery
 {
-    /// <summary>The <c>reason</c> property.</summary>
-    /// <remarks>JSON name: <c>reason</c>; omitted when unset.</remarks>
-    public string? Reason { get; init; }
+    /// <summary>JSON name: <c>reason</c>.</summary>
+    public string? Reason { get => _Reason; init => _Reason = value; }
 
-    /// <summary>The <c>retry_after</c> property.</summary>
-    /// <remarks>JSON name: <c>retry_after</c>; omitted when unset.</remarks>
-    public int? RetryAfter { get; init; }
+    /// <summary>JSON name: <c>retry_after</c>.</summary>
+    public int? RetryAfter { get => _RetryAfter; init => _RetryAfter = value; }
+
+    private string? _Reason;
+    private int? _RetryAfter;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.Pending"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public new sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.Pending>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Reason = Name("reason");
-        private static readonly global::System.Text.Json.JsonEncodedText s_RetryAfter = Name("retry_after");
+        private static readonly Table s_table = new("Pending", static () => new(),
+            Discriminator("delivered", false),
+            Ref("reason", static o => ref o._Reason, String),
+            Struct("retry_after", static o => ref o._RetryAfter, Int32));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.Pending ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Pending");
-            string? p_Reason = default;
-            int? p_RetryAfter = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("reason"u8)) p_Reason = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("retry_after"u8)) p_RetryAfter = OptionalStruct(ref reader, ReadInt32);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Blocks.Pending
-            {
-                Reason = p_Reason,
-                RetryAfter = p_RetryAfter,
-            };
-        }
+        public static global::Features.Blocks.Pending ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.Pending value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteBoolean("delivered"u8, false);
-            WriteOptional(writer, s_Reason, value.Reason, WriteString);
-            WriteOptionalStruct(writer, s_RetryAfter, value.RetryAfter, WriteInt32);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.Pending value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The NewMessage object of the Blocks API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.NewMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewMessage
 {
-    /// <summary>The <c>blocks</c> property.</summary>
-    /// <remarks>JSON name: <c>blocks</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block> Blocks { get; init; }
+    /// <summary>JSON name: <c>blocks</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block> Blocks { get => _Blocks!; init => _Blocks = value; }
 
-    /// <summary>The <c>thread</c> property.</summary>
-    /// <remarks>JSON name: <c>thread</c>; omitted when unset.</remarks>
-    public string? Thread { get; init; }
+    /// <summary>JSON name: <c>thread</c>.</summary>
+    public string? Thread { get => _Thread; init => _Thread = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block>? _Blocks;
+    private string? _Thread;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.NewMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.NewMessage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Blocks = Name("blocks");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Thread = Name("thread");
-        private static readonly string[] s_requiredNames = { "blocks" };
+        private static readonly Table s_table = new("NewMessage", static () => new() { Blocks = default! },
+            Ref("blocks", static o => ref o._Blocks, ListOf(new global::Features.Blocks.Block.JsonConverter()), RequiredNotNull),
+            Ref("thread", static o => ref o._Thread, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "NewMessage");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block>? p_Blocks = default;
-            string? p_Thread = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("blocks"u8)) { p_Blocks = RequiredList(ref reader, global::Features.Blocks.Block.JsonConverter.ReadValue, "NewMessage", "blocks"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("thread"u8)) p_Thread = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "NewMessage");
-            return new global::Features.Blocks.NewMessage
-            {
-                Blocks = p_Blocks!,
-                Thread = p_Thread,
-            };
-        }
+        public static global::Features.Blocks.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.NewMessage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Blocks, value.Blocks, static (w0, v0) => WriteList(w0, v0, global::Features.Blocks.Block.JsonConverter.WriteValue), "NewMessage", "blocks");
-            WriteOptional(writer, s_Thread, value.Thread, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.NewMessage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Message object of the Blocks API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.Message.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Message
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
-    public required long Id { get; init; }
+    /// <summary>JSON name: <c>id</c>.</summary>
+    public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>blocks</c> property.</summary>
-    /// <remarks>JSON name: <c>blocks</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block> Blocks { get; init; }
+    /// <summary>JSON name: <c>blocks</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block> Blocks { get => _Blocks!; init => _Blocks = value; }
 
-    /// <summary>The <c>delivery</c> property.</summary>
-    /// <remarks>JSON name: <c>delivery</c>; omitted when unset.</remarks>
-    public global::Features.Blocks.Delivery? Delivery { get; init; }
+    /// <summary>JSON name: <c>delivery</c>.</summary>
+    public global::Features.Blocks.Delivery? Delivery { get => _Delivery; init => _Delivery = value; }
 
-    /// <summary>The <c>pinned</c> property.</summary>
-    /// <remarks>JSON name: <c>pinned</c>; omitted when unset.</remarks>
-    public global::Features.Blocks.Block? Pinned { get; init; }
+    /// <summary>JSON name: <c>pinned</c>.</summary>
+    public global::Features.Blocks.Block? Pinned { get => _Pinned; init => _Pinned = value; }
+
+    private long _Id;
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block>? _Blocks;
+    private global::Features.Blocks.Delivery? _Delivery;
+    private global::Features.Blocks.Block? _Pinned;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.Message"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.Message>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Blocks = Name("blocks");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Delivery = Name("delivery");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Pinned = Name("pinned");
-        private static readonly string[] s_requiredNames = { "id", "blocks" };
+        private static readonly Table s_table = new("Message", static () => new() { Id = default!, Blocks = default! },
+            Value("id", static o => ref o._Id, Int64),
+            Ref("blocks", static o => ref o._Blocks, ListOf(new global::Features.Blocks.Block.JsonConverter()), RequiredNotNull),
+            Ref("delivery", static o => ref o._Delivery, new global::Features.Blocks.Delivery.JsonConverter()),
+            Ref("pinned", static o => ref o._Pinned, new global::Features.Blocks.Block.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Message");
-            var seen0 = 0UL;
-            long p_Id = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Blocks.Block>? p_Blocks = default;
-            global::Features.Blocks.Delivery? p_Delivery = default;
-            global::Features.Blocks.Block? p_Pinned = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadInt64, "Message", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("blocks"u8)) { p_Blocks = RequiredList(ref reader, global::Features.Blocks.Block.JsonConverter.ReadValue, "Message", "blocks"); seen0 |= 0x2UL; }
-                else if (reader.ValueTextEquals("delivery"u8)) p_Delivery = Optional(ref reader, global::Features.Blocks.Delivery.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("pinned"u8)) p_Pinned = Optional(ref reader, global::Features.Blocks.Block.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Message");
-            return new global::Features.Blocks.Message
-            {
-                Id = p_Id,
-                Blocks = p_Blocks!,
-                Delivery = p_Delivery,
-                Pinned = p_Pinned,
-            };
-        }
+        public static global::Features.Blocks.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.Message value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Id, value.Id, WriteInt64);
-            WriteRequired(writer, s_Blocks, value.Blocks, static (w0, v0) => WriteList(w0, v0, global::Features.Blocks.Block.JsonConverter.WriteValue), "Message", "blocks");
-            WriteOptional(writer, s_Delivery, value.Delivery, global::Features.Blocks.Delivery.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Pinned, value.Pinned, global::Features.Blocks.Block.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.Message value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The BlocksError object of the Blocks API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Blocks.BlocksError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class BlocksError
 {
-    /// <summary>The <c>message</c> property.</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
-    public string? Message { get; init; }
+    /// <summary>JSON name: <c>message</c>.</summary>
+    public string? Message { get => _Message; init => _Message = value; }
+
+    private string? _Message;
 
     /// <summary>Reads and writes <see cref="global::Features.Blocks.BlocksError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Blocks.BlocksError>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
+        private static readonly Table s_table = new("BlocksError", static () => new(),
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Blocks.BlocksError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "BlocksError");
-            string? p_Message = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Blocks.BlocksError
-            {
-                Message = p_Message,
-            };
-        }
+        public static global::Features.Blocks.BlocksError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.BlocksError value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Message, value.Message, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Blocks.BlocksError value) => s_table.Write(writer, value);
     }
 }

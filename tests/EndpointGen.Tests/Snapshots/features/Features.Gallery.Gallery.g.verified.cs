@@ -401,420 +401,219 @@ internal static partial class GalleryServiceCollectionExtensions
 }
 
 /// <summary>The PhotoPage object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.PhotoPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class PhotoPage
 {
-    /// <summary>The <c>photos</c> property.</summary>
-    /// <remarks>JSON name: <c>photos</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Gallery.Photo> Photos { get; init; }
+    /// <summary>JSON name: <c>photos</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Gallery.Photo> Photos { get => _Photos!; init => _Photos = value; }
 
-    /// <summary>The next page's absolute URL; absent on the last page.</summary>
-    /// <remarks>JSON name: <c>next</c>; omitted when unset.</remarks>
-    public string? Next { get; init; }
+    /// <summary>The next page's absolute URL; absent on the last page. JSON name: <c>next</c>.</summary>
+    public string? Next { get => _Next; init => _Next = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Gallery.Photo>? _Photos;
+    private string? _Next;
 
     /// <summary>Reads and writes <see cref="global::Features.Gallery.PhotoPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.PhotoPage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Photos = Name("photos");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Next = Name("next");
-        private static readonly string[] s_requiredNames = { "photos" };
+        private static readonly Table s_table = new("PhotoPage", static () => new() { Photos = default! },
+            Ref("photos", static o => ref o._Photos, ListOf(new global::Features.Gallery.Photo.JsonConverter()), RequiredNotNull),
+            Ref("next", static o => ref o._Next, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Gallery.PhotoPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "PhotoPage");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Gallery.Photo>? p_Photos = default;
-            string? p_Next = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("photos"u8)) { p_Photos = RequiredList(ref reader, global::Features.Gallery.Photo.JsonConverter.ReadValue, "PhotoPage", "photos"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("next"u8)) p_Next = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "PhotoPage");
-            return new global::Features.Gallery.PhotoPage
-            {
-                Photos = p_Photos!,
-                Next = p_Next,
-            };
-        }
+        public static global::Features.Gallery.PhotoPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.PhotoPage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Photos, value.Photos, static (w0, v0) => WriteList(w0, v0, global::Features.Gallery.Photo.JsonConverter.WriteValue), "PhotoPage", "photos");
-            WriteOptional(writer, s_Next, value.Next, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.PhotoPage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Photo object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.Photo.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Photo
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
-    public required long Id { get; init; }
+    /// <summary>JSON name: <c>id</c>.</summary>
+    public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>title</c> property.</summary>
-    /// <remarks>JSON name: <c>title</c>; omitted when unset.</remarks>
-    public string? Title { get; init; }
+    /// <summary>JSON name: <c>title</c>.</summary>
+    public string? Title { get => _Title; init => _Title = value; }
+
+    private long _Id;
+    private string? _Title;
 
     /// <summary>Reads and writes <see cref="global::Features.Gallery.Photo"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Photo>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Title = Name("title");
-        private static readonly string[] s_requiredNames = { "id" };
+        private static readonly Table s_table = new("Photo", static () => new() { Id = default! },
+            Value("id", static o => ref o._Id, Int64),
+            Ref("title", static o => ref o._Title, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Gallery.Photo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Photo");
-            var seen0 = 0UL;
-            long p_Id = default;
-            string? p_Title = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadInt64, "Photo", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("title"u8)) p_Title = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Photo");
-            return new global::Features.Gallery.Photo
-            {
-                Id = p_Id,
-                Title = p_Title,
-            };
-        }
+        public static global::Features.Gallery.Photo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Photo value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Title, value.Title, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Photo value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Thumbnail object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.Thumbnail.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Thumbnail
 {
-    /// <summary>The <c>url</c> property.</summary>
-    /// <remarks>JSON name: <c>url</c>; always present.</remarks>
-    public required string Url { get; init; }
+    /// <summary>JSON name: <c>url</c>.</summary>
+    public required string Url { get => _Url!; init => _Url = value; }
+
+    private string? _Url;
 
     /// <summary>Reads and writes <see cref="global::Features.Gallery.Thumbnail"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Thumbnail>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Url = Name("url");
-        private static readonly string[] s_requiredNames = { "url" };
+        private static readonly Table s_table = new("Thumbnail", static () => new() { Url = default! },
+            Ref("url", static o => ref o._Url, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Gallery.Thumbnail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Thumbnail");
-            var seen0 = 0UL;
-            string? p_Url = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("url"u8)) { p_Url = Required(ref reader, ReadString, "Thumbnail", "url"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Thumbnail");
-            return new global::Features.Gallery.Thumbnail
-            {
-                Url = p_Url!,
-            };
-        }
+        public static global::Features.Gallery.Thumbnail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Thumbnail value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Url, value.Url, WriteString, "Thumbnail", "url");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Thumbnail value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The NewUpload object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.NewUpload.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewUpload
 {
-    /// <summary>The <c>file_name</c> property.</summary>
-    /// <remarks>JSON name: <c>file_name</c>; always present.</remarks>
-    public required string FileName { get; init; }
+    /// <summary>JSON name: <c>file_name</c>.</summary>
+    public required string FileName { get => _FileName!; init => _FileName = value; }
+
+    private string? _FileName;
 
     /// <summary>Reads and writes <see cref="global::Features.Gallery.NewUpload"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.NewUpload>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = Name("file_name");
-        private static readonly string[] s_requiredNames = { "file_name" };
+        private static readonly Table s_table = new("NewUpload", static () => new() { FileName = default! },
+            Ref("file_name", static o => ref o._FileName, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Gallery.NewUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "NewUpload");
-            var seen0 = 0UL;
-            string? p_FileName = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("file_name"u8)) { p_FileName = Required(ref reader, ReadString, "NewUpload", "file_name"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "NewUpload");
-            return new global::Features.Gallery.NewUpload
-            {
-                FileName = p_FileName!,
-            };
-        }
+        public static global::Features.Gallery.NewUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.NewUpload value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_FileName, value.FileName, WriteString, "NewUpload", "file_name");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.NewUpload value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Upload object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.Upload.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Upload
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
-    public required string Id { get; init; }
+    /// <summary>JSON name: <c>id</c>.</summary>
+    public required string Id { get => _Id!; init => _Id = value; }
 
-    /// <summary>A presigned URL on the storage host.</summary>
-    /// <remarks>JSON name: <c>upload_url</c>; always present.</remarks>
-    public required string UploadUrl { get; init; }
+    /// <summary>A presigned URL on the storage host. JSON name: <c>upload_url</c>.</summary>
+    public required string UploadUrl { get => _UploadUrl!; init => _UploadUrl = value; }
+
+    private string? _Id;
+    private string? _UploadUrl;
 
     /// <summary>Reads and writes <see cref="global::Features.Gallery.Upload"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Upload>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_UploadUrl = Name("upload_url");
-        private static readonly string[] s_requiredNames = { "id", "upload_url" };
+        private static readonly Table s_table = new("Upload", static () => new() { Id = default!, UploadUrl = default! },
+            Ref("id", static o => ref o._Id, String, RequiredNotNull),
+            Ref("upload_url", static o => ref o._UploadUrl, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Gallery.Upload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Upload");
-            var seen0 = 0UL;
-            string? p_Id = default;
-            string? p_UploadUrl = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadString, "Upload", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("upload_url"u8)) { p_UploadUrl = Required(ref reader, ReadString, "Upload", "upload_url"); seen0 |= 0x2UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Upload");
-            return new global::Features.Gallery.Upload
-            {
-                Id = p_Id!,
-                UploadUrl = p_UploadUrl!,
-            };
-        }
+        public static global::Features.Gallery.Upload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Upload value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Id, value.Id, WriteString, "Upload", "id");
-            WriteRequired(writer, s_UploadUrl, value.UploadUrl, WriteString, "Upload", "upload_url");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Upload value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The UploadPart object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.UploadPart.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class UploadPart
 {
-    /// <summary>The <c>data</c> property.</summary>
-    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
-    public required string Data { get; init; }
+    /// <summary>JSON name: <c>data</c>.</summary>
+    public required string Data { get => _Data!; init => _Data = value; }
+
+    private string? _Data;
 
     /// <summary>Reads and writes <see cref="global::Features.Gallery.UploadPart"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.UploadPart>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Data = Name("data");
-        private static readonly string[] s_requiredNames = { "data" };
+        private static readonly Table s_table = new("UploadPart", static () => new() { Data = default! },
+            Ref("data", static o => ref o._Data, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Gallery.UploadPart ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "UploadPart");
-            var seen0 = 0UL;
-            string? p_Data = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("data"u8)) { p_Data = Required(ref reader, ReadString, "UploadPart", "data"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "UploadPart");
-            return new global::Features.Gallery.UploadPart
-            {
-                Data = p_Data!,
-            };
-        }
+        public static global::Features.Gallery.UploadPart ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.UploadPart value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Data, value.Data, WriteString, "UploadPart", "data");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.UploadPart value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Status object of the Gallery API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Gallery.Status.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Status
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; always present.</remarks>
-    public required bool Ok { get; init; }
+    /// <summary>JSON name: <c>ok</c>.</summary>
+    public required bool Ok { get => _Ok; init => _Ok = value; }
+
+    private bool _Ok;
 
     /// <summary>Reads and writes <see cref="global::Features.Gallery.Status"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Gallery.Status>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Ok = Name("ok");
-        private static readonly string[] s_requiredNames = { "ok" };
+        private static readonly Table s_table = new("Status", static () => new() { Ok = default! },
+            Value("ok", static o => ref o._Ok, Boolean));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Gallery.Status ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Status");
-            var seen0 = 0UL;
-            bool p_Ok = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("ok"u8)) { p_Ok = Required(ref reader, ReadBoolean, "Status", "ok"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Status");
-            return new global::Features.Gallery.Status
-            {
-                Ok = p_Ok,
-            };
-        }
+        public static global::Features.Gallery.Status ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Status value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Ok, value.Ok, WriteBoolean);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Gallery.Status value) => s_table.Write(writer, value);
     }
 }

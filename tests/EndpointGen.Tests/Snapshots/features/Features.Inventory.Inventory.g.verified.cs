@@ -512,370 +512,198 @@ internal static partial class InventoryServiceCollectionExtensions
 }
 
 /// <summary>Items that left the warehouse together.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.Shipment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Shipment
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
-    public required global::System.Guid Id { get; init; }
+    /// <summary>JSON name: <c>id</c>.</summary>
+    public required global::System.Guid Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>day</c> property.</summary>
-    /// <remarks>JSON name: <c>day</c>; always present.</remarks>
-    public required global::System.DateTime Day { get; init; }
+    /// <summary>JSON name: <c>day</c>.</summary>
+    public required global::System.DateTime Day { get => _Day; init => _Day = value; }
 
-    /// <summary>null until delivered.</summary>
-    /// <remarks>JSON name: <c>delivered</c>; omitted when unset; may be <c>null</c>.</remarks>
-    public global::System.DateTime? Delivered { get; init; }
+    /// <summary>null until delivered. JSON name: <c>delivered</c>; may be <c>null</c>.</summary>
+    public global::System.DateTime? Delivered { get => _Delivered; init => _Delivered = value; }
 
-    /// <summary>The <c>holidays</c> property.</summary>
-    /// <remarks>JSON name: <c>holidays</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTime>? Holidays { get; init; }
+    /// <summary>JSON name: <c>holidays</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTime>? Holidays { get => _Holidays; init => _Holidays = value; }
 
-    /// <summary>The <c>carrier</c> property.</summary>
-    /// <remarks>JSON name: <c>carrier</c>; omitted when unset. Default: <c>post</c>.</remarks>
-    public string? Carrier { get; init; }
+    /// <summary>JSON name: <c>carrier</c>. Default: <c>post</c>.</summary>
+    public string? Carrier { get => _Carrier; init => _Carrier = value; }
 
-    /// <summary>How many parcels.</summary>
-    /// <remarks>JSON name: <c>parcels</c>; omitted when unset. Default: <c>1</c>.</remarks>
-    public int? Parcels { get; init; }
+    /// <summary>How many parcels. JSON name: <c>parcels</c>. Default: <c>1</c>.</summary>
+    public int? Parcels { get => _Parcels; init => _Parcels = value; }
+
+    private global::System.Guid _Id;
+    private global::System.DateTime _Day;
+    private global::System.DateTime? _Delivered;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.DateTime>? _Holidays;
+    private string? _Carrier;
+    private int? _Parcels;
 
     /// <summary>Reads and writes <see cref="global::Features.Inventory.Shipment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Shipment>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Day = Name("day");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Delivered = Name("delivered");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Holidays = Name("holidays");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Carrier = Name("carrier");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Parcels = Name("parcels");
-        private static readonly string[] s_requiredNames = { "id", "day" };
+        private static readonly Table s_table = new("Shipment", static () => new() { Id = default!, Day = default! },
+            Value("id", static o => ref o._Id, Guid),
+            Value("day", static o => ref o._Day, Date),
+            Struct("delivered", static o => ref o._Delivered, Date),
+            Ref("holidays", static o => ref o._Holidays, ListOf(Date)),
+            Ref("carrier", static o => ref o._Carrier, String),
+            Struct("parcels", static o => ref o._Parcels, Int32));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Inventory.Shipment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Shipment");
-            var seen0 = 0UL;
-            global::System.Guid p_Id = default;
-            global::System.DateTime p_Day = default;
-            global::System.DateTime? p_Delivered = default;
-            global::System.Collections.Generic.IReadOnlyList<global::System.DateTime>? p_Holidays = default;
-            string? p_Carrier = default;
-            int? p_Parcels = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadGuid, "Shipment", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("day"u8)) { p_Day = Required(ref reader, ReadDate, "Shipment", "day"); seen0 |= 0x2UL; }
-                else if (reader.ValueTextEquals("delivered"u8)) p_Delivered = OptionalStruct(ref reader, ReadDate);
-                else if (reader.ValueTextEquals("holidays"u8)) p_Holidays = OptionalList(ref reader, ReadDate);
-                else if (reader.ValueTextEquals("carrier"u8)) p_Carrier = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("parcels"u8)) p_Parcels = OptionalStruct(ref reader, ReadInt32);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Shipment");
-            return new global::Features.Inventory.Shipment
-            {
-                Id = p_Id,
-                Day = p_Day,
-                Delivered = p_Delivered,
-                Holidays = p_Holidays,
-                Carrier = p_Carrier,
-                Parcels = p_Parcels,
-            };
-        }
+        public static global::Features.Inventory.Shipment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Shipment value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Id, value.Id, WriteGuid);
-            Write(writer, s_Day, value.Day, WriteDate);
-            WriteOptionalStruct(writer, s_Delivered, value.Delivered, WriteDate);
-            WriteOptional(writer, s_Holidays, value.Holidays, static (w0, v0) => WriteList(w0, v0, WriteDate));
-            WriteOptional(writer, s_Carrier, value.Carrier, WriteString);
-            WriteOptionalStruct(writer, s_Parcels, value.Parcels, WriteInt32);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Shipment value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>One stock-keeping unit.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.Item.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Item
 {
-    /// <summary>The <c>sku</c> property.</summary>
-    /// <remarks>JSON name: <c>sku</c>; always present. Example: <c>AB-1234</c>.</remarks>
-    public required string Sku { get; init; }
+    /// <summary>JSON name: <c>sku</c>. Example: <c>AB-1234</c>.</summary>
+    public required string Sku { get => _Sku!; init => _Sku = value; }
 
-    /// <summary>The <c>status</c> property.</summary>
-    /// <remarks>JSON name: <c>status</c>; always present.</remarks>
-    public required global::Features.Inventory.ItemStatus Status { get; init; }
+    /// <summary>JSON name: <c>status</c>.</summary>
+    public required global::Features.Inventory.ItemStatus Status { get => _Status!; init => _Status = value; }
 
-    /// <summary>The <c>quantity</c> property.</summary>
-    /// <remarks>JSON name: <c>quantity</c>; omitted when unset.</remarks>
-    public int? Quantity { get; init; }
+    /// <summary>JSON name: <c>quantity</c>.</summary>
+    public int? Quantity { get => _Quantity; init => _Quantity = value; }
 
-    /// <summary>The <c>updated</c> property.</summary>
-    /// <remarks>JSON name: <c>updated</c>; omitted when unset; may be <c>null</c>.</remarks>
-    public global::System.DateTimeOffset? Updated { get; init; }
+    /// <summary>JSON name: <c>updated</c>; may be <c>null</c>.</summary>
+    public global::System.DateTimeOffset? Updated { get => _Updated; init => _Updated = value; }
+
+    private string? _Sku;
+    private global::Features.Inventory.ItemStatus? _Status;
+    private int? _Quantity;
+    private global::System.DateTimeOffset? _Updated;
 
     /// <summary>Reads and writes <see cref="global::Features.Inventory.Item"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Item>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sku = Name("sku");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Quantity = Name("quantity");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Updated = Name("updated");
-        private static readonly string[] s_requiredNames = { "sku", "status" };
+        private static readonly Table s_table = new("Item", static () => new() { Sku = default!, Status = default! },
+            Ref("sku", static o => ref o._Sku, String, RequiredNotNull),
+            Ref("status", static o => ref o._Status, new global::Features.Inventory.ItemStatus.JsonConverter(), RequiredNotNull),
+            Struct("quantity", static o => ref o._Quantity, Int32),
+            Struct("updated", static o => ref o._Updated, DateTime));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Inventory.Item ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Item");
-            var seen0 = 0UL;
-            string? p_Sku = default;
-            global::Features.Inventory.ItemStatus? p_Status = default;
-            int? p_Quantity = default;
-            global::System.DateTimeOffset? p_Updated = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("sku"u8)) { p_Sku = Required(ref reader, ReadString, "Item", "sku"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("status"u8)) { p_Status = Required(ref reader, global::Features.Inventory.ItemStatus.JsonConverter.ReadValue, "Item", "status"); seen0 |= 0x2UL; }
-                else if (reader.ValueTextEquals("quantity"u8)) p_Quantity = OptionalStruct(ref reader, ReadInt32);
-                else if (reader.ValueTextEquals("updated"u8)) p_Updated = OptionalStruct(ref reader, ReadDateTime);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Item");
-            return new global::Features.Inventory.Item
-            {
-                Sku = p_Sku!,
-                Status = p_Status!,
-                Quantity = p_Quantity,
-                Updated = p_Updated,
-            };
-        }
+        public static global::Features.Inventory.Item ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Item value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Sku, value.Sku, WriteString, "Item", "sku");
-            WriteRequired(writer, s_Status, value.Status, global::Features.Inventory.ItemStatus.JsonConverter.WriteValue, "Item", "status");
-            WriteOptionalStruct(writer, s_Quantity, value.Quantity, WriteInt32);
-            WriteOptionalStruct(writer, s_Updated, value.Updated, WriteDateTime);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Item value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The StockAdjustment object of the Inventory API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.StockAdjustment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class StockAdjustment
 {
-    /// <summary>Units added (positive) or removed (negative).</summary>
-    /// <remarks>JSON name: <c>delta</c>; always present.</remarks>
-    public required int Delta { get; init; }
+    /// <summary>Units added (positive) or removed (negative). JSON name: <c>delta</c>.</summary>
+    public required int Delta { get => _Delta; init => _Delta = value; }
 
-    /// <summary>Why; null clears the reason recorded before.</summary>
-    /// <remarks>JSON name: <c>reason</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<string?> Reason { get; init; }
+    /// <summary>Why; null clears the reason recorded before. JSON name: <c>reason</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<string?> Reason { get => _Reason; init => _Reason = value; }
+
+    private int _Delta;
+    private global::EndpointGen.Runtime.Optional<string?> _Reason;
 
     /// <summary>Reads and writes <see cref="global::Features.Inventory.StockAdjustment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.StockAdjustment>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Delta = Name("delta");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Reason = Name("reason");
-        private static readonly string[] s_requiredNames = { "delta" };
+        private static readonly Table s_table = new("StockAdjustment", static () => new() { Delta = default! },
+            Value("delta", static o => ref o._Delta, Int32),
+            ThreeStateRef("reason", static o => ref o._Reason, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Inventory.StockAdjustment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "StockAdjustment");
-            var seen0 = 0UL;
-            int p_Delta = default;
-            global::EndpointGen.Runtime.Optional<string?> p_Reason = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("delta"u8)) { p_Delta = Required(ref reader, ReadInt32, "StockAdjustment", "delta"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("reason"u8)) p_Reason = ThreeState(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "StockAdjustment");
-            return new global::Features.Inventory.StockAdjustment
-            {
-                Delta = p_Delta,
-                Reason = p_Reason,
-            };
-        }
+        public static global::Features.Inventory.StockAdjustment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.StockAdjustment value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Delta, value.Delta, WriteInt32);
-            WriteThreeState(writer, s_Reason, value.Reason, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.StockAdjustment value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The fields of an item to change, and the item as it is after the change.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.ItemPatch.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ItemPatch
 {
-    /// <summary>Required fields are always sent; threeState leaves them alone.</summary>
-    /// <remarks>JSON name: <c>sku</c>; always present.</remarks>
-    public required string Sku { get; init; }
+    /// <summary>Required fields are always sent; threeState leaves them alone. JSON name: <c>sku</c>.</summary>
+    public required string Sku { get => _Sku!; init => _Sku = value; }
 
-    /// <summary>The <c>name</c> property.</summary>
-    /// <remarks>JSON name: <c>name</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<string?> Name { get; init; }
+    /// <summary>JSON name: <c>name</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<string?> Name { get => _Name; init => _Name = value; }
 
-    /// <summary>The <c>quantity</c> property.</summary>
-    /// <remarks>JSON name: <c>quantity</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<int?> Quantity { get; init; }
+    /// <summary>JSON name: <c>quantity</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<int?> Quantity { get => _Quantity; init => _Quantity = value; }
 
-    /// <summary>The <c>status</c> property.</summary>
-    /// <remarks>JSON name: <c>status</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<global::Features.Inventory.ItemStatus?> Status { get; init; }
+    /// <summary>JSON name: <c>status</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<global::Features.Inventory.ItemStatus?> Status { get => _Status; init => _Status = value; }
 
-    /// <summary>The <c>tags</c> property.</summary>
-    /// <remarks>JSON name: <c>tags</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<string>?> Tags { get; init; }
+    /// <summary>JSON name: <c>tags</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<string>?> Tags { get => _Tags; init => _Tags = value; }
 
-    /// <summary>The <c>attributes</c> property.</summary>
-    /// <remarks>JSON name: <c>attributes</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyDictionary<string, string>?> Attributes { get; init; }
+    /// <summary>JSON name: <c>attributes</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyDictionary<string, string>?> Attributes { get => _Attributes; init => _Attributes = value; }
 
-    /// <summary>The <c>extra</c> property.</summary>
-    /// <remarks>JSON name: <c>extra</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<global::System.Text.Json.Nodes.JsonNode?> Extra { get; init; }
+    /// <summary>JSON name: <c>extra</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<global::System.Text.Json.Nodes.JsonNode?> Extra { get => _Extra; init => _Extra = value; }
 
-    /// <summary>Optional as usual (omitted when null).</summary>
-    /// <remarks>JSON name: <c>updated</c>; omitted when unset.</remarks>
-    public global::System.DateTimeOffset? Updated { get; init; }
+    /// <summary>Optional as usual (omitted when null). JSON name: <c>updated</c>.</summary>
+    public global::System.DateTimeOffset? Updated { get => _Updated; init => _Updated = value; }
+
+    private string? _Sku;
+    private global::EndpointGen.Runtime.Optional<string?> _Name;
+    private global::EndpointGen.Runtime.Optional<int?> _Quantity;
+    private global::EndpointGen.Runtime.Optional<global::Features.Inventory.ItemStatus?> _Status;
+    private global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<string>?> _Tags;
+    private global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyDictionary<string, string>?> _Attributes;
+    private global::EndpointGen.Runtime.Optional<global::System.Text.Json.Nodes.JsonNode?> _Extra;
+    private global::System.DateTimeOffset? _Updated;
 
     /// <summary>Reads and writes <see cref="global::Features.Inventory.ItemPatch"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.ItemPatch>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sku = Name("sku");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Quantity = Name("quantity");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Tags = Name("tags");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Attributes = Name("attributes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Extra = Name("extra");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Updated = Name("updated");
-        private static readonly string[] s_requiredNames = { "sku" };
+        private static readonly Table s_table = new("ItemPatch", static () => new() { Sku = default! },
+            Ref("sku", static o => ref o._Sku, String, RequiredNotNull),
+            ThreeStateRef("name", static o => ref o._Name, String),
+            ThreeStateValue("quantity", static o => ref o._Quantity, Int32),
+            ThreeStateRef("status", static o => ref o._Status, new global::Features.Inventory.ItemStatus.JsonConverter()),
+            ThreeStateRef("tags", static o => ref o._Tags, ListOf(String)),
+            ThreeStateRef("attributes", static o => ref o._Attributes, MapOf(String)),
+            ThreeStateRef("extra", static o => ref o._Extra, Json),
+            Struct("updated", static o => ref o._Updated, DateTime));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Inventory.ItemPatch ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ItemPatch");
-            var seen0 = 0UL;
-            string? p_Sku = default;
-            global::EndpointGen.Runtime.Optional<string?> p_Name = default;
-            global::EndpointGen.Runtime.Optional<int?> p_Quantity = default;
-            global::EndpointGen.Runtime.Optional<global::Features.Inventory.ItemStatus?> p_Status = default;
-            global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<string>?> p_Tags = default;
-            global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyDictionary<string, string>?> p_Attributes = default;
-            global::EndpointGen.Runtime.Optional<global::System.Text.Json.Nodes.JsonNode?> p_Extra = default;
-            global::System.DateTimeOffset? p_Updated = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("sku"u8)) { p_Sku = Required(ref reader, ReadString, "ItemPatch", "sku"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("name"u8)) p_Name = ThreeState(ref reader, ReadString);
-                else if (reader.ValueTextEquals("quantity"u8)) p_Quantity = ThreeStateStruct(ref reader, ReadInt32);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = ThreeState(ref reader, global::Features.Inventory.ItemStatus.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("tags"u8)) p_Tags = ThreeStateList(ref reader, ReadString);
-                else if (reader.ValueTextEquals("attributes"u8)) p_Attributes = ThreeStateMap(ref reader, ReadString);
-                else if (reader.ValueTextEquals("extra"u8)) p_Extra = ThreeState(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("updated"u8)) p_Updated = OptionalStruct(ref reader, ReadDateTime);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "ItemPatch");
-            return new global::Features.Inventory.ItemPatch
-            {
-                Sku = p_Sku!,
-                Name = p_Name,
-                Quantity = p_Quantity,
-                Status = p_Status,
-                Tags = p_Tags,
-                Attributes = p_Attributes,
-                Extra = p_Extra,
-                Updated = p_Updated,
-            };
-        }
+        public static global::Features.Inventory.ItemPatch ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemPatch value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Sku, value.Sku, WriteString, "ItemPatch", "sku");
-            WriteThreeState(writer, s_Name, value.Name, WriteString);
-            WriteThreeStateStruct(writer, s_Quantity, value.Quantity, WriteInt32);
-            WriteThreeState(writer, s_Status, value.Status, global::Features.Inventory.ItemStatus.JsonConverter.WriteValue);
-            WriteThreeState(writer, s_Tags, value.Tags, static (w0, v0) => WriteList(w0, v0, WriteString));
-            WriteThreeState(writer, s_Attributes, value.Attributes, static (w0, v0) => WriteMap(w0, v0, WriteString));
-            WriteThreeState(writer, s_Extra, value.Extra, WriteJson);
-            WriteOptionalStruct(writer, s_Updated, value.Updated, WriteDateTime);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemPatch value) => s_table.Write(writer, value);
     }
 }
 
@@ -948,36 +776,16 @@ internal sealed partial class ItemStatus : global::System.IEquatable<global::Fea
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.ItemStatus>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::Features.Inventory.ItemStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("in-stock"u8)) return global::Features.Inventory.ItemStatus.InStock;
-                if (reader.ValueTextEquals("backordered"u8)) return global::Features.Inventory.ItemStatus.Backordered;
-                if (reader.ValueTextEquals("discontinued"u8)) return global::Features.Inventory.ItemStatus.Discontinued;
-            }
-
-            return new global::Features.Inventory.ItemStatus(ReadString(ref reader));
-        }
+        public static global::Features.Inventory.ItemStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemStatus value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.ItemStatus value) => s_table.Write(writer, value);
     }
 }
 
@@ -1046,96 +854,49 @@ internal sealed partial class SortOrder : global::System.IEquatable<global::Feat
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.SortOrder>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::Features.Inventory.SortOrder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("asc"u8)) return global::Features.Inventory.SortOrder.Asc;
-                if (reader.ValueTextEquals("desc"u8)) return global::Features.Inventory.SortOrder.Desc;
-            }
-
-            return new global::Features.Inventory.SortOrder(ReadString(ref reader));
-        }
+        public static global::Features.Inventory.SortOrder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.SortOrder value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.SortOrder value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Problem object of the Inventory API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Inventory.Problem.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Problem
 {
-    /// <summary>The <c>title</c> property.</summary>
-    /// <remarks>JSON name: <c>title</c>; omitted when unset.</remarks>
-    public string? Title { get; init; }
+    /// <summary>JSON name: <c>title</c>.</summary>
+    public string? Title { get => _Title; init => _Title = value; }
 
-    /// <summary>The <c>detail</c> property.</summary>
-    /// <remarks>JSON name: <c>detail</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<string?> Detail { get; init; }
+    /// <summary>JSON name: <c>detail</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<string?> Detail { get => _Detail; init => _Detail = value; }
+
+    private string? _Title;
+    private global::EndpointGen.Runtime.Optional<string?> _Detail;
 
     /// <summary>Reads and writes <see cref="global::Features.Inventory.Problem"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Inventory.Problem>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Title = Name("title");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Detail = Name("detail");
+        private static readonly Table s_table = new("Problem", static () => new(),
+            Ref("title", static o => ref o._Title, String),
+            ThreeStateRef("detail", static o => ref o._Detail, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Inventory.Problem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Problem");
-            string? p_Title = default;
-            global::EndpointGen.Runtime.Optional<string?> p_Detail = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("title"u8)) p_Title = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("detail"u8)) p_Detail = ThreeState(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Inventory.Problem
-            {
-                Title = p_Title,
-                Detail = p_Detail,
-            };
-        }
+        public static global::Features.Inventory.Problem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Problem value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Title, value.Title, WriteString);
-            WriteThreeState(writer, s_Detail, value.Detail, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Inventory.Problem value) => s_table.Write(writer, value);
     }
 }

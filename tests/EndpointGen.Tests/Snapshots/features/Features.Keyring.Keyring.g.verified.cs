@@ -352,187 +352,98 @@ internal static partial class KeyringServiceCollectionExtensions
 }
 
 /// <summary>The Secret object of the Keyring API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Keyring.Secret.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Secret
 {
-    /// <summary>The <c>name</c> property.</summary>
-    /// <remarks>JSON name: <c>name</c>; always present.</remarks>
-    public required string Name { get; init; }
+    /// <summary>JSON name: <c>name</c>.</summary>
+    public required string Name { get => _Name!; init => _Name = value; }
 
-    /// <summary>The <c>version</c> property.</summary>
-    /// <remarks>JSON name: <c>version</c>; always present.</remarks>
-    public required int Version { get; init; }
+    /// <summary>JSON name: <c>version</c>.</summary>
+    public required int Version { get => _Version; init => _Version = value; }
+
+    private string? _Name;
+    private int _Version;
 
     /// <summary>Reads and writes <see cref="global::Features.Keyring.Secret"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.Secret>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Version = Name("version");
-        private static readonly string[] s_requiredNames = { "name", "version" };
+        private static readonly Table s_table = new("Secret", static () => new() { Name = default!, Version = default! },
+            Ref("name", static o => ref o._Name, String, RequiredNotNull),
+            Value("version", static o => ref o._Version, Int32));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Keyring.Secret ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Secret");
-            var seen0 = 0UL;
-            string? p_Name = default;
-            int p_Version = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("name"u8)) { p_Name = Required(ref reader, ReadString, "Secret", "name"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("version"u8)) { p_Version = Required(ref reader, ReadInt32, "Secret", "version"); seen0 |= 0x2UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Secret");
-            return new global::Features.Keyring.Secret
-            {
-                Name = p_Name!,
-                Version = p_Version,
-            };
-        }
+        public static global::Features.Keyring.Secret ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.Secret value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Name, value.Name, WriteString, "Secret", "name");
-            Write(writer, s_Version, value.Version, WriteInt32);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.Secret value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The AuditPage object of the Keyring API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Keyring.AuditPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditPage
 {
-    /// <summary>The <c>events</c> property.</summary>
-    /// <remarks>JSON name: <c>events</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Keyring.AuditEvent> Events { get; init; }
+    /// <summary>JSON name: <c>events</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Keyring.AuditEvent> Events { get => _Events!; init => _Events = value; }
 
-    /// <summary>The next page's absolute URL; absent on the last page.</summary>
-    /// <remarks>JSON name: <c>next</c>; omitted when unset.</remarks>
-    public string? Next { get; init; }
+    /// <summary>The next page's absolute URL; absent on the last page. JSON name: <c>next</c>.</summary>
+    public string? Next { get => _Next; init => _Next = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Keyring.AuditEvent>? _Events;
+    private string? _Next;
 
     /// <summary>Reads and writes <see cref="global::Features.Keyring.AuditPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.AuditPage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Events = Name("events");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Next = Name("next");
-        private static readonly string[] s_requiredNames = { "events" };
+        private static readonly Table s_table = new("AuditPage", static () => new() { Events = default! },
+            Ref("events", static o => ref o._Events, ListOf(new global::Features.Keyring.AuditEvent.JsonConverter()), RequiredNotNull),
+            Ref("next", static o => ref o._Next, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Keyring.AuditPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AuditPage");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Keyring.AuditEvent>? p_Events = default;
-            string? p_Next = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("events"u8)) { p_Events = RequiredList(ref reader, global::Features.Keyring.AuditEvent.JsonConverter.ReadValue, "AuditPage", "events"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("next"u8)) p_Next = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "AuditPage");
-            return new global::Features.Keyring.AuditPage
-            {
-                Events = p_Events!,
-                Next = p_Next,
-            };
-        }
+        public static global::Features.Keyring.AuditPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.AuditPage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Events, value.Events, static (w0, v0) => WriteList(w0, v0, global::Features.Keyring.AuditEvent.JsonConverter.WriteValue), "AuditPage", "events");
-            WriteOptional(writer, s_Next, value.Next, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.AuditPage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The AuditEvent object of the Keyring API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Keyring.AuditEvent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditEvent
 {
-    /// <summary>The <c>action</c> property.</summary>
-    /// <remarks>JSON name: <c>action</c>; always present.</remarks>
-    public required string Action { get; init; }
+    /// <summary>JSON name: <c>action</c>.</summary>
+    public required string Action { get => _Action!; init => _Action = value; }
+
+    private string? _Action;
 
     /// <summary>Reads and writes <see cref="global::Features.Keyring.AuditEvent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Keyring.AuditEvent>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Action = Name("action");
-        private static readonly string[] s_requiredNames = { "action" };
+        private static readonly Table s_table = new("AuditEvent", static () => new() { Action = default! },
+            Ref("action", static o => ref o._Action, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Keyring.AuditEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AuditEvent");
-            var seen0 = 0UL;
-            string? p_Action = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("action"u8)) { p_Action = Required(ref reader, ReadString, "AuditEvent", "action"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "AuditEvent");
-            return new global::Features.Keyring.AuditEvent
-            {
-                Action = p_Action!,
-            };
-        }
+        public static global::Features.Keyring.AuditEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.AuditEvent value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Action, value.Action, WriteString, "AuditEvent", "action");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Keyring.AuditEvent value) => s_table.Write(writer, value);
     }
 }

@@ -692,1279 +692,680 @@ internal static partial class LedgerServiceCollectionExtensions
 }
 
 /// <summary>The EntryPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.EntryPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class EntryPage
 {
-    /// <summary>The <c>entries</c> property.</summary>
-    /// <remarks>JSON name: <c>entries</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Entry> Entries { get; init; }
+    /// <summary>JSON name: <c>entries</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Entry> Entries { get => _Entries!; init => _Entries = value; }
 
-    /// <summary>The <c>meta</c> property.</summary>
-    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
-    public global::Features.Ledger.PageMeta? Meta { get; init; }
+    /// <summary>JSON name: <c>meta</c>.</summary>
+    public global::Features.Ledger.PageMeta? Meta { get => _Meta; init => _Meta = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Entry>? _Entries;
+    private global::Features.Ledger.PageMeta? _Meta;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.EntryPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.EntryPage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Entries = Name("entries");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
-        private static readonly string[] s_requiredNames = { "entries" };
+        private static readonly Table s_table = new("EntryPage", static () => new() { Entries = default! },
+            Ref("entries", static o => ref o._Entries, ListOf(new global::Features.Ledger.Entry.JsonConverter()), RequiredNotNull),
+            Ref("meta", static o => ref o._Meta, new global::Features.Ledger.PageMeta.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.EntryPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "EntryPage");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Entry>? p_Entries = default;
-            global::Features.Ledger.PageMeta? p_Meta = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("entries"u8)) { p_Entries = RequiredList(ref reader, global::Features.Ledger.Entry.JsonConverter.ReadValue, "EntryPage", "entries"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("meta"u8)) p_Meta = Optional(ref reader, global::Features.Ledger.PageMeta.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "EntryPage");
-            return new global::Features.Ledger.EntryPage
-            {
-                Entries = p_Entries!,
-                Meta = p_Meta,
-            };
-        }
+        public static global::Features.Ledger.EntryPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.EntryPage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Entries, value.Entries, static (w0, v0) => WriteList(w0, v0, global::Features.Ledger.Entry.JsonConverter.WriteValue), "EntryPage", "entries");
-            WriteOptional(writer, s_Meta, value.Meta, global::Features.Ledger.PageMeta.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.EntryPage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The PageMeta object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.PageMeta.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class PageMeta
 {
-    /// <summary>Entries in all pages.</summary>
-    /// <remarks>JSON name: <c>total</c>; omitted when unset.</remarks>
-    public int? Total { get; init; }
+    /// <summary>Entries in all pages. JSON name: <c>total</c>.</summary>
+    public int? Total { get => _Total; init => _Total = value; }
 
-    /// <summary>The <c>page</c> property.</summary>
-    /// <remarks>JSON name: <c>page</c>; omitted when unset.</remarks>
-    public int? Page { get; init; }
+    /// <summary>JSON name: <c>page</c>.</summary>
+    public int? Page { get => _Page; init => _Page = value; }
+
+    private int? _Total;
+    private int? _Page;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.PageMeta"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.PageMeta>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Total = Name("total");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Page = Name("page");
+        private static readonly Table s_table = new("PageMeta", static () => new(),
+            Struct("total", static o => ref o._Total, Int32),
+            Struct("page", static o => ref o._Page, Int32));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.PageMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "PageMeta");
-            int? p_Total = default;
-            int? p_Page = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("total"u8)) p_Total = OptionalStruct(ref reader, ReadInt32);
-                else if (reader.ValueTextEquals("page"u8)) p_Page = OptionalStruct(ref reader, ReadInt32);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ledger.PageMeta
-            {
-                Total = p_Total,
-                Page = p_Page,
-            };
-        }
+        public static global::Features.Ledger.PageMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.PageMeta value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Total, value.Total, WriteInt32);
-            WriteOptionalStruct(writer, s_Page, value.Page, WriteInt32);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.PageMeta value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Entry object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Entry.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Entry
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
-    public required long Id { get; init; }
+    /// <summary>JSON name: <c>id</c>.</summary>
+    public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>amount</c> property.</summary>
-    /// <remarks>JSON name: <c>amount</c>; omitted when unset.</remarks>
-    public double? Amount { get; init; }
+    /// <summary>JSON name: <c>amount</c>.</summary>
+    public double? Amount { get => _Amount; init => _Amount = value; }
 
-    /// <summary>The <c>memo</c> property.</summary>
-    /// <remarks>JSON name: <c>memo</c>; omitted when unset.</remarks>
-    public string? Memo { get; init; }
+    /// <summary>JSON name: <c>memo</c>.</summary>
+    public string? Memo { get => _Memo; init => _Memo = value; }
+
+    private long _Id;
+    private double? _Amount;
+    private string? _Memo;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.Entry"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Entry>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Amount = Name("amount");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Memo = Name("memo");
-        private static readonly string[] s_requiredNames = { "id" };
+        private static readonly Table s_table = new("Entry", static () => new() { Id = default! },
+            Value("id", static o => ref o._Id, Int64),
+            Struct("amount", static o => ref o._Amount, Double),
+            Ref("memo", static o => ref o._Memo, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.Entry ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Entry");
-            var seen0 = 0UL;
-            long p_Id = default;
-            double? p_Amount = default;
-            string? p_Memo = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadInt64, "Entry", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("amount"u8)) p_Amount = OptionalStruct(ref reader, ReadDouble);
-                else if (reader.ValueTextEquals("memo"u8)) p_Memo = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Entry");
-            return new global::Features.Ledger.Entry
-            {
-                Id = p_Id,
-                Amount = p_Amount,
-                Memo = p_Memo,
-            };
-        }
+        public static global::Features.Ledger.Entry ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Entry value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Id, value.Id, WriteInt64);
-            WriteOptionalStruct(writer, s_Amount, value.Amount, WriteDouble);
-            WriteOptional(writer, s_Memo, value.Memo, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Entry value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The AccountPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AccountPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AccountPage
 {
-    /// <summary>The <c>data</c> property.</summary>
-    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
-    public required global::Features.Ledger.AccountData Data { get; init; }
+    /// <summary>JSON name: <c>data</c>.</summary>
+    public required global::Features.Ledger.AccountData Data { get => _Data!; init => _Data = value; }
+
+    private global::Features.Ledger.AccountData? _Data;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.AccountPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AccountPage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Data = Name("data");
-        private static readonly string[] s_requiredNames = { "data" };
+        private static readonly Table s_table = new("AccountPage", static () => new() { Data = default! },
+            Ref("data", static o => ref o._Data, new global::Features.Ledger.AccountData.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.AccountPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AccountPage");
-            var seen0 = 0UL;
-            global::Features.Ledger.AccountData? p_Data = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("data"u8)) { p_Data = Required(ref reader, global::Features.Ledger.AccountData.JsonConverter.ReadValue, "AccountPage", "data"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "AccountPage");
-            return new global::Features.Ledger.AccountPage
-            {
-                Data = p_Data!,
-            };
-        }
+        public static global::Features.Ledger.AccountPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AccountPage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Data, value.Data, global::Features.Ledger.AccountData.JsonConverter.WriteValue, "AccountPage", "data");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AccountPage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The AccountData object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AccountData.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AccountData
 {
-    /// <summary>The <c>accounts</c> property.</summary>
-    /// <remarks>JSON name: <c>accounts</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Account>? Accounts { get; init; }
+    /// <summary>JSON name: <c>accounts</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Account>? Accounts { get => _Accounts; init => _Accounts = value; }
 
-    /// <summary>The <c>paging</c> property.</summary>
-    /// <remarks>JSON name: <c>paging</c>; always present.</remarks>
-    public required global::Features.Ledger.Paging Paging { get; init; }
+    /// <summary>JSON name: <c>paging</c>.</summary>
+    public required global::Features.Ledger.Paging Paging { get => _Paging!; init => _Paging = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Account>? _Accounts;
+    private global::Features.Ledger.Paging? _Paging;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.AccountData"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AccountData>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Accounts = Name("accounts");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Paging = Name("paging");
-        private static readonly string[] s_requiredNames = { "paging" };
+        private static readonly Table s_table = new("AccountData", static () => new() { Paging = default! },
+            Ref("accounts", static o => ref o._Accounts, ListOf(new global::Features.Ledger.Account.JsonConverter())),
+            Ref("paging", static o => ref o._Paging, new global::Features.Ledger.Paging.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.AccountData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AccountData");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Account>? p_Accounts = default;
-            global::Features.Ledger.Paging? p_Paging = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("accounts"u8)) p_Accounts = OptionalList(ref reader, global::Features.Ledger.Account.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("paging"u8)) { p_Paging = Required(ref reader, global::Features.Ledger.Paging.JsonConverter.ReadValue, "AccountData", "paging"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "AccountData");
-            return new global::Features.Ledger.AccountData
-            {
-                Accounts = p_Accounts,
-                Paging = p_Paging!,
-            };
-        }
+        public static global::Features.Ledger.AccountData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AccountData value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Accounts, value.Accounts, static (w0, v0) => WriteList(w0, v0, global::Features.Ledger.Account.JsonConverter.WriteValue));
-            WriteRequired(writer, s_Paging, value.Paging, global::Features.Ledger.Paging.JsonConverter.WriteValue, "AccountData", "paging");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AccountData value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Paging object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Paging.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Paging
 {
-    /// <summary>Index of the last page.</summary>
-    /// <remarks>JSON name: <c>last</c>; always present.</remarks>
-    public required long Last { get; init; }
+    /// <summary>Index of the last page. JSON name: <c>last</c>.</summary>
+    public required long Last { get => _Last; init => _Last = value; }
+
+    private long _Last;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.Paging"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Paging>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Last = Name("last");
-        private static readonly string[] s_requiredNames = { "last" };
+        private static readonly Table s_table = new("Paging", static () => new() { Last = default! },
+            Value("last", static o => ref o._Last, Int64));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.Paging ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Paging");
-            var seen0 = 0UL;
-            long p_Last = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("last"u8)) { p_Last = Required(ref reader, ReadInt64, "Paging", "last"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Paging");
-            return new global::Features.Ledger.Paging
-            {
-                Last = p_Last,
-            };
-        }
+        public static global::Features.Ledger.Paging ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Paging value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Last, value.Last, WriteInt64);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Paging value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Account object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Account.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Account
 {
-    /// <summary>The <c>number</c> property.</summary>
-    /// <remarks>JSON name: <c>number</c>; always present.</remarks>
-    public required string Number { get; init; }
+    /// <summary>JSON name: <c>number</c>.</summary>
+    public required string Number { get => _Number!; init => _Number = value; }
 
-    /// <summary>The <c>name</c> property.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset.</remarks>
-    public string? Name { get; init; }
+    /// <summary>JSON name: <c>name</c>.</summary>
+    public string? Name { get => _Name; init => _Name = value; }
+
+    private string? _Number;
+    private string? _Name;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.Account"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Account>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Number = Name("number");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly string[] s_requiredNames = { "number" };
+        private static readonly Table s_table = new("Account", static () => new() { Number = default! },
+            Ref("number", static o => ref o._Number, String, RequiredNotNull),
+            Ref("name", static o => ref o._Name, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.Account ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Account");
-            var seen0 = 0UL;
-            string? p_Number = default;
-            string? p_Name = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("number"u8)) { p_Number = Required(ref reader, ReadString, "Account", "number"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Account");
-            return new global::Features.Ledger.Account
-            {
-                Number = p_Number!,
-                Name = p_Name,
-            };
-        }
+        public static global::Features.Ledger.Account ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Account value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Number, value.Number, WriteString, "Account", "number");
-            WriteOptional(writer, s_Name, value.Name, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Account value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The TagPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.TagPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TagPage
 {
-    /// <summary>The <c>tags</c> property.</summary>
-    /// <remarks>JSON name: <c>tags</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+    /// <summary>JSON name: <c>tags</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _Tags; init => _Tags = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _Tags;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.TagPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.TagPage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Tags = Name("tags");
+        private static readonly Table s_table = new("TagPage", static () => new(),
+            Ref("tags", static o => ref o._Tags, ListOf(String)));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.TagPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "TagPage");
-            global::System.Collections.Generic.IReadOnlyList<string>? p_Tags = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("tags"u8)) p_Tags = OptionalList(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ledger.TagPage
-            {
-                Tags = p_Tags,
-            };
-        }
+        public static global::Features.Ledger.TagPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.TagPage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Tags, value.Tags, static (w0, v0) => WriteList(w0, v0, WriteString));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.TagPage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The TransferPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.TransferPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TransferPage
 {
-    /// <summary>The <c>transfers</c> property.</summary>
-    /// <remarks>JSON name: <c>transfers</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Transfer> Transfers { get; init; }
+    /// <summary>JSON name: <c>transfers</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Transfer> Transfers { get => _Transfers!; init => _Transfers = value; }
 
-    /// <summary>The <c>response_metadata</c> property.</summary>
-    /// <remarks>JSON name: <c>response_metadata</c>; omitted when unset.</remarks>
-    public global::Features.Ledger.ResponseMetadata? ResponseMetadata { get; init; }
+    /// <summary>JSON name: <c>response_metadata</c>.</summary>
+    public global::Features.Ledger.ResponseMetadata? ResponseMetadata { get => _ResponseMetadata; init => _ResponseMetadata = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Transfer>? _Transfers;
+    private global::Features.Ledger.ResponseMetadata? _ResponseMetadata;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.TransferPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.TransferPage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Transfers = Name("transfers");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ResponseMetadata = Name("response_metadata");
-        private static readonly string[] s_requiredNames = { "transfers" };
+        private static readonly Table s_table = new("TransferPage", static () => new() { Transfers = default! },
+            Ref("transfers", static o => ref o._Transfers, ListOf(new global::Features.Ledger.Transfer.JsonConverter()), RequiredNotNull),
+            Ref("response_metadata", static o => ref o._ResponseMetadata, new global::Features.Ledger.ResponseMetadata.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.TransferPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "TransferPage");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Transfer>? p_Transfers = default;
-            global::Features.Ledger.ResponseMetadata? p_ResponseMetadata = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("transfers"u8)) { p_Transfers = RequiredList(ref reader, global::Features.Ledger.Transfer.JsonConverter.ReadValue, "TransferPage", "transfers"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("response_metadata"u8)) p_ResponseMetadata = Optional(ref reader, global::Features.Ledger.ResponseMetadata.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "TransferPage");
-            return new global::Features.Ledger.TransferPage
-            {
-                Transfers = p_Transfers!,
-                ResponseMetadata = p_ResponseMetadata,
-            };
-        }
+        public static global::Features.Ledger.TransferPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.TransferPage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Transfers, value.Transfers, static (w0, v0) => WriteList(w0, v0, global::Features.Ledger.Transfer.JsonConverter.WriteValue), "TransferPage", "transfers");
-            WriteOptional(writer, s_ResponseMetadata, value.ResponseMetadata, global::Features.Ledger.ResponseMetadata.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.TransferPage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The ResponseMetadata object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.ResponseMetadata.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ResponseMetadata
 {
-    /// <summary>The <c>next_cursor</c> property.</summary>
-    /// <remarks>JSON name: <c>next_cursor</c>; omitted when unset; may be <c>null</c>.</remarks>
-    public string? NextCursor { get; init; }
+    /// <summary>JSON name: <c>next_cursor</c>; may be <c>null</c>.</summary>
+    public string? NextCursor { get => _NextCursor; init => _NextCursor = value; }
+
+    private string? _NextCursor;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.ResponseMetadata"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.ResponseMetadata>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_NextCursor = Name("next_cursor");
+        private static readonly Table s_table = new("ResponseMetadata", static () => new(),
+            Ref("next_cursor", static o => ref o._NextCursor, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.ResponseMetadata ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ResponseMetadata");
-            string? p_NextCursor = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("next_cursor"u8)) p_NextCursor = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ledger.ResponseMetadata
-            {
-                NextCursor = p_NextCursor,
-            };
-        }
+        public static global::Features.Ledger.ResponseMetadata ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.ResponseMetadata value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_NextCursor, value.NextCursor, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.ResponseMetadata value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Transfer object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Transfer.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Transfer
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
-    public required string Id { get; init; }
+    /// <summary>JSON name: <c>id</c>.</summary>
+    public required string Id { get => _Id!; init => _Id = value; }
 
-    /// <summary>The <c>amount</c> property.</summary>
-    /// <remarks>JSON name: <c>amount</c>; omitted when unset.</remarks>
-    public double? Amount { get; init; }
+    /// <summary>JSON name: <c>amount</c>.</summary>
+    public double? Amount { get => _Amount; init => _Amount = value; }
+
+    private string? _Id;
+    private double? _Amount;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.Transfer"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Transfer>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Amount = Name("amount");
-        private static readonly string[] s_requiredNames = { "id" };
+        private static readonly Table s_table = new("Transfer", static () => new() { Id = default! },
+            Ref("id", static o => ref o._Id, String, RequiredNotNull),
+            Struct("amount", static o => ref o._Amount, Double));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.Transfer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Transfer");
-            var seen0 = 0UL;
-            string? p_Id = default;
-            double? p_Amount = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadString, "Transfer", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("amount"u8)) p_Amount = OptionalStruct(ref reader, ReadDouble);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Transfer");
-            return new global::Features.Ledger.Transfer
-            {
-                Id = p_Id!,
-                Amount = p_Amount,
-            };
-        }
+        public static global::Features.Ledger.Transfer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Transfer value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Id, value.Id, WriteString, "Transfer", "id");
-            WriteOptionalStruct(writer, s_Amount, value.Amount, WriteDouble);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Transfer value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The AuditQuery object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AuditQuery.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditQuery
 {
-    /// <summary>The <c>actor</c> property.</summary>
-    /// <remarks>JSON name: <c>actor</c>; omitted when unset.</remarks>
-    public string? Actor { get; init; }
+    /// <summary>JSON name: <c>actor</c>.</summary>
+    public string? Actor { get => _Actor; init => _Actor = value; }
+
+    private string? _Actor;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.AuditQuery"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AuditQuery>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Actor = Name("actor");
+        private static readonly Table s_table = new("AuditQuery", static () => new(),
+            Ref("actor", static o => ref o._Actor, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.AuditQuery ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AuditQuery");
-            string? p_Actor = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("actor"u8)) p_Actor = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ledger.AuditQuery
-            {
-                Actor = p_Actor,
-            };
-        }
+        public static global::Features.Ledger.AuditQuery ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AuditQuery value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Actor, value.Actor, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AuditQuery value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The AuditPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AuditPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditPage
 {
-    /// <summary>The <c>audits</c> property.</summary>
-    /// <remarks>JSON name: <c>audits</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Audit>?> Audits { get; init; }
+    /// <summary>JSON name: <c>audits</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Audit>?> Audits { get => _Audits; init => _Audits = value; }
 
-    /// <summary>The <c>paging</c> property.</summary>
-    /// <remarks>JSON name: <c>paging</c>; three-state: omitted when unset, written as <c>null</c> when set to <see langword="null"/>; read the same way (absent is unset).</remarks>
-    public global::EndpointGen.Runtime.Optional<global::Features.Ledger.AuditPaging?> Paging { get; init; }
+    /// <summary>JSON name: <c>paging</c>; three-state: absent is unset, and a set <see langword="null"/> is <c>null</c>.</summary>
+    public global::EndpointGen.Runtime.Optional<global::Features.Ledger.AuditPaging?> Paging { get => _Paging; init => _Paging = value; }
+
+    private global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Audit>?> _Audits;
+    private global::EndpointGen.Runtime.Optional<global::Features.Ledger.AuditPaging?> _Paging;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.AuditPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AuditPage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Audits = Name("audits");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Paging = Name("paging");
+        private static readonly Table s_table = new("AuditPage", static () => new(),
+            ThreeStateRef("audits", static o => ref o._Audits, ListOf(new global::Features.Ledger.Audit.JsonConverter())),
+            ThreeStateRef("paging", static o => ref o._Paging, new global::Features.Ledger.AuditPaging.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.AuditPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AuditPage");
-            global::EndpointGen.Runtime.Optional<global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Audit>?> p_Audits = default;
-            global::EndpointGen.Runtime.Optional<global::Features.Ledger.AuditPaging?> p_Paging = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("audits"u8)) p_Audits = ThreeStateList(ref reader, global::Features.Ledger.Audit.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("paging"u8)) p_Paging = ThreeState(ref reader, global::Features.Ledger.AuditPaging.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ledger.AuditPage
-            {
-                Audits = p_Audits,
-                Paging = p_Paging,
-            };
-        }
+        public static global::Features.Ledger.AuditPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c> (a three-state one set to <see langword="null"/> is written as <c>null</c>).</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AuditPage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteThreeState(writer, s_Audits, value.Audits, static (w0, v0) => WriteList(w0, v0, global::Features.Ledger.Audit.JsonConverter.WriteValue));
-            WriteThreeState(writer, s_Paging, value.Paging, global::Features.Ledger.AuditPaging.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AuditPage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The AuditPaging object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.AuditPaging.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class AuditPaging
 {
-    /// <summary>The <c>after</c> property.</summary>
-    /// <remarks>JSON name: <c>after</c>; omitted when unset.</remarks>
-    public global::System.Guid? After { get; init; }
+    /// <summary>JSON name: <c>after</c>.</summary>
+    public global::System.Guid? After { get => _After; init => _After = value; }
+
+    private global::System.Guid? _After;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.AuditPaging"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.AuditPaging>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_After = Name("after");
+        private static readonly Table s_table = new("AuditPaging", static () => new(),
+            Struct("after", static o => ref o._After, Guid));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.AuditPaging ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AuditPaging");
-            global::System.Guid? p_After = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("after"u8)) p_After = OptionalStruct(ref reader, ReadGuid);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ledger.AuditPaging
-            {
-                After = p_After,
-            };
-        }
+        public static global::Features.Ledger.AuditPaging ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AuditPaging value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_After, value.After, WriteGuid);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.AuditPaging value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Audit object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Audit.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Audit
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
-    public required global::System.Guid Id { get; init; }
+    /// <summary>JSON name: <c>id</c>.</summary>
+    public required global::System.Guid Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>action</c> property.</summary>
-    /// <remarks>JSON name: <c>action</c>; omitted when unset.</remarks>
-    public string? Action { get; init; }
+    /// <summary>JSON name: <c>action</c>.</summary>
+    public string? Action { get => _Action; init => _Action = value; }
+
+    private global::System.Guid _Id;
+    private string? _Action;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.Audit"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Audit>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Action = Name("action");
-        private static readonly string[] s_requiredNames = { "id" };
+        private static readonly Table s_table = new("Audit", static () => new() { Id = default! },
+            Value("id", static o => ref o._Id, Guid),
+            Ref("action", static o => ref o._Action, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.Audit ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Audit");
-            var seen0 = 0UL;
-            global::System.Guid p_Id = default;
-            string? p_Action = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadGuid, "Audit", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("action"u8)) p_Action = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Audit");
-            return new global::Features.Ledger.Audit
-            {
-                Id = p_Id,
-                Action = p_Action,
-            };
-        }
+        public static global::Features.Ledger.Audit ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Audit value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Id, value.Id, WriteGuid);
-            WriteOptional(writer, s_Action, value.Action, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Audit value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The NotePage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.NotePage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NotePage
 {
-    /// <summary>The <c>payload</c> property.</summary>
-    /// <remarks>JSON name: <c>payload</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Note> Payload { get; init; }
+    /// <summary>JSON name: <c>payload</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Note> Payload { get => _Payload!; init => _Payload = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Note>? _Payload;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.NotePage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.NotePage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
-        private static readonly string[] s_requiredNames = { "payload" };
+        private static readonly Table s_table = new("NotePage", static () => new() { Payload = default! },
+            Ref("payload", static o => ref o._Payload, ListOf(new global::Features.Ledger.Note.JsonConverter()), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.NotePage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "NotePage");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Note>? p_Payload = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("payload"u8)) { p_Payload = RequiredList(ref reader, global::Features.Ledger.Note.JsonConverter.ReadValue, "NotePage", "payload"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "NotePage");
-            return new global::Features.Ledger.NotePage
-            {
-                Payload = p_Payload!,
-            };
-        }
+        public static global::Features.Ledger.NotePage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.NotePage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Payload, value.Payload, static (w0, v0) => WriteList(w0, v0, global::Features.Ledger.Note.JsonConverter.WriteValue), "NotePage", "payload");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.NotePage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Note object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Note.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Note
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
-    public required long Id { get; init; }
+    /// <summary>JSON name: <c>id</c>.</summary>
+    public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; omitted when unset.</remarks>
-    public string? Text { get; init; }
+    /// <summary>JSON name: <c>text</c>.</summary>
+    public string? Text { get => _Text; init => _Text = value; }
+
+    private long _Id;
+    private string? _Text;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.Note"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Note>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
-        private static readonly string[] s_requiredNames = { "id" };
+        private static readonly Table s_table = new("Note", static () => new() { Id = default! },
+            Value("id", static o => ref o._Id, Int64),
+            Ref("text", static o => ref o._Text, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.Note ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Note");
-            var seen0 = 0UL;
-            long p_Id = default;
-            string? p_Text = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadInt64, "Note", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("text"u8)) p_Text = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Note");
-            return new global::Features.Ledger.Note
-            {
-                Id = p_Id,
-                Text = p_Text,
-            };
-        }
+        public static global::Features.Ledger.Note ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Note value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Text, value.Text, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Note value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The StatementPage object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.StatementPage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class StatementPage
 {
-    /// <summary>The <c>data</c> property.</summary>
-    /// <remarks>JSON name: <c>data</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Statement> Data { get; init; }
+    /// <summary>JSON name: <c>data</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Statement> Data { get => _Data!; init => _Data = value; }
 
-    /// <summary>The <c>links</c> property.</summary>
-    /// <remarks>JSON name: <c>links</c>; always present.</remarks>
-    public required global::Features.Ledger.Links Links { get; init; }
+    /// <summary>JSON name: <c>links</c>.</summary>
+    public required global::Features.Ledger.Links Links { get => _Links!; init => _Links = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Statement>? _Data;
+    private global::Features.Ledger.Links? _Links;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.StatementPage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.StatementPage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Data = Name("data");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Links = Name("links");
-        private static readonly string[] s_requiredNames = { "data", "links" };
+        private static readonly Table s_table = new("StatementPage", static () => new() { Data = default!, Links = default! },
+            Ref("data", static o => ref o._Data, ListOf(new global::Features.Ledger.Statement.JsonConverter()), RequiredNotNull),
+            Ref("links", static o => ref o._Links, new global::Features.Ledger.Links.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.StatementPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "StatementPage");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Ledger.Statement>? p_Data = default;
-            global::Features.Ledger.Links? p_Links = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("data"u8)) { p_Data = RequiredList(ref reader, global::Features.Ledger.Statement.JsonConverter.ReadValue, "StatementPage", "data"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("links"u8)) { p_Links = Required(ref reader, global::Features.Ledger.Links.JsonConverter.ReadValue, "StatementPage", "links"); seen0 |= 0x2UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "StatementPage");
-            return new global::Features.Ledger.StatementPage
-            {
-                Data = p_Data!,
-                Links = p_Links!,
-            };
-        }
+        public static global::Features.Ledger.StatementPage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.StatementPage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Data, value.Data, static (w0, v0) => WriteList(w0, v0, global::Features.Ledger.Statement.JsonConverter.WriteValue), "StatementPage", "data");
-            WriteRequired(writer, s_Links, value.Links, global::Features.Ledger.Links.JsonConverter.WriteValue, "StatementPage", "links");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.StatementPage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Links object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Links.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Links
 {
-    /// <summary>The <c>self</c> property.</summary>
-    /// <remarks>JSON name: <c>self</c>; omitted when unset.</remarks>
-    public string? Self { get; init; }
+    /// <summary>JSON name: <c>self</c>.</summary>
+    public string? Self { get => _Self; init => _Self = value; }
 
-    /// <summary>The <c>next</c> property.</summary>
-    /// <remarks>JSON name: <c>next</c>; omitted when unset; may be <c>null</c>.</remarks>
-    public string? Next { get; init; }
+    /// <summary>JSON name: <c>next</c>; may be <c>null</c>.</summary>
+    public string? Next { get => _Next; init => _Next = value; }
+
+    private string? _Self;
+    private string? _Next;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.Links"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Links>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Self = Name("self");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Next = Name("next");
+        private static readonly Table s_table = new("Links", static () => new(),
+            Ref("self", static o => ref o._Self, String),
+            Ref("next", static o => ref o._Next, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.Links ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Links");
-            string? p_Self = default;
-            string? p_Next = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("self"u8)) p_Self = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("next"u8)) p_Next = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ledger.Links
-            {
-                Self = p_Self,
-                Next = p_Next,
-            };
-        }
+        public static global::Features.Ledger.Links ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Links value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Self, value.Self, WriteString);
-            WriteOptional(writer, s_Next, value.Next, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Links value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Statement object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.Statement.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Statement
 {
-    /// <summary>The <c>month</c> property.</summary>
-    /// <remarks>JSON name: <c>month</c>; always present. Example: <c>2026-11</c>.</remarks>
-    public required string Month { get; init; }
+    /// <summary>JSON name: <c>month</c>. Example: <c>2026-11</c>.</summary>
+    public required string Month { get => _Month!; init => _Month = value; }
 
-    /// <summary>The <c>closing_balance</c> property.</summary>
-    /// <remarks>JSON name: <c>closing_balance</c>; omitted when unset.</remarks>
-    public double? ClosingBalance { get; init; }
+    /// <summary>JSON name: <c>closing_balance</c>.</summary>
+    public double? ClosingBalance { get => _ClosingBalance; init => _ClosingBalance = value; }
+
+    private string? _Month;
+    private double? _ClosingBalance;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.Statement"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.Statement>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Month = Name("month");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ClosingBalance = Name("closing_balance");
-        private static readonly string[] s_requiredNames = { "month" };
+        private static readonly Table s_table = new("Statement", static () => new() { Month = default! },
+            Ref("month", static o => ref o._Month, String, RequiredNotNull),
+            Struct("closing_balance", static o => ref o._ClosingBalance, Double));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.Statement ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Statement");
-            var seen0 = 0UL;
-            string? p_Month = default;
-            double? p_ClosingBalance = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("month"u8)) { p_Month = Required(ref reader, ReadString, "Statement", "month"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("closing_balance"u8)) p_ClosingBalance = OptionalStruct(ref reader, ReadDouble);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Statement");
-            return new global::Features.Ledger.Statement
-            {
-                Month = p_Month!,
-                ClosingBalance = p_ClosingBalance,
-            };
-        }
+        public static global::Features.Ledger.Statement ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Statement value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Month, value.Month, WriteString, "Statement", "month");
-            WriteOptionalStruct(writer, s_ClosingBalance, value.ClosingBalance, WriteDouble);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.Statement value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The LedgerError object of the Ledger API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ledger.LedgerError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class LedgerError
 {
-    /// <summary>The <c>message</c> property.</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
-    public string? Message { get; init; }
+    /// <summary>JSON name: <c>message</c>.</summary>
+    public string? Message { get => _Message; init => _Message = value; }
+
+    private string? _Message;
 
     /// <summary>Reads and writes <see cref="global::Features.Ledger.LedgerError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ledger.LedgerError>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
+        private static readonly Table s_table = new("LedgerError", static () => new(),
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ledger.LedgerError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "LedgerError");
-            string? p_Message = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ledger.LedgerError
-            {
-                Message = p_Message,
-            };
-        }
+        public static global::Features.Ledger.LedgerError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.LedgerError value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Message, value.Message, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ledger.LedgerError value) => s_table.Write(writer, value);
     }
 }

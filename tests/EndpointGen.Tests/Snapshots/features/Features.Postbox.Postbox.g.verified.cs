@@ -661,467 +661,251 @@ internal static partial class PostboxServiceCollectionExtensions
 }
 
 /// <summary>The NewMessage object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.NewMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewMessage
 {
-    /// <summary>The recipient.</summary>
-    /// <remarks>JSON name: <c>To</c>; always present.</remarks>
-    public required string To { get; init; }
+    /// <summary>The recipient. JSON name: <c>To</c>.</summary>
+    public required string To { get => _To!; init => _To = value; }
 
-    /// <summary>The <c>Body</c> property.</summary>
-    /// <remarks>JSON name: <c>Body</c>; omitted when unset.</remarks>
-    public string? Body { get; init; }
+    /// <summary>JSON name: <c>Body</c>.</summary>
+    public string? Body { get => _Body; init => _Body = value; }
 
-    /// <summary>The <c>Priority</c> property.</summary>
-    /// <remarks>JSON name: <c>Priority</c>; omitted when unset.</remarks>
-    public global::Features.Postbox.Priority? Priority { get; init; }
+    /// <summary>JSON name: <c>Priority</c>.</summary>
+    public global::Features.Postbox.Priority? Priority { get => _Priority; init => _Priority = value; }
 
-    /// <summary>Repeated once per URL.</summary>
-    /// <remarks>JSON name: <c>MediaUrl</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? MediaUrl { get; init; }
+    /// <summary>Repeated once per URL. JSON name: <c>MediaUrl</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<string>? MediaUrl { get => _MediaUrl; init => _MediaUrl = value; }
 
-    /// <summary>The <c>SendAt</c> property.</summary>
-    /// <remarks>JSON name: <c>SendAt</c>; omitted when unset.</remarks>
-    public global::System.DateTimeOffset? SendAt { get; init; }
+    /// <summary>JSON name: <c>SendAt</c>.</summary>
+    public global::System.DateTimeOffset? SendAt { get => _SendAt; init => _SendAt = value; }
 
-    /// <summary>The <c>ValidityPeriod</c> property.</summary>
-    /// <remarks>JSON name: <c>ValidityPeriod</c>; omitted when unset.</remarks>
-    public int? ValidityPeriod { get; init; }
+    /// <summary>JSON name: <c>ValidityPeriod</c>.</summary>
+    public int? ValidityPeriod { get => _ValidityPeriod; init => _ValidityPeriod = value; }
 
-    /// <summary>The <c>Shorten</c> property.</summary>
-    /// <remarks>JSON name: <c>Shorten</c>; omitted when unset.</remarks>
-    public bool? Shorten { get; init; }
+    /// <summary>JSON name: <c>Shorten</c>.</summary>
+    public bool? Shorten { get => _Shorten; init => _Shorten = value; }
 
-    /// <summary>The <c>Attempt</c> property.</summary>
-    /// <remarks>JSON name: <c>Attempt</c>; omitted when unset.</remarks>
-    public double? Attempt { get; init; }
+    /// <summary>JSON name: <c>Attempt</c>.</summary>
+    public double? Attempt { get => _Attempt; init => _Attempt = value; }
 
-    /// <summary>The <c>Tracking</c> property.</summary>
-    /// <remarks>JSON name: <c>Tracking</c>; omitted when unset.</remarks>
-    public global::System.Guid? Tracking { get; init; }
+    /// <summary>JSON name: <c>Tracking</c>.</summary>
+    public global::System.Guid? Tracking { get => _Tracking; init => _Tracking = value; }
 
-    /// <summary>The <c>Timers</c> property.</summary>
-    /// <remarks>JSON name: <c>Timers</c>; omitted when unset.</remarks>
-    public global::Features.Postbox.Timers? Timers { get; init; }
+    /// <summary>JSON name: <c>Timers</c>.</summary>
+    public global::Features.Postbox.Timers? Timers { get => _Timers; init => _Timers = value; }
+
+    private string? _To;
+    private string? _Body;
+    private global::Features.Postbox.Priority? _Priority;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _MediaUrl;
+    private global::System.DateTimeOffset? _SendAt;
+    private int? _ValidityPeriod;
+    private bool? _Shorten;
+    private double? _Attempt;
+    private global::System.Guid? _Tracking;
+    private global::Features.Postbox.Timers? _Timers;
 
     /// <summary>Reads and writes <see cref="global::Features.Postbox.NewMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.NewMessage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_To = Name("To");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Body = Name("Body");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Priority = Name("Priority");
-        private static readonly global::System.Text.Json.JsonEncodedText s_MediaUrl = Name("MediaUrl");
-        private static readonly global::System.Text.Json.JsonEncodedText s_SendAt = Name("SendAt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ValidityPeriod = Name("ValidityPeriod");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Shorten = Name("Shorten");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Attempt = Name("Attempt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Tracking = Name("Tracking");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Timers = Name("Timers");
-        private static readonly string[] s_requiredNames = { "To" };
+        private static readonly Table s_table = new("NewMessage", static () => new() { To = default! },
+            Ref("To", static o => ref o._To, String, RequiredNotNull),
+            Ref("Body", static o => ref o._Body, String),
+            Ref("Priority", static o => ref o._Priority, new global::Features.Postbox.Priority.JsonConverter()),
+            Ref("MediaUrl", static o => ref o._MediaUrl, ListOf(String)),
+            Struct("SendAt", static o => ref o._SendAt, DateTime),
+            Struct("ValidityPeriod", static o => ref o._ValidityPeriod, Int32),
+            Struct("Shorten", static o => ref o._Shorten, Boolean),
+            Struct("Attempt", static o => ref o._Attempt, Double),
+            Struct("Tracking", static o => ref o._Tracking, Guid),
+            Ref("Timers", static o => ref o._Timers, new global::Features.Postbox.Timers.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Postbox.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "NewMessage");
-            var seen0 = 0UL;
-            string? p_To = default;
-            string? p_Body = default;
-            global::Features.Postbox.Priority? p_Priority = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? p_MediaUrl = default;
-            global::System.DateTimeOffset? p_SendAt = default;
-            int? p_ValidityPeriod = default;
-            bool? p_Shorten = default;
-            double? p_Attempt = default;
-            global::System.Guid? p_Tracking = default;
-            global::Features.Postbox.Timers? p_Timers = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("To"u8)) { p_To = Required(ref reader, ReadString, "NewMessage", "To"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("Body"u8)) p_Body = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("Priority"u8)) p_Priority = Optional(ref reader, global::Features.Postbox.Priority.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("MediaUrl"u8)) p_MediaUrl = OptionalList(ref reader, ReadString);
-                else if (reader.ValueTextEquals("SendAt"u8)) p_SendAt = OptionalStruct(ref reader, ReadDateTime);
-                else if (reader.ValueTextEquals("ValidityPeriod"u8)) p_ValidityPeriod = OptionalStruct(ref reader, ReadInt32);
-                else if (reader.ValueTextEquals("Shorten"u8)) p_Shorten = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("Attempt"u8)) p_Attempt = OptionalStruct(ref reader, ReadDouble);
-                else if (reader.ValueTextEquals("Tracking"u8)) p_Tracking = OptionalStruct(ref reader, ReadGuid);
-                else if (reader.ValueTextEquals("Timers"u8)) p_Timers = Optional(ref reader, global::Features.Postbox.Timers.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "NewMessage");
-            return new global::Features.Postbox.NewMessage
-            {
-                To = p_To!,
-                Body = p_Body,
-                Priority = p_Priority,
-                MediaUrl = p_MediaUrl,
-                SendAt = p_SendAt,
-                ValidityPeriod = p_ValidityPeriod,
-                Shorten = p_Shorten,
-                Attempt = p_Attempt,
-                Tracking = p_Tracking,
-                Timers = p_Timers,
-            };
-        }
+        public static global::Features.Postbox.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.NewMessage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_To, value.To, WriteString, "NewMessage", "To");
-            WriteOptional(writer, s_Body, value.Body, WriteString);
-            WriteOptional(writer, s_Priority, value.Priority, global::Features.Postbox.Priority.JsonConverter.WriteValue);
-            WriteOptional(writer, s_MediaUrl, value.MediaUrl, static (w0, v0) => WriteList(w0, v0, WriteString));
-            WriteOptionalStruct(writer, s_SendAt, value.SendAt, WriteDateTime);
-            WriteOptionalStruct(writer, s_ValidityPeriod, value.ValidityPeriod, WriteInt32);
-            WriteOptionalStruct(writer, s_Shorten, value.Shorten, WriteBoolean);
-            WriteOptionalStruct(writer, s_Attempt, value.Attempt, WriteDouble);
-            WriteOptionalStruct(writer, s_Tracking, value.Tracking, WriteGuid);
-            WriteOptional(writer, s_Timers, value.Timers, global::Features.Postbox.Timers.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.NewMessage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Timers object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Timers.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Timers
 {
-    /// <summary>The <c>Inactive</c> property.</summary>
-    /// <remarks>JSON name: <c>Inactive</c>; omitted when unset.</remarks>
-    public int? Inactive { get; init; }
+    /// <summary>JSON name: <c>Inactive</c>.</summary>
+    public int? Inactive { get => _Inactive; init => _Inactive = value; }
 
-    /// <summary>The <c>Closed</c> property.</summary>
-    /// <remarks>JSON name: <c>Closed</c>; omitted when unset.</remarks>
-    public int? Closed { get; init; }
+    /// <summary>JSON name: <c>Closed</c>.</summary>
+    public int? Closed { get => _Closed; init => _Closed = value; }
 
-    /// <summary>The <c>Reminder</c> property.</summary>
-    /// <remarks>JSON name: <c>Reminder</c>; omitted when unset.</remarks>
-    public global::Features.Postbox.Reminder? Reminder { get; init; }
+    /// <summary>JSON name: <c>Reminder</c>.</summary>
+    public global::Features.Postbox.Reminder? Reminder { get => _Reminder; init => _Reminder = value; }
+
+    private int? _Inactive;
+    private int? _Closed;
+    private global::Features.Postbox.Reminder? _Reminder;
 
     /// <summary>Reads and writes <see cref="global::Features.Postbox.Timers"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Timers>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Inactive = Name("Inactive");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Closed = Name("Closed");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Reminder = Name("Reminder");
+        private static readonly Table s_table = new("Timers", static () => new(),
+            Struct("Inactive", static o => ref o._Inactive, Int32),
+            Struct("Closed", static o => ref o._Closed, Int32),
+            Ref("Reminder", static o => ref o._Reminder, new global::Features.Postbox.Reminder.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Postbox.Timers ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Timers");
-            int? p_Inactive = default;
-            int? p_Closed = default;
-            global::Features.Postbox.Reminder? p_Reminder = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("Inactive"u8)) p_Inactive = OptionalStruct(ref reader, ReadInt32);
-                else if (reader.ValueTextEquals("Closed"u8)) p_Closed = OptionalStruct(ref reader, ReadInt32);
-                else if (reader.ValueTextEquals("Reminder"u8)) p_Reminder = Optional(ref reader, global::Features.Postbox.Reminder.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Postbox.Timers
-            {
-                Inactive = p_Inactive,
-                Closed = p_Closed,
-                Reminder = p_Reminder,
-            };
-        }
+        public static global::Features.Postbox.Timers ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Timers value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Inactive, value.Inactive, WriteInt32);
-            WriteOptionalStruct(writer, s_Closed, value.Closed, WriteInt32);
-            WriteOptional(writer, s_Reminder, value.Reminder, global::Features.Postbox.Reminder.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Timers value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Reminder object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Reminder.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Reminder
 {
-    /// <summary>The <c>Text</c> property.</summary>
-    /// <remarks>JSON name: <c>Text</c>; omitted when unset.</remarks>
-    public string? Text { get; init; }
+    /// <summary>JSON name: <c>Text</c>.</summary>
+    public string? Text { get => _Text; init => _Text = value; }
+
+    private string? _Text;
 
     /// <summary>Reads and writes <see cref="global::Features.Postbox.Reminder"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Reminder>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("Text");
+        private static readonly Table s_table = new("Reminder", static () => new(),
+            Ref("Text", static o => ref o._Text, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Postbox.Reminder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Reminder");
-            string? p_Text = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("Text"u8)) p_Text = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Postbox.Reminder
-            {
-                Text = p_Text,
-            };
-        }
+        public static global::Features.Postbox.Reminder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Reminder value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Text, value.Text, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Reminder value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The ConversationUpdate object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.ConversationUpdate.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ConversationUpdate
 {
-    /// <summary>The <c>friendly_name</c> property.</summary>
-    /// <remarks>JSON name: <c>friendly_name</c>; omitted when unset.</remarks>
-    public string? FriendlyName { get; init; }
+    /// <summary>JSON name: <c>friendly_name</c>.</summary>
+    public string? FriendlyName { get => _FriendlyName; init => _FriendlyName = value; }
 
-    /// <summary>The <c>labels</c> property.</summary>
-    /// <remarks>JSON name: <c>labels</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
+    /// <summary>JSON name: <c>labels</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get => _Labels; init => _Labels = value; }
 
-    /// <summary>The <c>attributes</c> property.</summary>
-    /// <remarks>JSON name: <c>attributes</c>; always present.</remarks>
-    public required global::Features.Postbox.Attributes Attributes { get; init; }
+    /// <summary>JSON name: <c>attributes</c>.</summary>
+    public required global::Features.Postbox.Attributes Attributes { get => _Attributes!; init => _Attributes = value; }
+
+    private string? _FriendlyName;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _Labels;
+    private global::Features.Postbox.Attributes? _Attributes;
 
     /// <summary>Reads and writes <see cref="global::Features.Postbox.ConversationUpdate"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.ConversationUpdate>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_FriendlyName = Name("friendly_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Labels = Name("labels");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Attributes = Name("attributes");
-        private static readonly string[] s_requiredNames = { "attributes" };
+        private static readonly Table s_table = new("ConversationUpdate", static () => new() { Attributes = default! },
+            Ref("friendly_name", static o => ref o._FriendlyName, String),
+            Ref("labels", static o => ref o._Labels, ListOf(String)),
+            Ref("attributes", static o => ref o._Attributes, new global::Features.Postbox.Attributes.JsonConverter(), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Postbox.ConversationUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ConversationUpdate");
-            var seen0 = 0UL;
-            string? p_FriendlyName = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? p_Labels = default;
-            global::Features.Postbox.Attributes? p_Attributes = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("friendly_name"u8)) p_FriendlyName = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("labels"u8)) p_Labels = OptionalList(ref reader, ReadString);
-                else if (reader.ValueTextEquals("attributes"u8)) { p_Attributes = Required(ref reader, global::Features.Postbox.Attributes.JsonConverter.ReadValue, "ConversationUpdate", "attributes"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "ConversationUpdate");
-            return new global::Features.Postbox.ConversationUpdate
-            {
-                FriendlyName = p_FriendlyName,
-                Labels = p_Labels,
-                Attributes = p_Attributes!,
-            };
-        }
+        public static global::Features.Postbox.ConversationUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.ConversationUpdate value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_FriendlyName, value.FriendlyName, WriteString);
-            WriteOptional(writer, s_Labels, value.Labels, static (w0, v0) => WriteList(w0, v0, WriteString));
-            WriteRequired(writer, s_Attributes, value.Attributes, global::Features.Postbox.Attributes.JsonConverter.WriteValue, "ConversationUpdate", "attributes");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.ConversationUpdate value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Attributes object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Attributes.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Attributes
 {
-    /// <summary>The <c>channel</c> property.</summary>
-    /// <remarks>JSON name: <c>channel</c>; always present.</remarks>
-    public required global::Features.Postbox.Priority Channel { get; init; }
+    /// <summary>JSON name: <c>channel</c>.</summary>
+    public required global::Features.Postbox.Priority Channel { get => _Channel!; init => _Channel = value; }
 
-    /// <summary>The <c>ids</c> property.</summary>
-    /// <remarks>JSON name: <c>ids</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get; init; }
+    /// <summary>JSON name: <c>ids</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get => _Ids; init => _Ids = value; }
 
-    /// <summary>Spread under the parent key: attributes[k]=v.</summary>
-    /// <remarks>JSON name: <c>extra</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Extra { get; init; }
+    /// <summary>Spread under the parent key: attributes[k]=v. JSON name: <c>extra</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Extra { get => _Extra; init => _Extra = value; }
+
+    private global::Features.Postbox.Priority? _Channel;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _Ids;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _Extra;
 
     /// <summary>Reads and writes <see cref="global::Features.Postbox.Attributes"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Attributes>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Channel = Name("channel");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Ids = Name("ids");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Extra = Name("extra");
-        private static readonly string[] s_requiredNames = { "channel" };
+        private static readonly Table s_table = new("Attributes", static () => new() { Channel = default! },
+            Ref("channel", static o => ref o._Channel, new global::Features.Postbox.Priority.JsonConverter(), RequiredNotNull),
+            Ref("ids", static o => ref o._Ids, ListOf(Int64)),
+            Ref("extra", static o => ref o._Extra, MapOf(String)));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Postbox.Attributes ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Attributes");
-            var seen0 = 0UL;
-            global::Features.Postbox.Priority? p_Channel = default;
-            global::System.Collections.Generic.IReadOnlyList<long>? p_Ids = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Extra = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("channel"u8)) { p_Channel = Required(ref reader, global::Features.Postbox.Priority.JsonConverter.ReadValue, "Attributes", "channel"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("ids"u8)) p_Ids = OptionalList(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("extra"u8)) p_Extra = OptionalMap(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Attributes");
-            return new global::Features.Postbox.Attributes
-            {
-                Channel = p_Channel!,
-                Ids = p_Ids,
-                Extra = p_Extra,
-            };
-        }
+        public static global::Features.Postbox.Attributes ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Attributes value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Channel, value.Channel, global::Features.Postbox.Priority.JsonConverter.WriteValue, "Attributes", "channel");
-            WriteOptional(writer, s_Ids, value.Ids, static (w0, v0) => WriteList(w0, v0, WriteInt64));
-            WriteOptional(writer, s_Extra, value.Extra, static (w0, v0) => WriteMap(w0, v0, WriteString));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Attributes value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Tags object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Tags.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Tags
 {
-    /// <summary>The <c>tags</c> property.</summary>
-    /// <remarks>JSON name: <c>tags</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<string> Values { get; init; }
+    /// <summary>JSON name: <c>tags</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<string> Values { get => _Values!; init => _Values = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _Values;
 
     /// <summary>Reads and writes <see cref="global::Features.Postbox.Tags"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Tags>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Values = Name("tags");
-        private static readonly string[] s_requiredNames = { "tags" };
+        private static readonly Table s_table = new("Tags", static () => new() { Values = default! },
+            Ref("tags", static o => ref o._Values, ListOf(String), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Postbox.Tags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Tags");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<string>? p_Values = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("tags"u8)) { p_Values = RequiredList(ref reader, ReadString, "Tags", "tags"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Tags");
-            return new global::Features.Postbox.Tags
-            {
-                Values = p_Values!,
-            };
-        }
+        public static global::Features.Postbox.Tags ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Tags value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Values, value.Values, static (w0, v0) => WriteList(w0, v0, WriteString), "Tags", "tags");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Tags value) => s_table.Write(writer, value);
     }
 }
 
@@ -1166,185 +950,99 @@ internal sealed partial class GalleryUpload
 }
 
 /// <summary>The MessagePatch object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.MessagePatch.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class MessagePatch
 {
-    /// <summary>The <c>body</c> property.</summary>
-    /// <remarks>JSON name: <c>body</c>; omitted when unset.</remarks>
-    public string? Body { get; init; }
+    /// <summary>JSON name: <c>body</c>.</summary>
+    public string? Body { get => _Body; init => _Body = value; }
+
+    private string? _Body;
 
     /// <summary>Reads and writes <see cref="global::Features.Postbox.MessagePatch"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.MessagePatch>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Body = Name("body");
+        private static readonly Table s_table = new("MessagePatch", static () => new(),
+            Ref("body", static o => ref o._Body, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Postbox.MessagePatch ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "MessagePatch");
-            string? p_Body = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("body"u8)) p_Body = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Postbox.MessagePatch
-            {
-                Body = p_Body,
-            };
-        }
+        public static global::Features.Postbox.MessagePatch ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.MessagePatch value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Body, value.Body, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.MessagePatch value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Message object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Message.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Message
 {
-    /// <summary>The <c>sid</c> property.</summary>
-    /// <remarks>JSON name: <c>sid</c>; always present.</remarks>
-    public required string Sid { get; init; }
+    /// <summary>JSON name: <c>sid</c>.</summary>
+    public required string Sid { get => _Sid!; init => _Sid = value; }
 
-    /// <summary>The <c>status</c> property.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset.</remarks>
-    public string? Status { get; init; }
+    /// <summary>JSON name: <c>status</c>.</summary>
+    public string? Status { get => _Status; init => _Status = value; }
+
+    private string? _Sid;
+    private string? _Status;
 
     /// <summary>Reads and writes <see cref="global::Features.Postbox.Message"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Message>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sid = Name("sid");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
-        private static readonly string[] s_requiredNames = { "sid" };
+        private static readonly Table s_table = new("Message", static () => new() { Sid = default! },
+            Ref("sid", static o => ref o._Sid, String, RequiredNotNull),
+            Ref("status", static o => ref o._Status, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Postbox.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Message");
-            var seen0 = 0UL;
-            string? p_Sid = default;
-            string? p_Status = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("sid"u8)) { p_Sid = Required(ref reader, ReadString, "Message", "sid"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Message");
-            return new global::Features.Postbox.Message
-            {
-                Sid = p_Sid!,
-                Status = p_Status,
-            };
-        }
+        public static global::Features.Postbox.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Message value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Sid, value.Sid, WriteString, "Message", "sid");
-            WriteOptional(writer, s_Status, value.Status, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Message value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Media object of the Postbox API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Postbox.Media.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Media
 {
-    /// <summary>The <c>sid</c> property.</summary>
-    /// <remarks>JSON name: <c>sid</c>; always present.</remarks>
-    public required string Sid { get; init; }
+    /// <summary>JSON name: <c>sid</c>.</summary>
+    public required string Sid { get => _Sid!; init => _Sid = value; }
 
-    /// <summary>The <c>size</c> property.</summary>
-    /// <remarks>JSON name: <c>size</c>; omitted when unset.</remarks>
-    public long? Size { get; init; }
+    /// <summary>JSON name: <c>size</c>.</summary>
+    public long? Size { get => _Size; init => _Size = value; }
+
+    private string? _Sid;
+    private long? _Size;
 
     /// <summary>Reads and writes <see cref="global::Features.Postbox.Media"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Media>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sid = Name("sid");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Size = Name("size");
-        private static readonly string[] s_requiredNames = { "sid" };
+        private static readonly Table s_table = new("Media", static () => new() { Sid = default! },
+            Ref("sid", static o => ref o._Sid, String, RequiredNotNull),
+            Struct("size", static o => ref o._Size, Int64));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Postbox.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Media");
-            var seen0 = 0UL;
-            string? p_Sid = default;
-            long? p_Size = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("sid"u8)) { p_Sid = Required(ref reader, ReadString, "Media", "sid"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("size"u8)) p_Size = OptionalStruct(ref reader, ReadInt64);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Media");
-            return new global::Features.Postbox.Media
-            {
-                Sid = p_Sid!,
-                Size = p_Size,
-            };
-        }
+        public static global::Features.Postbox.Media ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Media value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Sid, value.Sid, WriteString, "Media", "sid");
-            WriteOptionalStruct(writer, s_Size, value.Size, WriteInt64);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Media value) => s_table.Write(writer, value);
     }
 }
 
@@ -1413,34 +1111,15 @@ internal sealed partial class Priority : global::System.IEquatable<global::Featu
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Postbox.Priority>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::Features.Postbox.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("low"u8)) return global::Features.Postbox.Priority.Low;
-                if (reader.ValueTextEquals("high"u8)) return global::Features.Postbox.Priority.High;
-            }
-
-            return new global::Features.Postbox.Priority(ReadString(ref reader));
-        }
+        public static global::Features.Postbox.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Priority value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Postbox.Priority value) => s_table.Write(writer, value);
     }
 }

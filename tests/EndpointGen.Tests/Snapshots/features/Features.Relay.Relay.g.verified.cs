@@ -286,344 +286,181 @@ internal static partial class RelayServiceCollectionExtensions
 }
 
 /// <summary>The NewMessage object of the Relay API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.NewMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewMessage
 {
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present. Example: <c>Hello</c>.</remarks>
-    public required string Text { get; init; }
+    /// <summary>JSON name: <c>text</c>. Example: <c>Hello</c>.</summary>
+    public required string Text { get => _Text!; init => _Text = value; }
+
+    private string? _Text;
 
     /// <summary>Reads and writes <see cref="global::Features.Relay.NewMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.NewMessage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
-        private static readonly string[] s_requiredNames = { "text" };
+        private static readonly Table s_table = new("NewMessage", static () => new() { Text = default! },
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Relay.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "NewMessage");
-            var seen0 = 0UL;
-            string? p_Text = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("text"u8)) { p_Text = Required(ref reader, ReadString, "NewMessage", "text"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "NewMessage");
-            return new global::Features.Relay.NewMessage
-            {
-                Text = p_Text!,
-            };
-        }
+        public static global::Features.Relay.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.NewMessage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Text, value.Text, WriteString, "NewMessage", "text");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.NewMessage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The PostedMessage object of the Relay API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.PostedMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class PostedMessage
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; always present.</remarks>
-    public required bool Ok { get; init; }
+    /// <summary>JSON name: <c>ok</c>.</summary>
+    public required bool Ok { get => _Ok; init => _Ok = value; }
 
-    /// <summary>The <c>ts</c> property.</summary>
-    /// <remarks>JSON name: <c>ts</c>; always present. Example: <c>1503435956.000247</c>.</remarks>
-    public required string Ts { get; init; }
+    /// <summary>JSON name: <c>ts</c>. Example: <c>1503435956.000247</c>.</summary>
+    public required string Ts { get => _Ts!; init => _Ts = value; }
 
-    /// <summary>The <c>channel</c> property.</summary>
-    /// <remarks>JSON name: <c>channel</c>; omitted when unset.</remarks>
-    public string? Channel { get; init; }
+    /// <summary>JSON name: <c>channel</c>.</summary>
+    public string? Channel { get => _Channel; init => _Channel = value; }
+
+    private bool _Ok;
+    private string? _Ts;
+    private string? _Channel;
 
     /// <summary>Reads and writes <see cref="global::Features.Relay.PostedMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.PostedMessage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Ok = Name("ok");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Ts = Name("ts");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Channel = Name("channel");
-        private static readonly string[] s_requiredNames = { "ok", "ts" };
+        private static readonly Table s_table = new("PostedMessage", static () => new() { Ok = default!, Ts = default! },
+            Value("ok", static o => ref o._Ok, Boolean),
+            Ref("ts", static o => ref o._Ts, String, RequiredNotNull),
+            Ref("channel", static o => ref o._Channel, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Relay.PostedMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "PostedMessage");
-            var seen0 = 0UL;
-            bool p_Ok = default;
-            string? p_Ts = default;
-            string? p_Channel = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("ok"u8)) { p_Ok = Required(ref reader, ReadBoolean, "PostedMessage", "ok"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("ts"u8)) { p_Ts = Required(ref reader, ReadString, "PostedMessage", "ts"); seen0 |= 0x2UL; }
-                else if (reader.ValueTextEquals("channel"u8)) p_Channel = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "PostedMessage");
-            return new global::Features.Relay.PostedMessage
-            {
-                Ok = p_Ok,
-                Ts = p_Ts!,
-                Channel = p_Channel,
-            };
-        }
+        public static global::Features.Relay.PostedMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.PostedMessage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Ok, value.Ok, WriteBoolean);
-            WriteRequired(writer, s_Ts, value.Ts, WriteString, "PostedMessage", "ts");
-            WriteOptional(writer, s_Channel, value.Channel, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.PostedMessage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The ChannelList object of the Relay API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.ChannelList.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ChannelList
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; always present.</remarks>
-    public required bool Ok { get; init; }
+    /// <summary>JSON name: <c>ok</c>.</summary>
+    public required bool Ok { get => _Ok; init => _Ok = value; }
 
-    /// <summary>The <c>channels</c> property.</summary>
-    /// <remarks>JSON name: <c>channels</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::Features.Relay.Channel>? Channels { get; init; }
+    /// <summary>JSON name: <c>channels</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Features.Relay.Channel>? Channels { get => _Channels; init => _Channels = value; }
 
-    /// <summary>The <c>next_cursor</c> property.</summary>
-    /// <remarks>JSON name: <c>next_cursor</c>; omitted when unset; may be <c>null</c>.</remarks>
-    public string? NextCursor { get; init; }
+    /// <summary>JSON name: <c>next_cursor</c>; may be <c>null</c>.</summary>
+    public string? NextCursor { get => _NextCursor; init => _NextCursor = value; }
+
+    private bool _Ok;
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Relay.Channel>? _Channels;
+    private string? _NextCursor;
 
     /// <summary>Reads and writes <see cref="global::Features.Relay.ChannelList"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.ChannelList>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Ok = Name("ok");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Channels = Name("channels");
-        private static readonly global::System.Text.Json.JsonEncodedText s_NextCursor = Name("next_cursor");
-        private static readonly string[] s_requiredNames = { "ok" };
+        private static readonly Table s_table = new("ChannelList", static () => new() { Ok = default! },
+            Value("ok", static o => ref o._Ok, Boolean),
+            Ref("channels", static o => ref o._Channels, ListOf(new global::Features.Relay.Channel.JsonConverter())),
+            Ref("next_cursor", static o => ref o._NextCursor, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Relay.ChannelList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ChannelList");
-            var seen0 = 0UL;
-            bool p_Ok = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Relay.Channel>? p_Channels = default;
-            string? p_NextCursor = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("ok"u8)) { p_Ok = Required(ref reader, ReadBoolean, "ChannelList", "ok"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("channels"u8)) p_Channels = OptionalList(ref reader, global::Features.Relay.Channel.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("next_cursor"u8)) p_NextCursor = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "ChannelList");
-            return new global::Features.Relay.ChannelList
-            {
-                Ok = p_Ok,
-                Channels = p_Channels,
-                NextCursor = p_NextCursor,
-            };
-        }
+        public static global::Features.Relay.ChannelList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.ChannelList value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Ok, value.Ok, WriteBoolean);
-            WriteOptional(writer, s_Channels, value.Channels, static (w0, v0) => WriteList(w0, v0, global::Features.Relay.Channel.JsonConverter.WriteValue));
-            WriteOptional(writer, s_NextCursor, value.NextCursor, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.ChannelList value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Channel object of the Relay API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.Channel.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Channel
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present.</remarks>
-    public required string Id { get; init; }
+    /// <summary>JSON name: <c>id</c>.</summary>
+    public required string Id { get => _Id!; init => _Id = value; }
 
-    /// <summary>The <c>name</c> property.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset.</remarks>
-    public string? Name { get; init; }
+    /// <summary>JSON name: <c>name</c>.</summary>
+    public string? Name { get => _Name; init => _Name = value; }
+
+    private string? _Id;
+    private string? _Name;
 
     /// <summary>Reads and writes <see cref="global::Features.Relay.Channel"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.Channel>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly string[] s_requiredNames = { "id" };
+        private static readonly Table s_table = new("Channel", static () => new() { Id = default! },
+            Ref("id", static o => ref o._Id, String, RequiredNotNull),
+            Ref("name", static o => ref o._Name, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Relay.Channel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Channel");
-            var seen0 = 0UL;
-            string? p_Id = default;
-            string? p_Name = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadString, "Channel", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Channel");
-            return new global::Features.Relay.Channel
-            {
-                Id = p_Id!,
-                Name = p_Name,
-            };
-        }
+        public static global::Features.Relay.Channel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.Channel value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Id, value.Id, WriteString, "Channel", "id");
-            WriteOptional(writer, s_Name, value.Name, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.Channel value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Every answer carries ok; a failure adds error (a code such as invalid_auth).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Relay.RelayError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class RelayError
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; always present.</remarks>
-    public required bool Ok { get; init; }
+    /// <summary>JSON name: <c>ok</c>.</summary>
+    public required bool Ok { get => _Ok; init => _Ok = value; }
 
-    /// <summary>The <c>error</c> property.</summary>
-    /// <remarks>JSON name: <c>error</c>; omitted when unset.</remarks>
-    public string? Error { get; init; }
+    /// <summary>JSON name: <c>error</c>.</summary>
+    public string? Error { get => _Error; init => _Error = value; }
 
-    /// <summary>The <c>warning</c> property.</summary>
-    /// <remarks>JSON name: <c>warning</c>; omitted when unset.</remarks>
-    public string? Warning { get; init; }
+    /// <summary>JSON name: <c>warning</c>.</summary>
+    public string? Warning { get => _Warning; init => _Warning = value; }
+
+    private bool _Ok;
+    private string? _Error;
+    private string? _Warning;
 
     /// <summary>Reads and writes <see cref="global::Features.Relay.RelayError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Relay.RelayError>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Ok = Name("ok");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Error = Name("error");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Warning = Name("warning");
-        private static readonly string[] s_requiredNames = { "ok" };
+        private static readonly Table s_table = new("RelayError", static () => new() { Ok = default! },
+            Value("ok", static o => ref o._Ok, Boolean),
+            Ref("error", static o => ref o._Error, String),
+            Ref("warning", static o => ref o._Warning, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Relay.RelayError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "RelayError");
-            var seen0 = 0UL;
-            bool p_Ok = default;
-            string? p_Error = default;
-            string? p_Warning = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("ok"u8)) { p_Ok = Required(ref reader, ReadBoolean, "RelayError", "ok"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("error"u8)) p_Error = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("warning"u8)) p_Warning = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "RelayError");
-            return new global::Features.Relay.RelayError
-            {
-                Ok = p_Ok,
-                Error = p_Error,
-                Warning = p_Warning,
-            };
-        }
+        public static global::Features.Relay.RelayError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.RelayError value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Ok, value.Ok, WriteBoolean);
-            WriteOptional(writer, s_Error, value.Error, WriteString);
-            WriteOptional(writer, s_Warning, value.Warning, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Relay.RelayError value) => s_table.Write(writer, value);
     }
 }

@@ -330,103 +330,56 @@ internal static partial class TickerServiceCollectionExtensions
 }
 
 /// <summary>The ConversationEvent object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.ConversationEvent.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class ConversationEvent
 {
-    /// <summary>The <c>kind</c> property.</summary>
-    /// <remarks>JSON name: <c>kind</c>; always present.</remarks>
-    public required global::Features.Ticker.EventKind Kind { get; init; }
+    /// <summary>JSON name: <c>kind</c>.</summary>
+    public required global::Features.Ticker.EventKind Kind { get => _Kind!; init => _Kind = value; }
 
-    /// <summary>The <c>conversation_id</c> property.</summary>
-    /// <remarks>JSON name: <c>conversation_id</c>; always present.</remarks>
-    public required long ConversationId { get; init; }
+    /// <summary>JSON name: <c>conversation_id</c>.</summary>
+    public required long ConversationId { get => _ConversationId; init => _ConversationId = value; }
 
-    /// <summary>The message (kind message).</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
-    public global::Features.Ticker.Message? Message { get; init; }
+    /// <summary>The message (kind message). JSON name: <c>message</c>.</summary>
+    public global::Features.Ticker.Message? Message { get => _Message; init => _Message = value; }
 
-    /// <summary>Who is typing (kind typing).</summary>
-    /// <remarks>JSON name: <c>user</c>; omitted when unset.</remarks>
-    public string? User { get; init; }
+    /// <summary>Who is typing (kind typing). JSON name: <c>user</c>.</summary>
+    public string? User { get => _User; init => _User = value; }
 
-    /// <summary>The message delivered or read (kind delivery).</summary>
-    /// <remarks>JSON name: <c>message_id</c>; omitted when unset.</remarks>
-    public long? MessageId { get; init; }
+    /// <summary>The message delivered or read (kind delivery). JSON name: <c>message_id</c>.</summary>
+    public long? MessageId { get => _MessageId; init => _MessageId = value; }
 
-    /// <summary>How far it got (kind delivery).</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset.</remarks>
-    public global::Features.Ticker.DeliveryStatus? Status { get; init; }
+    /// <summary>How far it got (kind delivery). JSON name: <c>status</c>.</summary>
+    public global::Features.Ticker.DeliveryStatus? Status { get => _Status; init => _Status = value; }
+
+    private global::Features.Ticker.EventKind? _Kind;
+    private long _ConversationId;
+    private global::Features.Ticker.Message? _Message;
+    private string? _User;
+    private long? _MessageId;
+    private global::Features.Ticker.DeliveryStatus? _Status;
 
     /// <summary>Reads and writes <see cref="global::Features.Ticker.ConversationEvent"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.ConversationEvent>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Kind = Name("kind");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ConversationId = Name("conversation_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
-        private static readonly global::System.Text.Json.JsonEncodedText s_User = Name("user");
-        private static readonly global::System.Text.Json.JsonEncodedText s_MessageId = Name("message_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
-        private static readonly string[] s_requiredNames = { "kind", "conversation_id" };
+        private static readonly Table s_table = new("ConversationEvent", static () => new() { Kind = default!, ConversationId = default! },
+            Ref("kind", static o => ref o._Kind, new global::Features.Ticker.EventKind.JsonConverter(), RequiredNotNull),
+            Value("conversation_id", static o => ref o._ConversationId, Int64),
+            Ref("message", static o => ref o._Message, new global::Features.Ticker.Message.JsonConverter()),
+            Ref("user", static o => ref o._User, String),
+            Struct("message_id", static o => ref o._MessageId, Int64),
+            Ref("status", static o => ref o._Status, new global::Features.Ticker.DeliveryStatus.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ticker.ConversationEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ConversationEvent");
-            var seen0 = 0UL;
-            global::Features.Ticker.EventKind? p_Kind = default;
-            long p_ConversationId = default;
-            global::Features.Ticker.Message? p_Message = default;
-            string? p_User = default;
-            long? p_MessageId = default;
-            global::Features.Ticker.DeliveryStatus? p_Status = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("kind"u8)) { p_Kind = Required(ref reader, global::Features.Ticker.EventKind.JsonConverter.ReadValue, "ConversationEvent", "kind"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("conversation_id"u8)) { p_ConversationId = Required(ref reader, ReadInt64, "ConversationEvent", "conversation_id"); seen0 |= 0x2UL; }
-                else if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, global::Features.Ticker.Message.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("user"u8)) p_User = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("message_id"u8)) p_MessageId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, global::Features.Ticker.DeliveryStatus.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "ConversationEvent");
-            return new global::Features.Ticker.ConversationEvent
-            {
-                Kind = p_Kind!,
-                ConversationId = p_ConversationId,
-                Message = p_Message,
-                User = p_User,
-                MessageId = p_MessageId,
-                Status = p_Status,
-            };
-        }
+        public static global::Features.Ticker.ConversationEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.ConversationEvent value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Kind, value.Kind, global::Features.Ticker.EventKind.JsonConverter.WriteValue, "ConversationEvent", "kind");
-            Write(writer, s_ConversationId, value.ConversationId, WriteInt64);
-            WriteOptional(writer, s_Message, value.Message, global::Features.Ticker.Message.JsonConverter.WriteValue);
-            WriteOptional(writer, s_User, value.User, WriteString);
-            WriteOptionalStruct(writer, s_MessageId, value.MessageId, WriteInt64);
-            WriteOptional(writer, s_Status, value.Status, global::Features.Ticker.DeliveryStatus.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.ConversationEvent value) => s_table.Write(writer, value);
     }
 }
 
@@ -499,36 +452,16 @@ internal sealed partial class EventKind : global::System.IEquatable<global::Feat
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.EventKind>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::Features.Ticker.EventKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("message"u8)) return global::Features.Ticker.EventKind.Message;
-                if (reader.ValueTextEquals("typing"u8)) return global::Features.Ticker.EventKind.Typing;
-                if (reader.ValueTextEquals("delivery"u8)) return global::Features.Ticker.EventKind.Delivery;
-            }
-
-            return new global::Features.Ticker.EventKind(ReadString(ref reader));
-        }
+        public static global::Features.Ticker.EventKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.EventKind value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.EventKind value) => s_table.Write(writer, value);
     }
 }
 
@@ -601,354 +534,185 @@ internal sealed partial class DeliveryStatus : global::System.IEquatable<global:
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.DeliveryStatus>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::Features.Ticker.DeliveryStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("sent"u8)) return global::Features.Ticker.DeliveryStatus.Sent;
-                if (reader.ValueTextEquals("delivered"u8)) return global::Features.Ticker.DeliveryStatus.Delivered;
-                if (reader.ValueTextEquals("read"u8)) return global::Features.Ticker.DeliveryStatus.Read;
-            }
-
-            return new global::Features.Ticker.DeliveryStatus(ReadString(ref reader));
-        }
+        public static global::Features.Ticker.DeliveryStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.DeliveryStatus value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.DeliveryStatus value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The Message object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.Message.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Message
 {
-    /// <summary>The <c>id</c> property.</summary>
-    /// <remarks>JSON name: <c>id</c>; always present. Example: <c>7</c>.</remarks>
-    public required long Id { get; init; }
+    /// <summary>JSON name: <c>id</c>. Example: <c>7</c>.</summary>
+    public required long Id { get => _Id; init => _Id = value; }
 
-    /// <summary>The <c>author</c> property.</summary>
-    /// <remarks>JSON name: <c>author</c>; always present. Example: <c>ada</c>.</remarks>
-    public required string Author { get; init; }
+    /// <summary>JSON name: <c>author</c>. Example: <c>ada</c>.</summary>
+    public required string Author { get => _Author!; init => _Author = value; }
 
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; omitted when unset. Example: <c>Hello world</c>.</remarks>
-    public string? Text { get; init; }
+    /// <summary>JSON name: <c>text</c>. Example: <c>Hello world</c>.</summary>
+    public string? Text { get => _Text; init => _Text = value; }
 
-    /// <summary>The <c>sent_at</c> property.</summary>
-    /// <remarks>JSON name: <c>sent_at</c>; omitted when unset.</remarks>
-    public global::System.DateTimeOffset? SentAt { get; init; }
+    /// <summary>JSON name: <c>sent_at</c>.</summary>
+    public global::System.DateTimeOffset? SentAt { get => _SentAt; init => _SentAt = value; }
+
+    private long _Id;
+    private string? _Author;
+    private string? _Text;
+    private global::System.DateTimeOffset? _SentAt;
 
     /// <summary>Reads and writes <see cref="global::Features.Ticker.Message"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.Message>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Author = Name("author");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
-        private static readonly global::System.Text.Json.JsonEncodedText s_SentAt = Name("sent_at");
-        private static readonly string[] s_requiredNames = { "id", "author" };
+        private static readonly Table s_table = new("Message", static () => new() { Id = default!, Author = default! },
+            Value("id", static o => ref o._Id, Int64),
+            Ref("author", static o => ref o._Author, String, RequiredNotNull),
+            Ref("text", static o => ref o._Text, String),
+            Struct("sent_at", static o => ref o._SentAt, DateTime));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ticker.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Message");
-            var seen0 = 0UL;
-            long p_Id = default;
-            string? p_Author = default;
-            string? p_Text = default;
-            global::System.DateTimeOffset? p_SentAt = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) { p_Id = Required(ref reader, ReadInt64, "Message", "id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("author"u8)) { p_Author = Required(ref reader, ReadString, "Message", "author"); seen0 |= 0x2UL; }
-                else if (reader.ValueTextEquals("text"u8)) p_Text = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("sent_at"u8)) p_SentAt = OptionalStruct(ref reader, ReadDateTime);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Message");
-            return new global::Features.Ticker.Message
-            {
-                Id = p_Id,
-                Author = p_Author!,
-                Text = p_Text,
-                SentAt = p_SentAt,
-            };
-        }
+        public static global::Features.Ticker.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.Message value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Id, value.Id, WriteInt64);
-            WriteRequired(writer, s_Author, value.Author, WriteString, "Message", "author");
-            WriteOptional(writer, s_Text, value.Text, WriteString);
-            WriteOptionalStruct(writer, s_SentAt, value.SentAt, WriteDateTime);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.Message value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The NewMessage object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.NewMessage.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class NewMessage
 {
-    /// <summary>The <c>text</c> property.</summary>
-    /// <remarks>JSON name: <c>text</c>; always present.</remarks>
-    public required string Text { get; init; }
+    /// <summary>JSON name: <c>text</c>.</summary>
+    public required string Text { get => _Text!; init => _Text = value; }
+
+    private string? _Text;
 
     /// <summary>Reads and writes <see cref="global::Features.Ticker.NewMessage"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.NewMessage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = Name("text");
-        private static readonly string[] s_requiredNames = { "text" };
+        private static readonly Table s_table = new("NewMessage", static () => new() { Text = default! },
+            Ref("text", static o => ref o._Text, String, RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ticker.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "NewMessage");
-            var seen0 = 0UL;
-            string? p_Text = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("text"u8)) { p_Text = Required(ref reader, ReadString, "NewMessage", "text"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "NewMessage");
-            return new global::Features.Ticker.NewMessage
-            {
-                Text = p_Text!,
-            };
-        }
+        public static global::Features.Ticker.NewMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.NewMessage value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Text, value.Text, WriteString, "NewMessage", "text");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.NewMessage value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The InboxFilter object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.InboxFilter.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class InboxFilter
 {
-    /// <summary>The <c>inboxes</c> property.</summary>
-    /// <remarks>JSON name: <c>inboxes</c>; always present.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<long> Inboxes { get; init; }
+    /// <summary>JSON name: <c>inboxes</c>.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<long> Inboxes { get => _Inboxes!; init => _Inboxes = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<long>? _Inboxes;
 
     /// <summary>Reads and writes <see cref="global::Features.Ticker.InboxFilter"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.InboxFilter>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Inboxes = Name("inboxes");
-        private static readonly string[] s_requiredNames = { "inboxes" };
+        private static readonly Table s_table = new("InboxFilter", static () => new() { Inboxes = default! },
+            Ref("inboxes", static o => ref o._Inboxes, ListOf(Int64), RequiredNotNull));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ticker.InboxFilter ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "InboxFilter");
-            var seen0 = 0UL;
-            global::System.Collections.Generic.IReadOnlyList<long>? p_Inboxes = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("inboxes"u8)) { p_Inboxes = RequiredList(ref reader, ReadInt64, "InboxFilter", "inboxes"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "InboxFilter");
-            return new global::Features.Ticker.InboxFilter
-            {
-                Inboxes = p_Inboxes!,
-            };
-        }
+        public static global::Features.Ticker.InboxFilter ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.InboxFilter value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Inboxes, value.Inboxes, static (w0, v0) => WriteList(w0, v0, WriteInt64), "InboxFilter", "inboxes");
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.InboxFilter value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The TickerError object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.TickerError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TickerError
 {
-    /// <summary>The <c>ok</c> property.</summary>
-    /// <remarks>JSON name: <c>ok</c>; omitted when unset.</remarks>
-    public bool? Ok { get; init; }
+    /// <summary>JSON name: <c>ok</c>.</summary>
+    public bool? Ok { get => _Ok; init => _Ok = value; }
 
-    /// <summary>The <c>error</c> property.</summary>
-    /// <remarks>JSON name: <c>error</c>; omitted when unset.</remarks>
-    public global::Features.Ticker.TickerErrorDetail? Error { get; init; }
+    /// <summary>JSON name: <c>error</c>.</summary>
+    public global::Features.Ticker.TickerErrorDetail? Error { get => _Error; init => _Error = value; }
+
+    private bool? _Ok;
+    private global::Features.Ticker.TickerErrorDetail? _Error;
 
     /// <summary>Reads and writes <see cref="global::Features.Ticker.TickerError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.TickerError>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Ok = Name("ok");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Error = Name("error");
+        private static readonly Table s_table = new("TickerError", static () => new(),
+            Struct("ok", static o => ref o._Ok, Boolean),
+            Ref("error", static o => ref o._Error, new global::Features.Ticker.TickerErrorDetail.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ticker.TickerError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "TickerError");
-            bool? p_Ok = default;
-            global::Features.Ticker.TickerErrorDetail? p_Error = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("ok"u8)) p_Ok = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("error"u8)) p_Error = Optional(ref reader, global::Features.Ticker.TickerErrorDetail.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ticker.TickerError
-            {
-                Ok = p_Ok,
-                Error = p_Error,
-            };
-        }
+        public static global::Features.Ticker.TickerError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.TickerError value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Ok, value.Ok, WriteBoolean);
-            WriteOptional(writer, s_Error, value.Error, global::Features.Ticker.TickerErrorDetail.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.TickerError value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The TickerErrorDetail object of the Ticker API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Ticker.TickerErrorDetail.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class TickerErrorDetail
 {
-    /// <summary>The <c>code</c> property.</summary>
-    /// <remarks>JSON name: <c>code</c>; omitted when unset.</remarks>
-    public string? Code { get; init; }
+    /// <summary>JSON name: <c>code</c>.</summary>
+    public string? Code { get => _Code; init => _Code = value; }
 
-    /// <summary>The <c>message</c> property.</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
-    public string? Message { get; init; }
+    /// <summary>JSON name: <c>message</c>.</summary>
+    public string? Message { get => _Message; init => _Message = value; }
+
+    private string? _Code;
+    private string? _Message;
 
     /// <summary>Reads and writes <see cref="global::Features.Ticker.TickerErrorDetail"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Ticker.TickerErrorDetail>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Code = Name("code");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
+        private static readonly Table s_table = new("TickerErrorDetail", static () => new(),
+            Ref("code", static o => ref o._Code, String),
+            Ref("message", static o => ref o._Message, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Ticker.TickerErrorDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "TickerErrorDetail");
-            string? p_Code = default;
-            string? p_Message = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("code"u8)) p_Code = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::Features.Ticker.TickerErrorDetail
-            {
-                Code = p_Code,
-                Message = p_Message,
-            };
-        }
+        public static global::Features.Ticker.TickerErrorDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.TickerErrorDetail value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Code, value.Code, WriteString);
-            WriteOptional(writer, s_Message, value.Message, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Ticker.TickerErrorDetail value) => s_table.Write(writer, value);
     }
 }

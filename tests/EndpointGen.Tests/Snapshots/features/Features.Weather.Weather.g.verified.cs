@@ -205,150 +205,80 @@ internal static partial class WeatherServiceCollectionExtensions
 }
 
 /// <summary>The Forecast object of the Weather API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Weather.Forecast.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class Forecast
 {
-    /// <summary>The <c>city</c> property.</summary>
-    /// <remarks>JSON name: <c>city</c>; always present.</remarks>
-    public required string City { get; init; }
+    /// <summary>JSON name: <c>city</c>.</summary>
+    public required string City { get => _City!; init => _City = value; }
 
-    /// <summary>The <c>units</c> property.</summary>
-    /// <remarks>JSON name: <c>units</c>; omitted when unset.</remarks>
-    public global::Features.Weather.Units? Units { get; init; }
+    /// <summary>JSON name: <c>units</c>.</summary>
+    public global::Features.Weather.Units? Units { get => _Units; init => _Units = value; }
 
-    /// <summary>The <c>days</c> property.</summary>
-    /// <remarks>JSON name: <c>days</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::Features.Weather.DailyForecast>? Days { get; init; }
+    /// <summary>JSON name: <c>days</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Features.Weather.DailyForecast>? Days { get => _Days; init => _Days = value; }
+
+    private string? _City;
+    private global::Features.Weather.Units? _Units;
+    private global::System.Collections.Generic.IReadOnlyList<global::Features.Weather.DailyForecast>? _Days;
 
     /// <summary>Reads and writes <see cref="global::Features.Weather.Forecast"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.Forecast>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_City = Name("city");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Units = Name("units");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Days = Name("days");
-        private static readonly string[] s_requiredNames = { "city" };
+        private static readonly Table s_table = new("Forecast", static () => new() { City = default! },
+            Ref("city", static o => ref o._City, String, RequiredNotNull),
+            Ref("units", static o => ref o._Units, new global::Features.Weather.Units.JsonConverter()),
+            Ref("days", static o => ref o._Days, ListOf(new global::Features.Weather.DailyForecast.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Weather.Forecast ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Forecast");
-            var seen0 = 0UL;
-            string? p_City = default;
-            global::Features.Weather.Units? p_Units = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Features.Weather.DailyForecast>? p_Days = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("city"u8)) { p_City = Required(ref reader, ReadString, "Forecast", "city"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("units"u8)) p_Units = Optional(ref reader, global::Features.Weather.Units.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("days"u8)) p_Days = OptionalList(ref reader, global::Features.Weather.DailyForecast.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "Forecast");
-            return new global::Features.Weather.Forecast
-            {
-                City = p_City!,
-                Units = p_Units,
-                Days = p_Days,
-            };
-        }
+        public static global::Features.Weather.Forecast ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Forecast value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_City, value.City, WriteString, "Forecast", "city");
-            WriteOptional(writer, s_Units, value.Units, global::Features.Weather.Units.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Days, value.Days, static (w0, v0) => WriteList(w0, v0, global::Features.Weather.DailyForecast.JsonConverter.WriteValue));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Forecast value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The DailyForecast object of the Weather API.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Weather.DailyForecast.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 internal sealed partial class DailyForecast
 {
-    /// <summary>The <c>date</c> property.</summary>
-    /// <remarks>JSON name: <c>date</c>; always present.</remarks>
-    public required global::System.DateTimeOffset Date { get; init; }
+    /// <summary>JSON name: <c>date</c>.</summary>
+    public required global::System.DateTimeOffset Date { get => _Date; init => _Date = value; }
 
-    /// <summary>The <c>high</c> property.</summary>
-    /// <remarks>JSON name: <c>high</c>; omitted when unset.</remarks>
-    public double? High { get; init; }
+    /// <summary>JSON name: <c>high</c>.</summary>
+    public double? High { get => _High; init => _High = value; }
 
-    /// <summary>The <c>low</c> property.</summary>
-    /// <remarks>JSON name: <c>low</c>; omitted when unset.</remarks>
-    public double? Low { get; init; }
+    /// <summary>JSON name: <c>low</c>.</summary>
+    public double? Low { get => _Low; init => _Low = value; }
+
+    private global::System.DateTimeOffset _Date;
+    private double? _High;
+    private double? _Low;
 
     /// <summary>Reads and writes <see cref="global::Features.Weather.DailyForecast"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.DailyForecast>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Date = Name("date");
-        private static readonly global::System.Text.Json.JsonEncodedText s_High = Name("high");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Low = Name("low");
-        private static readonly string[] s_requiredNames = { "date" };
+        private static readonly Table s_table = new("DailyForecast", static () => new() { Date = default! },
+            Value("date", static o => ref o._Date, DateTime),
+            Struct("high", static o => ref o._High, Double),
+            Struct("low", static o => ref o._Low, Double));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::Features.Weather.DailyForecast ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "DailyForecast");
-            var seen0 = 0UL;
-            global::System.DateTimeOffset p_Date = default;
-            double? p_High = default;
-            double? p_Low = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("date"u8)) { p_Date = Required(ref reader, ReadDateTime, "DailyForecast", "date"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("high"u8)) p_High = OptionalStruct(ref reader, ReadDouble);
-                else if (reader.ValueTextEquals("low"u8)) p_Low = OptionalStruct(ref reader, ReadDouble);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "DailyForecast");
-            return new global::Features.Weather.DailyForecast
-            {
-                Date = p_Date,
-                High = p_High,
-                Low = p_Low,
-            };
-        }
+        public static global::Features.Weather.DailyForecast ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.DailyForecast value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_Date, value.Date, WriteDateTime);
-            WriteOptionalStruct(writer, s_High, value.High, WriteDouble);
-            WriteOptionalStruct(writer, s_Low, value.Low, WriteDouble);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.DailyForecast value) => s_table.Write(writer, value);
     }
 }
 
@@ -417,34 +347,15 @@ internal sealed partial class Units : global::System.IEquatable<global::Features
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::Features.Weather.Units>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::Features.Weather.Units ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("metric"u8)) return global::Features.Weather.Units.Metric;
-                if (reader.ValueTextEquals("imperial"u8)) return global::Features.Weather.Units.Imperial;
-            }
-
-            return new global::Features.Weather.Units(ReadString(ref reader));
-        }
+        public static global::Features.Weather.Units ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Units value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Weather.Units value) => s_table.Write(writer, value);
     }
 }

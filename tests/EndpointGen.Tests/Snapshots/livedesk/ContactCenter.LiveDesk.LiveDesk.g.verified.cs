@@ -546,1034 +546,568 @@ public sealed partial class ListMessagesParameters
 }
 
 /// <summary>Body of CreateConversation. Send either contact_id or source_id, but make sure the sender can be identified correctly.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateConversationRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateConversationRequest
 {
-    /// <summary>Channel (inbox) ID; the same ID as used in the create-contact interface. Required.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; always present. Example: <c>407</c>.</remarks>
-    public required long InboxId { get; init; }
+    /// <summary>Channel (inbox) ID; the same ID as used in the create-contact interface. Required. JSON name: <c>inbox_id</c>. Example: <c>407</c>.</summary>
+    public required long InboxId { get => _InboxId; init => _InboxId = value; }
 
-    /// <summary>Contact ID: the `id` in the response of the create-contact interface. Either contact_id or source_id can be sent, but make sure the sender can be identified correctly.</summary>
-    /// <remarks>JSON name: <c>contact_id</c>; omitted when unset. Example: <c>2219256</c>.</remarks>
-    public long? ContactId { get; init; }
+    /// <summary>Contact ID: the `id` in the response of the create-contact interface. Either contact_id or source_id can be sent, but make sure the sender can be identified correctly. JSON name: <c>contact_id</c>. Example: <c>2219256</c>.</summary>
+    public long? ContactId { get => _ContactId; init => _ContactId = value; }
 
-    /// <summary>Source ID. Either contact_id or source_id can be sent, but make sure the sender can be identified correctly.</summary>
-    /// <remarks>JSON name: <c>source_id</c>; omitted when unset. Example: <c>123456789</c>.</remarks>
-    public string? SourceId { get; init; }
+    /// <summary>Source ID. Either contact_id or source_id can be sent, but make sure the sender can be identified correctly. JSON name: <c>source_id</c>. Example: <c>123456789</c>.</summary>
+    public string? SourceId { get => _SourceId; init => _SourceId = value; }
+
+    private long _InboxId;
+    private long? _ContactId;
+    private string? _SourceId;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateConversationRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateConversationRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContactId = Name("contact_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_SourceId = Name("source_id");
-        private static readonly string[] s_requiredNames = { "inbox_id" };
+        private static readonly Table s_table = new("CreateConversationRequest", static () => new() { InboxId = default! },
+            Value("inbox_id", static o => ref o._InboxId, Int64),
+            Struct("contact_id", static o => ref o._ContactId, Int64),
+            Ref("source_id", static o => ref o._SourceId, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.CreateConversationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "CreateConversationRequest");
-            var seen0 = 0UL;
-            long p_InboxId = default;
-            long? p_ContactId = default;
-            string? p_SourceId = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("inbox_id"u8)) { p_InboxId = Required(ref reader, ReadInt64, "CreateConversationRequest", "inbox_id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("contact_id"u8)) p_ContactId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("source_id"u8)) p_SourceId = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "CreateConversationRequest");
-            return new global::ContactCenter.LiveDesk.CreateConversationRequest
-            {
-                InboxId = p_InboxId,
-                ContactId = p_ContactId,
-                SourceId = p_SourceId,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.CreateConversationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateConversationRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_InboxId, value.InboxId, WriteInt64);
-            WriteOptionalStruct(writer, s_ContactId, value.ContactId, WriteInt64);
-            WriteOptional(writer, s_SourceId, value.SourceId, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateConversationRequest value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A conversation (response of CreateConversation).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Conversation.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Conversation
 {
-    /// <summary>Metadata object.</summary>
-    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.ConversationMeta? Meta { get; init; }
+    /// <summary>Metadata object. JSON name: <c>meta</c>.</summary>
+    public global::ContactCenter.LiveDesk.ConversationMeta? Meta { get => _Meta; init => _Meta = value; }
 
-    /// <summary>Conversation ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>40</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Conversation ID. JSON name: <c>id</c>. Example: <c>40</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Array of messages.</summary>
-    /// <remarks>JSON name: <c>messages</c>; omitted when unset. Example: <c>[]</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? Messages { get; init; }
+    /// <summary>Array of messages. JSON name: <c>messages</c>. Example: <c>[]</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? Messages { get => _Messages; init => _Messages = value; }
 
-    /// <summary>Project ID.</summary>
-    /// <remarks>JSON name: <c>account_id</c>; omitted when unset. Example: <c>17623000010928</c>.</remarks>
-    public long? AccountId { get; init; }
+    /// <summary>Project ID. JSON name: <c>account_id</c>. Example: <c>17623000010928</c>.</summary>
+    public long? AccountId { get => _AccountId; init => _AccountId = value; }
 
-    /// <summary>Unique identifier.</summary>
-    /// <remarks>JSON name: <c>uuid</c>; omitted when unset. Example: <c>660ce36f-46bb-4153-948c-8a26e6dab634</c>.</remarks>
-    public global::System.Guid? Uuid { get; init; }
+    /// <summary>Unique identifier. JSON name: <c>uuid</c>. Example: <c>660ce36f-46bb-4153-948c-8a26e6dab634</c>.</summary>
+    public global::System.Guid? Uuid { get => _Uuid; init => _Uuid = value; }
 
-    /// <summary>Channel (inbox) ID.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; omitted when unset. Example: <c>407</c>.</remarks>
-    public long? InboxId { get; init; }
+    /// <summary>Channel (inbox) ID. JSON name: <c>inbox_id</c>. Example: <c>407</c>.</summary>
+    public long? InboxId { get => _InboxId; init => _InboxId = value; }
 
-    /// <summary>Additional attributes.</summary>
-    /// <remarks>JSON name: <c>additional_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get; init; }
+    /// <summary>Additional attributes. JSON name: <c>additional_attributes</c>. Example: <c>{}</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get => _AdditionalAttributes; init => _AdditionalAttributes = value; }
 
-    /// <summary>When the agent was last seen online (0 = never).</summary>
-    /// <remarks>JSON name: <c>agent_last_seen_at</c>; omitted when unset. Example: <c>0</c>.</remarks>
-    public global::System.DateTimeOffset? AgentLastSeenAt { get; init; }
+    /// <summary>When the agent was last seen online (0 = never). JSON name: <c>agent_last_seen_at</c>. Example: <c>0</c>.</summary>
+    public global::System.DateTimeOffset? AgentLastSeenAt { get => _AgentLastSeenAt; init => _AgentLastSeenAt = value; }
 
-    /// <summary>When the assignee was last seen online (0 = never).</summary>
-    /// <remarks>JSON name: <c>assignee_last_seen_at</c>; omitted when unset. Example: <c>0</c>.</remarks>
-    public global::System.DateTimeOffset? AssigneeLastSeenAt { get; init; }
+    /// <summary>When the assignee was last seen online (0 = never). JSON name: <c>assignee_last_seen_at</c>. Example: <c>0</c>.</summary>
+    public global::System.DateTimeOffset? AssigneeLastSeenAt { get => _AssigneeLastSeenAt; init => _AssigneeLastSeenAt = value; }
 
-    /// <summary>Whether a reply is possible.</summary>
-    /// <remarks>JSON name: <c>can_reply</c>; omitted when unset. Example: <c>true</c>.</remarks>
-    public bool? CanReply { get; init; }
+    /// <summary>Whether a reply is possible. JSON name: <c>can_reply</c>. Example: <c>true</c>.</summary>
+    public bool? CanReply { get => _CanReply; init => _CanReply = value; }
 
-    /// <summary>When the contact was last seen online (0 = never).</summary>
-    /// <remarks>JSON name: <c>contact_last_seen_at</c>; omitted when unset. Example: <c>0</c>.</remarks>
-    public global::System.DateTimeOffset? ContactLastSeenAt { get; init; }
+    /// <summary>When the contact was last seen online (0 = never). JSON name: <c>contact_last_seen_at</c>. Example: <c>0</c>.</summary>
+    public global::System.DateTimeOffset? ContactLastSeenAt { get => _ContactLastSeenAt; init => _ContactLastSeenAt = value; }
 
-    /// <summary>Custom attributes.</summary>
-    /// <remarks>JSON name: <c>custom_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? CustomAttributes { get; init; }
+    /// <summary>Custom attributes. JSON name: <c>custom_attributes</c>. Example: <c>{}</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? CustomAttributes { get => _CustomAttributes; init => _CustomAttributes = value; }
 
-    /// <summary>Array of labels.</summary>
-    /// <remarks>JSON name: <c>labels</c>; omitted when unset. Example: <c>[]</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
+    /// <summary>Array of labels. JSON name: <c>labels</c>. Example: <c>[]</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get => _Labels; init => _Labels = value; }
 
-    /// <summary>Whether notifications are muted.</summary>
-    /// <remarks>JSON name: <c>muted</c>; omitted when unset. Example: <c>false</c>.</remarks>
-    public bool? Muted { get; init; }
+    /// <summary>Whether notifications are muted. JSON name: <c>muted</c>. Example: <c>false</c>.</summary>
+    public bool? Muted { get => _Muted; init => _Muted = value; }
 
-    /// <summary>Until when notifications are snoozed (null = not snoozed).</summary>
-    /// <remarks>JSON name: <c>snoozed_until</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public global::System.DateTimeOffset? SnoozedUntil { get; init; }
+    /// <summary>Until when notifications are snoozed (null = not snoozed). JSON name: <c>snoozed_until</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public global::System.DateTimeOffset? SnoozedUntil { get => _SnoozedUntil; init => _SnoozedUntil = value; }
 
-    /// <summary>Status.</summary>
-    /// <remarks>JSON name: <c>status</c>; omitted when unset. Example: <c>open</c>.</remarks>
-    public global::ContactCenter.LiveDesk.ConversationStatus? Status { get; init; }
+    /// <summary>Status. JSON name: <c>status</c>. Example: <c>open</c>.</summary>
+    public global::ContactCenter.LiveDesk.ConversationStatus? Status { get => _Status; init => _Status = value; }
 
-    /// <summary>Priority (null = none).</summary>
-    /// <remarks>JSON name: <c>priority</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public global::ContactCenter.LiveDesk.ConversationPriority? Priority { get; init; }
+    /// <summary>Priority (null = none). JSON name: <c>priority</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public global::ContactCenter.LiveDesk.ConversationPriority? Priority { get => _Priority; init => _Priority = value; }
 
-    /// <summary>Conversation category.</summary>
-    /// <remarks>JSON name: <c>conversation_category</c>; omitted when unset. Example: <c>chat</c>.</remarks>
-    public string? ConversationCategory { get; init; }
+    /// <summary>Conversation category. JSON name: <c>conversation_category</c>. Example: <c>chat</c>.</summary>
+    public string? ConversationCategory { get => _ConversationCategory; init => _ConversationCategory = value; }
 
-    /// <summary>Chat mode.</summary>
-    /// <remarks>JSON name: <c>chat_mode</c>; omitted when unset. Example: <c>private_chat</c>.</remarks>
-    public string? ChatMode { get; init; }
+    /// <summary>Chat mode. JSON name: <c>chat_mode</c>. Example: <c>private_chat</c>.</summary>
+    public string? ChatMode { get => _ChatMode; init => _ChatMode = value; }
 
-    /// <summary>Whether it is a forum.</summary>
-    /// <remarks>JSON name: <c>is_forum</c>; omitted when unset. Example: <c>false</c>.</remarks>
-    public bool? IsForum { get; init; }
+    /// <summary>Whether it is a forum. JSON name: <c>is_forum</c>. Example: <c>false</c>.</summary>
+    public bool? IsForum { get => _IsForum; init => _IsForum = value; }
 
-    /// <summary>Creation time.</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>1766572062</c>.</remarks>
-    public global::System.DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>Creation time. JSON name: <c>created_at</c>. Example: <c>1766572062</c>.</summary>
+    public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
 
-    /// <summary>Update time (carries a fraction of a second).</summary>
-    /// <remarks>JSON name: <c>updated_at</c>; omitted when unset. Example: <c>1766572062.5803902</c>.</remarks>
-    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+    /// <summary>Update time (carries a fraction of a second). JSON name: <c>updated_at</c>. Example: <c>1766572062.5803902</c>.</summary>
+    public global::System.DateTimeOffset? UpdatedAt { get => _UpdatedAt; init => _UpdatedAt = value; }
 
-    /// <summary>Timestamp.</summary>
-    /// <remarks>JSON name: <c>timestamp</c>; omitted when unset. Example: <c>1766572062</c>.</remarks>
-    public global::System.DateTimeOffset? Timestamp { get; init; }
+    /// <summary>Timestamp. JSON name: <c>timestamp</c>. Example: <c>1766572062</c>.</summary>
+    public global::System.DateTimeOffset? Timestamp { get => _Timestamp; init => _Timestamp = value; }
 
-    /// <summary>When the first reply was created (0 = no reply yet).</summary>
-    /// <remarks>JSON name: <c>first_reply_created_at</c>; omitted when unset. Example: <c>0</c>.</remarks>
-    public global::System.DateTimeOffset? FirstReplyCreatedAt { get; init; }
+    /// <summary>When the first reply was created (0 = no reply yet). JSON name: <c>first_reply_created_at</c>. Example: <c>0</c>.</summary>
+    public global::System.DateTimeOffset? FirstReplyCreatedAt { get => _FirstReplyCreatedAt; init => _FirstReplyCreatedAt = value; }
 
-    /// <summary>Number of unread messages.</summary>
-    /// <remarks>JSON name: <c>unread_count</c>; omitted when unset. Example: <c>0</c>.</remarks>
-    public int? UnreadCount { get; init; }
+    /// <summary>Number of unread messages. JSON name: <c>unread_count</c>. Example: <c>0</c>.</summary>
+    public int? UnreadCount { get => _UnreadCount; init => _UnreadCount = value; }
 
-    /// <summary>The latest message that is not a system activity (null = none).</summary>
-    /// <remarks>JSON name: <c>last_non_activity_message</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? LastNonActivityMessage { get; init; }
+    /// <summary>The latest message that is not a system activity (null = none). JSON name: <c>last_non_activity_message</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? LastNonActivityMessage { get => _LastNonActivityMessage; init => _LastNonActivityMessage = value; }
 
-    /// <summary>Time of the latest activity.</summary>
-    /// <remarks>JSON name: <c>last_activity_at</c>; omitted when unset. Example: <c>1766572062</c>.</remarks>
-    public global::System.DateTimeOffset? LastActivityAt { get; init; }
+    /// <summary>Time of the latest activity. JSON name: <c>last_activity_at</c>. Example: <c>1766572062</c>.</summary>
+    public global::System.DateTimeOffset? LastActivityAt { get => _LastActivityAt; init => _LastActivityAt = value; }
 
-    /// <summary>Since when the conversation has been waiting.</summary>
-    /// <remarks>JSON name: <c>waiting_since</c>; omitted when unset. Example: <c>1766572062</c>.</remarks>
-    public global::System.DateTimeOffset? WaitingSince { get; init; }
+    /// <summary>Since when the conversation has been waiting. JSON name: <c>waiting_since</c>. Example: <c>1766572062</c>.</summary>
+    public global::System.DateTimeOffset? WaitingSince { get => _WaitingSince; init => _WaitingSince = value; }
 
-    /// <summary>SLA policy ID.</summary>
-    /// <remarks>JSON name: <c>sla_policy_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public long? SlaPolicyId { get; init; }
+    /// <summary>SLA policy ID. JSON name: <c>sla_policy_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public long? SlaPolicyId { get => _SlaPolicyId; init => _SlaPolicyId = value; }
 
-    /// <summary>Ticket ID.</summary>
-    /// <remarks>JSON name: <c>ticket_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public long? TicketId { get; init; }
+    /// <summary>Ticket ID. JSON name: <c>ticket_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public long? TicketId { get => _TicketId; init => _TicketId = value; }
 
-    /// <summary>Whether the limit is exceeded.</summary>
-    /// <remarks>JSON name: <c>over_limit</c>; omitted when unset. Example: <c>false</c>.</remarks>
-    public bool? OverLimit { get; init; }
+    /// <summary>Whether the limit is exceeded. JSON name: <c>over_limit</c>. Example: <c>false</c>.</summary>
+    public bool? OverLimit { get => _OverLimit; init => _OverLimit = value; }
 
-    /// <summary>Content preview.</summary>
-    /// <remarks>JSON name: <c>content_preview</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.ContentPreview? ContentPreview { get; init; }
+    /// <summary>Content preview. JSON name: <c>content_preview</c>.</summary>
+    public global::ContactCenter.LiveDesk.ContentPreview? ContentPreview { get => _ContentPreview; init => _ContentPreview = value; }
 
-    /// <summary>Platform information.</summary>
-    /// <remarks>JSON name: <c>platform</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.Platform? Platform { get; init; }
+    /// <summary>Platform information. JSON name: <c>platform</c>.</summary>
+    public global::ContactCenter.LiveDesk.Platform? Platform { get => _Platform; init => _Platform = value; }
 
-    /// <summary>Account information.</summary>
-    /// <remarks>JSON name: <c>account_info</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.AccountInfo? AccountInfo { get; init; }
+    /// <summary>Account information. JSON name: <c>account_info</c>.</summary>
+    public global::ContactCenter.LiveDesk.AccountInfo? AccountInfo { get => _AccountInfo; init => _AccountInfo = value; }
 
-    /// <summary>Assignment information.</summary>
-    /// <remarks>JSON name: <c>assignment</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.Assignment? Assignment { get; init; }
+    /// <summary>Assignment information. JSON name: <c>assignment</c>.</summary>
+    public global::ContactCenter.LiveDesk.Assignment? Assignment { get => _Assignment; init => _Assignment = value; }
+
+    private global::ContactCenter.LiveDesk.ConversationMeta? _Meta;
+    private long? _Id;
+    private global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? _Messages;
+    private long? _AccountId;
+    private global::System.Guid? _Uuid;
+    private long? _InboxId;
+    private global::System.Text.Json.Nodes.JsonNode? _AdditionalAttributes;
+    private global::System.DateTimeOffset? _AgentLastSeenAt;
+    private global::System.DateTimeOffset? _AssigneeLastSeenAt;
+    private bool? _CanReply;
+    private global::System.DateTimeOffset? _ContactLastSeenAt;
+    private global::System.Text.Json.Nodes.JsonNode? _CustomAttributes;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _Labels;
+    private bool? _Muted;
+    private global::System.DateTimeOffset? _SnoozedUntil;
+    private global::ContactCenter.LiveDesk.ConversationStatus? _Status;
+    private global::ContactCenter.LiveDesk.ConversationPriority? _Priority;
+    private string? _ConversationCategory;
+    private string? _ChatMode;
+    private bool? _IsForum;
+    private global::System.DateTimeOffset? _CreatedAt;
+    private global::System.DateTimeOffset? _UpdatedAt;
+    private global::System.DateTimeOffset? _Timestamp;
+    private global::System.DateTimeOffset? _FirstReplyCreatedAt;
+    private int? _UnreadCount;
+    private global::System.Text.Json.Nodes.JsonNode? _LastNonActivityMessage;
+    private global::System.DateTimeOffset? _LastActivityAt;
+    private global::System.DateTimeOffset? _WaitingSince;
+    private long? _SlaPolicyId;
+    private long? _TicketId;
+    private bool? _OverLimit;
+    private global::ContactCenter.LiveDesk.ContentPreview? _ContentPreview;
+    private global::ContactCenter.LiveDesk.Platform? _Platform;
+    private global::ContactCenter.LiveDesk.AccountInfo? _AccountInfo;
+    private global::ContactCenter.LiveDesk.Assignment? _Assignment;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Conversation"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Conversation>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Messages = Name("messages");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AccountId = Name("account_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Uuid = Name("uuid");
-        private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = Name("additional_attributes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AgentLastSeenAt = Name("agent_last_seen_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeLastSeenAt = Name("assignee_last_seen_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CanReply = Name("can_reply");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContactLastSeenAt = Name("contact_last_seen_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CustomAttributes = Name("custom_attributes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Labels = Name("labels");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Muted = Name("muted");
-        private static readonly global::System.Text.Json.JsonEncodedText s_SnoozedUntil = Name("snoozed_until");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = Name("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Priority = Name("priority");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ConversationCategory = Name("conversation_category");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ChatMode = Name("chat_mode");
-        private static readonly global::System.Text.Json.JsonEncodedText s_IsForum = Name("is_forum");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_UpdatedAt = Name("updated_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Timestamp = Name("timestamp");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FirstReplyCreatedAt = Name("first_reply_created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_UnreadCount = Name("unread_count");
-        private static readonly global::System.Text.Json.JsonEncodedText s_LastNonActivityMessage = Name("last_non_activity_message");
-        private static readonly global::System.Text.Json.JsonEncodedText s_LastActivityAt = Name("last_activity_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_WaitingSince = Name("waiting_since");
-        private static readonly global::System.Text.Json.JsonEncodedText s_SlaPolicyId = Name("sla_policy_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_TicketId = Name("ticket_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_OverLimit = Name("over_limit");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContentPreview = Name("content_preview");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Platform = Name("platform");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AccountInfo = Name("account_info");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Assignment = Name("assignment");
+        private static readonly Table s_table = new("Conversation", static () => new(),
+            Ref("meta", static o => ref o._Meta, new global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter()),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("messages", static o => ref o._Messages, ListOf(Json)),
+            Struct("account_id", static o => ref o._AccountId, Int64),
+            Struct("uuid", static o => ref o._Uuid, Guid),
+            Struct("inbox_id", static o => ref o._InboxId, Int64),
+            Ref("additional_attributes", static o => ref o._AdditionalAttributes, Json),
+            Struct("agent_last_seen_at", static o => ref o._AgentLastSeenAt, UnixTime),
+            Struct("assignee_last_seen_at", static o => ref o._AssigneeLastSeenAt, UnixTime),
+            Struct("can_reply", static o => ref o._CanReply, Boolean),
+            Struct("contact_last_seen_at", static o => ref o._ContactLastSeenAt, UnixTime),
+            Ref("custom_attributes", static o => ref o._CustomAttributes, Json),
+            Ref("labels", static o => ref o._Labels, ListOf(String)),
+            Struct("muted", static o => ref o._Muted, Boolean),
+            Struct("snoozed_until", static o => ref o._SnoozedUntil, UnixTime),
+            Ref("status", static o => ref o._Status, new global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter()),
+            Ref("priority", static o => ref o._Priority, new global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter()),
+            Ref("conversation_category", static o => ref o._ConversationCategory, String),
+            Ref("chat_mode", static o => ref o._ChatMode, String),
+            Struct("is_forum", static o => ref o._IsForum, Boolean),
+            Struct("created_at", static o => ref o._CreatedAt, UnixTime),
+            Struct("updated_at", static o => ref o._UpdatedAt, UnixTime),
+            Struct("timestamp", static o => ref o._Timestamp, UnixTime),
+            Struct("first_reply_created_at", static o => ref o._FirstReplyCreatedAt, UnixTime),
+            Struct("unread_count", static o => ref o._UnreadCount, Int32),
+            Ref("last_non_activity_message", static o => ref o._LastNonActivityMessage, Json),
+            Struct("last_activity_at", static o => ref o._LastActivityAt, UnixTime),
+            Struct("waiting_since", static o => ref o._WaitingSince, UnixTime),
+            Struct("sla_policy_id", static o => ref o._SlaPolicyId, Int64),
+            Struct("ticket_id", static o => ref o._TicketId, Int64),
+            Struct("over_limit", static o => ref o._OverLimit, Boolean),
+            Ref("content_preview", static o => ref o._ContentPreview, new global::ContactCenter.LiveDesk.ContentPreview.JsonConverter()),
+            Ref("platform", static o => ref o._Platform, new global::ContactCenter.LiveDesk.Platform.JsonConverter()),
+            Ref("account_info", static o => ref o._AccountInfo, new global::ContactCenter.LiveDesk.AccountInfo.JsonConverter()),
+            Ref("assignment", static o => ref o._Assignment, new global::ContactCenter.LiveDesk.Assignment.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.Conversation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Conversation");
-            global::ContactCenter.LiveDesk.ConversationMeta? p_Meta = default;
-            long? p_Id = default;
-            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? p_Messages = default;
-            long? p_AccountId = default;
-            global::System.Guid? p_Uuid = default;
-            long? p_InboxId = default;
-            global::System.Text.Json.Nodes.JsonNode? p_AdditionalAttributes = default;
-            global::System.DateTimeOffset? p_AgentLastSeenAt = default;
-            global::System.DateTimeOffset? p_AssigneeLastSeenAt = default;
-            bool? p_CanReply = default;
-            global::System.DateTimeOffset? p_ContactLastSeenAt = default;
-            global::System.Text.Json.Nodes.JsonNode? p_CustomAttributes = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? p_Labels = default;
-            bool? p_Muted = default;
-            global::System.DateTimeOffset? p_SnoozedUntil = default;
-            global::ContactCenter.LiveDesk.ConversationStatus? p_Status = default;
-            global::ContactCenter.LiveDesk.ConversationPriority? p_Priority = default;
-            string? p_ConversationCategory = default;
-            string? p_ChatMode = default;
-            bool? p_IsForum = default;
-            global::System.DateTimeOffset? p_CreatedAt = default;
-            global::System.DateTimeOffset? p_UpdatedAt = default;
-            global::System.DateTimeOffset? p_Timestamp = default;
-            global::System.DateTimeOffset? p_FirstReplyCreatedAt = default;
-            int? p_UnreadCount = default;
-            global::System.Text.Json.Nodes.JsonNode? p_LastNonActivityMessage = default;
-            global::System.DateTimeOffset? p_LastActivityAt = default;
-            global::System.DateTimeOffset? p_WaitingSince = default;
-            long? p_SlaPolicyId = default;
-            long? p_TicketId = default;
-            bool? p_OverLimit = default;
-            global::ContactCenter.LiveDesk.ContentPreview? p_ContentPreview = default;
-            global::ContactCenter.LiveDesk.Platform? p_Platform = default;
-            global::ContactCenter.LiveDesk.AccountInfo? p_AccountInfo = default;
-            global::ContactCenter.LiveDesk.Assignment? p_Assignment = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("meta"u8)) p_Meta = Optional(ref reader, global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("messages"u8)) p_Messages = OptionalList(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("account_id"u8)) p_AccountId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("uuid"u8)) p_Uuid = OptionalStruct(ref reader, ReadGuid);
-                else if (reader.ValueTextEquals("inbox_id"u8)) p_InboxId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("additional_attributes"u8)) p_AdditionalAttributes = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("agent_last_seen_at"u8)) p_AgentLastSeenAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("assignee_last_seen_at"u8)) p_AssigneeLastSeenAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("can_reply"u8)) p_CanReply = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("contact_last_seen_at"u8)) p_ContactLastSeenAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("custom_attributes"u8)) p_CustomAttributes = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("labels"u8)) p_Labels = OptionalList(ref reader, ReadString);
-                else if (reader.ValueTextEquals("muted"u8)) p_Muted = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("snoozed_until"u8)) p_SnoozedUntil = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("status"u8)) p_Status = Optional(ref reader, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("priority"u8)) p_Priority = Optional(ref reader, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("conversation_category"u8)) p_ConversationCategory = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("chat_mode"u8)) p_ChatMode = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("is_forum"u8)) p_IsForum = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("updated_at"u8)) p_UpdatedAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("timestamp"u8)) p_Timestamp = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("first_reply_created_at"u8)) p_FirstReplyCreatedAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("unread_count"u8)) p_UnreadCount = OptionalStruct(ref reader, ReadInt32);
-                else if (reader.ValueTextEquals("last_non_activity_message"u8)) p_LastNonActivityMessage = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("last_activity_at"u8)) p_LastActivityAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("waiting_since"u8)) p_WaitingSince = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("sla_policy_id"u8)) p_SlaPolicyId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("ticket_id"u8)) p_TicketId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("over_limit"u8)) p_OverLimit = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("content_preview"u8)) p_ContentPreview = Optional(ref reader, global::ContactCenter.LiveDesk.ContentPreview.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("platform"u8)) p_Platform = Optional(ref reader, global::ContactCenter.LiveDesk.Platform.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("account_info"u8)) p_AccountInfo = Optional(ref reader, global::ContactCenter.LiveDesk.AccountInfo.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("assignment"u8)) p_Assignment = Optional(ref reader, global::ContactCenter.LiveDesk.Assignment.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.Conversation
-            {
-                Meta = p_Meta,
-                Id = p_Id,
-                Messages = p_Messages,
-                AccountId = p_AccountId,
-                Uuid = p_Uuid,
-                InboxId = p_InboxId,
-                AdditionalAttributes = p_AdditionalAttributes,
-                AgentLastSeenAt = p_AgentLastSeenAt,
-                AssigneeLastSeenAt = p_AssigneeLastSeenAt,
-                CanReply = p_CanReply,
-                ContactLastSeenAt = p_ContactLastSeenAt,
-                CustomAttributes = p_CustomAttributes,
-                Labels = p_Labels,
-                Muted = p_Muted,
-                SnoozedUntil = p_SnoozedUntil,
-                Status = p_Status,
-                Priority = p_Priority,
-                ConversationCategory = p_ConversationCategory,
-                ChatMode = p_ChatMode,
-                IsForum = p_IsForum,
-                CreatedAt = p_CreatedAt,
-                UpdatedAt = p_UpdatedAt,
-                Timestamp = p_Timestamp,
-                FirstReplyCreatedAt = p_FirstReplyCreatedAt,
-                UnreadCount = p_UnreadCount,
-                LastNonActivityMessage = p_LastNonActivityMessage,
-                LastActivityAt = p_LastActivityAt,
-                WaitingSince = p_WaitingSince,
-                SlaPolicyId = p_SlaPolicyId,
-                TicketId = p_TicketId,
-                OverLimit = p_OverLimit,
-                ContentPreview = p_ContentPreview,
-                Platform = p_Platform,
-                AccountInfo = p_AccountInfo,
-                Assignment = p_Assignment,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.Conversation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Conversation value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Meta, value.Meta, global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter.WriteValue);
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Messages, value.Messages, static (w0, v0) => WriteList(w0, v0, WriteJson));
-            WriteOptionalStruct(writer, s_AccountId, value.AccountId, WriteInt64);
-            WriteOptionalStruct(writer, s_Uuid, value.Uuid, WriteGuid);
-            WriteOptionalStruct(writer, s_InboxId, value.InboxId, WriteInt64);
-            WriteOptional(writer, s_AdditionalAttributes, value.AdditionalAttributes, WriteJson);
-            WriteOptionalStruct(writer, s_AgentLastSeenAt, value.AgentLastSeenAt, WriteUnixTime);
-            WriteOptionalStruct(writer, s_AssigneeLastSeenAt, value.AssigneeLastSeenAt, WriteUnixTime);
-            WriteOptionalStruct(writer, s_CanReply, value.CanReply, WriteBoolean);
-            WriteOptionalStruct(writer, s_ContactLastSeenAt, value.ContactLastSeenAt, WriteUnixTime);
-            WriteOptional(writer, s_CustomAttributes, value.CustomAttributes, WriteJson);
-            WriteOptional(writer, s_Labels, value.Labels, static (w0, v0) => WriteList(w0, v0, WriteString));
-            WriteOptionalStruct(writer, s_Muted, value.Muted, WriteBoolean);
-            WriteOptionalStruct(writer, s_SnoozedUntil, value.SnoozedUntil, WriteUnixTime);
-            WriteOptional(writer, s_Status, value.Status, global::ContactCenter.LiveDesk.ConversationStatus.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Priority, value.Priority, global::ContactCenter.LiveDesk.ConversationPriority.JsonConverter.WriteValue);
-            WriteOptional(writer, s_ConversationCategory, value.ConversationCategory, WriteString);
-            WriteOptional(writer, s_ChatMode, value.ChatMode, WriteString);
-            WriteOptionalStruct(writer, s_IsForum, value.IsForum, WriteBoolean);
-            WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteUnixTime);
-            WriteOptionalStruct(writer, s_UpdatedAt, value.UpdatedAt, WriteUnixTime);
-            WriteOptionalStruct(writer, s_Timestamp, value.Timestamp, WriteUnixTime);
-            WriteOptionalStruct(writer, s_FirstReplyCreatedAt, value.FirstReplyCreatedAt, WriteUnixTime);
-            WriteOptionalStruct(writer, s_UnreadCount, value.UnreadCount, WriteInt32);
-            WriteOptional(writer, s_LastNonActivityMessage, value.LastNonActivityMessage, WriteJson);
-            WriteOptionalStruct(writer, s_LastActivityAt, value.LastActivityAt, WriteUnixTime);
-            WriteOptionalStruct(writer, s_WaitingSince, value.WaitingSince, WriteUnixTime);
-            WriteOptionalStruct(writer, s_SlaPolicyId, value.SlaPolicyId, WriteInt64);
-            WriteOptionalStruct(writer, s_TicketId, value.TicketId, WriteInt64);
-            WriteOptionalStruct(writer, s_OverLimit, value.OverLimit, WriteBoolean);
-            WriteOptional(writer, s_ContentPreview, value.ContentPreview, global::ContactCenter.LiveDesk.ContentPreview.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Platform, value.Platform, global::ContactCenter.LiveDesk.Platform.JsonConverter.WriteValue);
-            WriteOptional(writer, s_AccountInfo, value.AccountInfo, global::ContactCenter.LiveDesk.AccountInfo.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Assignment, value.Assignment, global::ContactCenter.LiveDesk.Assignment.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Conversation value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Metadata object of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ConversationMeta.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ConversationMeta
 {
-    /// <summary>Sender information.</summary>
-    /// <remarks>JSON name: <c>sender</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.Contact? Sender { get; init; }
+    /// <summary>Sender information. JSON name: <c>sender</c>.</summary>
+    public global::ContactCenter.LiveDesk.Contact? Sender { get => _Sender; init => _Sender = value; }
 
-    /// <summary>Channel type.</summary>
-    /// <remarks>JSON name: <c>channel</c>; omitted when unset. Example: <c>Channel::Api</c>.</remarks>
-    public string? Channel { get; init; }
+    /// <summary>Channel type. JSON name: <c>channel</c>. Example: <c>Channel::Api</c>.</summary>
+    public string? Channel { get => _Channel; init => _Channel = value; }
 
-    /// <summary>HMAC verification status.</summary>
-    /// <remarks>JSON name: <c>hmac_verified</c>; omitted when unset. Example: <c>false</c>.</remarks>
-    public bool? HmacVerified { get; init; }
+    /// <summary>HMAC verification status. JSON name: <c>hmac_verified</c>. Example: <c>false</c>.</summary>
+    public bool? HmacVerified { get => _HmacVerified; init => _HmacVerified = value; }
+
+    private global::ContactCenter.LiveDesk.Contact? _Sender;
+    private string? _Channel;
+    private bool? _HmacVerified;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ConversationMeta"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationMeta>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sender = Name("sender");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Channel = Name("channel");
-        private static readonly global::System.Text.Json.JsonEncodedText s_HmacVerified = Name("hmac_verified");
+        private static readonly Table s_table = new("ConversationMeta", static () => new(),
+            Ref("sender", static o => ref o._Sender, new global::ContactCenter.LiveDesk.Contact.JsonConverter()),
+            Ref("channel", static o => ref o._Channel, String),
+            Struct("hmac_verified", static o => ref o._HmacVerified, Boolean));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.ConversationMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ConversationMeta");
-            global::ContactCenter.LiveDesk.Contact? p_Sender = default;
-            string? p_Channel = default;
-            bool? p_HmacVerified = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("sender"u8)) p_Sender = Optional(ref reader, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("channel"u8)) p_Channel = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("hmac_verified"u8)) p_HmacVerified = OptionalStruct(ref reader, ReadBoolean);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.ConversationMeta
-            {
-                Sender = p_Sender,
-                Channel = p_Channel,
-                HmacVerified = p_HmacVerified,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.ConversationMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationMeta value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Sender, value.Sender, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Channel, value.Channel, WriteString);
-            WriteOptionalStruct(writer, s_HmacVerified, value.HmacVerified, WriteBoolean);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationMeta value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A contact: the sender of a conversation, a created contact, an entry of the contact list.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Contact.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Contact
 {
-    /// <summary>Additional attributes.</summary>
-    /// <remarks>JSON name: <c>additional_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get; init; }
+    /// <summary>Additional attributes. JSON name: <c>additional_attributes</c>. Example: <c>{}</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get => _AdditionalAttributes; init => _AdditionalAttributes = value; }
 
-    /// <summary>Online status.</summary>
-    /// <remarks>JSON name: <c>availability_status</c>; omitted when unset. Example: <c>offline</c>.</remarks>
-    public global::ContactCenter.LiveDesk.AvailabilityStatus? AvailabilityStatus { get; init; }
+    /// <summary>Online status. JSON name: <c>availability_status</c>. Example: <c>offline</c>.</summary>
+    public global::ContactCenter.LiveDesk.AvailabilityStatus? AvailabilityStatus { get => _AvailabilityStatus; init => _AvailabilityStatus = value; }
 
-    /// <summary>E-mail (typed Null in the page's table).</summary>
-    /// <remarks>JSON name: <c>email</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? Email { get; init; }
+    /// <summary>E-mail (typed Null in the page's table). JSON name: <c>email</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? Email { get => _Email; init => _Email = value; }
 
-    /// <summary>Contact ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>2219256</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Contact ID. JSON name: <c>id</c>. Example: <c>2219256</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Sender name.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>wjTest</c>.</remarks>
-    public string? Name { get; init; }
+    /// <summary>Sender name. JSON name: <c>name</c>. Example: <c>wjTest</c>.</summary>
+    public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>Phone number.</summary>
-    /// <remarks>JSON name: <c>phone_number</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? PhoneNumber { get; init; }
+    /// <summary>Phone number. JSON name: <c>phone_number</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? PhoneNumber { get => _PhoneNumber; init => _PhoneNumber = value; }
 
-    /// <summary>Whether the contact is blocked.</summary>
-    /// <remarks>JSON name: <c>blocked</c>; omitted when unset. Example: <c>false</c>.</remarks>
-    public bool? Blocked { get; init; }
+    /// <summary>Whether the contact is blocked. JSON name: <c>blocked</c>. Example: <c>false</c>.</summary>
+    public bool? Blocked { get => _Blocked; init => _Blocked = value; }
 
-    /// <summary>User attribute identifier.</summary>
-    /// <remarks>JSON name: <c>identifier</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? Identifier { get; init; }
+    /// <summary>User attribute identifier. JSON name: <c>identifier</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? Identifier { get => _Identifier; init => _Identifier = value; }
 
-    /// <summary>Thumbnail (empty string when none).</summary>
-    /// <remarks>JSON name: <c>thumbnail</c>; omitted when unset. Example: <c></c>.</remarks>
-    public string? Thumbnail { get; init; }
+    /// <summary>Thumbnail (empty string when none). JSON name: <c>thumbnail</c>. Example: <c></c>.</summary>
+    public string? Thumbnail { get => _Thumbnail; init => _Thumbnail = value; }
 
-    /// <summary>Custom attributes.</summary>
-    /// <remarks>JSON name: <c>custom_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? CustomAttributes { get; init; }
+    /// <summary>Custom attributes. JSON name: <c>custom_attributes</c>. Example: <c>{}</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? CustomAttributes { get => _CustomAttributes; init => _CustomAttributes = value; }
 
-    /// <summary>Time of the contact's latest activity (absent or null when there was none).</summary>
-    /// <remarks>JSON name: <c>last_activity_at</c>; omitted when unset; may be <c>null</c>. Example: <c>1766572062</c>.</remarks>
-    public global::System.DateTimeOffset? LastActivityAt { get; init; }
+    /// <summary>Time of the contact's latest activity (absent or null when there was none). JSON name: <c>last_activity_at</c>; may be <c>null</c>. Example: <c>1766572062</c>.</summary>
+    public global::System.DateTimeOffset? LastActivityAt { get => _LastActivityAt; init => _LastActivityAt = value; }
 
-    /// <summary>Creation time (the page's table says "conversation creation time"; the example value precedes the conversation's created_at, so it is the contact's).</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>1766571624</c>.</remarks>
-    public global::System.DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>Creation time (the page's table says "conversation creation time"; the example value precedes the conversation's created_at, so it is the contact's). JSON name: <c>created_at</c>. Example: <c>1766571624</c>.</summary>
+    public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
 
-    /// <summary>The inboxes the contact is reachable in, with its source_id in each. Present in the create answer and, unless include_contact_inboxes=false, in the contact list.</summary>
-    /// <remarks>JSON name: <c>contact_inboxes</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactInbox>? ContactInboxes { get; init; }
+    /// <summary>The inboxes the contact is reachable in, with its source_id in each. Present in the create answer and, unless include_contact_inboxes=false, in the contact list. JSON name: <c>contact_inboxes</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactInbox>? ContactInboxes { get => _ContactInboxes; init => _ContactInboxes = value; }
+
+    private global::System.Text.Json.Nodes.JsonNode? _AdditionalAttributes;
+    private global::ContactCenter.LiveDesk.AvailabilityStatus? _AvailabilityStatus;
+    private string? _Email;
+    private long? _Id;
+    private string? _Name;
+    private string? _PhoneNumber;
+    private bool? _Blocked;
+    private string? _Identifier;
+    private string? _Thumbnail;
+    private global::System.Text.Json.Nodes.JsonNode? _CustomAttributes;
+    private global::System.DateTimeOffset? _LastActivityAt;
+    private global::System.DateTimeOffset? _CreatedAt;
+    private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactInbox>? _ContactInboxes;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Contact"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Contact>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = Name("additional_attributes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AvailabilityStatus = Name("availability_status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Email = Name("email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_PhoneNumber = Name("phone_number");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Blocked = Name("blocked");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Thumbnail = Name("thumbnail");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CustomAttributes = Name("custom_attributes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_LastActivityAt = Name("last_activity_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContactInboxes = Name("contact_inboxes");
+        private static readonly Table s_table = new("Contact", static () => new(),
+            Ref("additional_attributes", static o => ref o._AdditionalAttributes, Json),
+            Ref("availability_status", static o => ref o._AvailabilityStatus, new global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter()),
+            Ref("email", static o => ref o._Email, String),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("phone_number", static o => ref o._PhoneNumber, String),
+            Struct("blocked", static o => ref o._Blocked, Boolean),
+            Ref("identifier", static o => ref o._Identifier, String),
+            Ref("thumbnail", static o => ref o._Thumbnail, String),
+            Ref("custom_attributes", static o => ref o._CustomAttributes, Json),
+            Struct("last_activity_at", static o => ref o._LastActivityAt, UnixTime),
+            Struct("created_at", static o => ref o._CreatedAt, UnixTime),
+            Ref("contact_inboxes", static o => ref o._ContactInboxes, ListOf(new global::ContactCenter.LiveDesk.ContactInbox.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.Contact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Contact");
-            global::System.Text.Json.Nodes.JsonNode? p_AdditionalAttributes = default;
-            global::ContactCenter.LiveDesk.AvailabilityStatus? p_AvailabilityStatus = default;
-            string? p_Email = default;
-            long? p_Id = default;
-            string? p_Name = default;
-            string? p_PhoneNumber = default;
-            bool? p_Blocked = default;
-            string? p_Identifier = default;
-            string? p_Thumbnail = default;
-            global::System.Text.Json.Nodes.JsonNode? p_CustomAttributes = default;
-            global::System.DateTimeOffset? p_LastActivityAt = default;
-            global::System.DateTimeOffset? p_CreatedAt = default;
-            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.ContactInbox>? p_ContactInboxes = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("additional_attributes"u8)) p_AdditionalAttributes = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("availability_status"u8)) p_AvailabilityStatus = Optional(ref reader, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("email"u8)) p_Email = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("phone_number"u8)) p_PhoneNumber = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("blocked"u8)) p_Blocked = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("identifier"u8)) p_Identifier = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("thumbnail"u8)) p_Thumbnail = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("custom_attributes"u8)) p_CustomAttributes = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("last_activity_at"u8)) p_LastActivityAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("contact_inboxes"u8)) p_ContactInboxes = OptionalList(ref reader, global::ContactCenter.LiveDesk.ContactInbox.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.Contact
-            {
-                AdditionalAttributes = p_AdditionalAttributes,
-                AvailabilityStatus = p_AvailabilityStatus,
-                Email = p_Email,
-                Id = p_Id,
-                Name = p_Name,
-                PhoneNumber = p_PhoneNumber,
-                Blocked = p_Blocked,
-                Identifier = p_Identifier,
-                Thumbnail = p_Thumbnail,
-                CustomAttributes = p_CustomAttributes,
-                LastActivityAt = p_LastActivityAt,
-                CreatedAt = p_CreatedAt,
-                ContactInboxes = p_ContactInboxes,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.Contact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Contact value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_AdditionalAttributes, value.AdditionalAttributes, WriteJson);
-            WriteOptional(writer, s_AvailabilityStatus, value.AvailabilityStatus, global::ContactCenter.LiveDesk.AvailabilityStatus.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Email, value.Email, WriteString);
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Name, value.Name, WriteString);
-            WriteOptional(writer, s_PhoneNumber, value.PhoneNumber, WriteString);
-            WriteOptionalStruct(writer, s_Blocked, value.Blocked, WriteBoolean);
-            WriteOptional(writer, s_Identifier, value.Identifier, WriteString);
-            WriteOptional(writer, s_Thumbnail, value.Thumbnail, WriteString);
-            WriteOptional(writer, s_CustomAttributes, value.CustomAttributes, WriteJson);
-            WriteOptionalStruct(writer, s_LastActivityAt, value.LastActivityAt, WriteUnixTime);
-            WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteUnixTime);
-            WriteOptional(writer, s_ContactInboxes, value.ContactInboxes, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.LiveDesk.ContactInbox.JsonConverter.WriteValue));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Contact value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A contact's presence in one inbox.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactInbox.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ContactInbox
 {
-    /// <summary>The contact's ID in this inbox (the source_id CreateConversation takes).</summary>
-    /// <remarks>JSON name: <c>source_id</c>; omitted when unset. Example: <c>8f2bd1a0-8d1f-4a5e-9a7e-3c4b5d6e7f80</c>.</remarks>
-    public string? SourceId { get; init; }
+    /// <summary>The contact's ID in this inbox (the source_id CreateConversation takes). JSON name: <c>source_id</c>. Example: <c>8f2bd1a0-8d1f-4a5e-9a7e-3c4b5d6e7f80</c>.</summary>
+    public string? SourceId { get => _SourceId; init => _SourceId = value; }
 
-    /// <summary>The inbox.</summary>
-    /// <remarks>JSON name: <c>inbox</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.Inbox? Inbox { get; init; }
+    /// <summary>The inbox. JSON name: <c>inbox</c>.</summary>
+    public global::ContactCenter.LiveDesk.Inbox? Inbox { get => _Inbox; init => _Inbox = value; }
+
+    private string? _SourceId;
+    private global::ContactCenter.LiveDesk.Inbox? _Inbox;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactInbox"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactInbox>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_SourceId = Name("source_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Inbox = Name("inbox");
+        private static readonly Table s_table = new("ContactInbox", static () => new(),
+            Ref("source_id", static o => ref o._SourceId, String),
+            Ref("inbox", static o => ref o._Inbox, new global::ContactCenter.LiveDesk.Inbox.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.ContactInbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ContactInbox");
-            string? p_SourceId = default;
-            global::ContactCenter.LiveDesk.Inbox? p_Inbox = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("source_id"u8)) p_SourceId = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("inbox"u8)) p_Inbox = Optional(ref reader, global::ContactCenter.LiveDesk.Inbox.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.ContactInbox
-            {
-                SourceId = p_SourceId,
-                Inbox = p_Inbox,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.ContactInbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactInbox value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_SourceId, value.SourceId, WriteString);
-            WriteOptional(writer, s_Inbox, value.Inbox, global::ContactCenter.LiveDesk.Inbox.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactInbox value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>An inbox (channel), as a contact's inbox shows it.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Inbox.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Inbox
 {
-    /// <summary>Inbox ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>407</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Inbox ID. JSON name: <c>id</c>. Example: <c>407</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Inbox picture (empty string when none).</summary>
-    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c></c>.</remarks>
-    public string? AvatarUrl { get; init; }
+    /// <summary>Inbox picture (empty string when none). JSON name: <c>avatar_url</c>. Example: <c></c>.</summary>
+    public string? AvatarUrl { get => _AvatarUrl; init => _AvatarUrl = value; }
 
-    /// <summary>ID of the inbox's channel.</summary>
-    /// <remarks>JSON name: <c>channel_id</c>; omitted when unset. Example: <c>52</c>.</remarks>
-    public long? ChannelId { get; init; }
+    /// <summary>ID of the inbox's channel. JSON name: <c>channel_id</c>. Example: <c>52</c>.</summary>
+    public long? ChannelId { get => _ChannelId; init => _ChannelId = value; }
 
-    /// <summary>Inbox name.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>JennyApi</c>.</remarks>
-    public string? Name { get; init; }
+    /// <summary>Inbox name. JSON name: <c>name</c>. Example: <c>JennyApi</c>.</summary>
+    public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>Channel type.</summary>
-    /// <remarks>JSON name: <c>channel_type</c>; omitted when unset. Example: <c>Channel::Api</c>.</remarks>
-    public string? ChannelType { get; init; }
+    /// <summary>Channel type. JSON name: <c>channel_type</c>. Example: <c>Channel::Api</c>.</summary>
+    public string? ChannelType { get => _ChannelType; init => _ChannelType = value; }
 
-    /// <summary>Channel provider (null for API inboxes).</summary>
-    /// <remarks>JSON name: <c>provider</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? Provider { get; init; }
+    /// <summary>Channel provider (null for API inboxes). JSON name: <c>provider</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? Provider { get => _Provider; init => _Provider = value; }
+
+    private long? _Id;
+    private string? _AvatarUrl;
+    private long? _ChannelId;
+    private string? _Name;
+    private string? _ChannelType;
+    private string? _Provider;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Inbox"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Inbox>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = Name("avatar_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ChannelId = Name("channel_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ChannelType = Name("channel_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Provider = Name("provider");
+        private static readonly Table s_table = new("Inbox", static () => new(),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("avatar_url", static o => ref o._AvatarUrl, String),
+            Struct("channel_id", static o => ref o._ChannelId, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("channel_type", static o => ref o._ChannelType, String),
+            Ref("provider", static o => ref o._Provider, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.Inbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Inbox");
-            long? p_Id = default;
-            string? p_AvatarUrl = default;
-            long? p_ChannelId = default;
-            string? p_Name = default;
-            string? p_ChannelType = default;
-            string? p_Provider = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("avatar_url"u8)) p_AvatarUrl = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("channel_id"u8)) p_ChannelId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("channel_type"u8)) p_ChannelType = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("provider"u8)) p_Provider = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.Inbox
-            {
-                Id = p_Id,
-                AvatarUrl = p_AvatarUrl,
-                ChannelId = p_ChannelId,
-                Name = p_Name,
-                ChannelType = p_ChannelType,
-                Provider = p_Provider,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.Inbox ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Inbox value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_AvatarUrl, value.AvatarUrl, WriteString);
-            WriteOptionalStruct(writer, s_ChannelId, value.ChannelId, WriteInt64);
-            WriteOptional(writer, s_Name, value.Name, WriteString);
-            WriteOptional(writer, s_ChannelType, value.ChannelType, WriteString);
-            WriteOptional(writer, s_Provider, value.Provider, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Inbox value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of CreateContact.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateContactRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateContactRequest
 {
-    /// <summary>Inbox (channel) ID the contact is created in. Required.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; always present. Example: <c>407</c>.</remarks>
-    public required long InboxId { get; init; }
+    /// <summary>Inbox (channel) ID the contact is created in. Required. JSON name: <c>inbox_id</c>. Example: <c>407</c>.</summary>
+    public required long InboxId { get => _InboxId; init => _InboxId = value; }
 
-    /// <summary>Contact name.</summary>
-    /// <remarks>JSON name: <c>name</c>; omitted when unset. Example: <c>Jan Kowalski</c>.</remarks>
-    public string? Name { get; init; }
+    /// <summary>Contact name. JSON name: <c>name</c>. Example: <c>Jan Kowalski</c>.</summary>
+    public string? Name { get => _Name; init => _Name = value; }
 
-    /// <summary>E-mail address.</summary>
-    /// <remarks>JSON name: <c>email</c>; omitted when unset. Example: <c>jan.kowalski@example.org</c>.</remarks>
-    public string? Email { get; init; }
+    /// <summary>E-mail address. JSON name: <c>email</c>. Example: <c>jan.kowalski@example.org</c>.</summary>
+    public string? Email { get => _Email; init => _Email = value; }
 
-    /// <summary>Phone number in international (E.164) form.</summary>
-    /// <remarks>JSON name: <c>phone_number</c>; omitted when unset. Example: <c>+48123456789</c>.</remarks>
-    public string? PhoneNumber { get; init; }
+    /// <summary>Phone number in international (E.164) form. JSON name: <c>phone_number</c>. Example: <c>+48123456789</c>.</summary>
+    public string? PhoneNumber { get => _PhoneNumber; init => _PhoneNumber = value; }
 
-    /// <summary>URL of a picture for the contact.</summary>
-    /// <remarks>JSON name: <c>avatar_url</c>; omitted when unset. Example: <c>https://example.org/avatars/jan.png</c>.</remarks>
-    public string? AvatarUrl { get; init; }
+    /// <summary>URL of a picture for the contact. JSON name: <c>avatar_url</c>. Example: <c>https://example.org/avatars/jan.png</c>.</summary>
+    public string? AvatarUrl { get => _AvatarUrl; init => _AvatarUrl = value; }
 
-    /// <summary>Your own identifier of the contact (a CRM id).</summary>
-    /// <remarks>JSON name: <c>identifier</c>; omitted when unset. Example: <c>crm-1234</c>.</remarks>
-    public string? Identifier { get; init; }
+    /// <summary>Your own identifier of the contact (a CRM id). JSON name: <c>identifier</c>. Example: <c>crm-1234</c>.</summary>
+    public string? Identifier { get => _Identifier; init => _Identifier = value; }
+
+    private long _InboxId;
+    private string? _Name;
+    private string? _Email;
+    private string? _PhoneNumber;
+    private string? _AvatarUrl;
+    private string? _Identifier;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = Name("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Email = Name("email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_PhoneNumber = Name("phone_number");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = Name("avatar_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Identifier = Name("identifier");
-        private static readonly string[] s_requiredNames = { "inbox_id" };
+        private static readonly Table s_table = new("CreateContactRequest", static () => new() { InboxId = default! },
+            Value("inbox_id", static o => ref o._InboxId, Int64),
+            Ref("name", static o => ref o._Name, String),
+            Ref("email", static o => ref o._Email, String),
+            Ref("phone_number", static o => ref o._PhoneNumber, String),
+            Ref("avatar_url", static o => ref o._AvatarUrl, String),
+            Ref("identifier", static o => ref o._Identifier, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.CreateContactRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "CreateContactRequest");
-            var seen0 = 0UL;
-            long p_InboxId = default;
-            string? p_Name = default;
-            string? p_Email = default;
-            string? p_PhoneNumber = default;
-            string? p_AvatarUrl = default;
-            string? p_Identifier = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("inbox_id"u8)) { p_InboxId = Required(ref reader, ReadInt64, "CreateContactRequest", "inbox_id"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("name"u8)) p_Name = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("email"u8)) p_Email = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("phone_number"u8)) p_PhoneNumber = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("avatar_url"u8)) p_AvatarUrl = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("identifier"u8)) p_Identifier = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "CreateContactRequest");
-            return new global::ContactCenter.LiveDesk.CreateContactRequest
-            {
-                InboxId = p_InboxId,
-                Name = p_Name,
-                Email = p_Email,
-                PhoneNumber = p_PhoneNumber,
-                AvatarUrl = p_AvatarUrl,
-                Identifier = p_Identifier,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.CreateContactRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_InboxId, value.InboxId, WriteInt64);
-            WriteOptional(writer, s_Name, value.Name, WriteString);
-            WriteOptional(writer, s_Email, value.Email, WriteString);
-            WriteOptional(writer, s_PhoneNumber, value.PhoneNumber, WriteString);
-            WriteOptional(writer, s_AvatarUrl, value.AvatarUrl, WriteString);
-            WriteOptional(writer, s_Identifier, value.Identifier, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactRequest value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Answer of CreateContact.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateContactResult.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateContactResult
 {
-    /// <summary>Wrapper of the created contact.</summary>
-    /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.CreateContactPayload? Payload { get; init; }
+    /// <summary>Wrapper of the created contact. JSON name: <c>payload</c>.</summary>
+    public global::ContactCenter.LiveDesk.CreateContactPayload? Payload { get => _Payload; init => _Payload = value; }
+
+    private global::ContactCenter.LiveDesk.CreateContactPayload? _Payload;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactResult"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactResult>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
+        private static readonly Table s_table = new("CreateContactResult", static () => new(),
+            Ref("payload", static o => ref o._Payload, new global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.CreateContactResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "CreateContactResult");
-            global::ContactCenter.LiveDesk.CreateContactPayload? p_Payload = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("payload"u8)) p_Payload = Optional(ref reader, global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.CreateContactResult
-            {
-                Payload = p_Payload,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.CreateContactResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactResult value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Payload, value.Payload, global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactResult value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>The payload of CreateContact's answer.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.CreateContactPayload.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class CreateContactPayload
 {
-    /// <summary>The created contact.</summary>
-    /// <remarks>JSON name: <c>contact</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.Contact? Contact { get; init; }
+    /// <summary>The created contact. JSON name: <c>contact</c>.</summary>
+    public global::ContactCenter.LiveDesk.Contact? Contact { get => _Contact; init => _Contact = value; }
+
+    private global::ContactCenter.LiveDesk.Contact? _Contact;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.CreateContactPayload"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.CreateContactPayload>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Contact = Name("contact");
+        private static readonly Table s_table = new("CreateContactPayload", static () => new(),
+            Ref("contact", static o => ref o._Contact, new global::ContactCenter.LiveDesk.Contact.JsonConverter()));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.CreateContactPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "CreateContactPayload");
-            global::ContactCenter.LiveDesk.Contact? p_Contact = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("contact"u8)) p_Contact = Optional(ref reader, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.CreateContactPayload
-            {
-                Contact = p_Contact,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.CreateContactPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactPayload value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Contact, value.Contact, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.CreateContactPayload value) => s_table.Write(writer, value);
     }
 }
 
@@ -1666,41 +1200,16 @@ public sealed partial class ContactSort : global::System.IEquatable<global::Cont
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactSort>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::ContactCenter.LiveDesk.ContactSort ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("email"u8)) return global::ContactCenter.LiveDesk.ContactSort.Email;
-                if (reader.ValueTextEquals("name"u8)) return global::ContactCenter.LiveDesk.ContactSort.Name;
-                if (reader.ValueTextEquals("phone_number"u8)) return global::ContactCenter.LiveDesk.ContactSort.PhoneNumber;
-                if (reader.ValueTextEquals("last_activity_at"u8)) return global::ContactCenter.LiveDesk.ContactSort.LastActivityAt;
-                if (reader.ValueTextEquals("created_at"u8)) return global::ContactCenter.LiveDesk.ContactSort.CreatedAt;
-                if (reader.ValueTextEquals("company"u8)) return global::ContactCenter.LiveDesk.ContactSort.Company;
-                if (reader.ValueTextEquals("city"u8)) return global::ContactCenter.LiveDesk.ContactSort.City;
-                if (reader.ValueTextEquals("country"u8)) return global::ContactCenter.LiveDesk.ContactSort.Country;
-            }
-
-            return new global::ContactCenter.LiveDesk.ContactSort(ReadString(ref reader));
-        }
+        public static global::ContactCenter.LiveDesk.ContactSort ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactSort value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactSort value) => s_table.Write(writer, value);
     }
 }
 
@@ -1769,233 +1278,123 @@ public sealed partial class SortDirection : global::System.IEquatable<global::Co
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SortDirection>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::ContactCenter.LiveDesk.SortDirection ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("asc"u8)) return global::ContactCenter.LiveDesk.SortDirection.Asc;
-                if (reader.ValueTextEquals("desc"u8)) return global::ContactCenter.LiveDesk.SortDirection.Desc;
-            }
-
-            return new global::ContactCenter.LiveDesk.SortDirection(ReadString(ref reader));
-        }
+        public static global::ContactCenter.LiveDesk.SortDirection ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SortDirection value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SortDirection value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>One page of contacts (ListContacts, SearchContacts).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactList.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ContactList
 {
-    /// <summary>Counts of the list.</summary>
-    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.ContactListMeta? Meta { get; init; }
+    /// <summary>Counts of the list. JSON name: <c>meta</c>.</summary>
+    public global::ContactCenter.LiveDesk.ContactListMeta? Meta { get => _Meta; init => _Meta = value; }
 
-    /// <summary>The contacts of this page (at most 15).</summary>
-    /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Contact>? Payload { get; init; }
+    /// <summary>The contacts of this page (at most 15). JSON name: <c>payload</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Contact>? Payload { get => _Payload; init => _Payload = value; }
+
+    private global::ContactCenter.LiveDesk.ContactListMeta? _Meta;
+    private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Contact>? _Payload;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactList"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactList>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
+        private static readonly Table s_table = new("ContactList", static () => new(),
+            Ref("meta", static o => ref o._Meta, new global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter()),
+            Ref("payload", static o => ref o._Payload, ListOf(new global::ContactCenter.LiveDesk.Contact.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.ContactList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ContactList");
-            global::ContactCenter.LiveDesk.ContactListMeta? p_Meta = default;
-            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Contact>? p_Payload = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("meta"u8)) p_Meta = Optional(ref reader, global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("payload"u8)) p_Payload = OptionalList(ref reader, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.ContactList
-            {
-                Meta = p_Meta,
-                Payload = p_Payload,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.ContactList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactList value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Meta, value.Meta, global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Payload, value.Payload, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactList value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Counts of a contact list.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContactListMeta.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ContactListMeta
 {
-    /// <summary>Number of contacts in all pages.</summary>
-    /// <remarks>JSON name: <c>count</c>; omitted when unset. Example: <c>1</c>.</remarks>
-    public int? Count { get; init; }
+    /// <summary>Number of contacts in all pages. JSON name: <c>count</c>. Example: <c>1</c>.</summary>
+    public int? Count { get => _Count; init => _Count = value; }
 
-    /// <summary>The page returned (sometimes sent as a string, "1").</summary>
-    /// <remarks>JSON name: <c>current_page</c>; omitted when unset. Example: <c>1</c>.</remarks>
-    public int? CurrentPage { get; init; }
+    /// <summary>The page returned (sometimes sent as a string, "1"). JSON name: <c>current_page</c>. Example: <c>1</c>.</summary>
+    public int? CurrentPage { get => _CurrentPage; init => _CurrentPage = value; }
+
+    private int? _Count;
+    private int? _CurrentPage;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContactListMeta"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContactListMeta>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Count = Name("count");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CurrentPage = Name("current_page");
+        private static readonly Table s_table = new("ContactListMeta", static () => new(),
+            Struct("count", static o => ref o._Count, Int32),
+            Struct("current_page", static o => ref o._CurrentPage, Int32));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.ContactListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ContactListMeta");
-            int? p_Count = default;
-            int? p_CurrentPage = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("count"u8)) p_Count = OptionalStruct(ref reader, ReadInt32);
-                else if (reader.ValueTextEquals("current_page"u8)) p_CurrentPage = OptionalStruct(ref reader, ReadInt32);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.ContactListMeta
-            {
-                Count = p_Count,
-                CurrentPage = p_CurrentPage,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.ContactListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactListMeta value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Count, value.Count, WriteInt32);
-            WriteOptionalStruct(writer, s_CurrentPage, value.CurrentPage, WriteInt32);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContactListMeta value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Body of SendMessage (the JSON variant).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.SendMessageRequest.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class SendMessageRequest
 {
-    /// <summary>Message text. Required.</summary>
-    /// <remarks>JSON name: <c>content</c>; always present. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
-    public required string Content { get; init; }
+    /// <summary>Message text. Required. JSON name: <c>content</c>. Example: <c>Hi, my order has not arrived yet.</c>.</summary>
+    public required string Content { get => _Content!; init => _Content = value; }
 
-    /// <summary>true for a private note that only agents see.</summary>
-    /// <remarks>JSON name: <c>private</c>; omitted when unset. Example: <c>false</c>. Default: <c>false</c>.</remarks>
-    public bool? Private { get; init; }
+    /// <summary>true for a private note that only agents see. JSON name: <c>private</c>. Example: <c>false</c>. Default: <c>false</c>.</summary>
+    public bool? Private { get => _Private; init => _Private = value; }
 
-    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29} to answer message 29.</summary>
-    /// <remarks>JSON name: <c>content_attributes</c>; omitted when unset. Example: <c>{"in_reply_to": 29}</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>? ContentAttributes { get; init; }
+    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29} to answer message 29. JSON name: <c>content_attributes</c>. Example: <c>{"in_reply_to": 29}</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>? ContentAttributes { get => _ContentAttributes; init => _ContentAttributes = value; }
+
+    private string? _Content;
+    private bool? _Private;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>? _ContentAttributes;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.SendMessageRequest"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SendMessageRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Private = Name("private");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContentAttributes = Name("content_attributes");
-        private static readonly string[] s_requiredNames = { "content" };
+        private static readonly Table s_table = new("SendMessageRequest", static () => new() { Content = default! },
+            Ref("content", static o => ref o._Content, String, RequiredNotNull),
+            Struct("private", static o => ref o._Private, Boolean),
+            Ref("content_attributes", static o => ref o._ContentAttributes, MapOf(Json)));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "SendMessageRequest");
-            var seen0 = 0UL;
-            string? p_Content = default;
-            bool? p_Private = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.Nodes.JsonNode?>? p_ContentAttributes = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("content"u8)) { p_Content = Required(ref reader, ReadString, "SendMessageRequest", "content"); seen0 |= 0x1UL; }
-                else if (reader.ValueTextEquals("private"u8)) p_Private = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("content_attributes"u8)) p_ContentAttributes = OptionalMap(ref reader, ReadJson);
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "SendMessageRequest");
-            return new global::ContactCenter.LiveDesk.SendMessageRequest
-            {
-                Content = p_Content!,
-                Private = p_Private,
-                ContentAttributes = p_ContentAttributes,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SendMessageRequest value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteRequired(writer, s_Content, value.Content, WriteString, "SendMessageRequest", "content");
-            WriteOptionalStruct(writer, s_Private, value.Private, WriteBoolean);
-            WriteOptional(writer, s_ContentAttributes, value.ContentAttributes, static (w0, v0) => WriteMap(w0, v0, WriteJson));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SendMessageRequest value) => s_table.Write(writer, value);
     }
 }
 
@@ -2086,303 +1485,164 @@ public sealed partial class SentMessageType : global::System.IEquatable<global::
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.SentMessageType>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::ContactCenter.LiveDesk.SentMessageType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("outgoing"u8)) return global::ContactCenter.LiveDesk.SentMessageType.Outgoing;
-                if (reader.ValueTextEquals("incoming"u8)) return global::ContactCenter.LiveDesk.SentMessageType.Incoming;
-            }
-
-            return new global::ContactCenter.LiveDesk.SentMessageType(ReadString(ref reader));
-        }
+        public static global::ContactCenter.LiveDesk.SentMessageType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SentMessageType value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.SentMessageType value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A message of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Message.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Message
 {
-    /// <summary>Message ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>3030</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Message ID. JSON name: <c>id</c>. Example: <c>3030</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>Message text (null for an attachment without text).</summary>
-    /// <remarks>JSON name: <c>content</c>; omitted when unset; may be <c>null</c>. Example: <c>Hi, my order has not arrived yet.</c>.</remarks>
-    public string? Content { get; init; }
+    /// <summary>Message text (null for an attachment without text). JSON name: <c>content</c>; may be <c>null</c>. Example: <c>Hi, my order has not arrived yet.</c>.</summary>
+    public string? Content { get => _Content; init => _Content = value; }
 
-    /// <summary>Inbox (channel) ID.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; omitted when unset. Example: <c>79</c>.</remarks>
-    public long? InboxId { get; init; }
+    /// <summary>Inbox (channel) ID. JSON name: <c>inbox_id</c>. Example: <c>79</c>.</summary>
+    public long? InboxId { get => _InboxId; init => _InboxId = value; }
 
-    /// <summary>Conversation ID.</summary>
-    /// <remarks>JSON name: <c>conversation_id</c>; omitted when unset. Example: <c>141</c>.</remarks>
-    public long? ConversationId { get; init; }
+    /// <summary>Conversation ID. JSON name: <c>conversation_id</c>. Example: <c>141</c>.</summary>
+    public long? ConversationId { get => _ConversationId; init => _ConversationId = value; }
 
-    /// <summary>0 incoming (from the contact), 1 outgoing, 2 activity, 3 template.</summary>
-    /// <remarks>JSON name: <c>message_type</c>; omitted when unset. Example: <c>1</c>.</remarks>
-    public int? MessageType { get; init; }
+    /// <summary>0 incoming (from the contact), 1 outgoing, 2 activity, 3 template. JSON name: <c>message_type</c>. Example: <c>1</c>.</summary>
+    public int? MessageType { get => _MessageType; init => _MessageType = value; }
 
-    /// <summary>Content type of the message.</summary>
-    /// <remarks>JSON name: <c>content_type</c>; omitted when unset. Example: <c>text</c>.</remarks>
-    public string? ContentType { get; init; }
+    /// <summary>Content type of the message. JSON name: <c>content_type</c>. Example: <c>text</c>.</summary>
+    public string? ContentType { get => _ContentType; init => _ContentType = value; }
 
-    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29}.</summary>
-    /// <remarks>JSON name: <c>content_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? ContentAttributes { get; init; }
+    /// <summary>Extra attributes of the content, e.g. {"in_reply_to": 29}. JSON name: <c>content_attributes</c>. Example: <c>{}</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? ContentAttributes { get => _ContentAttributes; init => _ContentAttributes = value; }
 
-    /// <summary>Creation time.</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset. Example: <c>1766572100</c>.</remarks>
-    public global::System.DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>Creation time. JSON name: <c>created_at</c>. Example: <c>1766572100</c>.</summary>
+    public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
 
-    /// <summary>Whether it is a private note.</summary>
-    /// <remarks>JSON name: <c>private</c>; omitted when unset. Example: <c>false</c>.</remarks>
-    public bool? Private { get; init; }
+    /// <summary>Whether it is a private note. JSON name: <c>private</c>. Example: <c>false</c>.</summary>
+    public bool? Private { get => _Private; init => _Private = value; }
 
-    /// <summary>ID of the message in its source channel.</summary>
-    /// <remarks>JSON name: <c>source_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? SourceId { get; init; }
+    /// <summary>ID of the message in its source channel. JSON name: <c>source_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? SourceId { get => _SourceId; init => _SourceId = value; }
 
-    /// <summary>Who sent it (the agent or the contact, with a type of user or contact); absent when the API key sent it.</summary>
-    /// <remarks>JSON name: <c>sender</c>; omitted when unset.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? Sender { get; init; }
+    /// <summary>Who sent it (the agent or the contact, with a type of user or contact); absent when the API key sent it. JSON name: <c>sender</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? Sender { get => _Sender; init => _Sender = value; }
 
-    /// <summary>The message's files; absent when it has none.</summary>
-    /// <remarks>JSON name: <c>attachments</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Attachment>? Attachments { get; init; }
+    /// <summary>The message's files; absent when it has none. JSON name: <c>attachments</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Attachment>? Attachments { get => _Attachments; init => _Attachments = value; }
+
+    private long? _Id;
+    private string? _Content;
+    private long? _InboxId;
+    private long? _ConversationId;
+    private int? _MessageType;
+    private string? _ContentType;
+    private global::System.Text.Json.Nodes.JsonNode? _ContentAttributes;
+    private global::System.DateTimeOffset? _CreatedAt;
+    private bool? _Private;
+    private string? _SourceId;
+    private global::System.Text.Json.Nodes.JsonNode? _Sender;
+    private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Attachment>? _Attachments;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Message"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Message>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
-        private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ConversationId = Name("conversation_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_MessageType = Name("message_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContentType = Name("content_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContentAttributes = Name("content_attributes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Private = Name("private");
-        private static readonly global::System.Text.Json.JsonEncodedText s_SourceId = Name("source_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sender = Name("sender");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Attachments = Name("attachments");
+        private static readonly Table s_table = new("Message", static () => new(),
+            Struct("id", static o => ref o._Id, Int64),
+            Ref("content", static o => ref o._Content, String),
+            Struct("inbox_id", static o => ref o._InboxId, Int64),
+            Struct("conversation_id", static o => ref o._ConversationId, Int64),
+            Struct("message_type", static o => ref o._MessageType, Int32),
+            Ref("content_type", static o => ref o._ContentType, String),
+            Ref("content_attributes", static o => ref o._ContentAttributes, Json),
+            Struct("created_at", static o => ref o._CreatedAt, UnixTime),
+            Struct("private", static o => ref o._Private, Boolean),
+            Ref("source_id", static o => ref o._SourceId, String),
+            Ref("sender", static o => ref o._Sender, Json),
+            Ref("attachments", static o => ref o._Attachments, ListOf(new global::ContactCenter.LiveDesk.Attachment.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Message");
-            long? p_Id = default;
-            string? p_Content = default;
-            long? p_InboxId = default;
-            long? p_ConversationId = default;
-            int? p_MessageType = default;
-            string? p_ContentType = default;
-            global::System.Text.Json.Nodes.JsonNode? p_ContentAttributes = default;
-            global::System.DateTimeOffset? p_CreatedAt = default;
-            bool? p_Private = default;
-            string? p_SourceId = default;
-            global::System.Text.Json.Nodes.JsonNode? p_Sender = default;
-            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Attachment>? p_Attachments = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("content"u8)) p_Content = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("inbox_id"u8)) p_InboxId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("conversation_id"u8)) p_ConversationId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("message_type"u8)) p_MessageType = OptionalStruct(ref reader, ReadInt32);
-                else if (reader.ValueTextEquals("content_type"u8)) p_ContentType = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("content_attributes"u8)) p_ContentAttributes = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadUnixTime);
-                else if (reader.ValueTextEquals("private"u8)) p_Private = OptionalStruct(ref reader, ReadBoolean);
-                else if (reader.ValueTextEquals("source_id"u8)) p_SourceId = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("sender"u8)) p_Sender = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("attachments"u8)) p_Attachments = OptionalList(ref reader, global::ContactCenter.LiveDesk.Attachment.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.Message
-            {
-                Id = p_Id,
-                Content = p_Content,
-                InboxId = p_InboxId,
-                ConversationId = p_ConversationId,
-                MessageType = p_MessageType,
-                ContentType = p_ContentType,
-                ContentAttributes = p_ContentAttributes,
-                CreatedAt = p_CreatedAt,
-                Private = p_Private,
-                SourceId = p_SourceId,
-                Sender = p_Sender,
-                Attachments = p_Attachments,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Message value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptional(writer, s_Content, value.Content, WriteString);
-            WriteOptionalStruct(writer, s_InboxId, value.InboxId, WriteInt64);
-            WriteOptionalStruct(writer, s_ConversationId, value.ConversationId, WriteInt64);
-            WriteOptionalStruct(writer, s_MessageType, value.MessageType, WriteInt32);
-            WriteOptional(writer, s_ContentType, value.ContentType, WriteString);
-            WriteOptional(writer, s_ContentAttributes, value.ContentAttributes, WriteJson);
-            WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteUnixTime);
-            WriteOptionalStruct(writer, s_Private, value.Private, WriteBoolean);
-            WriteOptional(writer, s_SourceId, value.SourceId, WriteString);
-            WriteOptional(writer, s_Sender, value.Sender, WriteJson);
-            WriteOptional(writer, s_Attachments, value.Attachments, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.LiveDesk.Attachment.JsonConverter.WriteValue));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Message value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>A file of a message (Chatwoot's attachment JSON).</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Attachment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Attachment
 {
-    /// <summary>Attachment ID.</summary>
-    /// <remarks>JSON name: <c>id</c>; omitted when unset. Example: <c>51</c>.</remarks>
-    public long? Id { get; init; }
+    /// <summary>Attachment ID. JSON name: <c>id</c>. Example: <c>51</c>.</summary>
+    public long? Id { get => _Id; init => _Id = value; }
 
-    /// <summary>ID of the message it belongs to.</summary>
-    /// <remarks>JSON name: <c>message_id</c>; omitted when unset. Example: <c>3031</c>.</remarks>
-    public long? MessageId { get; init; }
+    /// <summary>ID of the message it belongs to. JSON name: <c>message_id</c>. Example: <c>3031</c>.</summary>
+    public long? MessageId { get => _MessageId; init => _MessageId = value; }
 
-    /// <summary>Kind of file, from its content type.</summary>
-    /// <remarks>JSON name: <c>file_type</c>; omitted when unset. Example: <c>image</c>.</remarks>
-    public global::ContactCenter.LiveDesk.AttachmentFileType? FileType { get; init; }
+    /// <summary>Kind of file, from its content type. JSON name: <c>file_type</c>. Example: <c>image</c>.</summary>
+    public global::ContactCenter.LiveDesk.AttachmentFileType? FileType { get => _FileType; init => _FileType = value; }
 
-    /// <summary>Project ID.</summary>
-    /// <remarks>JSON name: <c>account_id</c>; omitted when unset. Example: <c>17623000010928</c>.</remarks>
-    public long? AccountId { get; init; }
+    /// <summary>Project ID. JSON name: <c>account_id</c>. Example: <c>17623000010928</c>.</summary>
+    public long? AccountId { get => _AccountId; init => _AccountId = value; }
 
-    /// <summary>File extension, when known.</summary>
-    /// <remarks>JSON name: <c>extension</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? Extension { get; init; }
+    /// <summary>File extension, when known. JSON name: <c>extension</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? Extension { get => _Extension; init => _Extension = value; }
 
-    /// <summary>URL of the file; its last segment is the file name.</summary>
-    /// <remarks>JSON name: <c>data_url</c>; omitted when unset. Example: <c>https://livedesk-api.engagelab.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnt9/receipt.jpg</c>.</remarks>
-    public string? DataUrl { get; init; }
+    /// <summary>URL of the file; its last segment is the file name. JSON name: <c>data_url</c>. Example: <c>https://livedesk-api.engagelab.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnt9/receipt.jpg</c>.</summary>
+    public string? DataUrl { get => _DataUrl; init => _DataUrl = value; }
 
-    /// <summary>URL of a thumbnail (empty string when none).</summary>
-    /// <remarks>JSON name: <c>thumb_url</c>; omitted when unset. Example: <c></c>.</remarks>
-    public string? ThumbUrl { get; init; }
+    /// <summary>URL of a thumbnail (empty string when none). JSON name: <c>thumb_url</c>. Example: <c></c>.</summary>
+    public string? ThumbUrl { get => _ThumbUrl; init => _ThumbUrl = value; }
 
-    /// <summary>Size of the file in bytes.</summary>
-    /// <remarks>JSON name: <c>file_size</c>; omitted when unset. Example: <c>160</c>.</remarks>
-    public long? FileSize { get; init; }
+    /// <summary>Size of the file in bytes. JSON name: <c>file_size</c>. Example: <c>160</c>.</summary>
+    public long? FileSize { get => _FileSize; init => _FileSize = value; }
+
+    private long? _Id;
+    private long? _MessageId;
+    private global::ContactCenter.LiveDesk.AttachmentFileType? _FileType;
+    private long? _AccountId;
+    private string? _Extension;
+    private string? _DataUrl;
+    private string? _ThumbUrl;
+    private long? _FileSize;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Attachment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Attachment>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = Name("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_MessageId = Name("message_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FileType = Name("file_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AccountId = Name("account_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Extension = Name("extension");
-        private static readonly global::System.Text.Json.JsonEncodedText s_DataUrl = Name("data_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ThumbUrl = Name("thumb_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FileSize = Name("file_size");
+        private static readonly Table s_table = new("Attachment", static () => new(),
+            Struct("id", static o => ref o._Id, Int64),
+            Struct("message_id", static o => ref o._MessageId, Int64),
+            Ref("file_type", static o => ref o._FileType, new global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter()),
+            Struct("account_id", static o => ref o._AccountId, Int64),
+            Ref("extension", static o => ref o._Extension, String),
+            Ref("data_url", static o => ref o._DataUrl, String),
+            Ref("thumb_url", static o => ref o._ThumbUrl, String),
+            Struct("file_size", static o => ref o._FileSize, Int64));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.Attachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Attachment");
-            long? p_Id = default;
-            long? p_MessageId = default;
-            global::ContactCenter.LiveDesk.AttachmentFileType? p_FileType = default;
-            long? p_AccountId = default;
-            string? p_Extension = default;
-            string? p_DataUrl = default;
-            string? p_ThumbUrl = default;
-            long? p_FileSize = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) p_Id = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("message_id"u8)) p_MessageId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("file_type"u8)) p_FileType = Optional(ref reader, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("account_id"u8)) p_AccountId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("extension"u8)) p_Extension = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("data_url"u8)) p_DataUrl = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("thumb_url"u8)) p_ThumbUrl = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("file_size"u8)) p_FileSize = OptionalStruct(ref reader, ReadInt64);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.Attachment
-            {
-                Id = p_Id,
-                MessageId = p_MessageId,
-                FileType = p_FileType,
-                AccountId = p_AccountId,
-                Extension = p_Extension,
-                DataUrl = p_DataUrl,
-                ThumbUrl = p_ThumbUrl,
-                FileSize = p_FileSize,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.Attachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Attachment value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_Id, value.Id, WriteInt64);
-            WriteOptionalStruct(writer, s_MessageId, value.MessageId, WriteInt64);
-            WriteOptional(writer, s_FileType, value.FileType, global::ContactCenter.LiveDesk.AttachmentFileType.JsonConverter.WriteValue);
-            WriteOptionalStruct(writer, s_AccountId, value.AccountId, WriteInt64);
-            WriteOptional(writer, s_Extension, value.Extension, WriteString);
-            WriteOptional(writer, s_DataUrl, value.DataUrl, WriteString);
-            WriteOptional(writer, s_ThumbUrl, value.ThumbUrl, WriteString);
-            WriteOptionalStruct(writer, s_FileSize, value.FileSize, WriteInt64);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Attachment value) => s_table.Write(writer, value);
     }
 }
 
@@ -2459,179 +1719,94 @@ public sealed partial class AttachmentFileType : global::System.IEquatable<globa
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AttachmentFileType>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::ContactCenter.LiveDesk.AttachmentFileType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("image"u8)) return global::ContactCenter.LiveDesk.AttachmentFileType.Image;
-                if (reader.ValueTextEquals("audio"u8)) return global::ContactCenter.LiveDesk.AttachmentFileType.Audio;
-                if (reader.ValueTextEquals("video"u8)) return global::ContactCenter.LiveDesk.AttachmentFileType.Video;
-                if (reader.ValueTextEquals("file"u8)) return global::ContactCenter.LiveDesk.AttachmentFileType.File;
-            }
-
-            return new global::ContactCenter.LiveDesk.AttachmentFileType(ReadString(ref reader));
-        }
+        public static global::ContactCenter.LiveDesk.AttachmentFileType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AttachmentFileType value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AttachmentFileType value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Answer of ListMessages.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.MessageList.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class MessageList
 {
-    /// <summary>About the conversation.</summary>
-    /// <remarks>JSON name: <c>meta</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.MessageListMeta? Meta { get; init; }
+    /// <summary>About the conversation. JSON name: <c>meta</c>.</summary>
+    public global::ContactCenter.LiveDesk.MessageListMeta? Meta { get => _Meta; init => _Meta = value; }
 
-    /// <summary>The messages, oldest first.</summary>
-    /// <remarks>JSON name: <c>payload</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Message>? Payload { get; init; }
+    /// <summary>The messages, oldest first. JSON name: <c>payload</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Message>? Payload { get => _Payload; init => _Payload = value; }
+
+    private global::ContactCenter.LiveDesk.MessageListMeta? _Meta;
+    private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Message>? _Payload;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.MessageList"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageList>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Meta = Name("meta");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Payload = Name("payload");
+        private static readonly Table s_table = new("MessageList", static () => new(),
+            Ref("meta", static o => ref o._Meta, new global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter()),
+            Ref("payload", static o => ref o._Payload, ListOf(new global::ContactCenter.LiveDesk.Message.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.MessageList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "MessageList");
-            global::ContactCenter.LiveDesk.MessageListMeta? p_Meta = default;
-            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.LiveDesk.Message>? p_Payload = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("meta"u8)) p_Meta = Optional(ref reader, global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("payload"u8)) p_Payload = OptionalList(ref reader, global::ContactCenter.LiveDesk.Message.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.MessageList
-            {
-                Meta = p_Meta,
-                Payload = p_Payload,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.MessageList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageList value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Meta, value.Meta, global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Payload, value.Payload, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.LiveDesk.Message.JsonConverter.WriteValue));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageList value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>About the conversation of a message list.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.MessageListMeta.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class MessageListMeta
 {
-    /// <summary>The conversation's labels.</summary>
-    /// <remarks>JSON name: <c>labels</c>; omitted when unset. Example: <c>[]</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
+    /// <summary>The conversation's labels. JSON name: <c>labels</c>. Example: <c>[]</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get => _Labels; init => _Labels = value; }
 
-    /// <summary>The conversation's additional attributes.</summary>
-    /// <remarks>JSON name: <c>additional_attributes</c>; omitted when unset. Example: <c>{}</c>.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get; init; }
+    /// <summary>The conversation's additional attributes. JSON name: <c>additional_attributes</c>. Example: <c>{}</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? AdditionalAttributes { get => _AdditionalAttributes; init => _AdditionalAttributes = value; }
 
-    /// <summary>The conversation's contact.</summary>
-    /// <remarks>JSON name: <c>contact</c>; omitted when unset.</remarks>
-    public global::ContactCenter.LiveDesk.Contact? Contact { get; init; }
+    /// <summary>The conversation's contact. JSON name: <c>contact</c>.</summary>
+    public global::ContactCenter.LiveDesk.Contact? Contact { get => _Contact; init => _Contact = value; }
 
-    /// <summary>The assigned agent (absent when unassigned).</summary>
-    /// <remarks>JSON name: <c>assignee</c>; omitted when unset; may be <c>null</c>.</remarks>
-    public global::System.Text.Json.Nodes.JsonNode? Assignee { get; init; }
+    /// <summary>The assigned agent (absent when unassigned). JSON name: <c>assignee</c>; may be <c>null</c>.</summary>
+    public global::System.Text.Json.Nodes.JsonNode? Assignee { get => _Assignee; init => _Assignee = value; }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _Labels;
+    private global::System.Text.Json.Nodes.JsonNode? _AdditionalAttributes;
+    private global::ContactCenter.LiveDesk.Contact? _Contact;
+    private global::System.Text.Json.Nodes.JsonNode? _Assignee;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.MessageListMeta"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.MessageListMeta>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Labels = Name("labels");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AdditionalAttributes = Name("additional_attributes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Contact = Name("contact");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Assignee = Name("assignee");
+        private static readonly Table s_table = new("MessageListMeta", static () => new(),
+            Ref("labels", static o => ref o._Labels, ListOf(String)),
+            Ref("additional_attributes", static o => ref o._AdditionalAttributes, Json),
+            Ref("contact", static o => ref o._Contact, new global::ContactCenter.LiveDesk.Contact.JsonConverter()),
+            Ref("assignee", static o => ref o._Assignee, Json));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.MessageListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "MessageListMeta");
-            global::System.Collections.Generic.IReadOnlyList<string>? p_Labels = default;
-            global::System.Text.Json.Nodes.JsonNode? p_AdditionalAttributes = default;
-            global::ContactCenter.LiveDesk.Contact? p_Contact = default;
-            global::System.Text.Json.Nodes.JsonNode? p_Assignee = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("labels"u8)) p_Labels = OptionalList(ref reader, ReadString);
-                else if (reader.ValueTextEquals("additional_attributes"u8)) p_AdditionalAttributes = Optional(ref reader, ReadJson);
-                else if (reader.ValueTextEquals("contact"u8)) p_Contact = Optional(ref reader, global::ContactCenter.LiveDesk.Contact.JsonConverter.ReadValue);
-                else if (reader.ValueTextEquals("assignee"u8)) p_Assignee = Optional(ref reader, ReadJson);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.MessageListMeta
-            {
-                Labels = p_Labels,
-                AdditionalAttributes = p_AdditionalAttributes,
-                Contact = p_Contact,
-                Assignee = p_Assignee,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.MessageListMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageListMeta value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Labels, value.Labels, static (w0, v0) => WriteList(w0, v0, WriteString));
-            WriteOptional(writer, s_AdditionalAttributes, value.AdditionalAttributes, WriteJson);
-            WriteOptional(writer, s_Contact, value.Contact, global::ContactCenter.LiveDesk.Contact.JsonConverter.WriteValue);
-            WriteOptional(writer, s_Assignee, value.Assignee, WriteJson);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.MessageListMeta value) => s_table.Write(writer, value);
     }
 }
 
@@ -2704,36 +1879,16 @@ public sealed partial class AvailabilityStatus : global::System.IEquatable<globa
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AvailabilityStatus>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::ContactCenter.LiveDesk.AvailabilityStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("online"u8)) return global::ContactCenter.LiveDesk.AvailabilityStatus.Online;
-                if (reader.ValueTextEquals("offline"u8)) return global::ContactCenter.LiveDesk.AvailabilityStatus.Offline;
-                if (reader.ValueTextEquals("busy"u8)) return global::ContactCenter.LiveDesk.AvailabilityStatus.Busy;
-            }
-
-            return new global::ContactCenter.LiveDesk.AvailabilityStatus(ReadString(ref reader));
-        }
+        public static global::ContactCenter.LiveDesk.AvailabilityStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AvailabilityStatus value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AvailabilityStatus value) => s_table.Write(writer, value);
     }
 }
 
@@ -2810,37 +1965,16 @@ public sealed partial class ConversationStatus : global::System.IEquatable<globa
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationStatus>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::ContactCenter.LiveDesk.ConversationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("open"u8)) return global::ContactCenter.LiveDesk.ConversationStatus.Open;
-                if (reader.ValueTextEquals("resolved"u8)) return global::ContactCenter.LiveDesk.ConversationStatus.Resolved;
-                if (reader.ValueTextEquals("pending"u8)) return global::ContactCenter.LiveDesk.ConversationStatus.Pending;
-                if (reader.ValueTextEquals("snoozed"u8)) return global::ContactCenter.LiveDesk.ConversationStatus.Snoozed;
-            }
-
-            return new global::ContactCenter.LiveDesk.ConversationStatus(ReadString(ref reader));
-        }
+        public static global::ContactCenter.LiveDesk.ConversationStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationStatus value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationStatus value) => s_table.Write(writer, value);
     }
 }
 
@@ -2917,409 +2051,220 @@ public sealed partial class ConversationPriority : global::System.IEquatable<glo
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ConversationPriority>
     {
+        private static readonly EnumTable s_table = new(KnownValues, static v => v.Value, static v => new(v));
+
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a value; one the descriptor lists is returned as its shared instance.</summary>
-        public static global::ContactCenter.LiveDesk.ConversationPriority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("urgent"u8)) return global::ContactCenter.LiveDesk.ConversationPriority.Urgent;
-                if (reader.ValueTextEquals("high"u8)) return global::ContactCenter.LiveDesk.ConversationPriority.High;
-                if (reader.ValueTextEquals("medium"u8)) return global::ContactCenter.LiveDesk.ConversationPriority.Medium;
-                if (reader.ValueTextEquals("low"u8)) return global::ContactCenter.LiveDesk.ConversationPriority.Low;
-            }
-
-            return new global::ContactCenter.LiveDesk.ConversationPriority(ReadString(ref reader));
-        }
+        public static global::ContactCenter.LiveDesk.ConversationPriority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
         /// <summary>Writes the value as a JSON string.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationPriority value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStringValue(value.Value);
-        }
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ConversationPriority value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Content preview of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.ContentPreview.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ContentPreview
 {
-    /// <summary>Preview content.</summary>
-    /// <remarks>JSON name: <c>content</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? Content { get; init; }
+    /// <summary>Preview content. JSON name: <c>content</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? Content { get => _Content; init => _Content = value; }
 
-    /// <summary>Message type.</summary>
-    /// <remarks>JSON name: <c>message_type</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? MessageType { get; init; }
+    /// <summary>Message type. JSON name: <c>message_type</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? MessageType { get => _MessageType; init => _MessageType = value; }
 
-    /// <summary>Creation time.</summary>
-    /// <remarks>JSON name: <c>created_at</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public global::System.DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>Creation time. JSON name: <c>created_at</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public global::System.DateTimeOffset? CreatedAt { get => _CreatedAt; init => _CreatedAt = value; }
+
+    private string? _Content;
+    private string? _MessageType;
+    private global::System.DateTimeOffset? _CreatedAt;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.ContentPreview"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.ContentPreview>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Content = Name("content");
-        private static readonly global::System.Text.Json.JsonEncodedText s_MessageType = Name("message_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = Name("created_at");
+        private static readonly Table s_table = new("ContentPreview", static () => new(),
+            Ref("content", static o => ref o._Content, String),
+            Ref("message_type", static o => ref o._MessageType, String),
+            Struct("created_at", static o => ref o._CreatedAt, UnixTime));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.ContentPreview ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ContentPreview");
-            string? p_Content = default;
-            string? p_MessageType = default;
-            global::System.DateTimeOffset? p_CreatedAt = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("content"u8)) p_Content = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("message_type"u8)) p_MessageType = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = OptionalStruct(ref reader, ReadUnixTime);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.ContentPreview
-            {
-                Content = p_Content,
-                MessageType = p_MessageType,
-                CreatedAt = p_CreatedAt,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.ContentPreview ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContentPreview value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Content, value.Content, WriteString);
-            WriteOptional(writer, s_MessageType, value.MessageType, WriteString);
-            WriteOptionalStruct(writer, s_CreatedAt, value.CreatedAt, WriteUnixTime);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.ContentPreview value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Platform information of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Platform.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Platform
 {
-    /// <summary>Channel type.</summary>
-    /// <remarks>JSON name: <c>channel_type</c>; omitted when unset. Example: <c>Channel::Api</c>.</remarks>
-    public string? ChannelType { get; init; }
+    /// <summary>Channel type. JSON name: <c>channel_type</c>. Example: <c>Channel::Api</c>.</summary>
+    public string? ChannelType { get => _ChannelType; init => _ChannelType = value; }
 
-    /// <summary>Inbox name.</summary>
-    /// <remarks>JSON name: <c>inbox_name</c>; omitted when unset. Example: <c>JennyApi</c>.</remarks>
-    public string? InboxName { get; init; }
+    /// <summary>Inbox name. JSON name: <c>inbox_name</c>. Example: <c>JennyApi</c>.</summary>
+    public string? InboxName { get => _InboxName; init => _InboxName = value; }
 
-    /// <summary>Inbox ID.</summary>
-    /// <remarks>JSON name: <c>inbox_id</c>; omitted when unset. Example: <c>407</c>.</remarks>
-    public long? InboxId { get; init; }
+    /// <summary>Inbox ID. JSON name: <c>inbox_id</c>. Example: <c>407</c>.</summary>
+    public long? InboxId { get => _InboxId; init => _InboxId = value; }
+
+    private string? _ChannelType;
+    private string? _InboxName;
+    private long? _InboxId;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Platform"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Platform>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_ChannelType = Name("channel_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_InboxName = Name("inbox_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_InboxId = Name("inbox_id");
+        private static readonly Table s_table = new("Platform", static () => new(),
+            Ref("channel_type", static o => ref o._ChannelType, String),
+            Ref("inbox_name", static o => ref o._InboxName, String),
+            Struct("inbox_id", static o => ref o._InboxId, Int64));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.Platform ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Platform");
-            string? p_ChannelType = default;
-            string? p_InboxName = default;
-            long? p_InboxId = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("channel_type"u8)) p_ChannelType = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("inbox_name"u8)) p_InboxName = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("inbox_id"u8)) p_InboxId = OptionalStruct(ref reader, ReadInt64);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.Platform
-            {
-                ChannelType = p_ChannelType,
-                InboxName = p_InboxName,
-                InboxId = p_InboxId,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.Platform ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Platform value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_ChannelType, value.ChannelType, WriteString);
-            WriteOptional(writer, s_InboxName, value.InboxName, WriteString);
-            WriteOptionalStruct(writer, s_InboxId, value.InboxId, WriteInt64);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Platform value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Account information of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.AccountInfo.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class AccountInfo
 {
-    /// <summary>Contact name.</summary>
-    /// <remarks>JSON name: <c>contact_name</c>; omitted when unset. Example: <c>wjTest</c>.</remarks>
-    public string? ContactName { get; init; }
+    /// <summary>Contact name. JSON name: <c>contact_name</c>. Example: <c>wjTest</c>.</summary>
+    public string? ContactName { get => _ContactName; init => _ContactName = value; }
 
-    /// <summary>Contact e-mail.</summary>
-    /// <remarks>JSON name: <c>contact_email</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? ContactEmail { get; init; }
+    /// <summary>Contact e-mail. JSON name: <c>contact_email</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? ContactEmail { get => _ContactEmail; init => _ContactEmail = value; }
 
-    /// <summary>Contact phone number.</summary>
-    /// <remarks>JSON name: <c>contact_phone</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? ContactPhone { get; init; }
+    /// <summary>Contact phone number. JSON name: <c>contact_phone</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? ContactPhone { get => _ContactPhone; init => _ContactPhone = value; }
 
-    /// <summary>Contact ID.</summary>
-    /// <remarks>JSON name: <c>contact_id</c>; omitted when unset. Example: <c>2219256</c>.</remarks>
-    public long? ContactId { get; init; }
+    /// <summary>Contact ID. JSON name: <c>contact_id</c>. Example: <c>2219256</c>.</summary>
+    public long? ContactId { get => _ContactId; init => _ContactId = value; }
 
-    /// <summary>Contact profile picture (empty string when none).</summary>
-    /// <remarks>JSON name: <c>contact_avatar</c>; omitted when unset. Example: <c></c>.</remarks>
-    public string? ContactAvatar { get; init; }
+    /// <summary>Contact profile picture (empty string when none). JSON name: <c>contact_avatar</c>. Example: <c></c>.</summary>
+    public string? ContactAvatar { get => _ContactAvatar; init => _ContactAvatar = value; }
+
+    private string? _ContactName;
+    private string? _ContactEmail;
+    private string? _ContactPhone;
+    private long? _ContactId;
+    private string? _ContactAvatar;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.AccountInfo"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.AccountInfo>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContactName = Name("contact_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContactEmail = Name("contact_email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContactPhone = Name("contact_phone");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContactId = Name("contact_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ContactAvatar = Name("contact_avatar");
+        private static readonly Table s_table = new("AccountInfo", static () => new(),
+            Ref("contact_name", static o => ref o._ContactName, String),
+            Ref("contact_email", static o => ref o._ContactEmail, String),
+            Ref("contact_phone", static o => ref o._ContactPhone, String),
+            Struct("contact_id", static o => ref o._ContactId, Int64),
+            Ref("contact_avatar", static o => ref o._ContactAvatar, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.AccountInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "AccountInfo");
-            string? p_ContactName = default;
-            string? p_ContactEmail = default;
-            string? p_ContactPhone = default;
-            long? p_ContactId = default;
-            string? p_ContactAvatar = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("contact_name"u8)) p_ContactName = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("contact_email"u8)) p_ContactEmail = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("contact_phone"u8)) p_ContactPhone = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("contact_id"u8)) p_ContactId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("contact_avatar"u8)) p_ContactAvatar = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.AccountInfo
-            {
-                ContactName = p_ContactName,
-                ContactEmail = p_ContactEmail,
-                ContactPhone = p_ContactPhone,
-                ContactId = p_ContactId,
-                ContactAvatar = p_ContactAvatar,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.AccountInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AccountInfo value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_ContactName, value.ContactName, WriteString);
-            WriteOptional(writer, s_ContactEmail, value.ContactEmail, WriteString);
-            WriteOptional(writer, s_ContactPhone, value.ContactPhone, WriteString);
-            WriteOptionalStruct(writer, s_ContactId, value.ContactId, WriteInt64);
-            WriteOptional(writer, s_ContactAvatar, value.ContactAvatar, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.AccountInfo value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Assignment information of a conversation.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.Assignment.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class Assignment
 {
-    /// <summary>Assignee ID.</summary>
-    /// <remarks>JSON name: <c>assignee_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public long? AssigneeId { get; init; }
+    /// <summary>Assignee ID. JSON name: <c>assignee_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public long? AssigneeId { get => _AssigneeId; init => _AssigneeId = value; }
 
-    /// <summary>Assignee name.</summary>
-    /// <remarks>JSON name: <c>assignee_name</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? AssigneeName { get; init; }
+    /// <summary>Assignee name. JSON name: <c>assignee_name</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? AssigneeName { get => _AssigneeName; init => _AssigneeName = value; }
 
-    /// <summary>Assignee e-mail.</summary>
-    /// <remarks>JSON name: <c>assignee_email</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? AssigneeEmail { get; init; }
+    /// <summary>Assignee e-mail. JSON name: <c>assignee_email</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? AssigneeEmail { get => _AssigneeEmail; init => _AssigneeEmail = value; }
 
-    /// <summary>Team ID.</summary>
-    /// <remarks>JSON name: <c>team_id</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public long? TeamId { get; init; }
+    /// <summary>Team ID. JSON name: <c>team_id</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public long? TeamId { get => _TeamId; init => _TeamId = value; }
 
-    /// <summary>Team name.</summary>
-    /// <remarks>JSON name: <c>team_name</c>; omitted when unset; may be <c>null</c>. Example: <c>null</c>.</remarks>
-    public string? TeamName { get; init; }
+    /// <summary>Team name. JSON name: <c>team_name</c>; may be <c>null</c>. Example: <c>null</c>.</summary>
+    public string? TeamName { get => _TeamName; init => _TeamName = value; }
+
+    private long? _AssigneeId;
+    private string? _AssigneeName;
+    private string? _AssigneeEmail;
+    private long? _TeamId;
+    private string? _TeamName;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.Assignment"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.Assignment>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeId = Name("assignee_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeName = Name("assignee_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AssigneeEmail = Name("assignee_email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_TeamId = Name("team_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_TeamName = Name("team_name");
+        private static readonly Table s_table = new("Assignment", static () => new(),
+            Struct("assignee_id", static o => ref o._AssigneeId, Int64),
+            Ref("assignee_name", static o => ref o._AssigneeName, String),
+            Ref("assignee_email", static o => ref o._AssigneeEmail, String),
+            Struct("team_id", static o => ref o._TeamId, Int64),
+            Ref("team_name", static o => ref o._TeamName, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.Assignment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "Assignment");
-            long? p_AssigneeId = default;
-            string? p_AssigneeName = default;
-            string? p_AssigneeEmail = default;
-            long? p_TeamId = default;
-            string? p_TeamName = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("assignee_id"u8)) p_AssigneeId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("assignee_name"u8)) p_AssigneeName = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("assignee_email"u8)) p_AssigneeEmail = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("team_id"u8)) p_TeamId = OptionalStruct(ref reader, ReadInt64);
-                else if (reader.ValueTextEquals("team_name"u8)) p_TeamName = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.Assignment
-            {
-                AssigneeId = p_AssigneeId,
-                AssigneeName = p_AssigneeName,
-                AssigneeEmail = p_AssigneeEmail,
-                TeamId = p_TeamId,
-                TeamName = p_TeamName,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.Assignment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Assignment value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptionalStruct(writer, s_AssigneeId, value.AssigneeId, WriteInt64);
-            WriteOptional(writer, s_AssigneeName, value.AssigneeName, WriteString);
-            WriteOptional(writer, s_AssigneeEmail, value.AssigneeEmail, WriteString);
-            WriteOptionalStruct(writer, s_TeamId, value.TeamId, WriteInt64);
-            WriteOptional(writer, s_TeamName, value.TeamName, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.Assignment value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Error body of the LiveDesk API, e.g. 401 {"error": "Invalid Access Token"}, 404 {"error": "Resource could not be found"}, 422.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.LiveDesk.LiveDeskError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class LiveDeskError
 {
-    /// <summary>Human-readable error message.</summary>
-    /// <remarks>JSON name: <c>error</c>; omitted when unset. Example: <c>Invalid Access Token</c>.</remarks>
-    public string? Error { get; init; }
+    /// <summary>Human-readable error message. JSON name: <c>error</c>. Example: <c>Invalid Access Token</c>.</summary>
+    public string? Error { get => _Error; init => _Error = value; }
+
+    private string? _Error;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.LiveDesk.LiveDeskError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.LiveDesk.LiveDeskError>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Error = Name("error");
+        private static readonly Table s_table = new("LiveDeskError", static () => new(),
+            Ref("error", static o => ref o._Error, String));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.LiveDesk.LiveDeskError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "LiveDeskError");
-            string? p_Error = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("error"u8)) p_Error = Optional(ref reader, ReadString);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.LiveDesk.LiveDeskError
-            {
-                Error = p_Error,
-            };
-        }
+        public static global::ContactCenter.LiveDesk.LiveDeskError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.LiveDeskError value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Error, value.Error, WriteString);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.LiveDesk.LiveDeskError value) => s_table.Write(writer, value);
     }
 }

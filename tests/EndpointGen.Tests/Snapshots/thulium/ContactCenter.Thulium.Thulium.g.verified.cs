@@ -258,181 +258,98 @@ public sealed partial class StartChatConversationParameters
 }
 
 /// <summary>Response of chat_conversations/start.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Thulium.StartChatConversationResult.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class StartChatConversationResult
 {
-    /// <summary>Identifier of the started conversation; pass it to chat_conversations/{id}/stop.</summary>
-    /// <remarks>JSON name: <c>conversation_id</c>; always present. Example: <c>6ed7c941-2c8a-411e-95d2-338a9f64800a</c>.</remarks>
-    public required global::System.Guid ConversationId { get; init; }
+    /// <summary>Identifier of the started conversation; pass it to chat_conversations/{id}/stop. JSON name: <c>conversation_id</c>. Example: <c>6ed7c941-2c8a-411e-95d2-338a9f64800a</c>.</summary>
+    public required global::System.Guid ConversationId { get => _ConversationId; init => _ConversationId = value; }
+
+    private global::System.Guid _ConversationId;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.StartChatConversationResult"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.StartChatConversationResult>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_ConversationId = Name("conversation_id");
-        private static readonly string[] s_requiredNames = { "conversation_id" };
+        private static readonly Table s_table = new("StartChatConversationResult", static () => new() { ConversationId = default! },
+            Value("conversation_id", static o => ref o._ConversationId, Guid));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Thulium.StartChatConversationResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "StartChatConversationResult");
-            var seen0 = 0UL;
-            global::System.Guid p_ConversationId = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("conversation_id"u8)) { p_ConversationId = Required(ref reader, ReadGuid, "StartChatConversationResult", "conversation_id"); seen0 |= 0x1UL; }
-                else SkipProperty(ref reader);
-            }
-            CheckRequired(seen0, s_requiredNames, 0, "StartChatConversationResult");
-            return new global::ContactCenter.Thulium.StartChatConversationResult
-            {
-                ConversationId = p_ConversationId,
-            };
-        }
+        public static global::ContactCenter.Thulium.StartChatConversationResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.StartChatConversationResult value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            Write(writer, s_ConversationId, value.ConversationId, WriteGuid);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.StartChatConversationResult value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>Error body returned by the Thulium API, e.g. {"request_id": "53678450401cf", "errors": [{"message": "...", "code": 111111}]}. Several errors may come back at once.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Thulium.ThuliumError.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ThuliumError
 {
-    /// <summary>Identifier of the failed request.</summary>
-    /// <remarks>JSON name: <c>request_id</c>; omitted when unset. Example: <c>53678450401cf</c>.</remarks>
-    public string? RequestId { get; init; }
+    /// <summary>Identifier of the failed request. JSON name: <c>request_id</c>. Example: <c>53678450401cf</c>.</summary>
+    public string? RequestId { get => _RequestId; init => _RequestId = value; }
 
-    /// <summary>The errors (one or more).</summary>
-    /// <remarks>JSON name: <c>errors</c>; omitted when unset.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? Errors { get; init; }
+    /// <summary>The errors (one or more). JSON name: <c>errors</c>.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? Errors { get => _Errors; init => _Errors = value; }
+
+    private string? _RequestId;
+    private global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? _Errors;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumError"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumError>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_RequestId = Name("request_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Errors = Name("errors");
+        private static readonly Table s_table = new("ThuliumError", static () => new(),
+            Ref("request_id", static o => ref o._RequestId, String),
+            Ref("errors", static o => ref o._Errors, ListOf(new global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter())));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Thulium.ThuliumError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ThuliumError");
-            string? p_RequestId = default;
-            global::System.Collections.Generic.IReadOnlyList<global::ContactCenter.Thulium.ThuliumErrorItem>? p_Errors = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("request_id"u8)) p_RequestId = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("errors"u8)) p_Errors = OptionalList(ref reader, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.ReadValue);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Thulium.ThuliumError
-            {
-                RequestId = p_RequestId,
-                Errors = p_Errors,
-            };
-        }
+        public static global::ContactCenter.Thulium.ThuliumError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumError value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_RequestId, value.RequestId, WriteString);
-            WriteOptional(writer, s_Errors, value.Errors, static (w0, v0) => WriteList(w0, v0, global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter.WriteValue));
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumError value) => s_table.Write(writer, value);
     }
 }
 
 /// <summary>One error of a ThuliumError.</summary>
+/// <remarks>Optional properties left unset are not written.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContactCenter.Thulium.ThuliumErrorItem.JsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("EndpointGen", "0.1.0")]
 public sealed partial class ThuliumErrorItem
 {
-    /// <summary>Human-readable message (in Polish when the request sent Accept-Language pl).</summary>
-    /// <remarks>JSON name: <c>message</c>; omitted when unset.</remarks>
-    public string? Message { get; init; }
+    /// <summary>Human-readable message (in Polish when the request sent Accept-Language pl). JSON name: <c>message</c>.</summary>
+    public string? Message { get => _Message; init => _Message = value; }
 
-    /// <summary>Error code.</summary>
-    /// <remarks>JSON name: <c>code</c>; omitted when unset. Example: <c>111111</c>.</remarks>
-    public long? Code { get; init; }
+    /// <summary>Error code. JSON name: <c>code</c>. Example: <c>111111</c>.</summary>
+    public long? Code { get => _Code; init => _Code = value; }
+
+    private string? _Message;
+    private long? _Code;
 
     /// <summary>Reads and writes <see cref="global::ContactCenter.Thulium.ThuliumErrorItem"/> as the descriptor spells it, without reflection. For generated code only (public for the fakes of other assemblies).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::EndpointGen.Runtime.GeneratedJsonConverter<global::ContactCenter.Thulium.ThuliumErrorItem>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = Name("message");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Code = Name("code");
+        private static readonly Table s_table = new("ThuliumErrorItem", static () => new(),
+            Ref("message", static o => ref o._Message, String),
+            Struct("code", static o => ref o._Code, Int64));
 
         /// <summary>Creates the converter.</summary>
-        public JsonConverter()
-            : base(ReadValue, WriteValue)
-        {
-        }
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads the object under the reader; unknown properties are skipped.</summary>
-        public static global::ContactCenter.Thulium.ThuliumErrorItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectObject(ref reader, "ThuliumErrorItem");
-            string? p_Message = default;
-            long? p_Code = default;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("message"u8)) p_Message = Optional(ref reader, ReadString);
-                else if (reader.ValueTextEquals("code"u8)) p_Code = OptionalStruct(ref reader, ReadInt64);
-                else SkipProperty(ref reader);
-            }
-            return new global::ContactCenter.Thulium.ThuliumErrorItem
-            {
-                Message = p_Message,
-                Code = p_Code,
-            };
-        }
+        public static global::ContactCenter.Thulium.ThuliumErrorItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_table.Read(ref reader);
 
-        /// <summary>Writes the object; unset optional properties are omitted, never written as <c>null</c>.</summary>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumErrorItem value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            WriteOptional(writer, s_Message, value.Message, WriteString);
-            WriteOptionalStruct(writer, s_Code, value.Code, WriteInt64);
-            writer.WriteEndObject();
-        }
+        /// <summary>Writes the object; unset optional properties are omitted.</summary>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::ContactCenter.Thulium.ThuliumErrorItem value) => s_table.Write(writer, value);
     }
 }

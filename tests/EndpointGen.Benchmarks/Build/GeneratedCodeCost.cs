@@ -29,6 +29,8 @@ namespace EndpointGen.Benchmarks.Build;
 /// </summary>
 internal static class GeneratedCodeCost
 {
+    private static readonly bool s_debug = Environment.GetEnvironmentVariable("ENDPOINTGEN_COMPILE_DEBUG") == "1";
+
     private static readonly string[] s_kinds = { "converters", "docs", "client", "parameters", "models", "options/exception", "other" };
 
     /// <summary>Runs the mode the arguments name.</summary>
@@ -248,8 +250,10 @@ internal static class GeneratedCodeCost
         var times = variants.ToDictionary(static v => v.Name, static _ => new List<double>());
         for (var run = 0; run < runs; run++)
         {
-            foreach (var (name, files) in variants)
+            // Rotated run by run, so no variant is always the one compiled first (or after the largest).
+            for (var i = 0; i < variants.Count; i++)
             {
+                var (name, files) = variants[(i + run) % variants.Count];
                 times[name].Add(Compile(files, references, DocumentationMode.None));
             }
         }
@@ -291,8 +295,9 @@ internal static class GeneratedCodeCost
         var times = sets.Select(static _ => new List<double>()).ToList();
         for (var run = 0; run < runs; run++)
         {
-            for (var i = 0; i < sets.Count; i++)
+            for (var j = 0; j < sets.Count; j++)
             {
+                var i = (j + run) % sets.Count;
                 times[i].Add(Compile(sets[i], references, DocumentationMode.None));
             }
         }
@@ -339,13 +344,20 @@ internal static class GeneratedCodeCost
     {
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var parse = new CSharpParseOptions(LanguageVersion.Latest, mode);
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Hint))
-            .Append(CSharpSyntaxTree.ParseText("namespace App { public static class Program { public static void Main() { } } }", parse))
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Hint, Encoding.UTF8))
+            .Append(CSharpSyntaxTree.ParseText("namespace App { public static class Program { public static void Main() { } } }", parse, "Program.cs", Encoding.UTF8))
             .ToList();
         var compilation = CSharpCompilation.Create("App", trees, references,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, optimizationLevel: s_debug ? OptimizationLevel.Debug : OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
         using var pe = new MemoryStream();
-        var result = compilation.Emit(pe);
+        using var pdb = new MemoryStream();
+        using var refAssembly = new MemoryStream();
+
+        // ENDPOINTGEN_COMPILE_DEBUG=1: as `dotnet build` compiles by default, a Debug assembly with a portable PDB and
+        // a reference assembly beside it.
+        var result = s_debug
+            ? compilation.Emit(pe, pdb, metadataPEStream: refAssembly, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb, includePrivateMembers: false))
+            : compilation.Emit(pe);
         if (!result.Success)
         {
             throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).Take(5)));

@@ -61,11 +61,7 @@ public sealed class PlainCallAllocationTests
     {
         // The runner caches the list reader of each element reader, so handing it the element reader costs nothing
         // over the static lambda the generated code spelled before.
-        var http = new HttpClient(new SyncHandler(s_photos));
-        var runner = new ApiRequestRunner<object>(
-            http,
-            new ApiRunnerSettings { Service = "Ccai", BaseAddress = new Uri("https://acme.example.com/apps/api/v1") },
-            static (operation, response, body, _, detail, innerException) => new ApiException("Ccai", operation, response, body, detail, innerException));
+        var runner = PhotosRunner();
 
         var list = await BytesPerCallAsync(() => runner.SendListAsync("ListPhotos", PhotosRequest(runner), "Media[]", Media.JsonConverter.ReadValue, CancellationToken.None));
         var lambda = await BytesPerCallAsync(() => runner.SendAsync<IReadOnlyList<Media>>(
@@ -85,11 +81,7 @@ public sealed class PlainCallAllocationTests
         // Seventy element readers of one type, each a closure of its own (so none equals another), fill the runner's
         // table of list readers (64 call sites) and go on into its weak table: the last one's calls find their list
         // reader there, allocating nothing the lambda did not.
-        var http = new HttpClient(new SyncHandler(s_photos));
-        var runner = new ApiRequestRunner<object>(
-            http,
-            new ApiRunnerSettings { Service = "Ccai", BaseAddress = new Uri("https://acme.example.com/apps/api/v1") },
-            static (operation, response, body, _, detail, innerException) => new ApiException("Ccai", operation, response, body, detail, innerException));
+        var runner = PhotosRunner();
         var readers = new List<JsonReadFunc<Media>>();
         for (var i = 0; i < 70; i++)
         {
@@ -130,6 +122,13 @@ public sealed class PlainCallAllocationTests
 
         Assert.InRange(withResponse - plain, 1, 1_000);
     }
+
+    // A runner over a handler that answers every request with the two photos, synchronously.
+    private static ApiRequestRunner<object> PhotosRunner() =>
+        new(
+            new HttpClient(new SyncHandler(s_photos)),
+            new ApiRunnerSettings { Service = "Ccai", BaseAddress = new Uri("https://acme.example.com/apps/api/v1") },
+            static (operation, response, body, _, detail, innerException) => new ApiException("Ccai", operation, response, body, detail, innerException));
 
     private static HttpRequestMessage PhotosRequest(ApiRequestRunner<object> runner)
     {

@@ -81,15 +81,18 @@ internal sealed class UnixTimeCodec : IJsonCodec<DateTimeOffset>
 /// <typeparam name="TItem">The element type.</typeparam>
 internal sealed class ListCodec<TItem> : IJsonCodec<IReadOnlyList<TItem>>
 {
-    private readonly IJsonCodec<TItem> _item;
     private readonly JsonReadFunc<TItem> _read;
     private readonly JsonWriteFunc<TItem> _write;
 
     public ListCodec(IJsonCodec<TItem> item)
     {
-        _item = item ?? throw new ArgumentNullException(nameof(item));
-        _read = _item.Read;
-        _write = _item.Write;
+        if (item is null)
+        {
+            throw new ArgumentNullException(nameof(item));
+        }
+
+        _read = item.Read;
+        _write = item.Write;
     }
 
     public IReadOnlyList<TItem> Read(ref Utf8JsonReader reader) => JsonValueReader.ReadList(ref reader, _read);
@@ -101,15 +104,18 @@ internal sealed class ListCodec<TItem> : IJsonCodec<IReadOnlyList<TItem>>
 /// <typeparam name="TItem">The value type.</typeparam>
 internal sealed class MapCodec<TItem> : IJsonCodec<IReadOnlyDictionary<string, TItem>>
 {
-    private readonly IJsonCodec<TItem> _item;
     private readonly JsonReadFunc<TItem> _read;
     private readonly JsonWriteFunc<TItem> _write;
 
     public MapCodec(IJsonCodec<TItem> item)
     {
-        _item = item ?? throw new ArgumentNullException(nameof(item));
-        _read = _item.Read;
-        _write = _item.Write;
+        if (item is null)
+        {
+            throw new ArgumentNullException(nameof(item));
+        }
+
+        _read = item.Read;
+        _write = item.Write;
     }
 
     public IReadOnlyDictionary<string, TItem> Read(ref Utf8JsonReader reader) => JsonValueReader.ReadMap(ref reader, _read);

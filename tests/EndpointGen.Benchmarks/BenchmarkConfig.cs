@@ -17,21 +17,28 @@ internal static class BenchmarkConfig
     /// two-core machine, and the error column shows where that is too few. Memory is always measured,
     /// and the CSV and GitHub-markdown reports are what docs/benchmarks/ keeps.
     /// </summary>
+    /// <param name="jobFromCommandLine">
+    /// Whether the command line names a job (<c>--job medium</c>): then that job alone runs, not the short one beside it.
+    /// </param>
     /// <returns>The configuration.</returns>
-    public static IConfig Create() =>
-        ManualConfig.CreateEmpty()
+    public static IConfig Create(bool jobFromCommandLine = false)
+    {
+        var config = ManualConfig.CreateEmpty()
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddExporter(CsvExporter.Default, MarkdownExporter.GitHub)
-            .AddJob(Job.Default
-                .WithLaunchCount(1)
-                .WithWarmupCount(3)
-                .WithIterationCount(10)
-                .WithId("Short"))
             .WithOptions(ConfigOptions.Default)
             // BenchmarkDotNet's default of 2 minutes to build its runner is too short on a shared two-core machine.
             .WithBuildTimeout(TimeSpan.FromMinutes(20));
+        return jobFromCommandLine
+            ? config
+            : config.AddJob(Job.Default
+                .WithLaunchCount(1)
+                .WithWarmupCount(3)
+                .WithIterationCount(10)
+                .WithId("Short"));
+    }
 }

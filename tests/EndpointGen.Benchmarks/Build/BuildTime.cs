@@ -17,7 +17,10 @@ namespace EndpointGen.Benchmarks.Build;
 /// median of each. Then one more build of each with <c>EmitCompilerGeneratedFiles</c> counts the generated C#.
 /// </summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project tests/EndpointGen.Benchmarks -- --build-time [--sizes 19,100,1000] [--runs 5] [--out file.md]</c>.
+/// <c>dotnet run -c Release --project tests/EndpointGen.Benchmarks -- --build-time [--sizes 19,100,1000] [--runs 5] [--out file.md] [--sources DIR,DIR] [--only endpointgen,refit-stj,refit]</c>.
+/// <c>--sources</c> adds a project per directory of C# files (one size only): the files of a <c>--dump</c>, as they are or
+/// edited by hand, compiled as the user's own code over the EndpointGen package with no descriptor, to measure what a
+/// design of the output would cost the whole build before the generator emits it.
 /// The compiler server (VBCSCompiler) is on (<c>-p:UseSharedCompilation=true</c>, whatever the environment says) and
 /// warm for every timed build: each contender's project of the first size is built once, discarded, before the first
 /// timed build, which starts the server and loads every contender's analyzers into it. Load averages are sampled before and after every build and reported with the table.
@@ -41,6 +44,17 @@ internal static class BuildTime
         var load = new LoadSampler();
         var started = DateTime.UtcNow;
         var commit = Commit(repository);
+        var sources = Option(args, "--sources", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(static directory => new Contender("as C#: " + Path.GetFileName(Path.GetFullPath(directory).TrimEnd('/')), "sources-" + Path.GetFileName(Path.GetFullPath(directory).TrimEnd('/')), Path.GetFullPath(directory)))
+            .ToList();
+        if (sources.Count > 0 && sizes.Length != 1)
+        {
+            throw new ArgumentException("--sources needs one size: the endpoint count the files were dumped at");
+        }
+
+        // --only endpointgen,dtos: the built-in contenders to build, by folder name (the no-generator one always, as the ratios' base).
+        var only = Option(args, "--only", string.Join(",", Contender.All.Select(static c => c.Folder))).Split(',');
+        var contenders = Contender.All.Where(c => c == Contender.NoGenerator || only.Contains(c.Folder)).Concat(sources).ToList();
         Console.WriteLine($"Build time: sizes {string.Join(", ", sizes)}, {runs} runs, in {root}; load average {LoadSampler.Read()}");
 
         try
@@ -54,7 +68,7 @@ internal static class BuildTime
             var rows = new List<Row>();
             foreach (var size in sizes)
             {
-                var projects = Contender.All.Select(contender => ConsumerProject.Write(root, contender, size, version)).ToList();
+                var projects = contenders.Select(contender => ConsumerProject.Write(root, contender, size, version)).ToList();
                 foreach (var project in projects)
                 {
                     Dotnet(project.Directory, "restore");
@@ -310,7 +324,8 @@ internal sealed record GeneratedCode(string Generator, long Bytes, long Lines);
 /// <summary>One kind of consumer project.</summary>
 /// <param name="Name">Its name in the table.</param>
 /// <param name="Folder">Its folder name.</param>
-internal sealed record Contender(string Name, string Folder)
+/// <param name="Sources">For a project of given C# files: their directory.</param>
+internal sealed record Contender(string Name, string Folder, string? Sources = null)
 {
     public static readonly Contender EndpointGen = new("EndpointGen", "endpointgen");
     public static readonly Contender RefitJsonContext = new("Refit + STJ contexts", "refit-stj");
@@ -337,7 +352,7 @@ internal sealed class ConsumerProject
     {
         var directory = Path.Combine(root, $"{contender.Folder}-{endpoints}");
         System.IO.Directory.CreateDirectory(directory);
-        var package = contender == Contender.EndpointGen
+        var package = contender == Contender.EndpointGen || contender.Sources is not null
             ? $"""<PackageReference Include="EndpointGen" Version="{version}" />"""
             : contender == Contender.NoGenerator ? string.Empty : """<PackageReference Include="Refit" Version="16.4.0" />""";
         var items = contender == Contender.EndpointGen ? """<AdditionalFiles Include="specs/*.endpoints.yaml" />""" : string.Empty;
@@ -358,7 +373,14 @@ internal sealed class ConsumerProject
             </Project>
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), "namespace App;\n\ninternal static class Program\n{\n    private static void Main()\n    {\n    }\n}\n");
-        if (contender == Contender.EndpointGen)
+        if (contender.Sources is { } sources)
+        {
+            foreach (var file in System.IO.Directory.GetFiles(sources, "*.cs"))
+            {
+                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+            }
+        }
+        else if (contender == Contender.EndpointGen)
         {
             System.IO.Directory.CreateDirectory(Path.Combine(directory, "specs"));
             foreach (var (path, yaml) in SyntheticDescriptors.Create(endpoints))

@@ -45,7 +45,8 @@ internal static class BuildTime
         var started = DateTime.UtcNow;
         var commit = Commit(repository);
         var sources = Option(args, "--sources", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(static directory => new Contender("as C#: " + Path.GetFileName(Path.GetFullPath(directory).TrimEnd('/')), "sources-" + Path.GetFileName(Path.GetFullPath(directory).TrimEnd('/')), Path.GetFullPath(directory)))
+            .Select(static directory => Path.GetFullPath(directory).TrimEnd('/'))
+            .Select(static directory => new Contender("as C#: " + Path.GetFileName(directory), "sources-" + Path.GetFileName(directory), directory))
             .ToList();
         if (sources.Count > 0 && sizes.Length != 1)
         {
@@ -276,7 +277,7 @@ internal static class BuildTime
     private sealed record Row(int Endpoints, Contender Contender, List<double> Clean, List<double> Edited, IReadOnlyList<GeneratedCode> Generated);
 
     /// <summary>Samples the one-minute load average around each timed build.</summary>
-    private sealed class LoadSampler
+    internal sealed class LoadSampler
     {
         public double Min { get; private set; } = double.MaxValue;
 

@@ -21,7 +21,7 @@ internal static class InterleavedCalls
 
     public static void Run(int rounds)
     {
-        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} rounds of {1} calls per contender and scenario; load average {2}", rounds, CallsPerBatch, System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0]));
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} rounds of {1} calls per contender and scenario; load average {2}", rounds, CallsPerBatch, Build.BuildTime.LoadSampler.Read()));
         Console.WriteLine("| scenario | contender | median per call | median ratio to the baseline | rounds it was faster than the baseline |");
         Console.WriteLine("|---|---|---|---|---|");
         foreach (var scenario in Enum.GetValues<ClientScenario>())
@@ -62,7 +62,7 @@ internal static class InterleavedCalls
             }
         }
 
-        Console.WriteLine("load average at the end " + System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0]);
+        Console.WriteLine("load average at the end " + Build.BuildTime.LoadSampler.Read());
     }
 
     // Microseconds per call, over a batch of calls made one after the other.
